@@ -1,0 +1,58 @@
+//! Document checks: СНИЛС.
+
+use crate::convert::required_string;
+use diary_rules::snils;
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+/// What is wrong with a СНИЛС.
+#[derive(Serialize, Tsify, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum SnilsProblem {
+    Length,
+    Characters,
+    Checksum,
+}
+
+impl From<snils::SnilsProblem> for SnilsProblem {
+    fn from(p: snils::SnilsProblem) -> Self {
+        match p {
+            snils::SnilsProblem::Length => SnilsProblem::Length,
+            snils::SnilsProblem::Characters => SnilsProblem::Characters,
+            snils::SnilsProblem::Checksum => SnilsProblem::Checksum,
+        }
+    }
+}
+
+/// The verdict of `checkSnils`.
+#[derive(Serialize, Tsify)]
+#[tsify(into_wasm_abi)]
+#[serde(rename_all = "camelCase")]
+pub struct SnilsResult {
+    pub valid: bool,
+    /// `XXX-XXX-XXX YY`, when eleven digits were read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub normalized: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub problem: Option<SnilsProblem>,
+}
+
+/// Checks a СНИЛС as typed (with or without separators).
+///
+/// `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`.
+/// Throws `Error("text: expected a string, got …")` for a non-string.
+#[wasm_bindgen(js_name = checkSnils)]
+pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<SnilsResult, JsError> {
+    let text = required_string(&text, "text")?;
+    let verdict = snils::check_snils(&text);
+    Ok(SnilsResult {
+        valid: verdict.is_valid(),
+        normalized: verdict.normalized().map(str::to_owned),
+        problem: verdict.problem().map(SnilsProblem::from),
+    })
+}
+
+#[allow(dead_code)]

@@ -1,0 +1,160 @@
+//! Age in full years on a given day, the input of every path rule.
+//!
+//! A person gains a year on the anniversary of the birth date. Someone born
+//! on 29 February gains it on 28 February in a common year: a term counted in
+//! years ends on the matching day of the last year, and when that month has
+//! no such day, on the month's last day (Civil Code of the Russian
+//! Federation, art. 192 p. 3).
+
+use chrono::{Datelike, NaiveDate};
+
+/// The oldest age the rules accept for a student (a parent typing the
+/// parent's own birth date instead of the child's gets a clear error).
+pub const MAX_AGE_YEARS: u32 = 100;
+
+/// Why an age cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeError {
+    /// The birth date is after the day the age is asked for.
+    BornInFuture,
+    /// Older than [`MAX_AGE_YEARS`]: almost surely a typing mistake.
+    TooOld,
+}
+
+impl AgeError {
+    pub fn id(self) -> &'static str {
+        match self {
+            AgeError::BornInFuture => "birth_date_in_future",
+            AgeError::TooOld => "age_over_limit",
+        }
+    }
+}
+
+/// Whether `day` counts as the birthday of someone born on `birth` in
+/// `day`'s year (29 February falls on 28 February in common years).
+fn birthday_reached(birth: NaiveDate, day: NaiveDate) -> bool {
+    let (bm, bd) = (birth.month(), birth.day());
+    let (bm, bd) = if bm == 2 && bd == 29 && NaiveDate::from_ymd_opt(day.year(), 2, 29).is_none() {
+        (2, 28)
+    } else {
+        (bm, bd)
+    };
+    (day.month(), day.day()) >= (bm, bd)
+}
+
+/// Full years between `birth` and `today`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use diary_rules::age::age_on;
+/// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+/// assert_eq!(age_on(d("2012-05-10"), d("2026-05-10")), Ok(14));
+/// assert_eq!(age_on(d("2012-05-10"), d("2026-05-09")), Ok(13));
+/// ```
+pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, AgeError> {
+    if birth > today {
+        return Err(AgeError::BornInFuture);
+    }
+    let mut years = today.year() - birth.year();
+    if !birthday_reached(birth, today) {
+        years -= 1;
+    }
+    let years = u32::try_from(years).unwrap_or(0);
+    if years > MAX_AGE_YEARS {
+        return Err(AgeError::TooOld);
+    }
+    Ok(years)
+}
+
+/// The age groups that decide the login path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgeGroup {
+    /// 0..=13: a parent creates the child's account.
+    Under14,
+    /// 14..=17: the child registers; a parent links and consents.
+    From14To17,
+    /// 18 and over: the student acts alone.
+    Adult,
+}
+
+impl AgeGroup {
+    pub fn of(years: u32) -> AgeGroup {
+        match years {
+            0..=13 => AgeGroup::Under14,
+            14..=17 => AgeGroup::From14To17,
+            _ => AgeGroup::Adult,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AgeGroup::Under14 => "under_14",
+            AgeGroup::From14To17 => "from_14_to_17",
+            AgeGroup::Adult => "adult",
+        }
+    }
+}
+
+/// Parses an ISO date `YYYY-MM-DD`, strictly (no time, no spaces).
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso_date(s).unwrap()
+    }
+
+    fn check(birth: &str, today: &str, expect: Result<u32, AgeError>) {
+        assert_eq!(age_on(d(birth), d(today)), expect, "born {birth}, on {today}");
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, Result<u32, AgeError>)] = &[
+            ("2012-05-10", "2026-05-10", Ok(14)), // the birthday itself
+            ("2012-05-10", "2026-05-09", Ok(13)), // the day before
+            ("2012-05-10", "2026-05-11", Ok(14)),
+            ("2008-11-22", "2026-11-22", Ok(18)),
+            ("2008-11-22", "2026-11-21", Ok(17)),
+            ("2026-11-22", "2026-11-22", Ok(0)),
+            ("2026-11-23", "2026-11-22", Err(AgeError::BornInFuture)),
+            ("2012-12-31", "2026-01-01", Ok(13)),
+            ("2012-01-01", "2025-12-31", Ok(13)),
+            // 29 February: the birthday falls on 28 February in common years.
+            ("2012-02-29", "2026-02-28", Ok(14)),
+            ("2012-02-29", "2026-02-27", Ok(13)),
+            ("2012-02-29", "2028-02-28", Ok(15)),
+            ("2012-02-29", "2028-02-29", Ok(16)),
+            ("1926-11-22", "2026-11-22", Ok(100)),
+            ("1925-11-22", "2026-11-22", Err(AgeError::TooOld)),
+        ];
+        for &(birth, today, expect) in cases {
+            check(birth, today, expect);
+        }
+    }
+
+    #[test]
+    fn groups() {
+        let cases = [(0, AgeGroup::Under14), (13, AgeGroup::Under14), (14, AgeGroup::From14To17),
+            (17, AgeGroup::From14To17), (18, AgeGroup::Adult), (100, AgeGroup::Adult)];
+        for (years, group) in cases {
+            assert_eq!(AgeGroup::of(years), group, "{years}");
+        }
+    }
+
+    #[test]
+    fn strict_date_parsing() {
+        assert!(parse_iso_date("2026-02-29").is_none());
+        assert!(parse_iso_date("2026-2-1").is_none());
+        assert!(parse_iso_date(" 2026-02-01").is_none());
+        assert!(parse_iso_date("2024-02-29").is_some());
+        assert!(parse_iso_date("").is_none());
+    }
+}

@@ -1,0 +1,42 @@
+//! The languages every user-facing text exists in.
+
+/// A language of the user-facing texts. Russian is the default: the people
+/// who use this read Russian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order texts list them.
+    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+
+    /// Parses a language code (`"ru"`, `"en"`, case-insensitive, with or
+    /// without a region such as `"ru-RU"`).
+    ///
+    /// ```
+    /// use diary_rules::Lang;
+    /// assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("de"), None);
+    /// ```
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("ru") {
+            Some(Lang::Ru)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The code of this language: `"ru"` or `"en"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+}

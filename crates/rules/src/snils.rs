@@ -1,0 +1,241 @@
+//! СНИЛС (the individual insurance account number): format and check number.
+//!
+//! A СНИЛС is eleven digits, written `XXX-XXX-XXX YY`. The last two digits
+//! are a check number over the first nine: weights 9..1 from the left; a sum
+//! under 100 is the check number itself; 100 and 101 give `00`; a larger sum
+//! is taken mod 101 (and a remainder of 100 gives `00`). Numbers up to
+//! 001-001-998 were issued before the check number existed and are not
+//! checked. Source: DOMAIN.md ("Useful facts from outside the seeds").
+
+/// What is wrong with a СНИЛС as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SnilsProblem {
+    /// Not eleven digits.
+    Length,
+    /// Something other than digits and separators.
+    Characters,
+    /// Eleven digits whose check number does not match.
+    Checksum,
+}
+
+impl SnilsProblem {
+    /// The stable id of this problem (also the JS API's string value).
+    pub fn id(self) -> &'static str {
+        match self {
+            SnilsProblem::Length => "length",
+            SnilsProblem::Characters => "characters",
+            SnilsProblem::Checksum => "checksum",
+        }
+    }
+
+    /// The id of the user-facing text that explains this problem.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            SnilsProblem::Length => "snils.problem.length",
+            SnilsProblem::Characters => "snils.problem.characters",
+            SnilsProblem::Checksum => "snils.problem.checksum",
+        }
+    }
+}
+
+/// The verdict on a typed СНИЛС.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnilsCheck {
+    /// Well formed; `normalized` is `XXX-XXX-XXX YY`.
+    Valid { normalized: String },
+    /// Not valid. `normalized` is set when there were eleven digits (so the
+    /// user can compare what was read with the paper).
+    Invalid { problem: SnilsProblem, normalized: Option<String> },
+}
+
+impl SnilsCheck {
+    pub fn is_valid(&self) -> bool {
+        matches!(self, SnilsCheck::Valid { .. })
+    }
+
+    pub fn problem(&self) -> Option<SnilsProblem> {
+        match self {
+            SnilsCheck::Valid { .. } => None,
+            SnilsCheck::Invalid { problem, .. } => Some(*problem),
+        }
+    }
+
+    pub fn normalized(&self) -> Option<&str> {
+        match self {
+            SnilsCheck::Valid { normalized } => Some(normalized),
+            SnilsCheck::Invalid { normalized, .. } => normalized.as_deref(),
+        }
+    }
+}
+
+/// Characters people put between the digit groups: spaces of every kind,
+/// hyphens and dashes, dots, slashes and underscores from input masks.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '.' | '/' | '_' | '\u{200b}'
+        )
+}
+
+/// The eleven digits of a typed СНИЛС, or the problem that prevents reading
+/// them. Reads at most a few dozen characters past the eleventh digit, so a
+/// huge paste costs nothing.
+pub fn parse_digits(text: &str) -> Result<[u8; 11], SnilsProblem> {
+    let mut digits = [0u8; 11];
+    let mut count = 0usize;
+    for c in text.chars() {
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            if count < 11 {
+                digits[count] = d as u8;
+            }
+            count += 1;
+        } else if !is_separator(c) {
+            return Err(SnilsProblem::Characters);
+        }
+    }
+    if count != 11 {
+        return Err(SnilsProblem::Length);
+    }
+    Ok(digits)
+}
+
+/// The check number of the first nine digits, `0..=99`.
+///
+/// ```
+/// use diary_rules::snils::check_number;
+/// assert_eq!(check_number(&[1, 1, 2, 2, 3, 3, 4, 4, 5]), 95);
+/// ```
+pub fn check_number(first_nine: &[u8; 9]) -> u8 {
+    let sum: u32 = first_nine
+        .iter()
+        .zip((1..=9).rev())
+        .map(|(&d, w)| u32::from(d) * w)
+        .sum();
+    let n = match sum {
+        0..=99 => sum,
+        100 | 101 => 0,
+        _ => sum % 101 % 100,
+    };
+    n as u8
+}
+
+/// Whether the number (first nine digits) is new enough to carry a check
+/// number: above 001-001-998.
+pub fn has_check_number(first_nine: &[u8; 9]) -> bool {
+    let number = first_nine.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d));
+    number > 1_001_998
+}
+
+/// Formats eleven digits as `XXX-XXX-XXX YY`.
+pub fn format_digits(d: &[u8; 11]) -> String {
+    let s: String = d.iter().map(|&x| char::from(b'0' + x)).collect();
+    format!("{}-{}-{} {}", &s[0..3], &s[3..6], &s[6..9], &s[9..11])
+}
+
+/// Whether eleven digits form a valid СНИЛС.
+pub fn digits_are_valid(d: &[u8; 11]) -> bool {
+    let first_nine: [u8; 9] = d[..9].try_into().expect("nine digits");
+    !has_check_number(&first_nine) || check_number(&first_nine) == d[9] * 10 + d[10]
+}
+
+/// Checks a СНИЛС as a person typed it: with or without separators.
+///
+/// ```
+/// use diary_rules::snils::{check_snils, SnilsProblem};
+/// assert_eq!(check_snils("11223344595").normalized(), Some("112-233-445 95"));
+/// assert_eq!(check_snils("112-233").problem(), Some(SnilsProblem::Length));
+/// assert_eq!(check_snils("112-233-445 9O").problem(), Some(SnilsProblem::Characters));
+/// ```
+pub fn check_snils(text: &str) -> SnilsCheck {
+    let digits = match parse_digits(text) {
+        Ok(d) => d,
+        Err(problem) => return SnilsCheck::Invalid { problem, normalized: None },
+    };
+    let normalized = format_digits(&digits);
+    if digits_are_valid(&digits) {
+        SnilsCheck::Valid { normalized }
+    } else {
+        SnilsCheck::Invalid { problem: SnilsProblem::Checksum, normalized: Some(normalized) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: Result<&str, SnilsProblem>) {
+        let got = check_snils(input);
+        match expect {
+            Ok(normalized) => assert_eq!(
+                got,
+                SnilsCheck::Valid { normalized: normalized.to_owned() },
+                "input {input:?}"
+            ),
+            Err(problem) => assert_eq!(got.problem(), Some(problem), "input {input:?}"),
+        }
+    }
+
+    #[test]
+    fn table() {
+        use SnilsProblem::*;
+        let cases: &[(&str, Result<&str, SnilsProblem>)] = &[
+            ("112-233-445 95", Ok("112-233-445 95")),
+            ("11223344595", Ok("112-233-445 95")),
+            ("112 233 445 95", Ok("112-233-445 95")),
+            ("112-233-445-95", Ok("112-233-445 95")),
+            ("112–233–445 95", Ok("112-233-445 95")),
+            ("112—233—445\u{a0}95", Ok("112-233-445 95")),
+            ("112.233.445.95", Ok("112-233-445 95")),
+            ("  112-233-445 95\n", Ok("112-233-445 95")),
+            ("112-233-445 96", Err(Checksum)),
+            ("112-233-445 59", Err(Checksum)),
+            ("112-233-445", Err(Length)),
+            ("112-233-445 9", Err(Length)),
+            ("112-233-445 955", Err(Length)),
+            ("", Err(Length)),
+            ("   ", Err(Length)),
+            ("abc-def-ghi jk", Err(Characters)),
+            ("112-233-445 9O", Err(Characters)),
+            ("112+233+445 95", Err(Characters)),
+            ("١١٢٢٣٣٤٤٥٩٥", Err(Characters)),
+            // At or below 001-001-998 the check number is not verified.
+            ("001-001-998 00", Ok("001-001-998 00")),
+            ("001-001-998 77", Ok("001-001-998 77")),
+            ("000-000-000 00", Ok("000-000-000 00")),
+            ("001-001-999 77", Err(Checksum)),
+        ];
+        for &(input, expect) in cases {
+            check(input, expect);
+        }
+    }
+
+    #[test]
+    fn check_number_edges() {
+        // A sum of exactly 100 or 101 gives 00; above 101 it is mod 101.
+        // 100: digits whose weighted sum is 100 (9*9 + 8*2 + 1*3 = 100).
+        assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 3]), 0);
+        assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 4]), 0); // 101
+        assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 5]), 1); // 102
+        // The largest sum, 9 * 45 = 405; 405 mod 101 = 1.
+        assert_eq!(check_number(&[9; 9]), 1);
+        // A remainder of 100 gives 00: sum 201 (e.g. 9*9+8*9+7*6+..).
+        let digits = [9, 9, 6, 0, 0, 0, 0, 0, 6];
+        let sum: u32 = digits.iter().zip((1..=9).rev()).map(|(&d, w)| d as u32 * w).sum();
+        assert_eq!(sum, 201);
+        assert_eq!(check_number(&digits), 0);
+    }
+
+    #[test]
+    fn every_problem_has_a_text() {
+        for p in [SnilsProblem::Length, SnilsProblem::Characters, SnilsProblem::Checksum] {
+            assert!(crate::texts::entry(p.text_id()).is_some(), "{}", p.text_id());
+        }
+    }
+
+    #[test]
+    fn huge_input_is_rejected_quickly() {
+        let long = "1".repeat(1_000_000);
+        assert_eq!(check_snils(&long).problem(), Some(SnilsProblem::Length));
+    }
+}

@@ -1,0 +1,4 @@
+//! The panel's components, one per file.
+
+pub mod app;
+pub mod snils_field;

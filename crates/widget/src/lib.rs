@@ -1,0 +1,17 @@
+//! # diary-help-widget
+//!
+//! The help panel a diary operator puts on its login page. A Yew app that
+//! holds no rule logic: it asks `diary-rules` and shows the answer, with
+//! every word taken from the rules crate's text data.
+//!
+//! Built into `pkg/widget/diary_help.js`; the module also re-exports the whole
+//! rules API of `diary-rules-js`, so a host that embeds the widget loads one
+//! module.
+
+mod components;
+mod mount;
+mod text;
+
+pub use components::app::{App, AppProps};
+pub use diary_rules_js::*;
+pub use mount::*;

@@ -1,0 +1,8 @@
+//! Words for the panel: a thin lookup into the rules crate's text data.
+
+use diary_rules::{texts, Lang};
+
+/// The words for `id` in `lang`, as an owned string for `html!`.
+pub fn t(id: &str, lang: Lang) -> String {
+    texts::text(id, lang).to_owned()
+}
