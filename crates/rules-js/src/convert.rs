@@ -28,7 +28,6 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsE
 }
 
 /// Writes `value` as a plain JS object (maps as objects, not `Map`s).
-#[allow(dead_code)]
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)

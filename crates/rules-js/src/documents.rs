@@ -1,6 +1,6 @@
 //! Document checks: СНИЛС.
 
-use crate::convert::required_string;
+use crate::convert::{required_string, to_js};
 use diary_rules::snils;
 use serde::Serialize;
 use tsify::Tsify;
@@ -27,7 +27,6 @@ impl From<snils::SnilsProblem> for SnilsProblem {
 
 /// The verdict of `checkSnils`.
 #[derive(Serialize, Tsify)]
-#[tsify(into_wasm_abi)]
 #[serde(rename_all = "camelCase")]
 pub struct SnilsResult {
     pub valid: bool,
@@ -44,15 +43,14 @@ pub struct SnilsResult {
 ///
 /// `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`.
 /// Throws `Error("text: expected a string, got …")` for a non-string.
-#[wasm_bindgen(js_name = checkSnils)]
-pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<SnilsResult, JsError> {
+#[wasm_bindgen(js_name = checkSnils, unchecked_return_type = "SnilsResult")]
+pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let verdict = snils::check_snils(&text);
-    Ok(SnilsResult {
+    to_js(&SnilsResult {
         valid: verdict.is_valid(),
         normalized: verdict.normalized().map(str::to_owned),
         problem: verdict.problem().map(SnilsProblem::from),
     })
 }
 
-#[allow(dead_code)]
