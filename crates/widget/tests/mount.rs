@@ -1,0 +1,81 @@
+//! The widget mounts into a host element, renders, reacts to input and
+//! unmounts, in a real browser.
+
+use diary_help_widget::mount;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(id: &str) -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    div.set_id(id);
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Yew renders asynchronously: give the scheduler a turn.
+async fn settle() {
+    TimeoutFuture::new(20).await;
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_an_element_and_renders_the_panel() {
+    let div = host("w1");
+    let mut handle = mount(div.clone().into(), JsValue::UNDEFINED).expect("mounts");
+    settle().await;
+    let text = div.text_content().unwrap_or_default();
+    assert!(text.contains("Вход в дневник через Госуслуги"), "rendered: {text}");
+    assert!(div.query_selector("label[for=dh-snils]").unwrap().is_some());
+    handle.unmount();
+    settle().await;
+    assert!(div.query_selector(".dh-panel").unwrap().is_none());
+    handle.unmount(); // twice is harmless
+}
+
+#[wasm_bindgen_test]
+async fn mounts_by_selector_in_english() {
+    let div = host("w2");
+    let _handle = mount(JsValue::from_str("#w2"), options(r#"{"lang":"en"}"#)).expect("mounts");
+    settle().await;
+    let text = div.text_content().unwrap_or_default();
+    assert!(text.contains("Logging into the diary through Gosuslugi"), "rendered: {text}");
+}
+
+#[wasm_bindgen_test]
+async fn snils_field_gives_a_verdict_as_the_user_types() {
+    let div = host("w3");
+    let _handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
+    let verdict = || div.query_selector("#dh-snils-verdict").unwrap().unwrap().text_content().unwrap_or_default();
+    for (typed, expect) in [("112-233-445 95", "СНИЛС записан верно"), ("112-233-445 96", "Такого СНИЛС не бывает"), ("112", "11 цифр")] {
+        input.set_value(typed);
+        let event = web_sys::InputEvent::new("input").unwrap();
+        input.dispatch_event(&event).unwrap();
+        settle().await;
+        assert!(verdict().contains(expect), "typed {typed:?}, verdict {:?}", verdict());
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_targets_and_options_throw_errors_naming_the_field() {
+    let cases: [(JsValue, JsValue, &str); 4] = [
+        (JsValue::from_str("#no-such-element"), JsValue::UNDEFINED, "target: no element matches"),
+        (JsValue::from_str("[[["), JsValue::UNDEFINED, "target: "),
+        (JsValue::from_f64(3.0), JsValue::UNDEFINED, "target: expected an element"),
+        (host("w4").into(), options(r#"{"lang":"de"}"#), "options.lang: unknown language"),
+    ];
+    for (target, opts, expect) in cases {
+        let err: JsValue = mount(target, opts).err().expect("an error").into();
+        let message: String = err.dyn_ref::<js_sys::Error>().expect("a JS Error").message().into();
+        assert!(message.starts_with(expect), "{message}");
+    }
+}

@@ -1,0 +1,98 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * The verdict of `checkSnils`.
+ */
+export interface SnilsResult {
+    valid: boolean;
+    /**
+     * `XXX-XXX-XXX YY`, when eleven digits were read.
+     */
+    normalized?: string;
+    problem?: SnilsProblem;
+}
+
+/**
+ * What is wrong with a СНИЛС.
+ */
+export type SnilsProblem = "length" | "characters" | "checksum";
+
+
+/**
+ * A mounted panel. Keep it to unmount the panel later.
+ */
+export class WidgetHandle {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Removes the panel from the page. Calling it twice does nothing.
+     */
+    unmount(): void;
+    /**
+     * Whether the panel is still mounted.
+     */
+    readonly mounted: boolean;
+}
+
+/**
+ * Checks a СНИЛС as typed (with or without separators).
+ *
+ * `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`.
+ * Throws `Error("text: expected a string, got …")` for a non-string.
+ */
+export function checkSnils(text: string): SnilsResult;
+
+/**
+ * Mounts the help panel into `target` (an element or a CSS selector).
+ *
+ * `options`: `{ lang?: "ru" | "en" }` (more come with the panel's sections).
+ * Throws an `Error` naming the option at fault.
+ */
+export function mount(target: Element | string, options: { lang?: "ru" | "en" } | undefined): WidgetHandle;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_widgethandle_free: (a: number, b: number) => void;
+    readonly checkSnils: (a: any) => [number, number, number];
+    readonly mount: (a: any, b: any) => [number, number, number];
+    readonly widgethandle_mounted: (a: number) => number;
+    readonly widgethandle_unmount: (a: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures________invoke__hbdee4eb2e9996547: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h203219be5129c6d5: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

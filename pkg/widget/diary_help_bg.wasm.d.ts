@@ -1,0 +1,21 @@
+/* tslint:disable */
+/* eslint-disable */
+export const memory: WebAssembly.Memory;
+export const __wbg_widgethandle_free: (a: number, b: number) => void;
+export const checkSnils: (a: any) => [number, number, number];
+export const mount: (a: any, b: any) => [number, number, number];
+export const widgethandle_mounted: (a: number) => number;
+export const widgethandle_unmount: (a: number) => void;
+export const wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
+export const wasm_bindgen__convert__closures________invoke__hbdee4eb2e9996547: (a: number, b: number, c: any) => void;
+export const wasm_bindgen__convert__closures_____invoke__h203219be5129c6d5: (a: number, b: number) => void;
+export const __wbindgen_malloc: (a: number, b: number) => number;
+export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+export const __wbindgen_free: (a: number, b: number, c: number) => void;
+export const __wbindgen_exn_store: (a: number) => void;
+export const __externref_table_alloc: () => number;
+export const __wbindgen_externrefs: WebAssembly.Table;
+export const __externref_drop_slice: (a: number, b: number) => void;
+export const __wbindgen_destroy_closure: (a: number, b: number) => void;
+export const __externref_table_dealloc: (a: number) => void;
+export const __wbindgen_start: () => void;

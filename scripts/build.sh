@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds pkg/rules and pkg/widget from the sources:
+#   cargo (release, wasm32) → wasm-bindgen --target web → wasm-opt -Oz
+# and prints the size of every file a browser downloads. Byte-reproducible
+# in any checkout folder: absolute paths are remapped before they can end up
+# in the .wasm (panic locations).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+cargo build --quiet --locked --release --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
+
+target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+out="$target_dir/wasm32-unknown-unknown/release"
+wasm_opt=node_modules/.bin/wasm-opt
+
+# bind CRATE_WASM OUT_DIR OUT_NAME
+bind() {
+  local input=$1 dir=$2 name=$3
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section \
+    --out-dir "$dir.tmp" --out-name "$name" "$input"
+  "$wasm_opt" -Oz --strip-debug --strip-producers "$dir.tmp/${name}_bg.wasm" -o "$dir.tmp/${name}_bg.wasm.opt"
+  mv "$dir.tmp/${name}_bg.wasm.opt" "$dir.tmp/${name}_bg.wasm"
+}
+
+bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
+bind "$out/diary_help_widget.wasm" pkg/widget diary_help
+cp web/diary-help.css pkg/widget.tmp/diary-help.css
+
+version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+node scripts/package-json.mjs pkg/rules.tmp diary-rules diary_rules "$version" \
+  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks."
+node scripts/package-json.mjs pkg/widget.tmp diary-help-widget diary_help "$version" \
+  "A help panel for diary login pages, with the rules API." diary-help.css
+
+for d in rules widget; do
+  rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
+done
+
+node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
+  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css | tee pkg/SIZES.txt

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command: sets up what is missing and runs every test:
+#   1. native tests of every crate (rules tables, fixtures, property tests, doctests);
+#   2. the wasm build, and a check that the committed pkg/ matches it;
+#   3. wasm-bindgen-test in headless Chromium (JS API and widget);
+#   4. end-to-end tests: node --test + playwright-core + Chromium against index.html.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "native tests"
+cargo test --locked --workspace
+
+step "wasm build and pkg/ freshness"
+scripts/build.sh
+if [ -n "$(git status --porcelain -- pkg)" ]; then
+  git status --short -- pkg
+  echo "pkg/ is stale: the sources build to different files. Run scripts/build.sh and commit pkg/." >&2
+  exit 1
+fi
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
+
+step "end-to-end tests (playwright-core, Chromium)"
+node --test --test-reporter=spec tests/e2e/

@@ -1,0 +1,58 @@
+// The demo login page in a real browser: the page loads, the widget renders,
+// a СНИЛС typed into the widget's field gets a verdict, nothing leaves the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setUp, tearDown, openPage, foreignRequests, ARTIFACTS } from "./helpers.mjs";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await tearDown(env); });
+
+test("the demo page loads and the panel renders", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await page.waitForSelector("html[data-widget=ready]", { timeout: 15000 });
+  const title = await page.textContent(".dh-panel .dh-title");
+  assert.match(title, /Вход в дневник через Госуслуги/);
+  // The host's own login button is still there and usable.
+  assert.equal(await page.isEnabled("#gosuslugi-login"), true);
+  await page.screenshot({ path: new URL("demo-1280x800.png", ARTIFACTS).pathname, fullPage: true });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(foreignRequests(log, env.origin), []);
+  await context.close();
+});
+
+test("a СНИЛС typed into the panel gets a verdict", async () => {
+  const { page, context, log } = await openPage(env, "index.html", { viewport: { width: 360, height: 640 } });
+  await page.waitForSelector("html[data-widget=ready]", { timeout: 15000 });
+  const field = page.getByLabel("СНИЛС ребёнка или свой");
+  await field.pressSequentially("112-233-445 95");
+  await page.waitForFunction(() => document.querySelector("#dh-snils-verdict")?.textContent.includes("верно"));
+  await field.fill("");
+  await field.pressSequentially("112 233 445 96");
+  await page.waitForFunction(() => document.querySelector("#dh-snils-verdict")?.textContent.includes("не бывает"));
+  const role = await page.getAttribute("#dh-snils-verdict", "role");
+  assert.equal(role, "status");
+  // No horizontal scroll on a small phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await page.screenshot({ path: new URL("demo-360x640.png", ARTIFACTS).pathname, fullPage: true });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(foreignRequests(log, env.origin), []);
+  await context.close();
+});
+
+test("the rules API works from the shipped pkg/rules module", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html");
+  const result = await page.evaluate(async () => {
+    const m = await import("/pkg/rules/diary_rules.js");
+    await m.default();
+    let error = null;
+    try { m.checkSnils(42); } catch (e) { error = e instanceof Error ? e.message : String(e); }
+    return { ok: m.checkSnils("112-233-445 95"), bad: m.checkSnils("11223344596"), error };
+  });
+  assert.deepEqual(result.ok, { valid: true, normalized: "112-233-445 95" });
+  assert.deepEqual(result.bad, { valid: false, normalized: "112-233-445 96", problem: "checksum" });
+  assert.match(result.error, /^text: expected a string/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,0 +1,46 @@
+// Shared set-up of the end-to-end tests: a static server on 127.0.0.1 and a
+// headless Chromium from Debian driven by playwright-core. Every test page
+// records console errors, page errors and every request, so a test can
+// assert that nothing left the page's own origin.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { startServer } from "../../scripts/serve.mjs";
+
+export const ARTIFACTS = new URL("../artifacts/", import.meta.url);
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export async function setUp() {
+  const { server, url } = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  return { server, url, browser, origin: new URL(url).origin };
+}
+
+export async function tearDown({ server, browser }) {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+}
+
+/** A new page with logs of console errors, page errors and requests. */
+export async function openPage(env, path, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on("console", (m) => { if (m.type() === "error") log.errors.push(m.text()); });
+  page.on("pageerror", (e) => log.errors.push(String(e)));
+  page.on("request", (r) => log.requests.push(r.url()));
+  await page.goto(new URL(path, env.url).href);
+  return { page, context, log };
+}
+
+/** Requests that went anywhere but the page's own origin. */
+export function foreignRequests(log, origin) {
+  return log.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:"));
+}
