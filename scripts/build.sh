@@ -26,17 +26,17 @@ bind() {
 
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
-cp web/diary-help.css pkg/widget.tmp/diary-help.css
+cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node scripts/package-json.mjs pkg/rules.tmp diary-rules diary_rules "$version" \
   "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks."
 node scripts/package-json.mjs pkg/widget.tmp diary-help-widget diary_help "$version" \
-  "A help panel for diary login pages, with the rules API." diary-help.css
+  "A help panel for diary login pages, with the rules API." diary-help.css diary-login-help.js
 
 for d in rules widget; do
   rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
 done
 
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
-  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css | tee pkg/SIZES.txt
+  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js | tee pkg/SIZES.txt

@@ -1,5 +1,21 @@
 /* tslint:disable */
 /* eslint-disable */
+
+/** Options of `mount`. */
+export interface MountOptions {
+    /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic". */
+    region?: string;
+    /** Who is at the page; default "parent". */
+    role?: "parent" | "student";
+    /** Default "ru". */
+    lang?: "ru" | "en";
+    /** An error message the user saw: its explanation opens directly. */
+    error?: string;
+    /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
+    remember?: boolean;
+}
+
+
 /**
  * The verdict of `checkSnils`.
  */
@@ -19,12 +35,29 @@ export type SnilsProblem = "length" | "characters" | "checksum";
 
 
 /**
- * A mounted panel. Keep it to unmount the panel later.
+ * A mounted panel. Keep it to change the panel or unmount it.
  */
 export class WidgetHandle {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
+    /**
+     * Shows the explanation of an error message the user saw; `null` or an
+     * empty string clears it.
+     */
+    setError(text: string | null | undefined): void;
+    /**
+     * Switches the language: `"ru"` or `"en"`.
+     */
+    setLang(lang: "ru" | "en"): void;
+    /**
+     * Switches the region profile (an id such as `"kuzbass"`; `null` for generic).
+     */
+    setRegion(region: string | null | undefined): void;
+    /**
+     * Switches between `"parent"` and `"student"`.
+     */
+    setRole(role: "parent" | "student"): void;
     /**
      * Removes the panel from the page. Calling it twice does nothing.
      */
@@ -46,10 +79,11 @@ export function checkSnils(text: string): SnilsResult;
 /**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
- * `options`: `{ lang?: "ru" | "en" }` (more come with the panel's sections).
- * Throws an `Error` naming the option at fault.
+ * `options`: `{ region?: string, role?: "parent" | "student", lang?: "ru" | "en",
+ * error?: string, remember?: boolean }`. Throws an `Error` naming the
+ * option at fault.
  */
-export function mount(target: Element | string, options: { lang?: "ru" | "en" } | undefined): WidgetHandle;
+export function mount(target: Element | string, options: MountOptions | undefined): WidgetHandle;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -59,6 +93,10 @@ export interface InitOutput {
     readonly checkSnils: (a: any) => [number, number, number];
     readonly mount: (a: any, b: any) => [number, number, number];
     readonly widgethandle_mounted: (a: number) => number;
+    readonly widgethandle_setError: (a: number, b: any) => [number, number];
+    readonly widgethandle_setLang: (a: number, b: any) => [number, number];
+    readonly widgethandle_setRegion: (a: number, b: any) => [number, number];
+    readonly widgethandle_setRole: (a: number, b: any) => [number, number];
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures________invoke__hbdee4eb2e9996547: (a: number, b: number, c: any) => void;

@@ -10,8 +10,10 @@
 
 mod components;
 mod mount;
+mod state;
 mod text;
 
 pub use components::app::{App, AppProps};
+pub use state::{HostConfig, Role, Section};
 pub use diary_rules_js::*;
 pub use mount::*;

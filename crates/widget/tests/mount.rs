@@ -22,6 +22,11 @@ async fn settle() {
     TimeoutFuture::new(20).await;
 }
 
+fn click(root: &Element, selector: &str) {
+    let el: web_sys::HtmlElement = root.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    el.click();
+}
+
 fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
@@ -33,7 +38,7 @@ async fn mounts_into_an_element_and_renders_the_panel() {
     settle().await;
     let text = div.text_content().unwrap_or_default();
     assert!(text.contains("Вход в дневник через Госуслуги"), "rendered: {text}");
-    assert!(div.query_selector("label[for=dh-snils]").unwrap().is_some());
+    assert!(div.query_selector("[role=tablist] [role=tab][aria-selected=true]").unwrap().is_some());
     handle.unmount();
     settle().await;
     assert!(div.query_selector(".dh-panel").unwrap().is_none());
@@ -53,6 +58,8 @@ async fn mounts_by_selector_in_english() {
 async fn snils_field_gives_a_verdict_as_the_user_types() {
     let div = host("w3");
     let _handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    click(&div, "#dh-section-data");
     settle().await;
     let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
     let verdict = || div.query_selector("#dh-snils-verdict").unwrap().unwrap().text_content().unwrap_or_default();
@@ -78,4 +85,43 @@ fn bad_targets_and_options_throw_errors_naming_the_field() {
         let message: String = err.dyn_ref::<js_sys::Error>().expect("a JS Error").message().into();
         assert!(message.starts_with(expect), "{message}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_handle_switches_role_and_language_live() {
+    let div = host("w5");
+    let handle = mount(div.clone().into(), options(r#"{"role":"student"}"#)).unwrap();
+    settle().await;
+    let selected = || div.query_selector("[id^=dh-role][aria-selected=true]").unwrap().unwrap().id();
+    assert_eq!(selected(), "dh-role-student");
+    handle.set_role(JsValue::from_str("parent")).unwrap();
+    settle().await;
+    assert_eq!(selected(), "dh-role-parent");
+    let err: JsValue = handle.set_role(JsValue::from_str("teacher")).err().unwrap().into();
+    let message: String = err.dyn_ref::<js_sys::Error>().unwrap().message().into();
+    assert!(message.starts_with("role: unknown role"), "{message}");
+    handle.set_lang(JsValue::from_str("en")).unwrap();
+    settle().await;
+    assert!(div.text_content().unwrap().contains("I am a parent"));
+}
+
+#[wasm_bindgen_test]
+async fn role_tabs_follow_the_arrow_keys() {
+    let div = host("w6");
+    let _handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let parent: web_sys::HtmlElement = div.query_selector("#dh-role-parent").unwrap().unwrap().dyn_into().unwrap();
+    parent.focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    parent.dispatch_event(&event).unwrap();
+    settle().await;
+    let student = div.query_selector("#dh-role-student").unwrap().unwrap();
+    assert_eq!(student.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(student.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(parent.get_attribute("tabindex").as_deref(), Some("-1"));
+    let active = gloo::utils::document().active_element().unwrap();
+    assert_eq!(active.id(), "dh-role-student", "focus follows the selection");
 }

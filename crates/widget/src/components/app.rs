@@ -1,26 +1,108 @@
-//! The panel's root.
+//! The panel's root: the host's settings, the role tabs and the section tabs.
+//! A struct component so the host's handle can send it messages
+//! (`setRole`, `setError`, …) through its `AppHandle`.
 
-use super::snils_field::SnilsField;
+use super::check_data::CheckData;
+use super::tabs::{panel_id, TabItem, Tabs};
+use crate::state::{HostConfig, Role, Section};
 use crate::text::t;
-use diary_rules::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq, Clone, Default)]
 pub struct AppProps {
     #[prop_or_default]
-    pub lang: Lang,
+    pub config: HostConfig,
 }
 
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    let lang = props.lang;
-    let title = t("ui.panel.title", lang);
-    let intro = t("ui.panel.intro", lang);
-    html! {
-        <section class="dh-panel" lang={lang.code()} aria-labelledby="dh-title">
-            <h2 id="dh-title" class="dh-title">{ title }</h2>
-            <p class="dh-intro">{ intro }</p>
-            <SnilsField {lang} />
-        </section>
+/// Messages from the host page and from the panel's own controls.
+pub enum Msg {
+    SetRole(Role),
+    SetError(Option<String>),
+    SetRegion(Option<String>),
+    SetLang(diary_rules::Lang),
+    Select(Section),
+}
+
+pub struct App {
+    config: HostConfig,
+    section: Section,
+}
+
+impl App {
+    fn initial_section(config: &HostConfig) -> Section {
+        if config.error.is_some() && Section::ALL.contains(&Section::Error) {
+            Section::Error
+        } else {
+            Section::default()
+        }
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let config = ctx.props().config.clone();
+        let section = App::initial_section(&config);
+        App { config, section }
+    }
+
+    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::SetRole(role) => self.config.role = role,
+            Msg::SetError(error) => {
+                if error.is_some() && Section::ALL.contains(&Section::Error) {
+                    self.section = Section::Error;
+                }
+                self.config.error = error;
+            }
+            Msg::SetRegion(region) => self.config.region = region,
+            Msg::SetLang(lang) => self.config.lang = lang,
+            Msg::Select(section) => self.section = section,
+        }
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let lang = self.config.lang;
+        let role_items: Vec<TabItem> = Role::ALL
+            .iter()
+            .map(|r| TabItem { id: format!("dh-role-{}", r.id()), label: t(r.label_id(), lang) })
+            .collect();
+        let role_index = Role::ALL.iter().position(|r| *r == self.config.role).unwrap_or(0);
+        let on_role = ctx.link().callback(|i: usize| Msg::SetRole(Role::ALL.get(i).copied().unwrap_or_default()));
+
+        let section_items: Vec<TabItem> = Section::ALL
+            .iter()
+            .map(|s| TabItem { id: format!("dh-section-{}", s.id()), label: t(s.label_id(), lang) })
+            .collect();
+        let section_index = Section::ALL.iter().position(|s| *s == self.section).unwrap_or(0);
+        let on_section =
+            ctx.link().callback(|i: usize| Msg::Select(Section::ALL.get(i).copied().unwrap_or_default()));
+        let section_tab_id = format!("dh-section-{}", self.section.id());
+        let role_tab_id = format!("dh-role-{}", self.config.role.id());
+
+        let content = match self.section {
+            Section::CheckData => html! { <CheckData {lang} /> },
+            Section::NextSteps | Section::Error | Section::Password => html! {},
+        };
+
+        html! {
+            <section class="dh-panel" lang={lang.code()} aria-labelledby="dh-title">
+                <h2 id="dh-title" class="dh-title">{ t("ui.panel.title", lang) }</h2>
+                <p class="dh-intro">{ t("ui.panel.intro", lang) }</p>
+                <Tabs items={role_items} selected={role_index} on_select={on_role}
+                    label={t("ui.role.label", lang)} class="dh-roles" />
+                <div role="tabpanel" id={panel_id(&role_tab_id)} aria-labelledby={role_tab_id.clone()}>
+                    <Tabs items={section_items} selected={section_index} on_select={on_section}
+                        label={t("ui.section.label", lang)} class="dh-sections" />
+                    <div role="tabpanel" id={panel_id(&section_tab_id)} aria-labelledby={section_tab_id.clone()}
+                        class="dh-section" tabindex="0">
+                        { content }
+                    </div>
+                </div>
+            </section>
+        }
     }
 }

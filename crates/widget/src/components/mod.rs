@@ -1,4 +1,5 @@
 //! The panel's components, one per file.
 
 pub mod app;
-pub mod snils_field;
+pub mod check_data;
+pub mod tabs;

@@ -1,9 +1,24 @@
-//! A СНИЛС field with a live verdict.
+//! "Check data": the СНИЛС with a live verdict (more document checks join it).
 
 use crate::text::t;
 use diary_rules::{snils, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CheckDataProps {
+    pub lang: Lang,
+}
+
+#[function_component(CheckData)]
+pub fn check_data(props: &CheckDataProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="dh-check-data">
+            <SnilsField {lang} />
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SnilsFieldProps {
