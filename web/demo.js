@@ -1,12 +1,23 @@
 // The demo page's script: loads the widget module and mounts the panel.
-// No inline script, so the page works under a strict CSP.
+// No inline script, so the page works under a strict CSP. The page URL's
+// `region`, `role`, `lang` and `error` parameters are passed on, so a link
+// can open the panel on a given error.
 import init, { mount } from "../pkg/widget/diary_help.js";
 
 const target = document.querySelector("#diary-help");
+const params = new URLSearchParams(location.search);
+const regionSelect = document.querySelector("#demo-region");
+const region = params.get("region") ?? "kuzbass";
+if (regionSelect) regionSelect.value = region;
+
 try {
   await init();
-  const params = new URLSearchParams(location.search);
-  window.diaryHelp = mount(target, { lang: params.get("lang") === "en" ? "en" : "ru" });
+  const options = { region, lang: params.get("lang") === "en" ? "en" : "ru" };
+  if (params.get("role") === "student") options.role = "student";
+  const panel = mount(target, options);
+  target.classList.add("help-mounted");
+  regionSelect?.addEventListener("change", () => panel.setRegion(regionSelect.value));
+  window.diaryHelp = panel;
   document.documentElement.dataset.widget = "ready";
 } catch (error) {
   // The host page keeps working: the fallback text inside the target stays.
