@@ -216,6 +216,9 @@ impl<'a> Builder<'a> {
     pub fn parent_account(&mut self) {
         let (state, variant) = match self.situation.parent_account {
             Some(ParentAccount::Confirmed) => (StepState::Done, "done"),
+            // Creating or linking a child's account needs a confirmed
+            // parent account, so a linked account tells it.
+            None if self.linked() => (StepState::Done, "done"),
             Some(ParentAccount::None) => (StepState::Todo, "none"),
             Some(ParentAccount::Simplified | ParentAccount::Standard) => (StepState::Todo, "not_confirmed"),
             None => (StepState::Todo, "unknown"),
@@ -226,7 +229,8 @@ impl<'a> Builder<'a> {
 
     pub fn child_card(&mut self) {
         let (state, variant) = match self.situation.certificate_status {
-            _ if self.has_account() => (StepState::Done, "done"),
+            // A parent-made or linked account needed the card.
+            _ if self.linked() => (StepState::Done, "done"),
             Some(CertificateStatus::NotAdded) => (StepState::Todo, "todo"),
             Some(_) => (StepState::Done, "done"),
             None => (StepState::Todo, "unknown"),
