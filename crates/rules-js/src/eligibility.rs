@@ -218,18 +218,22 @@ fn browser_now() -> Result<chrono::NaiveDateTime, JsError> {
 }
 
 /// Reads `value` as `T`; errors say `<path>: <problem>`.
-fn read<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, String> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+///
+/// The input goes through `JSON.stringify` and serde_json rather than
+/// serde-wasm-bindgen, because the latter reads only the declared fields of
+/// a struct and so cannot report a misspelt field name.
+fn read<T: DeserializeOwned>(value: serde_json::Value, root: &str) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
-        // An unknown key is reported at its parent; name the key itself.
+        let parent = if path == "." || path.is_empty() { root.to_owned() } else { join(root, &path) };
+        // Name an unknown key itself, should the path stop at its parent.
         if let Some(key) = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
-            let parent = if path == "." || path.is_empty() { root.to_owned() } else { join(root, &path) };
-            return format!("{}: unknown field; {message}", join(&parent, key));
+            if !parent.ends_with(key) {
+                return format!("{}: {message}", join(&parent, key));
+            }
         }
-        let field = if path == "." || path.is_empty() { root.to_owned() } else { join(root, &path) };
-        format!("{field}: {message}")
+        format!("{}: {message}", if parent.is_empty() { "situation" } else { &parent })
     })
 }
 
@@ -241,21 +245,42 @@ fn join(root: &str, path: &str) -> String {
     }
 }
 
+fn json_type_name(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
-    read::<SituationInput>(value.clone(), "").map_err(|message| {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| field_error("situation", "cannot be read as plain data (JSON)"))?;
+    let raw: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| field_error("situation", format!("cannot be read as plain data: {e}")))?;
+    read::<SituationInput>(raw.clone(), "").map_err(|message| {
         if !message.starts_with("region:") {
             return JsError::new(&message);
         }
         // `region` is a string or a profile object: say precisely what is
         // wrong with it.
-        let region = js_sys::Reflect::get(value, &JsValue::from_str("region")).unwrap_or(JsValue::UNDEFINED);
-        if region.is_object() && !js_sys::Array::is_array(&region) {
-            match read::<region::RegionProfile>(region, "region") {
+        match raw.get("region") {
+            Some(profile @ serde_json::Value::Object(_)) => match read::<region::RegionProfile>(profile.clone(), "region") {
                 Err(detail) => JsError::new(&detail),
                 Ok(_) => JsError::new(&message),
-            }
-        } else {
-            field_error("region", format!("expected a profile id (a string) or a profile object, got {}", type_name(&region)))
+            },
+            other => field_error(
+                "region",
+                format!(
+                    "expected a profile id (a string) or a profile object, got {}",
+                    other.map(json_type_name).unwrap_or("nothing")
+                ),
+            ),
         }
     })
 }
