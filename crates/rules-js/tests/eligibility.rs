@@ -39,7 +39,7 @@ fn js_input(input: &toml::Value) -> JsValue {
 }
 
 fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let err: JsValue = result.err().expect("an error").into();
+    let err: JsValue = result.expect_err("an error").into();
     String::from(err.dyn_ref::<js_sys::Error>().expect("a JS Error").message())
 }
 

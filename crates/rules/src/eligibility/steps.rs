@@ -167,12 +167,10 @@ impl<'a> Builder<'a> {
     /// Whether the one at the page does steps of `actor` (МФЦ visits and
     /// support calls are the adult's errands).
     fn viewer_acts(&self, actor: Actor) -> bool {
-        match (self.situation.role, actor) {
-            (Role::Parent, Actor::Parent | Actor::Mfc | Actor::Support) => true,
-            (Role::Student, Actor::Student) => true,
-            (_, Actor::School) => true,
-            _ => false,
-        }
+        matches!(
+            (self.situation.role, actor),
+            (Role::Parent, Actor::Parent | Actor::Mfc | Actor::Support) | (Role::Student, Actor::Student) | (_, Actor::School)
+        )
     }
 
     fn push(&mut self, id: StepId, actor: Actor, state: StepState, variant: &str, link: Option<StepLink>) {
