@@ -245,17 +245,6 @@ fn join(root: &str, path: &str) -> String {
     }
 }
 
-fn json_type_name(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
     let json = js_sys::JSON::stringify(value)
         .ok()
@@ -263,26 +252,7 @@ fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
         .ok_or_else(|| field_error("situation", "cannot be read as plain data (JSON)"))?;
     let raw: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| field_error("situation", format!("cannot be read as plain data: {e}")))?;
-    read::<SituationInput>(raw.clone(), "").map_err(|message| {
-        if !message.starts_with("region:") {
-            return JsError::new(&message);
-        }
-        // `region` is a string or a profile object: say precisely what is
-        // wrong with it.
-        match raw.get("region") {
-            Some(profile @ serde_json::Value::Object(_)) => match read::<region::RegionProfile>(profile.clone(), "region") {
-                Err(detail) => JsError::new(&detail),
-                Ok(_) => JsError::new(&message),
-            },
-            other => field_error(
-                "region",
-                format!(
-                    "expected a profile id (a string) or a profile object, got {}",
-                    other.map(json_type_name).unwrap_or("nothing")
-                ),
-            ),
-        }
-    })
+    read::<SituationInput>(raw, "").map_err(|message| JsError::new(&message))
 }
 
 /// `"<field>: <problem id>: <what is expected>"`.
@@ -320,7 +290,7 @@ fn note(id: &str, text_id: &str, lang: Lang) -> EligibilityNote {
 }
 
 fn fmt_time(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    elig::format_local_date_time(t)
 }
 
 fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {

@@ -172,7 +172,7 @@ fn errors_name_the_field_and_the_module_keeps_working() {
         (parse("[]"), "situation: expected an object"),
         (parse(r#"{"role":"parent","birthDate":20150901}"#), "birthDate: invalid type"),
         (parse(r#"{"role":5,"birthDate":"2015-09-01"}"#), "role: invalid type"),
-        (parse(r#"{"role":"parent","birthDate":"2015-09-01","region":5}"#), "region: expected a profile id"),
+        (parse(r#"{"role":"parent","birthDate":"2015-09-01","region":5}"#), "region: invalid type: integer `5`, expected a profile id"),
         (
             parse(r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x","name":{"ru":"Икс","en":"X"},"consentvia":"portfolio"}}"#),
             "region.consentvia: unknown field",

@@ -16,7 +16,7 @@ const FIXTURES: &str = include_str!("../../../tests/fixtures/eligibility.toml");
 const CLOCK: &str = "2001-01-01T00:00";
 
 fn fmt_time(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    diary_rules::eligibility::format_local_date_time(t)
 }
 
 /// The actor every step id must have.

@@ -39,7 +39,7 @@ pub use create_button::{CreateButton, Missing, Unknown};
 pub use links::{all as fixed_links, FixedLink};
 pub use region::RegionProfile;
 pub use situation::{
-    parse_local_date_time, RegionArg, Role, Situation, SituationError, SituationInput, SituationProblem,
+    format_local_date_time, parse_local_date_time, RegionArg, Role, Situation, SituationError, SituationInput, SituationProblem,
 };
 pub use steps::{Actor, LinkLabel, Step, StepId, StepLink, StepState};
 pub use wait::CheckEstimate;

@@ -7,7 +7,7 @@
 //! stays `None` ("unknown"): the step it decides is shown as to-do with a
 //! hint on how to check it.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::Deserialize;
 
 use super::region::{self, ProfileError, RegionProfile};
@@ -109,11 +109,34 @@ input_enum!(
 );
 
 /// The `region` input: an embedded profile's id or a host's own profile.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+///
+/// Deserialized by hand (a string or a map) rather than as an untagged
+/// enum: errors inside a profile keep their field path, and serde's
+/// buffering machinery stays out of the wasm module.
+#[derive(Debug, Clone)]
 pub enum RegionArg {
     Id(String),
     Profile(Box<RegionProfile>),
+}
+
+impl<'de> Deserialize<'de> for RegionArg {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RegionArg, D::Error> {
+        struct RegionVisitor;
+        impl<'de> serde::de::Visitor<'de> for RegionVisitor {
+            type Value = RegionArg;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a profile id (a string) or a profile object")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RegionArg, E> {
+                Ok(RegionArg::Id(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RegionArg, A::Error> {
+                RegionProfile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|p| RegionArg::Profile(Box::new(p)))
+            }
+        }
+        deserializer.deserialize_any(RegionVisitor)
+    }
 }
 
 /// The raw input, field for field as the JS API takes it (camelCase names).
@@ -237,18 +260,28 @@ impl From<ProfileError> for SituationError {
 /// assert!(parse_local_date_time("2026-03-06T18:30").is_some());
 /// assert!(parse_local_date_time("2026-03-06 18:30").is_none());
 /// assert!(parse_local_date_time("2026-02-30T10:00").is_none());
+/// assert!(parse_local_date_time("2026-03-06T24:00").is_none());
+/// assert!(parse_local_date_time("2026-03-06T9:30 ").is_none());
 /// ```
 pub fn parse_local_date_time(s: &str) -> Option<NaiveDateTime> {
-    if s.len() != 16 || s.as_bytes().get(10) != Some(&b'T') {
+    let b = s.as_bytes();
+    if b.len() != 16 || b.get(10) != Some(&b'T') || b.get(13) != Some(&b':') {
         return None;
     }
     let date = age::parse_iso_date(s.get(..10)?)?;
-    let time_part = s.get(11..)?;
-    if time_part.as_bytes().get(2) != Some(&b':') {
-        return None;
-    }
-    let time = NaiveTime::parse_from_str(time_part, "%H:%M").ok()?;
+    let time = NaiveTime::from_hms_opt(age::digits(b, 11..13)?, age::digits(b, 14..16)?, 0)?;
     Some(date.and_time(time))
+}
+
+/// Writes a local date-time as `YYYY-MM-DDTHH:MM` (the API's form).
+///
+/// ```
+/// use diary_rules::eligibility::{format_local_date_time, parse_local_date_time};
+/// let t = parse_local_date_time("2026-03-06T08:05").unwrap();
+/// assert_eq!(format_local_date_time(t), "2026-03-06T08:05");
+/// ```
+pub fn format_local_date_time(t: NaiveDateTime) -> String {
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
 /// Parses an optional enum field.
