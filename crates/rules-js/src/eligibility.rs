@@ -275,6 +275,7 @@ fn situation_error(e: &SituationError) -> JsError {
             region::ProfileProblem::BadId => "use lower-case Latin letters, digits, _ and - (at most 40)".to_owned(),
             region::ProfileProblem::BadHref => "must be an https:// or http:// address without spaces or quotes".to_owned(),
             region::ProfileProblem::TooMany => format!("has too many entries (apps: at most {})", region::MAX_APPS),
+            region::ProfileProblem::BadCharacters => "must not hold control characters or direction overrides".to_owned(),
             region::ProfileProblem::RequiredForApplicationFlow => "is required when parentFlow is \"application\"".to_owned(),
         },
     };

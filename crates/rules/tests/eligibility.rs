@@ -34,6 +34,15 @@ fn expected_actor(id: StepId) -> Actor {
     }
 }
 
+/// The `{name}` placeholders of a text.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        .collect()
+}
+
 /// Properties every assessment must have, whatever the input.
 fn check_invariants(a: &Assessment, context: &str) {
     let first_open = a.steps.iter().find(|s| s.state != StepState::Done).map(|s| s.id);
@@ -45,8 +54,10 @@ fn check_invariants(a: &Assessment, context: &str) {
         for id in [&step.title_id, &step.text_id] {
             let entry = texts::entry(id).unwrap_or_else(|| panic!("{context}: no text {id}"));
             for lang in Lang::ALL {
-                let words = fill(entry.get(lang), &step.params);
-                assert!(!words.contains('{'), "{context}: unfilled placeholder in {id}: {words}");
+                for name in placeholders(entry.get(lang)) {
+                    assert!(step.params.iter().any(|(k, _)| *k == name), "{context}: no value for {{{name}}} in {id}");
+                }
+                assert!(!fill(entry.get(lang), &step.params).is_empty());
             }
         }
         assert!(!step.sources().is_empty(), "{context}: {} has no source", step.id.id());
@@ -348,5 +359,80 @@ proptest! {
     fn the_fill_helper_never_panics(template in ".{0,60}", value in ".{0,10}") {
         let out = fill(&template, &[("x", value)]);
         prop_assert!(out.len() <= template.len() * 11 + 1);
+    }
+}
+
+fn text_field() -> impl Strategy<Value = String> {
+    prop_oneof![12 => "[a-zA-Zа-яА-Я«»#._-][a-zA-Zа-яА-Я «»#._-]{0,20}", 1 => Just(String::new()), 1 => ".{290,310}"]
+}
+
+fn href() -> impl Strategy<Value = String> {
+    prop_oneof![12 => "https://[a-z.]{1,12}(/[a-z]{0,5})?", 1 => "http://[a-z ]{0,8}", 1 => ".{0,15}"]
+}
+
+prop_compose! {
+    fn link()(href in href(), label in text_field()) -> diary_rules::eligibility::region::ProfileLink {
+        diary_rules::eligibility::region::ProfileLink { href, label }
+    }
+}
+
+prop_compose! {
+    fn host_profile()(
+        id in prop_oneof![4 => "[a-z0-9_-]{1,20}", 1 => "[a-zA-Z0-9 _-]{0,45}"],
+        ru in text_field(),
+        en in text_field(),
+        diary_site in proptest::option::of(link()),
+        app_name in proptest::option::of(text_field()),
+        apps in proptest::collection::vec((text_field(), href()), 0..10),
+        login_button in proptest::option::of(text_field()),
+        flags in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0u8..3),
+        names in proptest::option::of((text_field(), text_field(), text_field())),
+        problems_link in proptest::option::of(link()),
+        source in proptest::collection::vec(text_field(), 0..3),
+    ) -> diary_rules::eligibility::RegionProfile {
+        use diary_rules::eligibility::region::*;
+        RegionProfile {
+            id,
+            name: LocalName { ru, en },
+            diary_site,
+            app_name,
+            apps: apps.into_iter().map(|(store, href)| AppLink { store, href }).collect(),
+            login_button,
+            login_flow: if flags.0 { LoginFlow::GrantAccess } else { LoginFlow::Plain },
+            consent_via: if flags.1 { ConsentVia::Portfolio } else { ConsentVia::Notification },
+            parent_flow: if flags.2 { ParentFlow::Application } else { ParentFlow::Gosuslugi },
+            application: names.map(|(a, b, c)| ApplicationNames { access_section: a, apply_button: b, submitted_message: c }),
+            problems: [ProblemsContact::School, ProblemsContact::ClassTeacher, ProblemsContact::FeedbackForm][usize::from(flags.4)],
+            problems_link,
+            parent_may_create_until_18: flags.3,
+            source,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_host_profile_is_used_or_rejected_by_field(profile in host_profile(), role in pick(&["parent", "student"]), birth in (1990i32..2026)) {
+        let input = SituationInput {
+            role: role.or(Some("parent".into())),
+            birth_date: Some(format!("{birth}-05-05")),
+            today: Some("2026-03-10".into()),
+            region: Some(diary_rules::eligibility::RegionArg::Profile(Box::new(profile.clone()))),
+            ..Default::default()
+        };
+        let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+        match assess_input(&input, clock) {
+            Ok(a) => {
+                prop_assert_eq!(profile.validate(), Ok(()));
+                check_invariants(&a, &format!("{profile:?}"));
+                prop_assert_eq!(&a.region, &profile);
+            }
+            Err(e) if e.field.starts_with("region") => {
+                prop_assert!(profile.validate().is_err(), "rejected a valid profile: {e:?}");
+            }
+            Err(e) => prop_assert!(field_names().contains(&e.field.as_str()), "{e:?}"),
+        }
     }
 }

@@ -186,6 +186,8 @@ pub enum ProfileProblem {
     /// A link is not `https://…` or `http://…`, or has spaces or quotes.
     BadHref,
     TooMany,
+    /// A text holds control characters (line breaks, direction overrides…).
+    BadCharacters,
     /// `parentFlow = "application"` needs `application` names.
     RequiredForApplicationFlow,
 }
@@ -198,6 +200,7 @@ impl ProfileProblem {
             ProfileProblem::BadId => "bad_id",
             ProfileProblem::BadHref => "bad_href",
             ProfileProblem::TooMany => "too_many",
+            ProfileProblem::BadCharacters => "bad_characters",
             ProfileProblem::RequiredForApplicationFlow => "required_for_application_flow",
         }
     }
@@ -225,6 +228,11 @@ fn check_text(field: &str, value: &str) -> Result<(), ProfileError> {
     }
     if value.chars().count() > MAX_PROFILE_TEXT {
         return Err(err(field, ProfileProblem::TooLong));
+    }
+    // Control characters and bidirectional overrides (U+202A–U+202E,
+    // U+2066–U+2069) would garble what the user reads.
+    if value.chars().any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')) {
+        return Err(err(field, ProfileProblem::BadCharacters));
     }
     Ok(())
 }
