@@ -141,6 +141,9 @@ pub struct CheckEstimate {
     pub finished: bool,
     pub overdue: bool,
     pub variants: Vec<EstimateReading>,
+    /// The sources of the production calendar for the years in the window
+    /// (decrees, the Labour Code).
+    pub calendar_source: Vec<String>,
 }
 
 /// The region profile the answer used, for display.
@@ -294,6 +297,19 @@ fn fmt_time(t: chrono::NaiveDateTime) -> String {
     elig::format_local_date_time(t)
 }
 
+fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let mut out: Vec<String> = Vec::new();
+    for y in from.year()..=to.year().max(from.year()) {
+        for s in elig::calendar::year(y).map(|d| d.source.as_slice()).unwrap_or(&[]) {
+            if !out.contains(s) {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
 fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
     let steps = a
         .steps
@@ -342,6 +358,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
                 source: sources_of(v.id.text_id()),
             })
             .collect(),
+        calendar_source: calendar_sources(e.requested_at.date(), e.latest.date()),
     });
     let r = &a.region;
     let link = |l: &region::ProfileLink| EligibilityLink { href: l.href.clone(), label: l.label.clone() };

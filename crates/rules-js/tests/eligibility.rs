@@ -123,6 +123,8 @@ fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
                         }
                         assert!(get(&variants[2], "latest").is_null(), "{name}: several days has no bound");
                         assert_eq!(string(&e, "basis"), "five_working_days");
+                        let calendar = strings(&e, "calendarSource");
+                        assert!(calendar.iter().all(|s| s.starts_with("law:")), "{name}: {calendar:?}");
                     }
                 }
             }
