@@ -159,7 +159,7 @@ pub fn diagnose(situation: &Situation) -> CreateButton {
     if situation.citizenship == Citizenship::Other {
         missing.push(Missing::CitizenshipNotRussian);
     }
-    match situation.parent_account {
+    match situation.parent_account_or_implied() {
         None => unknown.push(Unknown::ParentAccount),
         Some(ParentAccount::Confirmed) => {}
         Some(_) => missing.push(Missing::ParentAccountNotConfirmed),

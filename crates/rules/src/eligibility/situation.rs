@@ -391,6 +391,28 @@ impl Situation {
         })
     }
 
+    /// The parent's account level as told, or as implied when not told:
+    /// only a confirmed account can add a child's data (seed 002) or have a
+    /// child's account linked to it, so a child card with a certificate or
+    /// a linked account means a confirmed parent account.
+    pub fn parent_account_or_implied(&self) -> Option<ParentAccount> {
+        let card_exists = matches!(
+            self.certificate_status,
+            Some(
+                CertificateStatus::EnteredManually
+                    | CertificateStatus::Checking
+                    | CertificateStatus::Searching
+                    | CertificateStatus::NotFoundInZags
+                    | CertificateStatus::Verified
+            )
+        );
+        let linked = matches!(self.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
+        match self.parent_account {
+            None if card_exists || linked => Some(ParentAccount::Confirmed),
+            told => told,
+        }
+    }
+
     /// Full years on `today` (validated in [`Situation::from_input`]).
     pub fn age_years(&self) -> u32 {
         age::age_on(self.birth_date, self.today).unwrap_or(0)

@@ -212,11 +212,8 @@ impl<'a> Builder<'a> {
     }
 
     pub fn parent_account(&mut self) {
-        let (state, variant) = match self.situation.parent_account {
+        let (state, variant) = match self.situation.parent_account_or_implied() {
             Some(ParentAccount::Confirmed) => (StepState::Done, "done"),
-            // Creating or linking a child's account needs a confirmed
-            // parent account, so a linked account tells it.
-            None if self.linked() => (StepState::Done, "done"),
             Some(ParentAccount::None) => (StepState::Todo, "none"),
             Some(ParentAccount::Simplified | ParentAccount::Standard) => (StepState::Todo, "not_confirmed"),
             None => (StepState::Todo, "unknown"),
