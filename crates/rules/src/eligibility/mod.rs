@@ -115,10 +115,16 @@ pub enum NoteId {
     /// The profile follows seed 003: a parent may create the account of any
     /// child under 18.
     ParentMayCreateUntil18,
+    /// The child turns 14 within [`TURNS_14_WINDOW_DAYS`] days and has no
+    /// account yet: after the birthday «Создать» is gone (002).
+    Turns14Soon,
 }
 
+/// How many days ahead the note `turns_14_soon` looks.
+pub const TURNS_14_WINDOW_DAYS: u64 = 30;
+
 impl NoteId {
-    pub const ALL: [NoteId; 14] = [
+    pub const ALL: [NoteId; 15] = [
         NoteId::AgeLimitParentCreated,
         NoteId::AutoupdateCheckbox,
         NoteId::CheckDuration,
@@ -133,6 +139,7 @@ impl NoteId {
         NoteId::CalendarUnconfirmed,
         NoteId::SchoolApplicationChildAccount,
         NoteId::ParentMayCreateUntil18,
+        NoteId::Turns14Soon,
     ];
 
     pub fn id(self) -> &'static str {
@@ -151,6 +158,7 @@ impl NoteId {
             NoteId::CalendarUnconfirmed => "calendar_unconfirmed",
             NoteId::SchoolApplicationChildAccount => "school_application_child_account",
             NoteId::ParentMayCreateUntil18 => "parent_may_create_until_18",
+            NoteId::Turns14Soon => "turns_14_soon",
         }
     }
 
@@ -282,6 +290,9 @@ fn notes(
     if s.region.parent_may_create_until_18 && minor {
         out.push(NoteId::ParentMayCreateUntil18);
     }
+    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && turns_14_soon(s) {
+        out.push(NoteId::Turns14Soon);
+    }
     if open(StepId::CertificateCheck) {
         out.push(NoteId::AutoupdateCheckbox);
     }
@@ -317,6 +328,18 @@ fn notes(
         }
     }
     out
+}
+
+/// Whether a child who is 13 today (and may still get «Создать») turns 14
+/// within [`TURNS_14_WINDOW_DAYS`] days.
+fn turns_14_soon(s: &Situation) -> bool {
+    if create_button::max_age(s) != 13 || s.age_years() != 13 {
+        return false;
+    }
+    s.today
+        .checked_add_days(chrono::Days::new(TURNS_14_WINDOW_DAYS))
+        .and_then(|later| crate::age::age_on(s.birth_date, later).ok())
+        .is_some_and(|age| age >= 14)
 }
 
 /// Validates `input` and assesses it. `clock` is the caller's local time
