@@ -13,5 +13,7 @@
 
 mod convert;
 mod documents;
+mod eligibility;
 
 pub use documents::*;
+pub use eligibility::*;

@@ -96,11 +96,24 @@ impl AgeGroup {
 }
 
 /// Parses an ISO date `YYYY-MM-DD`, strictly (no time, no spaces).
+///
+/// Hand-written rather than chrono's `parse_from_str`, which would pull
+/// chrono's whole format parser into the wasm module.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let year = digits(b, 0..4)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, digits(b, 5..7)?, digits(b, 8..10)?)
+}
+
+/// The number written by the ASCII digits `b[range]` (`None` if any is not
+/// a digit or the range is out of bounds).
+pub(crate) fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
+    b.get(range)?
+        .iter()
+        .try_fold(0u32, |acc, &c| if c.is_ascii_digit() { Some(acc * 10 + u32::from(c - b'0')) } else { None })
 }
 
 #[cfg(test)]
@@ -156,5 +169,11 @@ mod tests {
         assert!(parse_iso_date(" 2026-02-01").is_none());
         assert!(parse_iso_date("2024-02-29").is_some());
         assert!(parse_iso_date("").is_none());
+        assert!(parse_iso_date("2026-02-3a").is_none());
+        assert!(parse_iso_date("+026-02-03").is_none());
+        assert!(parse_iso_date("2026-00-10").is_none());
+        assert!(parse_iso_date("2026/02/01").is_none());
+        assert!(parse_iso_date("2026-02-01x").is_none());
+        assert_eq!(parse_iso_date("0999-12-31"), NaiveDate::from_ymd_opt(999, 12, 31));
     }
 }

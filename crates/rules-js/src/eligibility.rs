@@ -1,0 +1,398 @@
+//! `assessEligibility`: who must do what next to log into the diary.
+//!
+//! The input is read into the rules crate's `SituationInput` (unknown field
+//! names rejected), validated there, and the assessment's ids are turned
+//! into words in the requested language here.
+
+use crate::convert::{field_error, type_name};
+use diary_rules::eligibility::{
+    self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput,
+    SituationProblem,
+};
+use diary_rules::texts;
+use diary_rules::Lang;
+use serde::{de::DeserializeOwned, Serialize};
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INPUT: &str = r#"
+/** The input of `assessEligibility`. Only `role` and `birthDate` are required. */
+export interface EligibilitySituation {
+    role: "parent" | "student";
+    /** The student's birth date, "YYYY-MM-DD". */
+    birthDate: string;
+    /** "YYYY-MM-DD"; default: the date of `now`, else the browser's local date. */
+    today?: string;
+    /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
+    now?: string;
+    lang?: "ru" | "en";
+    /** An embedded profile id or a host's own profile. */
+    region?: "kuzbass" | "orenburg" | "ryazan" | "generic" | RegionProfile;
+    representative?: "parent" | "guardian";
+    citizenship?: "russian" | "other";
+    birthCertificate?: "russian" | "foreign";
+    certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
+    snilsStatus?: "not_added" | "searching" | "not_found_in_sfr" | "verified";
+    parentAccount?: "none" | "simplified" | "standard" | "confirmed";
+    studentAccount?: "none" | "created_by_parent" | "own_unlinked" | "own_linked";
+    /** A parent's consent for a minor, or an adult student's own consent. */
+    consent?: "not_given" | "requested" | "given";
+    /** The parent's own consent at the parent's first diary login. */
+    parentConsent?: "not_given" | "requested" | "given";
+    /** The school-application flow (region profiles with parentFlow "application"). */
+    application?: "not_submitted" | "submitted" | "accepted";
+    /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
+    checkRequestedAt?: string;
+}
+
+/** A region profile a host may pass as `region`. */
+export interface RegionProfile {
+    /** Lower-case Latin letters, digits, "_" and "-". */
+    id: string;
+    name: { ru: string; en: string };
+    diarySite?: { href: string; label: string };
+    appName?: string;
+    apps?: { store: string; href: string }[];
+    loginButton?: string;
+    loginFlow?: "plain" | "grant_access";
+    consentVia?: "notification" | "portfolio";
+    parentFlow?: "gosuslugi" | "application";
+    /** Required when parentFlow is "application". */
+    application?: { accessSection: string; applyButton: string; submittedMessage: string };
+    problems?: "school" | "class_teacher" | "feedback_form";
+    problemsLink?: { href: string; label: string };
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+"#;
+
+/// A link under a step or in a region summary.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityLink {
+    pub href: String,
+    pub label: String,
+}
+
+/// One step of the path.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityStep {
+    /// A stable step id (see docs/api/eligibility.md).
+    pub id: String,
+    #[tsify(type = "\"parent\" | \"student\" | \"school\" | \"mfc\" | \"support\"")]
+    pub actor: String,
+    #[tsify(type = "\"done\" | \"todo\" | \"waiting\" | \"blocked\"")]
+    pub state: String,
+    pub title: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub link: Option<EligibilityLink>,
+    /// Where the step's words come from (seed files, laws, pages).
+    pub source: Vec<String>,
+}
+
+/// An id with its words and sources (a reason, a note, a reading).
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityNote {
+    pub id: String,
+    pub text: String,
+    pub source: Vec<String>,
+}
+
+/// Why «Создать» is or is not in the child's card.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateButtonDiagnosis {
+    /// Expected in the card: nothing missing and nothing unknown.
+    pub visible: bool,
+    /// Unmet conditions, as ids.
+    pub missing: Vec<String>,
+    /// Conditions the input did not tell (`<field>_unknown`).
+    pub unknown: Vec<String>,
+    /// `missing` then `unknown`, with words and sources.
+    pub reasons: Vec<EligibilityNote>,
+}
+
+/// One reading of the sources about the check's duration.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateReading {
+    #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
+    pub id: String,
+    /// "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
+    pub latest: Option<String>,
+    pub text: String,
+    pub source: Vec<String>,
+}
+
+/// The wait estimate of the document check.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckEstimate {
+    pub requested_at: String,
+    pub earliest: String,
+    pub latest: String,
+    #[tsify(type = "\"five_working_days\"")]
+    pub basis: String,
+    pub finished: bool,
+    pub overdue: bool,
+    pub variants: Vec<EstimateReading>,
+    /// The sources of the production calendar for the years in the window
+    /// (decrees, the Labour Code).
+    pub calendar_source: Vec<String>,
+}
+
+/// The region profile the answer used, for display.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionSummary {
+    pub id: String,
+    pub name: String,
+    pub diary_site: Option<EligibilityLink>,
+    pub app_name: Option<String>,
+    pub apps: Vec<EligibilityLink>,
+    /// Where to turn with problems.
+    pub problems: EligibilityNote,
+    pub problems_link: Option<EligibilityLink>,
+    pub source: Vec<String>,
+}
+
+/// The answer of `assessEligibility`.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityAssessment {
+    pub age_years: u32,
+    #[tsify(type = "\"under_14\" | \"from_14_to_17\" | \"adult\"")]
+    pub age_group: String,
+    #[tsify(type = "\"parent_creates_account\" | \"child_registers_parent_links\" | \"adult_student\" | \"school_application\"")]
+    pub path: String,
+    /// One sentence naming the path.
+    pub path_text: String,
+    pub steps: Vec<EligibilityStep>,
+    /// The id of the first step not done; null when all is done.
+    pub next: Option<String>,
+    /// Null on the paths without «Создать».
+    pub create_button: Option<CreateButtonDiagnosis>,
+    /// Present when `checkRequestedAt` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub check_estimate: Option<CheckEstimate>,
+    pub notes: Vec<EligibilityNote>,
+    pub region: RegionSummary,
+    #[tsify(type = "\"ru\" | \"en\"")]
+    pub lang: String,
+}
+
+/// Answers who must do what next, what blocks it, how long the wait is and
+/// why. See docs/api/eligibility.md for the fields and ids.
+///
+/// `assessEligibility({ role: "parent", birthDate: "2015-09-01" })`.
+/// Throws an `Error` whose message starts with the field at fault
+/// (`"birthDate: birth_date_in_future: …"`).
+#[wasm_bindgen(js_name = assessEligibility, unchecked_return_type = "EligibilityAssessment")]
+pub fn assess_eligibility(
+    #[wasm_bindgen(unchecked_param_type = "EligibilitySituation")] situation: JsValue,
+) -> Result<JsValue, JsError> {
+    if !situation.is_object() || js_sys::Array::is_array(&situation) {
+        return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
+    }
+    let input = read_situation(&situation)?;
+    let situation = Situation::from_input(&input, browser_now()?).map_err(|e| situation_error(&e))?;
+    let assessment = elig::assess(&situation);
+    to_js_with_nulls(&dto(&assessment, situation.lang))
+}
+
+/// The browser's local time, to the minute.
+fn browser_now() -> Result<chrono::NaiveDateTime, JsError> {
+    let d = js_sys::Date::new_0();
+    let text = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    );
+    elig::parse_local_date_time(&text).ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))
+}
+
+/// Reads `value` as `T`; errors say `<path>: <problem>`.
+///
+/// The input goes through `JSON.stringify` and serde_json rather than
+/// serde-wasm-bindgen, because the latter reads only the declared fields of
+/// a struct and so cannot report a misspelt field name.
+fn read<T: DeserializeOwned>(value: serde_json::Value, root: &str) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        let parent = if path == "." || path.is_empty() { root.to_owned() } else { join(root, &path) };
+        // Name an unknown key itself, should the path stop at its parent.
+        if let Some(key) = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
+            if !parent.ends_with(key) {
+                return format!("{}: {message}", join(&parent, key));
+            }
+        }
+        format!("{}: {message}", if parent.is_empty() { "situation" } else { &parent })
+    })
+}
+
+fn join(root: &str, path: &str) -> String {
+    match (root.is_empty(), path.is_empty()) {
+        (true, _) => path.to_owned(),
+        (_, true) => root.to_owned(),
+        _ => format!("{root}.{path}"),
+    }
+}
+
+fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| field_error("situation", "cannot be read as plain data (JSON)"))?;
+    let raw: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| field_error("situation", format!("cannot be read as plain data: {e}")))?;
+    read::<SituationInput>(raw, "").map_err(|message| JsError::new(&message))
+}
+
+/// `"<field>: <problem id>: <what is expected>"`.
+fn situation_error(e: &SituationError) -> JsError {
+    let hint = match &e.problem {
+        SituationProblem::Required => "is required".to_owned(),
+        SituationProblem::InvalidDate => "expected a real date written YYYY-MM-DD".to_owned(),
+        SituationProblem::InvalidDateTime => "expected a real local time written YYYY-MM-DDTHH:MM".to_owned(),
+        SituationProblem::UnknownValue { allowed } => format!("expected one of {}", allowed.join(", ")),
+        SituationProblem::BirthDateInFuture => "is after today".to_owned(),
+        SituationProblem::AgeOverLimit => "gives an age over 100; is it the student's birth date?".to_owned(),
+        SituationProblem::AfterNow => "is after now".to_owned(),
+        SituationProblem::NotOnToday => "must fall on the day given as today".to_owned(),
+        SituationProblem::UnknownRegion { allowed } => {
+            format!("expected one of {} or a profile object", allowed.join(", "))
+        }
+        SituationProblem::InvalidProfile { problem } => match problem {
+            region::ProfileProblem::Empty => "must not be empty".to_owned(),
+            region::ProfileProblem::TooLong => format!("is longer than {} characters", region::MAX_PROFILE_TEXT),
+            region::ProfileProblem::BadId => "use lower-case Latin letters, digits, _ and - (at most 40)".to_owned(),
+            region::ProfileProblem::BadHref => "must be an https:// or http:// address without spaces or quotes".to_owned(),
+            region::ProfileProblem::TooMany => format!("has too many entries (apps: at most {})", region::MAX_APPS),
+            region::ProfileProblem::BadCharacters => "must not hold control characters or direction overrides".to_owned(),
+            region::ProfileProblem::RequiredForApplicationFlow => "is required when parentFlow is \"application\"".to_owned(),
+        },
+    };
+    field_error(&e.field, format!("{}: {hint}", e.problem.id()))
+}
+
+fn sources_of(id: &str) -> Vec<String> {
+    texts::entry(id).map(|e| e.sources.iter().map(|s| (*s).to_owned()).collect()).unwrap_or_default()
+}
+
+fn note(id: &str, text_id: &str, lang: Lang) -> EligibilityNote {
+    EligibilityNote { id: id.to_owned(), text: texts::text(text_id, lang).to_owned(), source: sources_of(text_id) }
+}
+
+fn fmt_time(t: chrono::NaiveDateTime) -> String {
+    elig::format_local_date_time(t)
+}
+
+fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let mut out: Vec<String> = Vec::new();
+    for y in from.year()..=to.year().max(from.year()) {
+        for s in elig::calendar::year(y).map(|d| d.source.as_slice()).unwrap_or(&[]) {
+            if !out.contains(s) {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
+    let steps = a
+        .steps
+        .iter()
+        .map(|s| EligibilityStep {
+            id: s.id.id().to_owned(),
+            actor: s.actor.id().to_owned(),
+            state: s.state.id().to_owned(),
+            title: elig::fill(texts::text(&s.title_id, lang), &s.params),
+            text: elig::fill(texts::text(&s.text_id, lang), &s.params),
+            link: s.link.as_ref().map(|l| EligibilityLink {
+                href: l.href.clone(),
+                label: match &l.label {
+                    LinkLabel::TextId(id) => texts::text(id, lang).to_owned(),
+                    LinkLabel::Literal(words) => words.clone(),
+                },
+            }),
+            source: s.sources().into_iter().map(str::to_owned).collect(),
+        })
+        .collect();
+    let create_button = a.create_button.as_ref().map(|b| CreateButtonDiagnosis {
+        visible: b.visible,
+        missing: b.missing.iter().map(|m| m.id().to_owned()).collect(),
+        unknown: b.unknown.iter().map(|u| u.id().to_owned()).collect(),
+        reasons: b
+            .missing
+            .iter()
+            .map(|m| note(m.id(), &m.text_id(), lang))
+            .chain(b.unknown.iter().map(|u| note(u.id(), &u.text_id(), lang)))
+            .collect(),
+    });
+    let check_estimate = a.check_estimate.as_ref().map(|e| CheckEstimate {
+        requested_at: fmt_time(e.requested_at),
+        earliest: fmt_time(e.earliest),
+        latest: fmt_time(e.latest),
+        basis: e.basis.id().to_owned(),
+        finished: e.finished,
+        overdue: e.overdue,
+        variants: e
+            .variants
+            .iter()
+            .map(|v| EstimateReading {
+                id: v.id.id().to_owned(),
+                latest: v.latest.map(fmt_time),
+                text: texts::text(v.id.text_id(), lang).to_owned(),
+                source: sources_of(v.id.text_id()),
+            })
+            .collect(),
+        calendar_source: calendar_sources(e.requested_at.date(), e.latest.date()),
+    });
+    let r = &a.region;
+    let link = |l: &region::ProfileLink| EligibilityLink { href: l.href.clone(), label: l.label.clone() };
+    EligibilityAssessment {
+        age_years: a.age_years,
+        age_group: a.age_group.id().to_owned(),
+        path: a.path.id().to_owned(),
+        path_text: texts::text(&a.path.text_id(), lang).to_owned(),
+        steps,
+        next: a.next.map(|s| s.id().to_owned()),
+        create_button,
+        check_estimate,
+        notes: a.notes.iter().map(|n| note(n.id(), &n.text_id(), lang)).collect(),
+        region: RegionSummary {
+            id: r.id.clone(),
+            name: match lang {
+                Lang::Ru => r.name.ru.clone(),
+                Lang::En => r.name.en.clone(),
+            },
+            diary_site: r.diary_site.as_ref().map(link),
+            app_name: r.app_name.clone(),
+            apps: r.apps.iter().map(|x| EligibilityLink { href: x.href.clone(), label: x.store.clone() }).collect(),
+            problems: note(r.problems.id(), r.problems.text_id(), lang),
+            problems_link: r.problems_link.as_ref().map(link),
+            source: r.source.clone(),
+        },
+        lang: lang.code().to_owned(),
+    }
+}
+
+/// Like `convert::to_js`, but `None` becomes `null` (the API promises
+/// `next: null` and `createButton: null`); fields that may be absent are
+/// skipped explicitly.
+fn to_js_with_nulls<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("internal: {e}")))
+}

@@ -1,0 +1,385 @@
+//! The eligibility engine: from a few facts (who is at the page, the
+//! student's birth date, statuses seen on Gosuslugi) to who must do what
+//! next, what blocks it, how long the wait is and why.
+//!
+//! Pipeline: [`SituationInput`] (raw strings) → [`Situation`] (validated;
+//! errors name the field) → [`assess`] → [`Assessment`]: the path, the steps
+//! with actor and state, the diagnosis of «Создать», the wait estimate and
+//! the notes that keep the sources' variants and contradictions visible.
+//! Everything is ids; words live in `data/eligibility.toml`.
+//!
+//! ```
+//! use diary_rules::eligibility::{assess_input, parse_local_date_time, SituationInput, Path, StepId};
+//! let input = SituationInput {
+//!     role: Some("parent".into()),
+//!     birth_date: Some("2015-09-01".into()),
+//!     today: Some("2026-03-10".into()),
+//!     parent_account: Some("confirmed".into()),
+//!     certificate_status: Some("checking".into()),
+//!     ..Default::default()
+//! };
+//! let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+//! let a = assess_input(&input, clock).unwrap();
+//! assert_eq!(a.path, Path::ParentCreatesAccount);
+//! assert_eq!(a.next, Some(StepId::CertificateCheck));
+//! assert!(!a.create_button.unwrap().visible);
+//! ```
+
+pub mod calendar;
+pub mod create_button;
+mod links;
+pub mod region;
+pub mod situation;
+pub mod steps;
+pub mod wait;
+
+use chrono::NaiveDateTime;
+
+pub use create_button::{CreateButton, Missing, Unknown};
+pub use links::{all as fixed_links, FixedLink};
+pub use region::RegionProfile;
+pub use situation::{
+    format_local_date_time, parse_local_date_time, RegionArg, Role, Situation, SituationError, SituationInput, SituationProblem,
+};
+pub use steps::{Actor, LinkLabel, Step, StepId, StepLink, StepState};
+pub use wait::CheckEstimate;
+
+use crate::age::AgeGroup;
+use region::{LoginFlow, ParentFlow};
+use situation::{BirthCertificate, CertificateStatus, Representative, SnilsStatus, StudentAccount};
+
+/// The path the student's situation puts them on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Path {
+    /// Under 14: a parent creates the child's account («Создать»).
+    ParentCreatesAccount,
+    /// 14–17 (or a younger child with an own account): the child registers,
+    /// a parent links it with a code and consents.
+    ChildRegistersParentLinks,
+    /// 18 and over: the student acts alone.
+    AdultStudent,
+    /// A parent in a region with the application flow (seed 002).
+    SchoolApplication,
+}
+
+impl Path {
+    pub const ALL: [Path; 4] =
+        [Path::ParentCreatesAccount, Path::ChildRegistersParentLinks, Path::AdultStudent, Path::SchoolApplication];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Path::ParentCreatesAccount => "parent_creates_account",
+            Path::ChildRegistersParentLinks => "child_registers_parent_links",
+            Path::AdultStudent => "adult_student",
+            Path::SchoolApplication => "school_application",
+        }
+    }
+
+    /// The id of the text naming the path.
+    pub fn text_id(self) -> String {
+        format!("elig.path.{}", self.id())
+    }
+}
+
+/// A note: a variant or contradiction between the sources, or a caveat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteId {
+    /// Who may create a child's account: under 14 (000, 001), "up to 13
+    /// inclusive" (002), any child under 18 (003).
+    AgeLimitParentCreated,
+    /// The auto-update checkbox: off before sending (001, 003) vs off
+    /// before adding and on to start the check (002).
+    AutoupdateCheckbox,
+    /// The check's duration in the different sources.
+    CheckDuration,
+    /// Conditions met but no «Создать»: support (002).
+    CreateButtonSupport,
+    /// Accounts made by a parent are linked automatically (001, 002).
+    ParentCreatedAutoLinked,
+    /// Both parents can link; the other one is notified (003).
+    SecondParent,
+    /// Guardian or foreign certificate: documents only at an МФЦ (001).
+    MfcOnly,
+    /// Consent holds until revoked (003).
+    ConsentUntilRevoked,
+    /// The diary asks «Предоставить» (000, 001, 002).
+    GrantAccess,
+    /// «Дневник не найден»: the diary's data must match Gosuslugi exactly.
+    DiaryDataMatch,
+    /// The estimate spans a year the calendar data does not cover.
+    CalendarNotCovered,
+    /// The estimate spans a year whose calendar has no known decree.
+    CalendarUnconfirmed,
+    /// Application flow: the child's own login still needs an account.
+    SchoolApplicationChildAccount,
+    /// The profile follows seed 003: a parent may create the account of any
+    /// child under 18.
+    ParentMayCreateUntil18,
+    /// The child turns 14 within [`TURNS_14_WINDOW_DAYS`] days and has no
+    /// account yet: after the birthday «Создать» is gone (002).
+    Turns14Soon,
+}
+
+/// How many days ahead the note `turns_14_soon` looks.
+pub const TURNS_14_WINDOW_DAYS: u64 = 30;
+
+impl NoteId {
+    pub const ALL: [NoteId; 15] = [
+        NoteId::AgeLimitParentCreated,
+        NoteId::AutoupdateCheckbox,
+        NoteId::CheckDuration,
+        NoteId::CreateButtonSupport,
+        NoteId::ParentCreatedAutoLinked,
+        NoteId::SecondParent,
+        NoteId::MfcOnly,
+        NoteId::ConsentUntilRevoked,
+        NoteId::GrantAccess,
+        NoteId::DiaryDataMatch,
+        NoteId::CalendarNotCovered,
+        NoteId::CalendarUnconfirmed,
+        NoteId::SchoolApplicationChildAccount,
+        NoteId::ParentMayCreateUntil18,
+        NoteId::Turns14Soon,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            NoteId::AgeLimitParentCreated => "age_limit_parent_created",
+            NoteId::AutoupdateCheckbox => "autoupdate_checkbox",
+            NoteId::CheckDuration => "check_duration",
+            NoteId::CreateButtonSupport => "create_button_support",
+            NoteId::ParentCreatedAutoLinked => "parent_created_auto_linked",
+            NoteId::SecondParent => "second_parent",
+            NoteId::MfcOnly => "mfc_only",
+            NoteId::ConsentUntilRevoked => "consent_until_revoked",
+            NoteId::GrantAccess => "grant_access",
+            NoteId::DiaryDataMatch => "diary_data_match",
+            NoteId::CalendarNotCovered => "calendar_not_covered",
+            NoteId::CalendarUnconfirmed => "calendar_unconfirmed",
+            NoteId::SchoolApplicationChildAccount => "school_application_child_account",
+            NoteId::ParentMayCreateUntil18 => "parent_may_create_until_18",
+            NoteId::Turns14Soon => "turns_14_soon",
+        }
+    }
+
+    /// The id of the note's text (which carries the sources).
+    pub fn text_id(self) -> String {
+        format!("elig.note.{}", self.id())
+    }
+}
+
+/// The answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub age_years: u32,
+    pub age_group: AgeGroup,
+    pub path: Path,
+    pub steps: Vec<Step>,
+    /// The first step not done; `None` when every step is done.
+    pub next: Option<StepId>,
+    /// On the paths where a parent looks for «Создать» (under 14, and 14–17
+    /// where it explains why the button is absent); `None` elsewhere.
+    pub create_button: Option<CreateButton>,
+    /// When `checkRequestedAt` was given.
+    pub check_estimate: Option<CheckEstimate>,
+    pub notes: Vec<NoteId>,
+    /// The region profile the answer used.
+    pub region: RegionProfile,
+}
+
+/// Picks the path.
+fn choose_path(s: &Situation, group: AgeGroup) -> Path {
+    if group != AgeGroup::Adult && s.role == Role::Parent && s.region.parent_flow == ParentFlow::Application {
+        return Path::SchoolApplication;
+    }
+    match group {
+        AgeGroup::Under14 => match s.student_account {
+            Some(StudentAccount::OwnUnlinked | StudentAccount::OwnLinked) => Path::ChildRegistersParentLinks,
+            _ => Path::ParentCreatesAccount,
+        },
+        AgeGroup::From14To17 => {
+            if s.region.parent_may_create_until_18 && s.student_account == Some(StudentAccount::None) {
+                Path::ParentCreatesAccount
+            } else {
+                Path::ChildRegistersParentLinks
+            }
+        }
+        AgeGroup::Adult => Path::AdultStudent,
+    }
+}
+
+/// Whether the document check still runs (a status is unknown or pending).
+fn check_finished(s: &Situation) -> bool {
+    let certificate_final = matches!(s.certificate_status, Some(CertificateStatus::Verified | CertificateStatus::NotFoundInZags));
+    let snils_final = matches!(s.snils_status, Some(SnilsStatus::Verified | SnilsStatus::NotFoundInSfr));
+    certificate_final && snils_final
+}
+
+/// Assesses a validated situation. Never panics.
+pub fn assess(s: &Situation) -> Assessment {
+    let age_years = s.age_years();
+    let age_group = AgeGroup::of(age_years);
+    let path = choose_path(s, age_group);
+    let mut b = steps::Builder::new(s);
+    let mut create = None;
+    match path {
+        Path::ParentCreatesAccount => {
+            let button = create_button::diagnose(s);
+            b.parent_account();
+            b.child_card();
+            b.document_checks();
+            b.citizenship();
+            b.create_child_account(&button);
+            b.minor_consent_and_login();
+            create = Some(button);
+        }
+        Path::ChildRegistersParentLinks => {
+            create = Some(create_button::diagnose(s));
+            b.student_register();
+            b.parent_account();
+            b.child_card();
+            if s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign {
+                b.document_checks();
+            }
+            b.linking();
+            b.minor_consent_and_login();
+        }
+        Path::AdultStudent => b.adult(),
+        Path::SchoolApplication => {
+            b.parent_account();
+            b.application();
+        }
+    }
+    if s.role == Role::Parent && matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
+        b.parent_diary_login();
+    }
+    let estimate = s.check_requested_at.map(|at| wait::estimate(at, s.now, check_finished(s)));
+    if estimate.as_ref().is_some_and(|e| e.overdue) {
+        b.check_overdue();
+    }
+    let steps = b.steps;
+    let next = steps.iter().find(|st| st.state != StepState::Done).map(|st| st.id);
+    let notes = notes(s, path, &steps, create.as_ref(), estimate.as_ref());
+    Assessment {
+        age_years,
+        age_group,
+        path,
+        steps,
+        next,
+        create_button: create,
+        check_estimate: estimate,
+        notes,
+        region: s.region.clone(),
+    }
+}
+
+fn notes(
+    s: &Situation,
+    path: Path,
+    steps: &[Step],
+    create: Option<&CreateButton>,
+    estimate: Option<&CheckEstimate>,
+) -> Vec<NoteId> {
+    let has = |id: StepId| steps.iter().any(|st| st.id == id);
+    let open = |id: StepId| steps.iter().any(|st| st.id == id && st.state != StepState::Done);
+    let mut out = Vec::new();
+    let minor = path != Path::AdultStudent;
+    if minor {
+        out.push(NoteId::AgeLimitParentCreated);
+    }
+    if s.region.parent_may_create_until_18 && minor {
+        out.push(NoteId::ParentMayCreateUntil18);
+    }
+    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && turns_14_soon(s) {
+        out.push(NoteId::Turns14Soon);
+    }
+    if open(StepId::CertificateCheck) {
+        out.push(NoteId::AutoupdateCheckbox);
+    }
+    if open(StepId::CertificateCheck) || open(StepId::SnilsCheck) || open(StepId::MfcDocuments) || estimate.is_some() {
+        out.push(NoteId::CheckDuration);
+    }
+    if create.is_some_and(|c| c.visible) && open(StepId::CreateChildAccount) {
+        out.push(NoteId::CreateButtonSupport);
+    }
+    if path == Path::ChildRegistersParentLinks {
+        out.push(NoteId::ParentCreatedAutoLinked);
+        out.push(NoteId::SecondParent);
+    }
+    if s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign {
+        out.push(NoteId::MfcOnly);
+    }
+    if has(StepId::ConsentForChild) {
+        out.push(NoteId::ConsentUntilRevoked);
+    }
+    if s.region.login_flow == LoginFlow::GrantAccess {
+        out.push(NoteId::GrantAccess);
+    }
+    if path == Path::SchoolApplication {
+        out.push(NoteId::SchoolApplicationChildAccount);
+    }
+    out.push(NoteId::DiaryDataMatch);
+    if let Some(e) = estimate {
+        if !e.years_not_covered.is_empty() {
+            out.push(NoteId::CalendarNotCovered);
+        }
+        if !e.years_unconfirmed.is_empty() {
+            out.push(NoteId::CalendarUnconfirmed);
+        }
+    }
+    out
+}
+
+/// Whether a child who is 13 today (and may still get «Создать») turns 14
+/// within [`TURNS_14_WINDOW_DAYS`] days.
+fn turns_14_soon(s: &Situation) -> bool {
+    if create_button::max_age(s) != 13 || s.age_years() != 13 {
+        return false;
+    }
+    s.today
+        .checked_add_days(chrono::Days::new(TURNS_14_WINDOW_DAYS))
+        .and_then(|later| crate::age::age_on(s.birth_date, later).ok())
+        .is_some_and(|age| age >= 14)
+}
+
+/// Validates `input` and assesses it. `clock` is the caller's local time
+/// (the default for `today` and `now`; see [`Situation::from_input`]).
+pub fn assess_input(input: &SituationInput, clock: NaiveDateTime) -> Result<Assessment, SituationError> {
+    Situation::from_input(input, clock).map(|s| assess(&s))
+}
+
+/// Fills `{name}` placeholders in `template` from `params`; unknown names
+/// are left as they are. Linear in the template's length.
+///
+/// ```
+/// use diary_rules::eligibility::fill;
+/// let params = [("apply_button", "Подать заявление".to_string())];
+/// assert_eq!(fill("Нажмите «{apply_button}».", &params), "Нажмите «Подать заявление».");
+/// assert_eq!(fill("{x} и {", &params), "{x} и {");
+/// ```
+pub fn fill(template: &str, params: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let tail = after.get(1..).unwrap_or("");
+        // The name runs over lower-case letters and `_` only, so each
+        // character is scanned a bounded number of times.
+        let name_len = tail.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
+        let name = tail.get(..name_len).unwrap_or("");
+        let value = params.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+        match (tail.as_bytes().get(name_len), value) {
+            (Some(b'}'), Some(value)) => {
+                out.push_str(value);
+                rest = tail.get(name_len + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

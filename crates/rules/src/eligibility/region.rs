@@ -1,0 +1,356 @@
+//! Region profiles: what differs between regional diaries (site, apps,
+//! names of buttons and sections, which variant of a step applies, where to
+//! turn with problems), as data.
+//!
+//! The embedded profiles (`kuzbass`, `orenburg`, `ryazan`, `generic`) come
+//! from `data/regions.toml`. A host can pass its own profile object through
+//! the JS API: it is deserialized into [`RegionProfile`] (camelCase keys,
+//! unknown keys rejected) and checked with [`RegionProfile::validate`].
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// A region's name in each language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalName {
+    pub ru: String,
+    pub en: String,
+}
+
+/// A link a profile supplies. The label is shown as is (it is usually a
+/// site name or the diary's own wording).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileLink {
+    pub href: String,
+    pub label: String,
+}
+
+/// A store link for the diary's mobile app.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppLink {
+    /// The store's name: "RuStore", "App Store", "Google Play", "AppGallery".
+    pub store: String,
+    pub href: String,
+}
+
+/// The diary's own names in the school-application flow, quoted to the
+/// user exactly (seed 002: «Доступ к дневнику», «Подать заявление»,
+/// «Заявление подано»).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApplicationNames {
+    pub access_section: String,
+    pub apply_button: String,
+    pub submitted_message: String,
+}
+
+/// How a parent gives consent for a minor's diary login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentVia {
+    /// Follow the notification that arrives after the child's first login
+    /// attempt (Профиль → Согласия и доверенности → Согласия, seed 003).
+    #[default]
+    Notification,
+    /// In the «Школьное портфолио» section of Gosuslugi (seeds 003, 004).
+    Portfolio,
+}
+
+impl ConsentVia {
+    pub fn id(self) -> &'static str {
+        match self {
+            ConsentVia::Notification => "notification",
+            ConsentVia::Portfolio => "portfolio",
+        }
+    }
+}
+
+/// How the diary's login goes after the Gosuslugi login page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginFlow {
+    /// The diary opens straight away (after the first-login consent).
+    #[default]
+    Plain,
+    /// The diary asks to share the Gosuslugi profile: «Предоставить»
+    /// (seeds 000, 001, 002).
+    GrantAccess,
+}
+
+/// How a parent gets access to the child's diary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParentFlow {
+    /// The parent logs in with an own Gosuslugi account; the diary matches
+    /// the data (seed 004).
+    #[default]
+    Gosuslugi,
+    /// The parent applies for access in the diary and the school accepts
+    /// the application (seed 002).
+    Application,
+}
+
+/// Where to turn with problems in the diary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemsContact {
+    /// The child's school (seed 001).
+    #[default]
+    School,
+    /// The class teacher (seeds 003, 004).
+    ClassTeacher,
+    /// The diary's feedback form (seed 003).
+    FeedbackForm,
+}
+
+impl ProblemsContact {
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemsContact::School => "school",
+            ProblemsContact::ClassTeacher => "class_teacher",
+            ProblemsContact::FeedbackForm => "feedback_form",
+        }
+    }
+
+    /// The id of the text that says where to turn.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            ProblemsContact::School => "elig.problems.school",
+            ProblemsContact::ClassTeacher => "elig.problems.class_teacher",
+            ProblemsContact::FeedbackForm => "elig.problems.feedback_form",
+        }
+    }
+}
+
+/// A region profile.
+///
+/// ```
+/// use diary_rules::eligibility::region::{embedded, ConsentVia};
+/// let ryazan = embedded("ryazan").unwrap();
+/// assert_eq!(ryazan.consent_via, ConsentVia::Portfolio);
+/// assert!(ryazan.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RegionProfile {
+    /// Lower-case Latin letters, digits, `_` and `-`; 1 to 40 characters.
+    pub id: String,
+    pub name: LocalName,
+    /// The diary's login page.
+    #[serde(default)]
+    pub diary_site: Option<ProfileLink>,
+    /// The diary app's name, e.g. «#УЧУСЬВКУЗБАССЕ».
+    #[serde(default)]
+    pub app_name: Option<String>,
+    /// Store links for the app (at most 8).
+    #[serde(default)]
+    pub apps: Vec<AppLink>,
+    /// The diary's button for the Gosuslugi login, quoted exactly.
+    #[serde(default)]
+    pub login_button: Option<String>,
+    #[serde(default)]
+    pub login_flow: LoginFlow,
+    #[serde(default)]
+    pub consent_via: ConsentVia,
+    #[serde(default)]
+    pub parent_flow: ParentFlow,
+    /// Required when `parent_flow` is `application`.
+    #[serde(default)]
+    pub application: Option<ApplicationNames>,
+    #[serde(default)]
+    pub problems: ProblemsContact,
+    /// The diary's feedback form or support page.
+    #[serde(default)]
+    pub problems_link: Option<ProfileLink>,
+    /// Seed 003's variant: a legal representative may create the account of
+    /// any child under 18 (off by default; see the note
+    /// `age_limit_parent_created`).
+    #[serde(default)]
+    pub parent_may_create_until_18: bool,
+    /// Where the profile's facts come from.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// What is wrong with a profile field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileProblem {
+    Empty,
+    TooLong,
+    /// `id` is not lower-case Latin letters, digits, `_`, `-`.
+    BadId,
+    /// A link is not `https://…` or `http://…`, or has spaces or quotes.
+    BadHref,
+    TooMany,
+    /// A text holds control characters (line breaks, direction overrides…).
+    BadCharacters,
+    /// `parentFlow = "application"` needs `application` names.
+    RequiredForApplicationFlow,
+}
+
+impl ProfileProblem {
+    pub fn id(self) -> &'static str {
+        match self {
+            ProfileProblem::Empty => "empty",
+            ProfileProblem::TooLong => "too_long",
+            ProfileProblem::BadId => "bad_id",
+            ProfileProblem::BadHref => "bad_href",
+            ProfileProblem::TooMany => "too_many",
+            ProfileProblem::BadCharacters => "bad_characters",
+            ProfileProblem::RequiredForApplicationFlow => "required_for_application_flow",
+        }
+    }
+}
+
+/// A profile field at fault (`apps[1].href`, camelCase) and the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError {
+    pub field: String,
+    pub problem: ProfileProblem,
+}
+
+/// The longest text a profile field may hold.
+pub const MAX_PROFILE_TEXT: usize = 300;
+/// The most store links a profile may hold.
+pub const MAX_APPS: usize = 8;
+
+fn err(field: impl Into<String>, problem: ProfileProblem) -> ProfileError {
+    ProfileError { field: field.into(), problem }
+}
+
+fn check_text(field: &str, value: &str) -> Result<(), ProfileError> {
+    if value.trim().is_empty() {
+        return Err(err(field, ProfileProblem::Empty));
+    }
+    if value.chars().count() > MAX_PROFILE_TEXT {
+        return Err(err(field, ProfileProblem::TooLong));
+    }
+    // Control characters and bidirectional overrides (U+202A–U+202E,
+    // U+2066–U+2069) would garble what the user reads.
+    if value.chars().any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')) {
+        return Err(err(field, ProfileProblem::BadCharacters));
+    }
+    Ok(())
+}
+
+fn check_href(field: &str, href: &str) -> Result<(), ProfileError> {
+    check_text(field, href)?;
+    let rest = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\')) => Ok(()),
+        _ => Err(err(field, ProfileProblem::BadHref)),
+    }
+}
+
+fn check_link(field: &str, link: &ProfileLink) -> Result<(), ProfileError> {
+    check_href(&format!("{field}.href"), &link.href)?;
+    check_text(&format!("{field}.label"), &link.label)
+}
+
+impl RegionProfile {
+    /// Checks every field; the error names the first bad one.
+    ///
+    /// ```
+    /// use diary_rules::eligibility::region::{embedded, ProfileProblem};
+    /// let mut p = embedded("generic").unwrap().clone();
+    /// p.id = "My Region".into();
+    /// let e = p.validate().unwrap_err();
+    /// assert_eq!((e.field.as_str(), e.problem), ("id", ProfileProblem::BadId));
+    /// ```
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        check_text("id", &self.id)?;
+        if self.id.len() > 40 || !self.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
+            return Err(err("id", ProfileProblem::BadId));
+        }
+        check_text("name.ru", &self.name.ru)?;
+        check_text("name.en", &self.name.en)?;
+        if let Some(site) = &self.diary_site {
+            check_link("diarySite", site)?;
+        }
+        if let Some(name) = &self.app_name {
+            check_text("appName", name)?;
+        }
+        if self.apps.len() > MAX_APPS {
+            return Err(err("apps", ProfileProblem::TooMany));
+        }
+        for (i, app) in self.apps.iter().enumerate() {
+            check_text(&format!("apps[{i}].store"), &app.store)?;
+            check_href(&format!("apps[{i}].href"), &app.href)?;
+        }
+        if let Some(button) = &self.login_button {
+            check_text("loginButton", button)?;
+        }
+        match (&self.application, self.parent_flow) {
+            (None, ParentFlow::Application) => return Err(err("application", ProfileProblem::RequiredForApplicationFlow)),
+            (Some(names), _) => {
+                check_text("application.accessSection", &names.access_section)?;
+                check_text("application.applyButton", &names.apply_button)?;
+                check_text("application.submittedMessage", &names.submitted_message)?;
+            }
+            (None, ParentFlow::Gosuslugi) => {}
+        }
+        if let Some(link) = &self.problems_link {
+            check_link("problemsLink", link)?;
+        }
+        if self.source.len() > 20 {
+            return Err(err("source", ProfileProblem::TooMany));
+        }
+        for (i, s) in self.source.iter().enumerate() {
+            check_text(&format!("source[{i}]"), s)?;
+        }
+        Ok(())
+    }
+
+    /// The id as a `'static` string when this is an embedded profile
+    /// (`"custom"` otherwise).
+    pub fn id_static(&self) -> &'static str {
+        embedded_all().iter().find(|p| p.id == self.id).map(|p| p.id.as_str()).unwrap_or("custom")
+    }
+}
+
+#[derive(Deserialize)]
+struct RegionsFile {
+    region: Vec<RegionProfile>,
+}
+
+/// Every embedded profile, in the order of `data/regions.toml`.
+pub fn embedded_all() -> &'static [RegionProfile] {
+    static PROFILES: OnceLock<Vec<RegionProfile>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        serde_json::from_str::<RegionsFile>(include_str!(concat!(env!("OUT_DIR"), "/regions.json")))
+            .map(|f| f.region)
+            .unwrap_or_default()
+    })
+}
+
+/// The embedded profile with this id.
+pub fn embedded(id: &str) -> Option<&'static RegionProfile> {
+    embedded_all().iter().find(|p| p.id == id)
+}
+
+/// The profile used when the host names none: no region specifics.
+pub fn generic() -> &'static RegionProfile {
+    static FALLBACK: OnceLock<RegionProfile> = OnceLock::new();
+    embedded("generic").unwrap_or_else(|| {
+        FALLBACK.get_or_init(|| RegionProfile {
+            id: "generic".into(),
+            name: LocalName { ru: "Любой регион".into(), en: "Any region".into() },
+            diary_site: None,
+            app_name: None,
+            apps: Vec::new(),
+            login_button: None,
+            login_flow: LoginFlow::Plain,
+            consent_via: ConsentVia::Notification,
+            parent_flow: ParentFlow::Gosuslugi,
+            application: None,
+            problems: ProblemsContact::School,
+            problems_link: None,
+            parent_may_create_until_18: false,
+            source: vec!["project".into()],
+        })
+    })
+}

@@ -1,0 +1,426 @@
+//! The steps of each path: who acts, in what state, which words.
+//!
+//! Each step's words are text ids `elig.step.<step>.title` and
+//! `elig.step.<step>.<variant>`, where the variant follows the state (e.g.
+//! `waiting`, `not_found`, `unknown`). A text is written to the one who acts
+//! ("вы"); when someone else is at the page (a 14-year-old reading a
+//! parent's step, a parent reading the child's step) the variant
+//! `<variant>_other` is used where the data has one ("попросите родителя…").
+
+use super::create_button::CreateButton;
+use super::region::{ConsentVia, ProfileLink};
+use super::situation::{
+    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role, Situation,
+    SnilsStatus, StudentAccount,
+};
+use super::links;
+use crate::texts;
+
+/// Declares a closed set of output values with stable ids.
+macro_rules! output_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable id (the string the JS API uses).
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+        }
+    };
+}
+
+output_enum!(
+    /// A step's stable id. Documented in docs/api/eligibility.md.
+    StepId {
+        /// The parent's own Gosuslugi account is confirmed.
+        ParentAccount => "parent_account",
+        /// The child is in «Документы → Семья и дети» with the certificate.
+        ChildCard => "child_card",
+        /// The birth certificate is checked in ЕГР ЗАГС («Запросить»).
+        CertificateCheck => "certificate_check",
+        /// The СНИЛС is found in СФР.
+        SnilsCheck => "snils_check",
+        /// Guardian or foreign certificate: documents confirmed at an МФЦ.
+        MfcDocuments => "mfc_documents",
+        /// The check is overdue: contact Gosuslugi support.
+        CheckOverdue => "check_overdue",
+        /// Not a Russian citizen: Gosuslugi will not create the account.
+        Citizenship => "citizenship",
+        /// «Создать» in the child's card.
+        CreateChildAccount => "create_child_account",
+        /// The 14–17 student registers an own account.
+        StudentRegister => "student_register",
+        /// The parent gets a binding code («Привязать»).
+        LinkCode => "link_code",
+        /// The student enters the binding code.
+        LinkEnterCode => "link_enter_code",
+        /// The minor logs into the diary.
+        StudentDiaryLogin => "student_diary_login",
+        /// A parent consents to the minor's diary login.
+        ConsentForChild => "consent_for_child",
+        /// The adult student has an own confirmed account.
+        AdultAccount => "adult_account",
+        /// The adult student logs in and consents at the first login.
+        StudentConsent => "student_consent",
+        /// The parent logs into the diary and consents at the first login.
+        ParentDiaryLogin => "parent_diary_login",
+        /// Application flow: log in through Gosuslugi as a private person.
+        ApplicationLogin => "application_login",
+        /// Application flow: «Предоставить».
+        ApplicationGrant => "application_grant",
+        /// Application flow: open the access section and start an application.
+        ApplicationOpen => "application_open",
+        /// Application flow: fill in and send; the diary says it is sent.
+        ApplicationSubmit => "application_submit",
+        /// Application flow: the school accepts the application.
+        SchoolReview => "school_review",
+    }
+);
+
+output_enum!(
+    /// Who does a step.
+    Actor { Parent => "parent", Student => "student", School => "school", Mfc => "mfc", Support => "support" }
+);
+
+output_enum!(
+    /// Where a step stands.
+    StepState {
+        Done => "done",
+        /// Someone has to act.
+        Todo => "todo",
+        /// Waiting for an agency or the school; nothing to do but wait.
+        Waiting => "waiting",
+        /// Cannot go on until a problem is fixed (the text says how).
+        Blocked => "blocked",
+    }
+);
+
+/// A link's label: a text id, or the profile's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkLabel {
+    TextId(String),
+    Literal(String),
+}
+
+/// A link under a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepLink {
+    pub href: String,
+    pub label: LinkLabel,
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub id: StepId,
+    pub actor: Actor,
+    pub state: StepState,
+    pub title_id: String,
+    pub text_id: String,
+    pub link: Option<StepLink>,
+    /// Values for `{name}` placeholders in the texts (the profile's names).
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl Step {
+    /// The sources of the step's words, without repeats.
+    pub fn sources(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for id in [&self.title_id, &self.text_id] {
+            if let Some(e) = texts::entry(id) {
+                for s in e.sources {
+                    if !out.contains(s) {
+                        out.push(s);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Builds steps for one situation.
+pub(crate) struct Builder<'a> {
+    pub situation: &'a Situation,
+    pub steps: Vec<Step>,
+}
+
+fn fixed_link(id: &str) -> Option<StepLink> {
+    links::get(id).map(|l| StepLink { href: l.href.clone(), label: LinkLabel::TextId(format!("elig.link.{id}")) })
+}
+
+fn profile_link(link: &Option<ProfileLink>) -> Option<StepLink> {
+    link.as_ref().map(|l| StepLink { href: l.href.clone(), label: LinkLabel::Literal(l.label.clone()) })
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(situation: &'a Situation) -> Builder<'a> {
+        Builder { situation, steps: Vec::new() }
+    }
+
+    /// Whether the one at the page does steps of `actor` (МФЦ visits and
+    /// support calls are the adult's errands).
+    fn viewer_acts(&self, actor: Actor) -> bool {
+        matches!(
+            (self.situation.role, actor),
+            (Role::Parent, Actor::Parent | Actor::Mfc | Actor::Support) | (Role::Student, Actor::Student) | (_, Actor::School)
+        )
+    }
+
+    fn push(&mut self, id: StepId, actor: Actor, state: StepState, variant: &str, link: Option<StepLink>) {
+        let base = format!("elig.step.{}.{}", id.id(), variant);
+        let text_id = if self.viewer_acts(actor) {
+            base
+        } else {
+            let other = format!("{base}_other");
+            if texts::entry(&other).is_some() { other } else { base }
+        };
+        self.steps.push(Step {
+            id,
+            actor,
+            state,
+            title_id: format!("elig.step.{}.title", id.id()),
+            text_id,
+            link,
+            params: Vec::new(),
+        });
+    }
+
+    fn has_account(&self) -> bool {
+        matches!(
+            self.situation.student_account,
+            Some(StudentAccount::CreatedByParent | StudentAccount::OwnUnlinked | StudentAccount::OwnLinked)
+        )
+    }
+
+    fn linked(&self) -> bool {
+        matches!(self.situation.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked))
+    }
+
+    fn mfc_needed(&self) -> bool {
+        self.situation.representative == Representative::Guardian || self.situation.birth_certificate == BirthCertificate::Foreign
+    }
+
+    fn diary_link(&self) -> Option<StepLink> {
+        profile_link(&self.situation.region.diary_site)
+    }
+
+    pub fn parent_account(&mut self) {
+        let (state, variant) = match self.situation.parent_account_or_implied() {
+            Some(ParentAccount::Confirmed) => (StepState::Done, "done"),
+            Some(ParentAccount::None) => (StepState::Todo, "none"),
+            Some(ParentAccount::Simplified | ParentAccount::Standard) => (StepState::Todo, "not_confirmed"),
+            None => (StepState::Todo, "unknown"),
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
+        self.push(StepId::ParentAccount, Actor::Parent, state, variant, link);
+    }
+
+    pub fn child_card(&mut self) {
+        let (state, variant) = match self.situation.certificate_status {
+            // A parent-made or linked account needed the card.
+            _ if self.linked() => (StepState::Done, "done"),
+            Some(CertificateStatus::NotAdded) => (StepState::Todo, "todo"),
+            Some(_) => (StepState::Done, "done"),
+            None => (StepState::Todo, "unknown"),
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
+        self.push(StepId::ChildCard, Actor::Parent, state, variant, link);
+    }
+
+    /// The document check: online (certificate, then СНИЛС) or, for a
+    /// guardian or a foreign certificate, at an МФЦ.
+    pub fn document_checks(&mut self) {
+        let parent_made = self.situation.student_account == Some(StudentAccount::CreatedByParent);
+        if self.mfc_needed() {
+            let (state, variant) = match self.situation.certificate_status {
+                _ if parent_made => (StepState::Done, "done"),
+                Some(CertificateStatus::Verified) => (StepState::Done, "done"),
+                _ if self.situation.birth_certificate == BirthCertificate::Foreign => (StepState::Todo, "foreign"),
+                _ => (StepState::Todo, "guardian"),
+            };
+            self.push(StepId::MfcDocuments, Actor::Mfc, state, variant, None);
+        } else {
+            let (state, variant) = match self.situation.certificate_status {
+                _ if parent_made => (StepState::Done, "done"),
+                Some(CertificateStatus::Verified) => (StepState::Done, "done"),
+                Some(CertificateStatus::NotAdded) => (StepState::Todo, "not_added"),
+                Some(CertificateStatus::EnteredManually) => (StepState::Todo, "entered_manually"),
+                Some(CertificateStatus::Checking | CertificateStatus::Searching) => (StepState::Waiting, "waiting"),
+                Some(CertificateStatus::NotFoundInZags) => (StepState::Blocked, "not_found"),
+                None => (StepState::Todo, "unknown"),
+            };
+            let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
+            self.push(StepId::CertificateCheck, Actor::Parent, state, variant, link);
+        }
+        let (state, variant) = match self.situation.snils_status {
+            _ if parent_made => (StepState::Done, "done"),
+            Some(SnilsStatus::Verified) => (StepState::Done, "done"),
+            Some(SnilsStatus::NotAdded) => (StepState::Todo, "not_added"),
+            Some(SnilsStatus::Searching) => (StepState::Waiting, "waiting"),
+            Some(SnilsStatus::NotFoundInSfr) => (StepState::Blocked, "not_found"),
+            None => (StepState::Todo, "unknown"),
+        };
+        self.push(StepId::SnilsCheck, Actor::Parent, state, variant, None);
+    }
+
+    pub fn citizenship(&mut self) {
+        if self.situation.citizenship == Citizenship::Other && !self.has_account() {
+            self.push(StepId::Citizenship, Actor::Parent, StepState::Blocked, "other", None);
+        }
+    }
+
+    pub fn create_child_account(&mut self, button: &CreateButton) {
+        let (state, variant) = if self.has_account() {
+            (StepState::Done, "done")
+        } else if !button.missing.is_empty() {
+            (StepState::Blocked, "blocked")
+        } else if button.visible {
+            (StepState::Todo, "todo")
+        } else {
+            (StepState::Todo, "unknown")
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_child_account") };
+        self.push(StepId::CreateChildAccount, Actor::Parent, state, variant, link);
+    }
+
+    pub fn student_register(&mut self) {
+        let (state, variant) = match self.situation.student_account {
+            Some(StudentAccount::CreatedByParent) => (StepState::Done, "created_by_parent"),
+            Some(StudentAccount::OwnUnlinked | StudentAccount::OwnLinked) => (StepState::Done, "done"),
+            Some(StudentAccount::None) => (StepState::Todo, "todo"),
+            None => (StepState::Todo, "unknown"),
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
+        self.push(StepId::StudentRegister, Actor::Student, state, variant, link);
+    }
+
+    pub fn linking(&mut self) {
+        let linked = self.linked();
+        let (state, variant) = match self.situation.student_account {
+            _ if linked => (StepState::Done, "done"),
+            None => (StepState::Todo, "unknown"),
+            Some(_) => (StepState::Todo, "todo"),
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
+        self.push(StepId::LinkCode, Actor::Parent, state, variant, link);
+        let (state, variant) = if linked { (StepState::Done, "done") } else { (StepState::Todo, "todo") };
+        self.push(StepId::LinkEnterCode, Actor::Student, state, variant, None);
+    }
+
+    /// The minor's consent and login, in the profile's order: with
+    /// notifications the child's first login attempt triggers the request;
+    /// with «Школьное портфолио» the parent consents first.
+    pub fn minor_consent_and_login(&mut self) {
+        let consent = self.situation.consent;
+        let consent_step = |b: &mut Builder, todo_variant: &str| {
+            let (state, variant) = match consent {
+                Some(Consent::Given) => (StepState::Done, "done"),
+                Some(Consent::Requested) => (StepState::Todo, "requested"),
+                _ => (StepState::Todo, todo_variant),
+            };
+            b.push(StepId::ConsentForChild, Actor::Parent, state, variant, None);
+        };
+        match self.situation.region.consent_via {
+            ConsentVia::Notification => {
+                let (state, variant) = match consent {
+                    Some(Consent::Requested | Consent::Given) => (StepState::Done, "done"),
+                    _ => (StepState::Todo, "first_try"),
+                };
+                let link = self.diary_link();
+                self.push(StepId::StudentDiaryLogin, Actor::Student, state, variant, link);
+                consent_step(self, "notification");
+            }
+            ConsentVia::Portfolio => {
+                consent_step(self, "portfolio");
+                let (state, variant) = match consent {
+                    Some(Consent::Given) => (StepState::Done, "done"),
+                    _ => (StepState::Todo, "after_consent"),
+                };
+                let link = self.diary_link();
+                self.push(StepId::StudentDiaryLogin, Actor::Student, state, variant, link);
+            }
+        }
+    }
+
+    pub fn adult(&mut self) {
+        let (state, variant) = match self.situation.student_account {
+            Some(StudentAccount::None) => (StepState::Todo, "todo"),
+            Some(_) => (StepState::Done, "done"),
+            None => (StepState::Todo, "unknown"),
+        };
+        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
+        self.push(StepId::AdultAccount, Actor::Student, state, variant, link);
+        let (state, variant) = match self.situation.consent {
+            Some(Consent::Given) => (StepState::Done, "done"),
+            Some(Consent::Requested) => (StepState::Todo, "requested"),
+            _ => (StepState::Todo, "first_login"),
+        };
+        let link = self.diary_link();
+        self.push(StepId::StudentConsent, Actor::Student, state, variant, link);
+    }
+
+    pub fn parent_diary_login(&mut self) {
+        let (state, variant) = match self.situation.parent_consent {
+            Some(Consent::Given) => (StepState::Done, "done"),
+            Some(Consent::Requested) => (StepState::Todo, "requested"),
+            _ => (StepState::Todo, "todo"),
+        };
+        let link = self.diary_link();
+        self.push(StepId::ParentDiaryLogin, Actor::Parent, state, variant, link);
+    }
+
+    pub fn application(&mut self) {
+        let sent = matches!(self.situation.application, Some(Application::Submitted | Application::Accepted));
+        let state = if sent { StepState::Done } else { StepState::Todo };
+        let variant = if sent { "done" } else { "todo" };
+        let link = if sent { None } else { self.diary_link() };
+        self.push(StepId::ApplicationLogin, Actor::Parent, state, variant, link);
+        self.push(StepId::ApplicationGrant, Actor::Parent, state, variant, None);
+        self.push(StepId::ApplicationOpen, Actor::Parent, state, variant, None);
+        self.push(StepId::ApplicationSubmit, Actor::Parent, state, variant, None);
+        let (state, variant) = match self.situation.application {
+            Some(Application::Accepted) => (StepState::Done, "done"),
+            Some(Application::Submitted) => (StepState::Waiting, "waiting"),
+            _ => (StepState::Todo, "todo"),
+        };
+        self.push(StepId::SchoolReview, Actor::School, state, variant, None);
+        if let Some(names) = &self.situation.region.application {
+            let params = vec![
+                ("access_section", names.access_section.clone()),
+                ("apply_button", names.apply_button.clone()),
+                ("submitted_message", names.submitted_message.clone()),
+            ];
+            for step in &mut self.steps {
+                if matches!(step.id, StepId::ApplicationOpen | StepId::ApplicationSubmit | StepId::SchoolReview) {
+                    step.params = params.clone();
+                }
+            }
+        }
+    }
+
+    /// Inserts "contact support" before the first unfinished check step
+    /// (or, on a path without check steps, before the first unfinished
+    /// step).
+    pub fn check_overdue(&mut self) {
+        let is_check = |s: &Step| matches!(s.id, StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments);
+        let at = self
+            .steps
+            .iter()
+            .position(|s| is_check(s) && s.state != StepState::Done)
+            .or_else(|| if self.steps.iter().any(is_check) { None } else { self.steps.iter().position(|s| s.state != StepState::Done) });
+        if let Some(at) = at {
+            let link = fixed_link("gosuslugi_support");
+            self.push(StepId::CheckOverdue, Actor::Support, StepState::Todo, "todo", link);
+            if let Some(step) = self.steps.pop() {
+                self.steps.insert(at.min(self.steps.len()), step);
+            }
+        }
+    }
+}
