@@ -15,6 +15,7 @@
 
 pub mod age;
 pub mod lang;
+pub mod password;
 pub mod snils;
 pub mod texts;
 
