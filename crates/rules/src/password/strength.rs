@@ -66,6 +66,12 @@ enum Kind {
 }
 
 impl Kind {
+    const ALL: [Kind; 6] = [Kind::Dictionary, Kind::Personal, Kind::Walk, Kind::Sequence, Kind::Repeat, Kind::Date];
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
     fn warning(self) -> Warning {
         match self {
             Kind::Dictionary => Warning::CommonPassword,
@@ -82,87 +88,263 @@ impl Kind {
 /// `cost` = log10(guesses).
 #[derive(Debug, Clone, Copy)]
 struct Match {
-    start: usize,
-    end: usize,
-    cost: f64,
+    start: u32,
+    end: u32,
+    cost: f32,
     kind: Kind,
+}
+
+impl Match {
+    fn new(start: usize, end: usize, cost: f64, kind: Kind) -> Match {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Match { start: clamp(start), end: clamp(end), cost: cost as f32, kind }
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Tries
 // ---------------------------------------------------------------------------
 
+/// The letter a digit or symbol may stand for (leet), and `l` folded into
+/// `i` (`1` and `|` stand for either): dictionary words and the password are
+/// both matched in this folded alphabet, so one automaton finds plain and
+/// leet spellings alike.
+fn fold(c: char) -> char {
+    match c {
+        '4' | '@' => 'a',
+        '8' => 'b',
+        '3' => 'e',
+        '9' | '6' => 'g',
+        '1' | '!' | '|' | 'l' => 'i',
+        '0' => 'o',
+        '$' | '5' => 's',
+        '7' | '+' => 't',
+        '2' => 'z',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a digit or symbol that folds to a letter (a leet
+/// substitution when it stands where a word has a letter).
+fn is_leet(c: char) -> bool {
+    !c.is_alphabetic() && fold(c) != c
+}
+
+/// A trie under construction.
 #[derive(Default)]
-struct Node {
+struct BuildNode {
     children: Vec<(char, u32)>,
-    /// 0: not the end of a word; otherwise the word's guess rank.
-    rank: u32,
+    /// log10 of the best rank of a word ending here (reversed words count
+    /// double); infinite if none.
+    cost: f32,
+    /// The leet characters of that word as written in the list.
+    leet: u8,
 }
 
-/// A character trie of words in key space with their ranks.
-pub(crate) struct Trie {
-    nodes: Vec<Node>,
+struct TrieBuilder {
+    nodes: Vec<BuildNode>,
 }
 
-impl Trie {
-    fn new() -> Trie {
-        Trie { nodes: vec![Node::default()] }
+impl TrieBuilder {
+    fn new() -> TrieBuilder {
+        TrieBuilder { nodes: vec![BuildNode { cost: f32::INFINITY, ..Default::default() }] }
     }
 
+    /// Adds `word` with `rank`, and the word reversed (unless it reads the
+    /// same both ways) at double the guesses.
     fn insert(&mut self, word: &str, rank: u32) {
-        if word.chars().count() < 3 || word.chars().count() > MAX_WORD || rank == 0 {
+        let count = word.chars().count();
+        if !(3..=MAX_WORD).contains(&count) || rank == 0 {
             return;
         }
+        let leet = word.chars().filter(|&c| is_leet(c)).count().min(255) as u8;
+        let cost = (rank as f32).log10();
+        self.insert_one(word.chars(), cost, leet);
+        if !word.chars().eq(word.chars().rev()) {
+            self.insert_one(word.chars().rev(), cost + 2f32.log10(), leet);
+        }
+    }
+
+    fn insert_one(&mut self, word: impl Iterator<Item = char>, cost: f32, leet: u8) {
         let mut node = 0usize;
-        for c in word.chars() {
-            let next = self.child(node, c);
-            node = match next {
-                Some(n) => n,
+        for c in word.map(fold) {
+            let existing = self
+                .nodes
+                .get(node)
+                .and_then(|n| n.children.iter().find(|(k, _)| *k == c))
+                .map(|&(_, child)| child as usize);
+            node = match existing {
+                Some(child) => child,
                 None => {
-                    let n = self.nodes.len();
-                    self.nodes.push(Node::default());
+                    let child = self.nodes.len();
+                    self.nodes.push(BuildNode { cost: f32::INFINITY, ..Default::default() });
                     if let Some(parent) = self.nodes.get_mut(node) {
-                        parent.children.push((c, n as u32));
+                        parent.children.push((c, child as u32));
                     }
-                    n
+                    child
                 }
             };
         }
         if let Some(end) = self.nodes.get_mut(node) {
-            if end.rank == 0 || rank < end.rank {
-                end.rank = rank;
+            if cost < end.cost {
+                end.cost = cost;
+                end.leet = leet;
             }
         }
     }
 
-    fn child(&self, node: usize, c: char) -> Option<usize> {
-        self.nodes
-            .get(node)?
-            .children
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|&(_, n)| n as usize)
+    /// Flattens the trie and adds the Aho–Corasick links.
+    fn finish(self) -> Trie {
+        let mut trie = Trie { nodes: Vec::with_capacity(self.nodes.len()), edges: Vec::new(), root_ascii: [NO_NODE; 128] };
+        for node in &self.nodes {
+            let mut children = node.children.clone();
+            children.sort_unstable();
+            trie.nodes.push(TrieNode {
+                first_edge: trie.edges.len() as u32,
+                edge_count: children.len() as u32,
+                cost: node.cost,
+                leet: node.leet,
+                depth: 0,
+                fail: 0,
+                output: NO_NODE,
+            });
+            trie.edges.extend(children);
+        }
+        if let Some(root) = self.nodes.first() {
+            for &(c, child) in &root.children {
+                if let Some(slot) = trie.root_ascii.get_mut(c as usize) {
+                    *slot = child;
+                }
+            }
+        }
+        // Breadth first: a node's failure link is the longest proper suffix
+        // of its word that is in the trie; its output link the longest such
+        // suffix that is a whole word.
+        let mut queue = std::collections::VecDeque::from([0u32]);
+        while let Some(u) = queue.pop_front() {
+            let Some(node) = trie.nodes.get(u as usize) else { continue };
+            let (first, count, depth, fail_u) = (node.first_edge, node.edge_count, node.depth, node.fail);
+            for e in first..first + count {
+                let Some(&(c, v)) = trie.edges.get(e as usize) else { continue };
+                let fail_v = if u == 0 {
+                    0
+                } else {
+                    let mut f = fail_u;
+                    loop {
+                        if let Some(next) = trie.child(f, c).filter(|&x| x != v) {
+                            break next;
+                        }
+                        if f == 0 {
+                            break 0;
+                        }
+                        f = trie.nodes.get(f as usize).map_or(0, |n| n.fail);
+                    }
+                };
+                let output = match trie.nodes.get(fail_v as usize) {
+                    Some(f) if f.cost.is_finite() => fail_v,
+                    Some(f) => f.output,
+                    None => NO_NODE,
+                };
+                if let Some(child) = trie.nodes.get_mut(v as usize) {
+                    child.depth = depth.saturating_add(1);
+                    child.fail = fail_v;
+                    child.output = output;
+                }
+                queue.push_back(v);
+            }
+        }
+        trie
+    }
+}
+
+const NO_NODE: u32 = u32::MAX;
+
+struct TrieNode {
+    first_edge: u32,
+    edge_count: u32,
+    /// log10 of the guess rank of the word ending here; infinite if none.
+    cost: f32,
+    /// The leet characters of that word as listed ("1qaz2wsx" has two).
+    leet: u8,
+    /// The length of the node's word.
+    depth: u8,
+    /// Aho–Corasick failure link.
+    fail: u32,
+    /// The next word that ends at the same place (a suffix), or NO_NODE.
+    output: u32,
+}
+
+/// A flat Aho–Corasick automaton over words in folded key space: a node's
+/// edges are contiguous and sorted; the root's ASCII edges are a table.
+pub(crate) struct Trie {
+    nodes: Vec<TrieNode>,
+    edges: Vec<(char, u32)>,
+    root_ascii: [u32; 128],
+}
+
+impl Trie {
+    #[inline]
+    fn child(&self, node: u32, c: char) -> Option<u32> {
+        if node == 0 && (c as u32) < 128 {
+            return self.root_ascii.get(c as usize).copied().filter(|&n| n != NO_NODE);
+        }
+        let n = self.nodes.get(node as usize)?;
+        let edges = self.edges.get(n.first_edge as usize..(n.first_edge + n.edge_count) as usize)?;
+        if edges.len() <= 8 {
+            edges.iter().find(|(k, _)| *k == c).map(|&(_, child)| child)
+        } else {
+            edges.binary_search_by(|(k, _)| k.cmp(&c)).ok().and_then(|i| edges.get(i)).map(|&(_, child)| child)
+        }
     }
 
-    fn rank(&self, node: usize) -> u32 {
-        self.nodes.get(node).map_or(0, |n| n.rank)
+    /// The automaton's next state after reading the folded character `c`.
+    #[inline]
+    fn step(&self, mut state: u32, c: char) -> u32 {
+        loop {
+            if let Some(next) = self.child(state, c) {
+                return next;
+            }
+            if state == 0 {
+                return 0;
+            }
+            state = self.nodes.get(state as usize).map_or(0, |n| n.fail);
+        }
     }
 
-    /// How many words end in the trie.
+    /// The first node of the chain of words ending at `state`.
+    #[inline]
+    fn first_output(&self, state: u32) -> u32 {
+        match self.nodes.get(state as usize) {
+            Some(n) if n.cost.is_finite() => state,
+            Some(n) => n.output,
+            None => NO_NODE,
+        }
+    }
+
+    /// The cost of a whole word (a path from the root), if it is one.
+    fn word_cost(&self, folded: impl Iterator<Item = char>) -> Option<f32> {
+        let mut node = 0u32;
+        for c in folded {
+            node = self.child(node, c)?;
+        }
+        self.nodes.get(node as usize).map(|n| n.cost).filter(|c| c.is_finite())
+    }
+
+    /// How many words (forward or reversed) end in the trie.
     #[cfg(test)]
-    pub fn len(&self) -> usize {
-        self.nodes.iter().filter(|n| n.rank > 0).count()
+    fn len(&self) -> usize {
+        self.nodes.iter().filter(|n| n.cost.is_finite()).count()
     }
 }
 
 /// The built-in dictionary: every list of `[dictionary]`, each word ranked
 /// by its position in its list (the best rank wins); Cyrillic lists in their
-/// transliterations and in their key spelling.
+/// transliterations and in their key spelling; every word also reversed.
 pub(crate) fn dictionary() -> &'static Trie {
     static TRIE: OnceLock<Trie> = OnceLock::new();
     TRIE.get_or_init(|| {
         let d = &data().dictionary;
-        let mut trie = Trie::new();
+        let mut trie = TrieBuilder::new();
         for list in [&d.passwords, &d.words] {
             for (i, w) in list.split_whitespace().enumerate() {
                 trie.insert(&key_spelling(w), i as u32 + 1);
@@ -176,7 +358,7 @@ pub(crate) fn dictionary() -> &'static Trie {
                 trie.insert(&key_spelling(w), i as u32 + 1);
             }
         }
-        trie
+        trie.finish()
     })
 }
 
@@ -184,7 +366,7 @@ pub(crate) fn dictionary() -> &'static Trie {
 /// and key spellings) and dates (in the ways people write them), all with
 /// rank 1.
 fn personal_trie(personal: &[&str]) -> Option<Trie> {
-    let mut trie = Trie::new();
+    let mut trie = TrieBuilder::new();
     let mut any = false;
     for s in personal.iter().take(MAX_PERSONAL_STRINGS) {
         let s: String = s.chars().take(MAX_PERSONAL_CHARS).collect();
@@ -204,7 +386,7 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
             }
         }
     }
-    any.then_some(trie)
+    any.then(|| trie.finish())
 }
 
 /// A date `YYYY-MM-DD`, `DD.MM.YYYY` (or with `/`, `-`) written out in the
@@ -297,24 +479,29 @@ fn case_variations(chars: &[char]) -> f64 {
 /// size, with lower-case letters that follow a lower-case letter counted as
 /// pronounceable text (a stand-in for the large word lists we do not ship).
 fn brute_force_cost(c: char, previous: Option<char>) -> f64 {
-    let cardinality: f64 = if c.is_ascii_digit() {
-        10.0
+    // log10 of 10, 5, 26, 33 and 100.
+    const DIGIT: f64 = 1.0;
+    const TEXT: f64 = 0.698_97;
+    const LETTER: f64 = 1.414_97;
+    const SYMBOL: f64 = 1.518_51;
+    const OTHER: f64 = 2.0;
+    if c.is_ascii_digit() {
+        DIGIT
     } else if c.is_lowercase() {
         if previous.is_some_and(|p| p.is_lowercase()) {
-            5.0
+            TEXT
         } else {
-            26.0
+            LETTER
         }
     } else if c.is_uppercase() {
-        26.0
+        LETTER
     } else if c.is_ascii_punctuation() {
-        33.0
+        SYMBOL
     } else if c.is_whitespace() {
-        5.0
+        TEXT
     } else {
-        100.0
-    };
-    cardinality.log10()
+        OTHER
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -338,72 +525,15 @@ impl Text<'_> {
     }
 }
 
-/// Letters a digit or symbol may stand for.
-fn leet(c: char) -> &'static [char] {
-    match c {
-        '4' | '@' => &['a'],
-        '8' => &['b'],
-        '3' => &['e'],
-        '9' | '6' => &['g'],
-        '1' | '|' => &['i', 'l'],
-        '!' => &['i'],
-        '0' => &['o'],
-        '$' | '5' => &['s'],
-        '7' | '+' => &['t'],
-        '2' => &['z'],
-        _ => &[],
-    }
-}
-
-/// Finds the words of `trie` in `keys` (forward and reversed), with leet
-/// spellings; at most one match (the cheapest) per span and direction.
-fn match_words(trie: &Trie, text: &Text, kind: Kind, out: &mut Vec<Match>) {
-    let n = text.len();
-    let reversed: Vec<char> = text.keys.iter().rev().copied().collect();
-    for (seq, is_reversed) in [(text.keys, false), (reversed.as_slice(), true)] {
-        let mut frontier: Vec<(usize, u8)> = Vec::with_capacity(MAX_FRONTIER);
-        let mut next: Vec<(usize, u8)> = Vec::with_capacity(MAX_FRONTIER);
-        for i in 0..n {
-            frontier.clear();
-            frontier.push((0, 0));
-            for (depth, &c) in seq.iter().skip(i).take(MAX_WORD).enumerate() {
-                next.clear();
-                for &(node, subs) in &frontier {
-                    let literal = std::iter::once((c, 0u8));
-                    let subbed = leet(c).iter().map(|&l| (l, 1u8));
-                    for (ch, extra) in literal.chain(subbed) {
-                        if next.len() >= MAX_FRONTIER {
-                            break;
-                        }
-                        if let Some(child) = trie.child(node, ch) {
-                            let s = subs.saturating_add(extra);
-                            match next.iter_mut().find(|(nd, _)| *nd == child) {
-                                Some(entry) => entry.1 = entry.1.min(s),
-                                None => next.push((child, s)),
-                            }
-                        }
-                    }
-                }
-                if next.is_empty() {
-                    break;
-                }
-                // The cheapest word ending here.
-                let best = next
-                    .iter()
-                    .filter_map(|&(node, subs)| {
-                        let rank = trie.rank(node);
-                        (rank > 0).then(|| (rank as f64).log10() + f64::from(subs) * 2f64.log10())
-                    })
-                    .min_by(f64::total_cmp);
-                if let Some(base) = best {
-                    let (start, end) = if is_reversed { (n - (i + depth + 1), n - i) } else { (i, i + depth + 1) };
-                    let case = text.orig.get(start..end).map_or(0.0, case_variations);
-                    let reversal = if is_reversed { 2f64.log10() } else { 0.0 };
-                    out.push(Match { start, end, cost: base + case + reversal, kind });
-                }
-                std::mem::swap(&mut frontier, &mut next);
-            }
-        }
+/// log10 of the case variations from letter counts: all lower 0; first,
+/// last or all upper log10(2); otherwise the binomial sum.
+fn case_cost(upper: usize, lower: usize, first_upper: bool, last_upper: bool) -> f64 {
+    if upper == 0 {
+        0.0
+    } else if lower == 0 || (upper == 1 && (first_upper || last_upper)) {
+        2f64.log10()
+    } else {
+        log10_sum_binom(upper + lower, upper.min(lower))
     }
 }
 
@@ -446,7 +576,7 @@ fn match_walks(text: &Text, out: &mut Vec<Match>) {
             } else {
                 log10_sum_binom(len, shifted.min(len - shifted))
             };
-            out.push(Match { start: i, end: j, cost: KEYBOARD_STARTS.log10() + ways + shift, kind: Kind::Walk });
+            out.push(Match::new(i, j, KEYBOARD_STARTS.log10() + ways + shift, Kind::Walk));
         }
         i = j;
     }
@@ -492,7 +622,7 @@ fn match_sequences(text: &Text, out: &mut Vec<Match>) {
         if delta < 0 {
             cost += 2f64.log10();
         }
-        out.push(Match { start: i, end: j + 1, cost, kind: Kind::Sequence });
+        out.push(Match::new(i, j + 1, cost, Kind::Sequence));
     };
     if n < 3 {
         return;
@@ -516,31 +646,43 @@ fn match_sequences(text: &Text, out: &mut Vec<Match>) {
 fn match_repeats(text: &Text, personal: Option<&Trie>, out: &mut Vec<Match>) {
     let n = text.len();
     let lower = text.lower;
-    for p in 1..=MAX_PERIOD.min(n / 2) {
-        let mut k = p;
-        while k < n {
-            // The run of positions k.. where lower[k] == lower[k - p].
-            let run_start = k;
-            while k < n && lower.get(k) == lower.get(k - p) {
-                k += 1;
-            }
-            let run = k - run_start;
-            if run >= p {
-                let start = run_start - p;
-                let blocks = (run + p) / p;
-                let end = start + blocks * p;
-                if end - start >= 3 {
-                    let block = Text {
-                        orig: text.orig.get(start..start + p).unwrap_or(&[]),
-                        lower: text.lower.get(start..start + p).unwrap_or(&[]),
-                        keys: text.keys.get(start..start + p).unwrap_or(&[]),
-                    };
-                    let cost = block_cost(&block, personal) + (blocks as f64).log10();
-                    out.push(Match { start, end, cost, kind: Kind::Repeat });
-                }
-            }
-            k += 1;
+    let periods = MAX_PERIOD.min(n / 2);
+    // runs[p - 1]: how many pairs (k - p, k) in a row were equal.
+    let mut runs = [0usize; MAX_PERIOD];
+    let mut emit = |p: usize, run: usize, k: usize| {
+        if run < p {
+            return;
         }
+        let start = k - run - p;
+        let blocks = (run + p) / p;
+        let end = start + blocks * p;
+        if end - start < 3 {
+            return;
+        }
+        let block = Text {
+            orig: text.orig.get(start..start + p).unwrap_or(&[]),
+            lower: text.lower.get(start..start + p).unwrap_or(&[]),
+            keys: text.keys.get(start..start + p).unwrap_or(&[]),
+        };
+        let cost = block_cost(&block, personal) + (blocks as f64).log10();
+        out.push(Match::new(start, end, cost, Kind::Repeat));
+    };
+    for k in 1..n {
+        let Some(&c) = lower.get(k) else { break };
+        for (p, run) in runs.iter_mut().enumerate().take(periods).map(|(i, r)| (i + 1, r)) {
+            if k < p {
+                break;
+            }
+            if lower.get(k - p) == Some(&c) {
+                *run += 1;
+            } else {
+                emit(p, *run, k);
+                *run = 0;
+            }
+        }
+    }
+    for (p, &run) in runs.iter().enumerate().take(periods).map(|(i, r)| (i + 1, r)) {
+        emit(p, run, n);
     }
 }
 
@@ -553,24 +695,18 @@ fn block_cost(block: &Text, personal: Option<&Trie>) -> f64 {
         bf += brute_force_cost(c, prev);
         prev = Some(c);
     }
-    let case = case_variations(block.orig);
     let mut best = bf;
-    for (trie, floor) in [(Some(dictionary()), 0.0), (personal, 0.0)] {
-        let Some(trie) = trie else { continue };
-        let mut node = Some(0usize);
-        for &c in block.keys {
-            node = node.and_then(|nd| trie.child(nd, c));
-        }
-        if let Some(rank) = node.map(|nd| trie.rank(nd)).filter(|&r| r > 0) {
-            best = best.min(f64::max(floor, (rank as f64).log10()) + case);
+    for trie in [Some(dictionary()), personal].into_iter().flatten() {
+        if let Some(cost) = trie.word_cost(block.keys.iter().map(|&c| fold(c))) {
+            best = best.min(f64::from(cost) + case_variations(block.orig));
         }
     }
     best.max(1.0)
 }
 
-/// Reads an unsigned number from ASCII digits.
-fn number(digits: &[char]) -> u32 {
-    digits.iter().fold(0u32, |acc, c| acc.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0)))
+/// Reads a number from digit values.
+fn number(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d))
 }
 
 fn valid_day_month(d: u32, m: u32) -> bool {
@@ -594,66 +730,66 @@ fn valid_year(y: u32, digits: usize) -> bool {
 /// Dates and years: 1900–2039; ddmmyy, yymmdd, ddmmyyyy, yyyymmdd,
 /// mmddyyyy; and d.m.yy(yy), yyyy-m-d with one separator kind.
 fn match_dates(text: &Text, out: &mut Vec<Match>) {
+    const NOT_DIGIT: u8 = 255;
     let s = text.orig;
     let n = s.len();
+    let year_cost = YEAR_SPACE.log10();
     let date_cost = (365.0 * YEAR_SPACE).log10();
+    let separated_cost = date_cost + 4f64.log10();
+    let mut push = |start: usize, len: usize, cost: f64| out.push(Match::new(start, start + len, cost, Kind::Date));
     for i in 0..n {
         if !s.get(i).is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        // The digits run from i (at most 8 matter).
-        let run = s.iter().skip(i).take(8).take_while(|c| c.is_ascii_digit()).count();
-        let digits = s.get(i..i + run).unwrap_or(&[]);
-        if run >= 4 {
-            let y = number(digits.get(..4).unwrap_or(&[]));
-            if valid_year(y, 4) {
-                out.push(Match { start: i, end: i + 4, cost: YEAR_SPACE.log10(), kind: Kind::Date });
-            }
+        // The next 10 characters as digit values (or NOT_DIGIT).
+        let mut w = [NOT_DIGIT; 10];
+        let mut chars = [' '; 10];
+        for ((slot, ch), &c) in w.iter_mut().zip(chars.iter_mut()).zip(s.iter().skip(i)) {
+            *slot = c.to_digit(10).filter(|_| c.is_ascii_digit()).map_or(NOT_DIGIT, |d| d as u8);
+            *ch = c;
         }
-        if run >= 6 {
-            let g = |a: usize, b: usize| number(digits.get(a..b).unwrap_or(&[]));
-            if valid_day_month(g(0, 2), g(2, 4)) || valid_day_month(g(4, 6), g(2, 4)) {
-                out.push(Match { start: i, end: i + 6, cost: date_cost, kind: Kind::Date });
-            }
+        let run = w.iter().take_while(|&&d| d != NOT_DIGIT).count();
+        let g = |a: usize, b: usize| number(w.get(a..b).unwrap_or(&[]));
+        if run >= 4 && valid_year(g(0, 4), 4) {
+            push(i, 4, year_cost);
+        }
+        if run >= 6 && (valid_day_month(g(0, 2), g(2, 4)) || valid_day_month(g(4, 6), g(2, 4))) {
+            push(i, 6, date_cost);
         }
         if run >= 8 {
-            let g = |a: usize, b: usize| number(digits.get(a..b).unwrap_or(&[]));
             let dmy = valid_day_month(g(0, 2), g(2, 4)) && valid_year(g(4, 8), 4);
             let ymd = valid_year(g(0, 4), 4) && valid_day_month(g(6, 8), g(4, 6));
             let mdy = valid_day_month(g(2, 4), g(0, 2)) && valid_year(g(4, 8), 4);
             if dmy || ymd || mdy {
-                out.push(Match { start: i, end: i + 8, cost: date_cost, kind: Kind::Date });
+                push(i, 8, date_cost);
             }
         }
-        // With separators: three digit groups, one separator kind.
-        let group = |from: usize, max: usize| -> usize {
-            s.iter().skip(from).take(max + 1).take_while(|c| c.is_ascii_digit()).count()
-        };
-        let g1 = group(i, 4);
+        // With separators: d.m.yy(yy) or yyyy-m-d, one separator kind.
+        let g1 = run;
         if !(1..=4).contains(&g1) {
             continue;
         }
-        let Some(&sep) = s.get(i + g1) else { continue };
+        let Some(&sep) = chars.get(g1) else { continue };
         if !matches!(sep, '.' | '-' | '/' | '_' | ' ' | '\\') {
             continue;
         }
-        let g2 = group(i + g1 + 1, 2);
-        if !(1..=2).contains(&g2) || s.get(i + g1 + 1 + g2) != Some(&sep) {
+        let from2 = g1 + 1;
+        let g2 = w.iter().skip(from2).take_while(|&&d| d != NOT_DIGIT).count();
+        if !(1..=2).contains(&g2) || chars.get(from2 + g2) != Some(&sep) {
             continue;
         }
-        let from3 = i + g1 + 1 + g2 + 1;
-        let g3 = group(from3, 4);
-        let a = number(s.get(i..i + g1).unwrap_or(&[]));
-        let b = number(s.get(i + g1 + 1..i + g1 + 1 + g2).unwrap_or(&[]));
-        let c = number(s.get(from3..from3 + g3.min(4)).unwrap_or(&[]));
+        let from3 = from2 + g2 + 1;
+        let g3 = w.iter().skip(from3).take_while(|&&d| d != NOT_DIGIT).count();
+        let (a, b, c) = (g(0, g1), g(from2, from2 + g2), g(from3, from3 + g3));
         let ok = if g1 == 4 {
             valid_year(a, 4) && (1..=2).contains(&g3) && valid_day_month(c, b)
         } else {
             g1 <= 2 && (g3 == 2 || g3 == 4) && valid_year(c, g3) && (valid_day_month(a, b) || valid_day_month(b, a))
         };
-        if ok {
-            let end = from3 + g3;
-            out.push(Match { start: i, end, cost: date_cost + 4f64.log10(), kind: Kind::Date });
+        // A window cut at 10 characters could hide a longer last group.
+        let cut = from3 + g3 >= w.len() && s.get(i + from3 + g3).is_some_and(|c| c.is_ascii_digit());
+        if ok && !cut {
+            push(i, from3 + g3, separated_cost);
         }
     }
 }
@@ -662,88 +798,179 @@ fn match_dates(text: &Text, out: &mut Vec<Match>) {
 // Scoring
 // ---------------------------------------------------------------------------
 
-/// Finds every match and the cheapest way to guess the whole text. Returns
-/// the cost (log10 guesses) and the matches on the cheapest path, each with
-/// the kinds of every other match of exactly the same span.
-fn estimate_text(text: &Text, personal: Option<&Trie>) -> (f64, Vec<(Match, Vec<Kind>)>) {
+/// The cheapest way found so far to guess each prefix of the text.
+struct Path {
+    /// best[j]: log10 guesses of the first j characters.
+    best: Vec<f64>,
+    /// from[j]: where the last piece of that way starts.
+    from: Vec<u32>,
+    /// kinds[j]: the kinds (bits) of the patterns spanning from[j]..j, or 0
+    /// for a character guessed by brute force.
+    kinds: Vec<u8>,
+}
+
+impl Path {
+    fn new(n: usize) -> Path {
+        let mut best = vec![f64::INFINITY; n + 1];
+        if let Some(b) = best.first_mut() {
+            *b = 0.0;
+        }
+        Path { best, from: vec![0; n + 1], kinds: vec![0; n + 1] }
+    }
+
+    /// Offers a way to reach `end`: from `start` with a pattern of `kind`
+    /// (or `None`: one brute-force character), costing `value` in total.
+    /// Patterns with exactly the winning span add their kinds (so "qwerty"
+    /// is both a common password and a keyboard walk).
+    #[inline]
+    fn relax_bits(&mut self, start: usize, end: usize, value: f64, bits: u8) {
+        let (Some(best), Some(from), Some(kinds)) = (self.best.get_mut(end), self.from.get_mut(end), self.kinds.get_mut(end))
+        else {
+            return;
+        };
+        if bits != 0 && *kinds != 0 && *from as usize == start {
+            *kinds |= bits;
+            *best = best.min(value);
+        } else if value < *best {
+            *best = value;
+            *from = start as u32;
+            *kinds = bits;
+        }
+    }
+
+    #[inline]
+    fn relax(&mut self, start: usize, end: usize, value: f64, kind: Kind) {
+        self.relax_bits(start, end, value, kind.bit());
+    }
+}
+
+/// Running counts over the text, so a span's counts cost O(1).
+struct Prefix {
+    upper: Vec<u32>,
+    lower: Vec<u32>,
+    leet: Vec<u32>,
+}
+
+impl Prefix {
+    fn new(text: &Text) -> Prefix {
+        let n = text.len();
+        let mut p = Prefix { upper: Vec::with_capacity(n + 1), lower: Vec::with_capacity(n + 1), leet: Vec::with_capacity(n + 1) };
+        let (mut u, mut l, mut t) = (0u32, 0u32, 0u32);
+        p.upper.push(0);
+        p.lower.push(0);
+        p.leet.push(0);
+        for (&o, &k) in text.orig.iter().zip(text.keys) {
+            u += u32::from(o.is_uppercase());
+            l += u32::from(o.is_lowercase());
+            t += u32::from(is_leet(k));
+            p.upper.push(u);
+            p.lower.push(l);
+            p.leet.push(t);
+        }
+        p
+    }
+
+    fn span(v: &[u32], start: usize, end: usize) -> usize {
+        let a = v.get(start).copied().unwrap_or(0);
+        let b = v.get(end).copied().unwrap_or(0);
+        b.saturating_sub(a) as usize
+    }
+}
+
+/// Offers every word of `trie` that ends at `end` (the automaton being in
+/// `state`): rank × case variations × 2 per leet substitution.
+fn relax_words(trie: &Trie, state: u32, end: usize, text: &Text, prefix: &Prefix, kind: Kind, path: &mut Path) {
+    let mut node = trie.first_output(state);
+    while let Some(word) = trie.nodes.get(node as usize) {
+        let len = usize::from(word.depth);
+        if len == 0 || len > end {
+            break;
+        }
+        let start = end - len;
+        let subs = Prefix::span(&prefix.leet, start, end).saturating_sub(usize::from(word.leet));
+        let case = case_cost(
+            Prefix::span(&prefix.upper, start, end),
+            Prefix::span(&prefix.lower, start, end),
+            text.orig.get(start).is_some_and(|c| c.is_uppercase()),
+            text.orig.get(end - 1).is_some_and(|c| c.is_uppercase()),
+        );
+        let base = path.best.get(start).copied().unwrap_or(f64::INFINITY);
+        let cost = f64::from(word.cost) + subs as f64 * 2f64.log10() + case;
+        path.relax(start, end, base + cost + SEGMENT_PENALTY, kind);
+        node = word.output;
+    }
+}
+
+/// Finds the patterns and the cheapest way to guess the whole text, in one
+/// forward pass: when position `end` is reached, every way into it starts
+/// at a position whose cost is already final. Dictionary and personal words
+/// come from Aho–Corasick automata (amortized O(1) per character plus the
+/// words found); the other patterns are found first and listed by end.
+/// Returns the cost (log10 guesses) and, for each pattern on the cheapest
+/// way, the bits of its kinds.
+fn estimate_text(text: &Text, personal: Option<&Trie>) -> (f64, Vec<u8>) {
     let n = text.len();
     if n == 0 {
         return (0.0, Vec::new());
     }
-    let mut matches = Vec::new();
-    match_words(dictionary(), text, Kind::Dictionary, &mut matches);
-    if let Some(trie) = personal {
-        match_words(trie, text, Kind::Personal, &mut matches);
-    }
-    match_walks(text, &mut matches);
-    match_sequences(text, &mut matches);
-    match_dates(text, &mut matches);
-    match_repeats(text, personal, &mut matches);
-    matches.retain(|m| m.start < m.end && m.end <= n && m.cost.is_finite());
+    let mut others = Vec::with_capacity(n / 2);
+    match_walks(text, &mut others);
+    match_sequences(text, &mut others);
+    match_dates(text, &mut others);
+    match_repeats(text, personal, &mut others);
+    others.retain(|m| m.start < m.end && m.end as usize <= n && m.cost.is_finite());
 
-    // Matches by end position, as linked lists (O(n + matches)).
+    // The other patterns by end position, as linked lists.
     const NONE: u32 = u32::MAX;
     let mut head = vec![NONE; n + 1];
-    let mut link = vec![NONE; matches.len()];
-    for (idx, m) in matches.iter().enumerate() {
-        if let (Some(h), Some(l)) = (head.get_mut(m.end), link.get_mut(idx)) {
+    let mut link = vec![NONE; others.len()];
+    for (idx, m) in others.iter().enumerate() {
+        if let (Some(h), Some(l)) = (head.get_mut(m.end as usize), link.get_mut(idx)) {
             *l = *h;
             *h = idx as u32;
         }
     }
 
-    // best[j]: the cheapest cost of the first j characters; back[j]: the
-    // match that ends there on that path, or NONE for brute force.
-    let mut best = vec![f64::INFINITY; n + 1];
-    let mut back = vec![NONE; n + 1];
-    if let Some(b) = best.get_mut(0) {
-        *b = 0.0;
-    }
-    for j in 1..=n {
-        let c = text.orig.get(j - 1).copied().unwrap_or(' ');
-        let prev = if j >= 2 { text.orig.get(j - 2).copied() } else { None };
-        let mut value = best.get(j - 1).copied().unwrap_or(f64::INFINITY) + brute_force_cost(c, prev);
-        let mut via = NONE;
-        let mut idx = head.get(j).copied().unwrap_or(NONE);
-        while idx != NONE {
-            let Some(m) = matches.get(idx as usize) else { break };
-            let candidate = best.get(m.start).copied().unwrap_or(f64::INFINITY) + m.cost + SEGMENT_PENALTY;
-            if candidate < value {
-                value = candidate;
-                via = idx;
-            }
-            idx = link.get(idx as usize).copied().unwrap_or(NONE);
+    let prefix = Prefix::new(text);
+    let dictionary = dictionary();
+    let mut path = Path::new(n);
+    let (mut dict_state, mut personal_state) = (0u32, 0u32);
+    let mut previous = None;
+    for (j, (&c, &k)) in text.orig.iter().zip(text.keys).enumerate() {
+        let end = j + 1;
+        let base = path.best.get(j).copied().unwrap_or(f64::INFINITY);
+        path.relax_bits(j, end, base + brute_force_cost(c, previous), 0);
+        previous = Some(c);
+        let folded = fold(k);
+        dict_state = dictionary.step(dict_state, folded);
+        relax_words(dictionary, dict_state, end, text, &prefix, Kind::Dictionary, &mut path);
+        if let Some(trie) = personal {
+            personal_state = trie.step(personal_state, folded);
+            relax_words(trie, personal_state, end, text, &prefix, Kind::Personal, &mut path);
         }
-        if let (Some(b), Some(k)) = (best.get_mut(j), back.get_mut(j)) {
-            *b = value;
-            *k = via;
+        let mut idx = head.get(end).copied().unwrap_or(NONE);
+        while let Some(m) = others.get(idx as usize) {
+            let (start, end) = (m.start as usize, m.end as usize);
+            let from = path.best.get(start).copied().unwrap_or(f64::INFINITY);
+            path.relax(start, end, from + f64::from(m.cost) + SEGMENT_PENALTY, m.kind);
+            idx = link.get(idx as usize).copied().unwrap_or(NONE);
         }
     }
 
-    // Walk the path back.
-    let mut path = Vec::new();
+    let mut on_path = Vec::new();
     let mut j = n;
     while j > 0 {
-        let via = back.get(j).copied().unwrap_or(NONE);
-        let Some(m) = matches.get(via as usize).copied() else {
+        let bits = path.kinds.get(j).copied().unwrap_or(0);
+        let from = path.from.get(j).copied().unwrap_or(0) as usize;
+        if bits == 0 || from >= j {
             j -= 1;
-            continue;
-        };
-        let mut kinds = vec![m.kind];
-        let mut idx = head.get(j).copied().unwrap_or(NONE);
-        while idx != NONE {
-            if let Some(other) = matches.get(idx as usize) {
-                if other.start == m.start && !kinds.contains(&other.kind) {
-                    kinds.push(other.kind);
-                }
-            }
-            idx = link.get(idx as usize).copied().unwrap_or(NONE);
+        } else {
+            on_path.push(bits);
+            j = from;
         }
-        path.push((m, kinds));
-        j = m.start;
     }
-    path.reverse();
-    (best.get(n).copied().unwrap_or(0.0), path)
+    on_path.reverse();
+    (path.best.get(n).copied().unwrap_or(0.0), on_path)
 }
 
 /// The score for a log10 of guesses.
@@ -775,11 +1002,8 @@ pub fn estimate(password: &str, personal: &[&str]) -> Strength {
     let score = score_for(guesses_log10);
     let warn_patterns = score < data().strength.warn_below_score;
     let mut found: Vec<Warning> = Vec::new();
-    for (m, kinds) in &path {
-        if m.end - m.start < 3 {
-            continue;
-        }
-        for kind in kinds {
+    for bits in &path {
+        for kind in Kind::ALL.into_iter().filter(|k| bits & k.bit() != 0) {
             let w = kind.warning();
             if (warn_patterns || w == Warning::PersonalInfo) && !found.contains(&w) {
                 found.push(w);
@@ -799,11 +1023,7 @@ mod tests {
         let t = dictionary();
         assert!(t.len() > 1000, "{}", t.len());
         for w in ["password", "qwerty", "gfhjkm", "parol", "masha", "julja", "natalia", "jcuken", "ytrewq"] {
-            let mut node = 0;
-            for c in w.chars() {
-                node = t.child(node, c).unwrap_or_else(|| panic!("{w}"));
-            }
-            assert!(t.rank(node) > 0, "{w}");
+            assert!(t.word_cost(w.chars().map(fold)).is_some(), "{w}");
         }
     }
 
