@@ -26,7 +26,7 @@ pub mod policy;
 pub mod strength;
 
 pub use generator::{generate_password, GenerateError, GeneratorOptions, RandomSourceFailed};
-pub use policy::{Policy, PolicyError, PolicyField};
+pub use policy::{Policy, PolicyError, PolicyField, PolicyOverrides};
 pub use strength::Strength;
 
 use crate::texts::text;

@@ -116,6 +116,40 @@ impl std::fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+/// A host's changes to a policy: each field set replaces the base's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PolicyOverrides {
+    pub min_length: Option<usize>,
+    pub require_uppercase: Option<bool>,
+    pub require_lowercase: Option<bool>,
+    pub require_digit: Option<bool>,
+    pub require_symbol: Option<bool>,
+    pub symbols: Option<String>,
+}
+
+impl PolicyOverrides {
+    /// `base` with these changes, validated.
+    ///
+    /// ```
+    /// use diary_rules::password::{Policy, PolicyOverrides};
+    /// let host = PolicyOverrides { symbols: Some("#!".into()), ..Default::default() };
+    /// let p = host.apply(Policy::gosuslugi()).unwrap();
+    /// assert!(p.allows('#') && p.min_length == 8);
+    /// ```
+    pub fn apply(self, base: Policy) -> Result<Policy, PolicyError> {
+        let policy = Policy {
+            min_length: self.min_length.unwrap_or(base.min_length),
+            require_uppercase: self.require_uppercase.unwrap_or(base.require_uppercase),
+            require_lowercase: self.require_lowercase.unwrap_or(base.require_lowercase),
+            require_digit: self.require_digit.unwrap_or(base.require_digit),
+            require_symbol: self.require_symbol.unwrap_or(base.require_symbol),
+            symbols: self.symbols.unwrap_or(base.symbols),
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+}
+
 impl Policy {
     /// Gosuslugi's policy from seed 003, as decided in `data/password.toml`.
     pub fn gosuslugi() -> Policy {

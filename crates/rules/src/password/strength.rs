@@ -33,8 +33,11 @@ pub const MAX_PERIOD: usize = 8;
 pub const MAX_PERSONAL_STRINGS: usize = 16;
 pub const MAX_PERSONAL_CHARS: usize = 100;
 
-/// The number of years a year or date guess ranges over (1900–2039).
-const YEAR_SPACE: f64 = 140.0;
+/// The number of years an attacker tries for a year or a date: the birth
+/// years of children and their parents span about 50 years (zxcvbn uses at
+/// least 20 around the current year; we have no clock). Years from 1900 to
+/// 2039 are recognised.
+const YEAR_SPACE: f64 = 50.0;
 /// Starting keys and average number of neighbours of a key, for walks
 /// (zxcvbn's figures for QWERTY with shift).
 const KEYBOARD_STARTS: f64 = 94.0;
@@ -139,6 +142,21 @@ struct BuildNode {
     cost: f32,
     /// The leet characters of that word as written in the list.
     leet: u8,
+    /// Whether that word holds a keyboard walk ("qwerty1", "1qaz2wsx").
+    walk: bool,
+}
+
+/// Whether `word` holds a keyboard walk of 4 or more keys.
+fn has_keyboard_walk(word: &str) -> bool {
+    let keys: Vec<_> = word.chars().map(key_position).collect();
+    let mut run = 1;
+    for pair in keys.windows(2) {
+        run = if matches!(pair, [Some(a), Some(b)] if a.touches(*b)) { run + 1 } else { 1 };
+        if run >= 4 {
+            return true;
+        }
+    }
+    false
 }
 
 struct TrieBuilder {
@@ -159,13 +177,14 @@ impl TrieBuilder {
         }
         let leet = word.chars().filter(|&c| is_leet(c)).count().min(255) as u8;
         let cost = (rank as f32).log10();
-        self.insert_one(word.chars(), cost, leet);
+        let walk = has_keyboard_walk(word);
+        self.insert_one(word.chars(), cost, leet, walk);
         if !word.chars().eq(word.chars().rev()) {
-            self.insert_one(word.chars().rev(), cost + 2f32.log10(), leet);
+            self.insert_one(word.chars().rev(), cost + 2f32.log10(), leet, walk);
         }
     }
 
-    fn insert_one(&mut self, word: impl Iterator<Item = char>, cost: f32, leet: u8) {
+    fn insert_one(&mut self, word: impl Iterator<Item = char>, cost: f32, leet: u8, walk: bool) {
         let mut node = 0usize;
         for c in word.map(fold) {
             let existing = self
@@ -189,6 +208,7 @@ impl TrieBuilder {
             if cost < end.cost {
                 end.cost = cost;
                 end.leet = leet;
+                end.walk = walk;
             }
         }
     }
@@ -204,6 +224,7 @@ impl TrieBuilder {
                 edge_count: children.len() as u32,
                 cost: node.cost,
                 leet: node.leet,
+                walk: node.walk,
                 depth: 0,
                 fail: 0,
                 output: NO_NODE,
@@ -266,6 +287,8 @@ struct TrieNode {
     cost: f32,
     /// The leet characters of that word as listed ("1qaz2wsx" has two).
     leet: u8,
+    /// Whether that word is a keyboard walk as listed.
+    walk: bool,
     /// The length of the node's word.
     depth: u8,
     /// Aho–Corasick failure link.
@@ -896,7 +919,8 @@ fn relax_words(trie: &Trie, state: u32, end: usize, text: &Text, prefix: &Prefix
         );
         let base = path.best.get(start).copied().unwrap_or(f64::INFINITY);
         let cost = f64::from(word.cost) + subs as f64 * 2f64.log10() + case;
-        path.relax(start, end, base + cost + SEGMENT_PENALTY, kind);
+        let bits = kind.bit() | if word.walk { Kind::Walk.bit() } else { 0 };
+        path.relax_bits(start, end, base + cost + SEGMENT_PENALTY, bits);
         node = word.output;
     }
 }
@@ -907,8 +931,8 @@ fn relax_words(trie: &Trie, state: u32, end: usize, text: &Text, prefix: &Prefix
 /// come from Aho–Corasick automata (amortized O(1) per character plus the
 /// words found); the other patterns are found first and listed by end.
 /// Returns the cost (log10 guesses) and, for each pattern on the cheapest
-/// way, the bits of its kinds.
-fn estimate_text(text: &Text, personal: Option<&Trie>) -> (f64, Vec<u8>) {
+/// way, the bits of its kinds and its length.
+fn estimate_text(text: &Text, personal: Option<&Trie>) -> (f64, Vec<(u8, usize)>) {
     let n = text.len();
     if n == 0 {
         return (0.0, Vec::new());
@@ -965,7 +989,7 @@ fn estimate_text(text: &Text, personal: Option<&Trie>) -> (f64, Vec<u8>) {
         if bits == 0 || from >= j {
             j -= 1;
         } else {
-            on_path.push(bits);
+            on_path.push((bits, j - from));
             j = from;
         }
     }
@@ -1001,13 +1025,15 @@ pub fn estimate(password: &str, personal: &[&str]) -> Strength {
     let guesses_log10 = (cost * 100.0).round() / 100.0;
     let score = score_for(guesses_log10);
     let warn_patterns = score < data().strength.warn_below_score;
+    // A pattern is reported while the score is low, or when patterns of
+    // its kind make up half the password or more; personal data always.
+    let n = orig.len();
     let mut found: Vec<Warning> = Vec::new();
-    for bits in &path {
-        for kind in Kind::ALL.into_iter().filter(|k| bits & k.bit() != 0) {
-            let w = kind.warning();
-            if (warn_patterns || w == Warning::PersonalInfo) && !found.contains(&w) {
-                found.push(w);
-            }
+    for kind in Kind::ALL {
+        let covered: usize = path.iter().filter(|(bits, _)| bits & kind.bit() != 0).map(|&(_, len)| len).sum();
+        let w = kind.warning();
+        if covered > 0 && (warn_patterns || w == Warning::PersonalInfo || 2 * covered >= n) {
+            found.push(w);
         }
     }
     let warnings = Warning::ALL.into_iter().filter(|w| found.contains(w)).collect();
