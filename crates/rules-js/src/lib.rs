@@ -13,5 +13,7 @@
 
 mod convert;
 mod documents;
+mod password;
 
 pub use documents::*;
+pub use password::*;
