@@ -17,6 +17,7 @@ use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A rule of the policy.
 #[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
@@ -183,13 +184,36 @@ fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy
     overrides.apply(base).map_err(|e| field_error(&format!("{field}.{}", e.field().name()), e))
 }
 
+const OPTION_FIELDS_CHECK: &[&str] = &["confirm", "personal", "lang", "policy"];
+const OPTION_FIELDS_GENERATE: &[&str] = &["length", "memorable", "policy"];
+const POLICY_FIELDS: &[&str] =
+    &["minLength", "requireUppercase", "requireLowercase", "requireDigit", "requireSymbol", "symbols"];
+
+/// Fails on a field that is not in `allowed`, so a typo such as `confrim`
+/// is an error instead of a silently ignored option.
+fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else { return Ok(()) };
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", "))));
+        }
+    }
+    Ok(())
+}
+
 /// Reads an optional options object (`undefined` and `null` mean none).
-fn read_options<T: serde::de::DeserializeOwned + Default>(value: JsValue, root: &str) -> Result<T, JsError> {
+fn read_options<T: serde::de::DeserializeOwned + Default>(value: JsValue, root: &str, allowed: &[&str]) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(field_error(root, format!("expected an object, got {}", type_name(&value))));
+    }
+    reject_unknown_fields(&value, root, allowed)?;
+    let policy = js_sys::Reflect::get(&value, &JsValue::from_str("policy")).unwrap_or(JsValue::UNDEFINED);
+    if policy.is_object() && !js_sys::Array::is_array(&policy) {
+        reject_unknown_fields(&policy, &format!("{root}.policy"), POLICY_FIELDS)?;
     }
     from_js(value, root)
 }
@@ -209,7 +233,7 @@ pub fn check_password(
     #[wasm_bindgen(unchecked_param_type = "CheckPasswordOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let password = required_string(&password, "password")?;
-    let options: CheckPasswordOptions = read_options(options, "options")?;
+    let options: CheckPasswordOptions = read_options(options, "options", OPTION_FIELDS_CHECK)?;
     let lang = read_lang(options.lang.as_deref(), "options.lang")?;
     let policy = read_policy(options.policy, "options.policy")?;
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
@@ -262,7 +286,7 @@ pub struct GeneratePasswordOptions {
 pub fn generate_password(
     #[wasm_bindgen(unchecked_param_type = "GeneratePasswordOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options: GeneratePasswordOptions = read_options(options, "options")?;
+    let options: GeneratePasswordOptions = read_options(options, "options", OPTION_FIELDS_GENERATE)?;
     let policy = read_policy(options.policy, "options.policy")?;
     let (min, max) = generator::length_range();
     let length = match options.length {

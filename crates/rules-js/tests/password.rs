@@ -128,7 +128,9 @@ fn bad_arguments_name_the_field() {
         (JsValue::from_f64(12345678.0), "{}", "password: expected a string"),
         (JsValue::NULL, "{}", "password: expected a string"),
         (ok.clone(), r#"{"lang": "de"}"#, "options.lang:"),
-        (ok.clone(), r#"{"confrim": "x"}"#, "options: unknown field"),
+        (ok.clone(), r#"{"confrim": "x"}"#, "options.confrim: unknown field"),
+        (ok.clone(), r#"{"policy": {"minLen": 6}}"#, "options.policy.minLen: unknown field"),
+        (ok.clone(), r#"{"policy": 6}"#, "options.policy:"),
         (ok.clone(), r#"{"personal": [1]}"#, "options.personal[0]:"),
         (ok.clone(), r#"{"confirm": 5}"#, "options.confirm:"),
         (ok.clone(), r#"{"policy": {"minLength": "8"}}"#, "options.policy.minLength:"),
@@ -136,7 +138,7 @@ fn bad_arguments_name_the_field() {
     ];
     for (password, options, want) in cases {
         let options = js_sys::JSON::parse(options).unwrap();
-        let err = check_password(password.clone(), options).err().expect("an error");
+        let err = check_password(password.clone(), options).err().unwrap_or_else(|| panic!("no error for {want}"));
         let message = error_message(err);
         assert!(message.starts_with(want), "{message:?} should start with {want:?}");
     }
@@ -194,8 +196,9 @@ fn generator_errors_name_the_field() {
         (r#"{"memorable": "yes"}"#, "options.memorable:"),
         (r#"{"policy": {"minLength": 20}, "length": 12}"#, "options.length:"),
         (r#"{"policy": {"symbols": "!a"}}"#, "options.policy.symbols:"),
+        (r#"{"lenght": 12}"#, "options.lenght: unknown field"),
     ] {
-        let err = generate_password(js_sys::JSON::parse(options).unwrap()).err().expect("an error");
+        let err = generate_password(js_sys::JSON::parse(options).unwrap()).err().unwrap_or_else(|| panic!("no error for {want}"));
         let message = error_message(err);
         assert!(message.starts_with(want), "{message:?} should start with {want:?}");
     }
