@@ -92,7 +92,7 @@ fn tables() -> &'static Tables {
             for (cyr_row, lat_row) in cyr_rows.iter().zip(lat_rows.iter()) {
                 for (cyr, lat) in cyr_row.chars().zip(lat_row.chars()) {
                     let code = cyr as u32;
-                    if (0x400..0x500).contains(&code) && cyr.is_alphabetic() {
+                    if (0x400..0x500).contains(&code) && is_letter(cyr) {
                         if let Some(slot) = t.to_latin.get_mut((code - 0x400) as usize) {
                             *slot = Some(lat);
                         }
@@ -184,14 +184,37 @@ pub(crate) fn key_char(lower: char) -> char {
     }
 }
 
-/// The lower-case form of one character, always one character (for the
-/// rare characters whose lower case is longer, the first one).
+// Letter case for the two scripts these passwords are typed in, Latin and
+// Russian Cyrillic (U+0400..U+045F). Other letters count as "other
+// characters": they are refused by the policy anyway, and leaving out the
+// full Unicode case tables keeps the wasm about 15 KB smaller.
+
+/// An upper-case Latin or Cyrillic letter.
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || ('\u{400}'..='\u{42f}').contains(&c)
+}
+
+/// A lower-case Latin or Cyrillic letter.
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || ('\u{430}'..='\u{45f}').contains(&c)
+}
+
+/// A Latin or Cyrillic letter.
+pub(crate) fn is_letter(c: char) -> bool {
+    is_upper(c) || is_lower(c)
+}
+
+/// The lower-case form of a Latin or Cyrillic letter; any other character
+/// unchanged.
 pub(crate) fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5a => code + 0x20,
+        0x410..=0x42f => code + 0x20,
+        0x400..=0x40f => code + 0x50,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The Latin spellings of a Cyrillic word in the three schemes of the data

@@ -103,12 +103,14 @@ impl std::fmt::Display for PolicyError {
             PolicyError::MinLengthOutOfRange { got } => {
                 write!(f, "must be a whole number from {lo} to {hi}, got {got}")
             }
+            // Characters are shown with their code: `{:?}` would pull the
+            // Unicode printability tables into the wasm.
             PolicyError::SymbolNotAllowed { symbol } => write!(
                 f,
-                "may hold only printable ASCII symbols (no letters, digits or spaces), found {:?}",
-                symbol
+                "may hold only printable ASCII symbols (no letters, digits or spaces), found '{symbol}' (U+{:04X})",
+                *symbol as u32
             ),
-            PolicyError::DuplicateSymbol { symbol } => write!(f, "lists {symbol:?} twice"),
+            PolicyError::DuplicateSymbol { symbol } => write!(f, "lists '{symbol}' (U+{:04X}) twice", *symbol as u32),
             PolicyError::NoSymbols => write!(f, "is empty, but requireSymbol is true"),
         }
     }

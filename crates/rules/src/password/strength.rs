@@ -18,7 +18,7 @@
 //! transliteration and layout variants at load time.
 
 use super::data::data;
-use super::layout::{is_cyrillic, key_char, key_position, key_spelling, lower_char, transliterations};
+use super::layout::{is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations};
 use super::Warning;
 use std::sync::OnceLock;
 
@@ -130,7 +130,7 @@ fn fold(c: char) -> char {
 /// Whether `c` is a digit or symbol that folds to a letter (a leet
 /// substitution when it stands where a word has a letter).
 fn is_leet(c: char) -> bool {
-    !c.is_alphabetic() && fold(c) != c
+    !is_letter(c) && fold(c) != c
 }
 
 /// A trie under construction.
@@ -198,7 +198,10 @@ impl TrieBuilder {
                     let child = self.nodes.len();
                     self.nodes.push(BuildNode { cost: f32::INFINITY, ..Default::default() });
                     if let Some(parent) = self.nodes.get_mut(node) {
-                        parent.children.push((c, child as u32));
+                        // Kept sorted for the binary search (no sort code
+                        // in the wasm).
+                        let at = parent.children.partition_point(|(k, _)| *k < c);
+                        parent.children.insert(at, (c, child as u32));
                     }
                     child
                 }
@@ -217,8 +220,7 @@ impl TrieBuilder {
     fn finish(self) -> Trie {
         let mut trie = Trie { nodes: Vec::with_capacity(self.nodes.len()), edges: Vec::new(), root_ascii: [NO_NODE; 128] };
         for node in &self.nodes {
-            let mut children = node.children.clone();
-            children.sort_unstable();
+            let children = node.children.clone();
             trie.nodes.push(TrieNode {
                 first_edge: trie.edges.len() as u32,
                 edge_count: children.len() as u32,
@@ -394,7 +396,7 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
     for s in personal.iter().take(MAX_PERSONAL_STRINGS) {
         let s: String = s.chars().take(MAX_PERSONAL_CHARS).collect();
         let mut tokens = date_tokens(&s);
-        for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for word in s.split(|c: char| !(is_letter(c) || c.is_ascii_digit())).filter(|w| !w.is_empty()) {
             if word.chars().any(is_cyrillic) {
                 tokens.extend(transliterations(word));
             } else {
@@ -444,9 +446,13 @@ fn date_tokens(s: &str) -> Vec<String> {
             out.push(format!("{mm}{dd}"));
         }
     }
-    out.sort();
-    out.dedup();
-    out
+    let mut unique: Vec<String> = Vec::with_capacity(out.len());
+    for t in out {
+        if !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    unique
 }
 
 // ---------------------------------------------------------------------------
@@ -485,13 +491,13 @@ fn log10_sum_binom(n: usize, m: usize) -> f64 {
 /// How many ways the letters' case could vary, as log10: all lower 0;
 /// first, last or all upper log10(2); otherwise the binomial sum.
 fn case_variations(chars: &[char]) -> f64 {
-    let upper = chars.iter().filter(|c| c.is_uppercase()).count();
-    let lower = chars.iter().filter(|c| c.is_lowercase()).count();
+    let upper = chars.iter().filter(|c| is_upper(**c)).count();
+    let lower = chars.iter().filter(|c| is_lower(**c)).count();
     if upper == 0 {
         return 0.0;
     }
-    let first_upper = chars.first().is_some_and(|c| c.is_uppercase());
-    let last_upper = chars.last().is_some_and(|c| c.is_uppercase());
+    let first_upper = chars.first().is_some_and(|c| is_upper(*c));
+    let last_upper = chars.last().is_some_and(|c| is_upper(*c));
     if lower == 0 || (upper == 1 && (first_upper || last_upper)) {
         return 2f64.log10();
     }
@@ -510,13 +516,13 @@ fn brute_force_cost(c: char, previous: Option<char>) -> f64 {
     const OTHER: f64 = 2.0;
     if c.is_ascii_digit() {
         DIGIT
-    } else if c.is_lowercase() {
-        if previous.is_some_and(|p| p.is_lowercase()) {
+    } else if is_lower(c) {
+        if previous.is_some_and(|p| is_lower(p)) {
             TEXT
         } else {
             LETTER
         }
-    } else if c.is_uppercase() {
+    } else if is_upper(c) {
         LETTER
     } else if c.is_ascii_punctuation() {
         SYMBOL
@@ -883,8 +889,8 @@ impl Prefix {
         p.lower.push(0);
         p.leet.push(0);
         for (&o, &k) in text.orig.iter().zip(text.keys) {
-            u += u32::from(o.is_uppercase());
-            l += u32::from(o.is_lowercase());
+            u += u32::from(is_upper(o));
+            l += u32::from(is_lower(o));
             t += u32::from(is_leet(k));
             p.upper.push(u);
             p.lower.push(l);
@@ -914,8 +920,8 @@ fn relax_words(trie: &Trie, state: u32, end: usize, text: &Text, prefix: &Prefix
         let case = case_cost(
             Prefix::span(&prefix.upper, start, end),
             Prefix::span(&prefix.lower, start, end),
-            text.orig.get(start).is_some_and(|c| c.is_uppercase()),
-            text.orig.get(end - 1).is_some_and(|c| c.is_uppercase()),
+            text.orig.get(start).is_some_and(|c| is_upper(*c)),
+            text.orig.get(end - 1).is_some_and(|c| is_upper(*c)),
         );
         let base = path.best.get(start).copied().unwrap_or(f64::INFINITY);
         let cost = f64::from(word.cost) + subs as f64 * 2f64.log10() + case;
