@@ -47,6 +47,7 @@ struct Tables {
     translit: [HashMap<char, &'static str>; 3],
 }
 
+#[inline]
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
@@ -115,11 +116,13 @@ fn tables() -> &'static Tables {
 
 /// Whether `c` is in the Cyrillic block (Russian letters and their
 /// relatives).
+#[inline(always)]
 pub fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
 /// The key that types `c` on a PC keyboard in the QWERTY or ЙЦУКЕН layout.
+#[inline(always)]
 pub(crate) fn key_position(c: char) -> Option<KeyPos> {
     let t = tables();
     let code = c as u32;
@@ -136,6 +139,7 @@ pub(crate) fn key_position(c: char) -> Option<KeyPos> {
 
 /// The Latin-layout character typed by the key of a Cyrillic letter (or
 /// `№`), keeping the shift state: `П` → `G`, `ж` → `;`, `№` → `#`.
+#[inline(always)]
 pub fn english_key(c: char) -> Option<char> {
     let t = tables();
     let code = c as u32;
@@ -177,6 +181,7 @@ pub fn to_english_layout(text: &str) -> Option<String> {
 /// A lower-case character mapped to the keyboard's Latin key space: Cyrillic
 /// letters become the lower-case Latin character of their key, so words
 /// typed in either layout compare equal.
+#[inline(always)]
 pub(crate) fn key_char(lower: char) -> char {
     match english_key(lower) {
         Some(l) => l.to_ascii_lowercase(),
@@ -190,22 +195,26 @@ pub(crate) fn key_char(lower: char) -> char {
 // full Unicode case tables keeps the wasm about 15 KB smaller.
 
 /// An upper-case Latin or Cyrillic letter.
+#[inline(always)]
 pub(crate) fn is_upper(c: char) -> bool {
     c.is_ascii_uppercase() || ('\u{400}'..='\u{42f}').contains(&c)
 }
 
 /// A lower-case Latin or Cyrillic letter.
+#[inline(always)]
 pub(crate) fn is_lower(c: char) -> bool {
     c.is_ascii_lowercase() || ('\u{430}'..='\u{45f}').contains(&c)
 }
 
 /// A Latin or Cyrillic letter.
+#[inline(always)]
 pub(crate) fn is_letter(c: char) -> bool {
     is_upper(c) || is_lower(c)
 }
 
 /// The lower-case form of a Latin or Cyrillic letter; any other character
 /// unchanged.
+#[inline(always)]
 pub(crate) fn lower_char(c: char) -> char {
     let code = c as u32;
     let lower = match code {

@@ -32,6 +32,18 @@ pub use strength::Strength;
 use crate::texts::text;
 use crate::Lang;
 
+/// The strength is estimated on at most this many characters: nobody types
+/// a longer password, and a 100 KB paste must stay instant on an old phone.
+/// Characters beyond it add nothing to the estimate (an under-estimate,
+/// never an over-estimate); the rules and the typing mistakes are always
+/// checked on the whole input. [`strength::estimate`] itself has no cap and
+/// is linear too.
+pub const MAX_ESTIMATED_CHARS: usize = 4096;
+
+/// At most this many characters of the layout fix are quoted in a message
+/// (the whole fix is in [`PasswordCheck::layout_fix`]).
+pub const MAX_FIX_IN_MESSAGE: usize = 64;
+
 /// At most this many distinct characters are listed in
 /// [`PasswordCheck::invalid_chars`] (a huge paste must not make a huge list).
 pub const MAX_INVALID_CHARS: usize = 32;
@@ -97,7 +109,7 @@ impl RuleId {
 /// A warning: a typing mistake or a reason the password is weak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Warning {
-    /// Russian letters: the keyboard was in the Russian layout.
+    /// Russian letters (or `№`): the keyboard was in the Russian layout.
     CyrillicLayout,
     /// A space (or another blank character).
     Whitespace,
@@ -275,41 +287,77 @@ pub fn render_message(id: &str, lang: Lang, ctx: &MessageContext) -> String {
         return template.to_owned();
     }
     let chars: Vec<String> = ctx.invalid_chars.iter().map(|&c| format!("«{}»", display_char(c))).collect();
+    // A huge paste should not make a huge message: the fix is cut.
+    let fix = ctx.layout_fix.unwrap_or("");
+    let fix = match fix.char_indices().nth(MAX_FIX_IN_MESSAGE) {
+        Some((cut, _)) => format!("{}…", fix.get(..cut).unwrap_or(fix)),
+        None => fix.to_owned(),
+    };
     template
         .replace("{min}", &ctx.policy.min_length.to_string())
         .replace("{count}", &ctx.length.to_string())
         .replace("{chars}", &chars.join(", "))
-        .replace("{fix}", ctx.layout_fix.unwrap_or(""))
+        .replace("{fix}", &fix)
         .replace("{symbols}", &ctx.policy.symbols_for_display())
 }
 
-/// The policy's rules for `password`, in order, in one pass.
-pub fn rule_results(password: &str, policy: &Policy) -> Vec<RuleResult> {
+/// What one pass over the password finds.
+struct Scan {
+    rules: Vec<RuleResult>,
+    invalid_chars: Vec<char>,
+    cyrillic: bool,
+    blank: bool,
+    length: usize,
+}
+
+/// Reads the password once: the policy's rules, the characters it does not
+/// allow, Russian letters and blanks.
+fn scan(password: &str, policy: &Policy) -> Scan {
     let mask = policy.symbol_mask();
-    let is_symbol = |c: char| c.is_ascii() && mask & (1u128 << (c as u32)) != 0;
     let (mut len, mut upper, mut lower, mut digit, mut symbol, mut allowed) = (0usize, false, false, false, false, true);
+    let (mut cyrillic, mut blank) = (false, false);
+    let mut invalid_chars: Vec<char> = Vec::new();
     for c in password.chars() {
         len += 1;
-        upper |= c.is_ascii_uppercase();
-        lower |= c.is_ascii_lowercase();
-        digit |= c.is_ascii_digit();
-        let sym = is_symbol(c);
-        symbol |= sym;
-        allowed &= c.is_ascii_alphanumeric() || sym;
+        if c.is_ascii() {
+            upper |= c.is_ascii_uppercase();
+            lower |= c.is_ascii_lowercase();
+            digit |= c.is_ascii_digit();
+            let sym = mask & (1u128 << (c as u32)) != 0;
+            symbol |= sym;
+            if c.is_ascii_alphanumeric() || sym {
+                continue;
+            }
+            blank |= c.is_ascii_whitespace();
+        } else {
+            cyrillic |= layout::english_key(c).is_some();
+            blank |= c.is_whitespace();
+        }
+        allowed = false;
+        if invalid_chars.len() < MAX_INVALID_CHARS && !invalid_chars.contains(&c) {
+            invalid_chars.push(c);
+        }
     }
     let result = |rule, passed| RuleResult { rule, passed };
-    vec![
+    let rules = vec![
         result(RuleId::MinLength, len >= policy.min_length),
         result(RuleId::Uppercase, upper || !policy.require_uppercase),
         result(RuleId::Lowercase, lower || !policy.require_lowercase),
         result(RuleId::Digit, digit || !policy.require_digit),
         result(RuleId::Symbol, symbol || !policy.require_symbol),
         result(RuleId::AllowedChars, allowed),
-    ]
+    ];
+    Scan { rules, invalid_chars, cyrillic, blank, length: len }
+}
+
+/// The policy's rules for `password`, in order, in one pass.
+pub fn rule_results(password: &str, policy: &Policy) -> Vec<RuleResult> {
+    scan(password, policy).rules
 }
 
 /// Checks a password against the policy, finds typing mistakes and
-/// estimates its strength. Linear in the length of the password.
+/// estimates its strength (on the first [`MAX_ESTIMATED_CHARS`]
+/// characters). Linear in the length of the password.
 ///
 /// ```
 /// use diary_rules::password::{check_password, CheckOptions, RuleId, Warning};
@@ -329,24 +377,17 @@ pub fn check_password(password: &str, options: &CheckOptions) -> PasswordCheck {
             &gosuslugi
         }
     };
-    let mut rules = rule_results(password, policy);
+    let Scan { mut rules, invalid_chars, cyrillic, blank, length } = scan(password, policy);
     if let Some(confirm) = options.confirm {
         rules.push(RuleResult { rule: RuleId::ConfirmMatches, passed: confirm == password });
     }
-
-    let mut invalid_chars: Vec<char> = Vec::new();
-    let (mut cyrillic, mut blank, mut length) = (false, false, 0usize);
-    for c in password.chars() {
-        length += 1;
-        cyrillic |= layout::is_cyrillic(c);
-        blank |= c.is_whitespace();
-        if !policy.allows(c) && invalid_chars.len() < MAX_INVALID_CHARS && !invalid_chars.contains(&c) {
-            invalid_chars.push(c);
-        }
-    }
     let layout_fix = if cyrillic { layout::to_english_layout(password) } else { None };
 
-    let strength = strength::estimate(password, options.personal);
+    let estimated = match password.char_indices().nth(MAX_ESTIMATED_CHARS) {
+        Some((cut, _)) => password.get(..cut).unwrap_or(password),
+        None => password,
+    };
+    let strength = strength::estimate(estimated, options.personal);
     let mut warnings = Vec::new();
     if cyrillic {
         warnings.push(Warning::CyrillicLayout);

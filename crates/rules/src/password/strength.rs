@@ -112,6 +112,7 @@ impl Match {
 /// `i` (`1` and `|` stand for either): dictionary words and the password are
 /// both matched in this folded alphabet, so one automaton finds plain and
 /// leet spellings alike.
+#[inline(always)]
 fn fold(c: char) -> char {
     match c {
         '4' | '@' => 'a',
@@ -129,6 +130,7 @@ fn fold(c: char) -> char {
 
 /// Whether `c` is a digit or symbol that folds to a letter (a leet
 /// substitution when it stands where a word has a letter).
+#[inline(always)]
 fn is_leet(c: char) -> bool {
     !is_letter(c) && fold(c) != c
 }
@@ -308,7 +310,7 @@ pub(crate) struct Trie {
 }
 
 impl Trie {
-    #[inline]
+    #[inline(always)]
     fn child(&self, node: u32, c: char) -> Option<u32> {
         if node == 0 && (c as u32) < 128 {
             return self.root_ascii.get(c as usize).copied().filter(|&n| n != NO_NODE);
@@ -323,7 +325,7 @@ impl Trie {
     }
 
     /// The automaton's next state after reading the folded character `c`.
-    #[inline]
+    #[inline(always)]
     fn step(&self, mut state: u32, c: char) -> u32 {
         loop {
             if let Some(next) = self.child(state, c) {
@@ -337,7 +339,7 @@ impl Trie {
     }
 
     /// The first node of the chain of words ending at `state`.
-    #[inline]
+    #[inline(always)]
     fn first_output(&self, state: u32) -> u32 {
         match self.nodes.get(state as usize) {
             Some(n) if n.cost.is_finite() => state,
@@ -507,6 +509,7 @@ fn case_variations(chars: &[char]) -> f64 {
 /// log10 of the guesses for one character guessed by brute force: its class
 /// size, with lower-case letters that follow a lower-case letter counted as
 /// pronounceable text (a stand-in for the large word lists we do not ship).
+#[inline(always)]
 fn brute_force_cost(c: char, previous: Option<char>) -> f64 {
     // log10 of 10, 5, 26, 33 and 100.
     const DIGIT: f64 = 1.0;
@@ -556,6 +559,7 @@ impl Text<'_> {
 
 /// log10 of the case variations from letter counts: all lower 0; first,
 /// last or all upper log10(2); otherwise the binomial sum.
+#[inline(always)]
 fn case_cost(upper: usize, lower: usize, first_upper: bool, last_upper: bool) -> f64 {
     if upper == 0 {
         0.0
@@ -613,6 +617,7 @@ fn match_walks(text: &Text, out: &mut Vec<Match>) {
 
 /// The class a character can form sequences in: 1 Latin, 2 digits,
 /// 3 Russian letters, 0 none.
+#[inline(always)]
 fn sequence_class(c: char) -> u8 {
     match c {
         'a'..='z' => 1,
@@ -851,7 +856,7 @@ impl Path {
     /// (or `None`: one brute-force character), costing `value` in total.
     /// Patterns with exactly the winning span add their kinds (so "qwerty"
     /// is both a common password and a keyboard walk).
-    #[inline]
+    #[inline(always)]
     fn relax_bits(&mut self, start: usize, end: usize, value: f64, bits: u8) {
         let (Some(best), Some(from), Some(kinds)) = (self.best.get_mut(end), self.from.get_mut(end), self.kinds.get_mut(end))
         else {
@@ -867,7 +872,7 @@ impl Path {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn relax(&mut self, start: usize, end: usize, value: f64, kind: Kind) {
         self.relax_bits(start, end, value, kind.bit());
     }
@@ -883,22 +888,21 @@ struct Prefix {
 impl Prefix {
     fn new(text: &Text) -> Prefix {
         let n = text.len();
-        let mut p = Prefix { upper: Vec::with_capacity(n + 1), lower: Vec::with_capacity(n + 1), leet: Vec::with_capacity(n + 1) };
+        let mut p = Prefix { upper: vec![0; n + 1], lower: vec![0; n + 1], leet: vec![0; n + 1] };
         let (mut u, mut l, mut t) = (0u32, 0u32, 0u32);
-        p.upper.push(0);
-        p.lower.push(0);
-        p.leet.push(0);
-        for (&o, &k) in text.orig.iter().zip(text.keys) {
+        let slots = p.upper.iter_mut().zip(p.lower.iter_mut()).zip(p.leet.iter_mut()).skip(1);
+        for (((su, sl), st), (&o, &k)) in slots.zip(text.orig.iter().zip(text.keys)) {
             u += u32::from(is_upper(o));
             l += u32::from(is_lower(o));
             t += u32::from(is_leet(k));
-            p.upper.push(u);
-            p.lower.push(l);
-            p.leet.push(t);
+            *su = u;
+            *sl = l;
+            *st = t;
         }
         p
     }
 
+    #[inline(always)]
     fn span(v: &[u32], start: usize, end: usize) -> usize {
         let a = v.get(start).copied().unwrap_or(0);
         let b = v.get(end).copied().unwrap_or(0);
