@@ -166,7 +166,7 @@ pub struct PasswordCheckResult {
 fn read_lang(lang: Option<&str>, field: &str) -> Result<Lang, JsError> {
     match lang {
         None => Ok(Lang::default()),
-        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got {code:?}"))),
+        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
     }
 }
 
