@@ -7,11 +7,12 @@
 //! part of a match or guessed by brute force) → **feedback** (warning ids
 //! from the matches on that path).
 //!
-//! Linear time: every matcher does a bounded amount of work per position
-//! (dictionary walks stop at the trie's depth with at most
-//! [`MAX_FRONTIER`] states; dates look at most 10 characters ahead; repeats
-//! try periods up to [`MAX_PERIOD`]; walks and sequences are single passes),
-//! so the number of matches is O(n) and so is the shortest path.
+//! Linear time: dictionary and personal words are found by Aho–Corasick
+//! automata over a leet-folded alphabet (one amortized step per character,
+//! plus at most [`MAX_WORD`] words ending at a position); dates look at most
+//! 10 characters ahead; repeats try periods up to [`MAX_PERIOD`]; walks and
+//! sequences are single passes. So the number of matches is O(n), and the
+//! shortest path, computed in the same forward pass, is O(n + matches).
 //!
 //! The data is small on purpose (see `[dictionary]` in
 //! `data/password.toml`): a few hundred words, multiplied by
@@ -22,8 +23,6 @@ use super::layout::{is_cyrillic, is_letter, is_lower, is_upper, key_char, key_po
 use super::Warning;
 use std::sync::OnceLock;
 
-/// The most trie states followed at once while matching leet spellings.
-pub const MAX_FRONTIER: usize = 8;
 /// The longest word matched (dictionary and personal tokens).
 pub const MAX_WORD: usize = 32;
 /// The longest block found by the repeat matcher (`abcabc` has period 3).
