@@ -43,7 +43,7 @@ const KEYBOARD_STARTS: f64 = 94.0;
 const KEYBOARD_DEGREE: f64 = 4.6;
 /// Added per pattern on the guessing path: an attacker also guesses how
 /// the password is put together.
-const SEGMENT_PENALTY: f64 = 0.301_03;
+const SEGMENT_PENALTY: f64 = std::f64::consts::LOG10_2;
 
 /// The estimate for a password.
 #[derive(Debug, Clone, PartialEq)]
@@ -519,7 +519,7 @@ fn brute_force_cost(c: char, previous: Option<char>) -> f64 {
     if c.is_ascii_digit() {
         DIGIT
     } else if is_lower(c) {
-        if previous.is_some_and(|p| is_lower(p)) {
+        if previous.is_some_and(is_lower) {
             TEXT
         } else {
             LETTER
