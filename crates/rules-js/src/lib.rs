@@ -14,6 +14,8 @@
 mod convert;
 mod documents;
 mod eligibility;
+mod password;
 
 pub use documents::*;
 pub use eligibility::*;
+pub use password::*;

@@ -16,6 +16,7 @@
 pub mod age;
 pub mod eligibility;
 pub mod lang;
+pub mod password;
 pub mod snils;
 pub mod texts;
 

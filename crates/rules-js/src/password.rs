@@ -1,0 +1,368 @@
+//! Passwords: the Gosuslugi policy checker, strength meter and generator.
+//!
+//! - `checkPassword(password, options?)` → per-rule results, characters
+//!   that are not allowed, warnings, the English-layout reading, strength
+//!   and the messages to show;
+//! - `generatePassword(options?)` → a password that meets the policy, from
+//!   the browser's secure random source;
+//! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
+//!   own form.
+
+use crate::convert::{field_error, from_js, required_string, to_js, type_name};
+use diary_rules::password::{
+    self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
+    PolicyOverrides,
+};
+use diary_rules::Lang;
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A rule of the policy.
+#[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordRuleId {
+    MinLength,
+    Uppercase,
+    Lowercase,
+    Digit,
+    Symbol,
+    AllowedChars,
+    ConfirmMatches,
+}
+
+impl From<rules::RuleId> for PasswordRuleId {
+    fn from(r: rules::RuleId) -> Self {
+        match r {
+            rules::RuleId::MinLength => PasswordRuleId::MinLength,
+            rules::RuleId::Uppercase => PasswordRuleId::Uppercase,
+            rules::RuleId::Lowercase => PasswordRuleId::Lowercase,
+            rules::RuleId::Digit => PasswordRuleId::Digit,
+            rules::RuleId::Symbol => PasswordRuleId::Symbol,
+            rules::RuleId::AllowedChars => PasswordRuleId::AllowedChars,
+            rules::RuleId::ConfirmMatches => PasswordRuleId::ConfirmMatches,
+        }
+    }
+}
+
+/// A typing mistake or a reason the password is weak.
+#[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordWarning {
+    CyrillicLayout,
+    Whitespace,
+    CommonPassword,
+    KeyboardPattern,
+    Sequence,
+    Repeats,
+    Date,
+    PersonalInfo,
+}
+
+impl From<rules::Warning> for PasswordWarning {
+    fn from(w: rules::Warning) -> Self {
+        match w {
+            rules::Warning::CyrillicLayout => PasswordWarning::CyrillicLayout,
+            rules::Warning::Whitespace => PasswordWarning::Whitespace,
+            rules::Warning::CommonPassword => PasswordWarning::CommonPassword,
+            rules::Warning::KeyboardPattern => PasswordWarning::KeyboardPattern,
+            rules::Warning::Sequence => PasswordWarning::Sequence,
+            rules::Warning::Repeats => PasswordWarning::Repeats,
+            rules::Warning::Date => PasswordWarning::Date,
+            rules::Warning::PersonalInfo => PasswordWarning::PersonalInfo,
+        }
+    }
+}
+
+/// A host's password policy; missing fields keep Gosuslugi's values.
+#[derive(Deserialize, Tsify, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PasswordPolicyInput {
+    /// 1 to 64.
+    #[tsify(optional)]
+    pub min_length: Option<usize>,
+    #[tsify(optional)]
+    pub require_uppercase: Option<bool>,
+    #[tsify(optional)]
+    pub require_lowercase: Option<bool>,
+    #[tsify(optional)]
+    pub require_digit: Option<bool>,
+    #[tsify(optional)]
+    pub require_symbol: Option<bool>,
+    /// Printable ASCII punctuation, each once.
+    #[tsify(optional)]
+    pub symbols: Option<String>,
+}
+
+/// Options of `checkPassword`.
+#[derive(Deserialize, Tsify, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CheckPasswordOptions {
+    /// The confirmation field, when the user has typed it.
+    #[tsify(optional)]
+    pub confirm: Option<String>,
+    /// The person's names (Latin or Cyrillic) and birth dates
+    /// (`YYYY-MM-DD` or `DD.MM.YYYY`).
+    #[tsify(optional)]
+    pub personal: Option<Vec<String>>,
+    /// `"ru"` (default) or `"en"`.
+    #[tsify(optional)]
+    pub lang: Option<String>,
+    #[tsify(optional)]
+    pub policy: Option<PasswordPolicyInput>,
+}
+
+/// One rule and whether it passed.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordRuleResult {
+    pub id: PasswordRuleId,
+    pub passed: bool,
+}
+
+/// The strength estimate.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordStrength {
+    /// 0 (guessed at once) to 4 (very hard to guess).
+    pub score: u8,
+    /// log10 of the estimated number of guesses.
+    pub guesses_log10: f64,
+    /// The words for the score ("A weak password").
+    pub label: String,
+}
+
+/// A text to show: for a failed rule or a warning (`id` is its id).
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordMessage {
+    pub id: String,
+    pub text: String,
+}
+
+/// The verdict of `checkPassword`.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordCheckResult {
+    /// Every rule passed (the confirmation too, when given).
+    pub valid: bool,
+    /// The policy's rules in order, then `confirm_matches` when `confirm`
+    /// was given.
+    pub rules: Vec<PasswordRuleResult>,
+    /// Characters the policy does not allow, each once, in order (at most 32).
+    pub invalid_chars: Vec<String>,
+    pub warnings: Vec<PasswordWarning>,
+    /// The password as typed with the English layout, when it has Russian
+    /// letters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub layout_fix: Option<String>,
+    pub strength: PasswordStrength,
+    /// Texts for the failed rules, then for the warnings.
+    pub messages: Vec<PasswordMessage>,
+}
+
+fn read_lang(lang: Option<&str>, field: &str) -> Result<Lang, JsError> {
+    match lang {
+        None => Ok(Lang::default()),
+        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
+    }
+}
+
+fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy, JsError> {
+    let base = Policy::gosuslugi();
+    let Some(p) = input else { return Ok(base) };
+    let overrides = PolicyOverrides {
+        min_length: p.min_length,
+        require_uppercase: p.require_uppercase,
+        require_lowercase: p.require_lowercase,
+        require_digit: p.require_digit,
+        require_symbol: p.require_symbol,
+        symbols: p.symbols,
+    };
+    overrides.apply(base).map_err(|e| field_error(&format!("{field}.{}", e.field().name()), e))
+}
+
+const OPTION_FIELDS_CHECK: &[&str] = &["confirm", "personal", "lang", "policy"];
+const OPTION_FIELDS_GENERATE: &[&str] = &["length", "memorable", "policy"];
+const POLICY_FIELDS: &[&str] =
+    &["minLength", "requireUppercase", "requireLowercase", "requireDigit", "requireSymbol", "symbols"];
+
+/// Fails on a field that is not in `allowed`, so a typo such as `confrim`
+/// is an error instead of a silently ignored option.
+fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else { return Ok(()) };
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// Reads an optional options object (`undefined` and `null` mean none).
+fn read_options<T: serde::de::DeserializeOwned + Default>(value: JsValue, root: &str, allowed: &[&str]) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(field_error(root, format!("expected an object, got {}", type_name(&value))));
+    }
+    reject_unknown_fields(&value, root, allowed)?;
+    let policy = js_sys::Reflect::get(&value, &JsValue::from_str("policy")).unwrap_or(JsValue::UNDEFINED);
+    if policy.is_object() && !js_sys::Array::is_array(&policy) {
+        reject_unknown_fields(&policy, &format!("{root}.policy"), POLICY_FIELDS)?;
+    }
+    from_js(value, root)
+}
+
+/// Checks a password against the Gosuslugi policy (or `options.policy`),
+/// finds typing mistakes and estimates its strength.
+///
+/// `checkPassword("Пароль")` → `{ valid: false, rules: [...], invalidChars:
+/// ["П", ...], warnings: ["cyrillic_layout", "common_password"], layoutFix:
+/// "Gfhjkm", strength: { score: 0, ... }, messages: [...] }`.
+///
+/// Throws an `Error` naming the field: `"password: expected a string"`,
+/// `"options.lang: ..."`, `"options.policy.minLength: ..."`.
+#[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordCheckResult")]
+pub fn check_password(
+    #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckPasswordOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let password = required_string(&password, "password")?;
+    let options: CheckPasswordOptions = read_options(options, "options", OPTION_FIELDS_CHECK)?;
+    let lang = read_lang(options.lang.as_deref(), "options.lang")?;
+    let policy = read_policy(options.policy, "options.policy")?;
+    let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
+    let check = rules::check_password(
+        &password,
+        &CheckOptions { confirm: options.confirm.as_deref(), personal: &personal, policy: Some(&policy) },
+    );
+    let label = diary_rules::texts::text(rules::score_text_id(check.strength.score), lang).to_owned();
+    to_js(&PasswordCheckResult {
+        valid: check.is_valid(),
+        rules: check.rules.iter().map(|r| PasswordRuleResult { id: r.rule.into(), passed: r.passed }).collect(),
+        invalid_chars: check.invalid_chars.iter().map(|c| c.to_string()).collect(),
+        warnings: check.warnings.iter().map(|&w| w.into()).collect(),
+        layout_fix: check.layout_fix.clone(),
+        strength: PasswordStrength { score: check.strength.score, guesses_log10: check.strength.guesses_log10, label },
+        messages: check
+            .messages(lang)
+            .into_iter()
+            .map(|(id, text)| PasswordMessage { id: id.to_owned(), text })
+            .collect(),
+    })
+}
+
+/// Options of `generatePassword`.
+#[derive(Deserialize, Tsify, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GeneratePasswordOptions {
+    /// 8 to 64 (default 12, or the policy's minLength if larger). In
+    /// memorable mode, the least length.
+    #[tsify(optional)]
+    pub length: Option<f64>,
+    /// Easy syllable words, a capital, two digits and a symbol.
+    #[tsify(optional)]
+    pub memorable: Option<bool>,
+    #[tsify(optional)]
+    pub policy: Option<PasswordPolicyInput>,
+}
+
+/// Generates a password that meets the policy, from the browser's secure
+/// random source (`crypto.getRandomValues`). No look-alike characters
+/// (`l I 1 O 0`) unless the policy leaves no choice.
+///
+/// `generatePassword()` → `"xK7#pQ2!vZ9m"`; `generatePassword({ memorable:
+/// true })` → `"Tamo-pibu-deka47"`.
+///
+/// Throws `Error("options.length: must be a whole number from 8 to 64, got
+/// 7")`; `Error("random: ...")` if the secure random source fails (never
+/// falls back to a weaker one).
+#[wasm_bindgen(js_name = generatePassword)]
+pub fn generate_password(
+    #[wasm_bindgen(unchecked_param_type = "GeneratePasswordOptions | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    let options: GeneratePasswordOptions = read_options(options, "options", OPTION_FIELDS_GENERATE)?;
+    let policy = read_policy(options.policy, "options.policy")?;
+    let (min, max) = generator::length_range();
+    let length = match options.length {
+        None => None,
+        Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
+        Some(x) => return Err(field_error("options.length", format!("must be a whole number from {min} to {max}, got {x}"))),
+    };
+    let mut fill = |buf: &mut [u8]| getrandom::getrandom(buf).map_err(|_| rules::RandomSourceFailed);
+    let generated = rules::generate_password(
+        &GeneratorOptions { length, memorable: options.memorable.unwrap_or(false) },
+        &policy,
+        &mut fill,
+    );
+    generated.map_err(|e| match e {
+        GenerateError::LengthOutOfRange { .. } | GenerateError::LengthBelowPolicy { .. } => field_error("options.length", e),
+        GenerateError::Policy(p) => field_error(&format!("options.policy.{}", p.field().name()), p),
+        GenerateError::RandomSource => field_error("random", "the browser's secure random source (crypto.getRandomValues) failed"),
+        GenerateError::Internal => field_error("internal", e),
+    })
+}
+
+/// One rule with its words.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordPolicyRule {
+    pub id: PasswordRuleId,
+    pub text: String,
+}
+
+/// The policy for a host's own form.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordPolicyInfo {
+    pub min_length: usize,
+    pub require_uppercase: bool,
+    pub require_lowercase: bool,
+    pub require_digit: bool,
+    pub require_symbol: bool,
+    /// The allowed symbols, as one string.
+    pub symbols: String,
+    /// The rules in order, with their words in the requested language.
+    pub rules: Vec<PasswordPolicyRule>,
+    /// Where the policy comes from (a seed file).
+    pub source: String,
+    /// The symbol list exactly as the source prints it (garbled by
+    /// escaping; `symbols` is how it was read).
+    pub symbols_source_literal: String,
+}
+
+/// The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
+/// default, or `"en"`).
+///
+/// Throws `Error("lang: expected \"ru\" or \"en\", ...")`.
+#[wasm_bindgen(js_name = passwordPolicy, unchecked_return_type = "PasswordPolicyInfo")]
+pub fn password_policy(
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+) -> Result<JsValue, JsError> {
+    let lang = if lang.is_undefined() || lang.is_null() {
+        Lang::default()
+    } else {
+        read_lang(Some(&required_string(&lang, "lang")?), "lang")?
+    };
+    let policy = Policy::gosuslugi();
+    let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
+    to_js(&PasswordPolicyInfo {
+        min_length: policy.min_length,
+        require_uppercase: policy.require_uppercase,
+        require_lowercase: policy.require_lowercase,
+        require_digit: policy.require_digit,
+        require_symbol: policy.require_symbol,
+        symbols: policy.symbols.clone(),
+        rules: rules::RuleId::POLICY
+            .iter()
+            .map(|&r| PasswordPolicyRule { id: r.into(), text: render_message(r.rule_text_id(), lang, &ctx) })
+            .collect(),
+        source: Policy::source().to_owned(),
+        symbols_source_literal: Policy::seed_literal().to_owned(),
+    })
+}

@@ -1,0 +1,300 @@
+//! Keyboards and scripts: where a character sits on a PC keyboard (QWERTY
+//! and ЙЦУКЕН share the physical keys), what a Cyrillic text reads as when
+//! typed with the English layout («Пароль» → "Gfhjkm"), and how Cyrillic
+//! names are written in Latin letters («Маша» → "masha").
+//!
+//! The rows come from `[keyboard]` and the schemes from `[translit]` in
+//! `data/password.toml`.
+
+use super::data::data;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The physical key that types a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeyPos {
+    pub row: i8,
+    pub col: i8,
+    pub shifted: bool,
+}
+
+impl KeyPos {
+    /// Whether two keys touch (same row next to each other, or the two
+    /// neighbours in the row above or below, given the rows' stagger).
+    pub fn touches(self, other: KeyPos) -> bool {
+        let dr = other.row - self.row;
+        let dc = other.col - self.col;
+        matches!((dr, dc), (0, -1) | (0, 1) | (-1, 0) | (-1, 1) | (1, -1) | (1, 0))
+    }
+
+    /// The direction from `self` to `other`, for counting turns.
+    pub fn direction(self, other: KeyPos) -> (i8, i8) {
+        (other.row - self.row, other.col - self.col)
+    }
+}
+
+struct Tables {
+    /// Key positions of ASCII characters.
+    ascii: [Option<KeyPos>; 128],
+    /// Key positions of U+0400..U+04FF (Cyrillic), and `№` separately.
+    cyrillic: [Option<KeyPos>; 256],
+    numero: Option<KeyPos>,
+    /// The Latin character typed by the key of a Cyrillic letter (same shift
+    /// state), indexed by code − 0x400.
+    to_latin: [Option<char>; 256],
+    numero_latin: Option<char>,
+    /// Transliteration schemes: Cyrillic lower-case letter → Latin.
+    translit: [HashMap<char, &'static str>; 3],
+}
+
+#[inline]
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let kb = &data().keyboard;
+        let mut t = Tables {
+            ascii: [None; 128],
+            cyrillic: [None; 256],
+            numero: None,
+            to_latin: [None; 256],
+            numero_latin: None,
+            translit: [HashMap::new(), HashMap::new(), HashMap::new()],
+        };
+        let place = |rows: &[String], shifted: bool, t: &mut Tables| {
+            for (r, row) in rows.iter().enumerate() {
+                for (c, ch) in row.chars().enumerate() {
+                    if ch == ' ' {
+                        continue;
+                    }
+                    let pos = KeyPos { row: r as i8, col: c as i8, shifted };
+                    let code = ch as u32;
+                    if code < 128 {
+                        // QWERTY is placed first: a punctuation character
+                        // that both layouts have keeps its QWERTY key.
+                        if let Some(slot) = t.ascii.get_mut(code as usize) {
+                            slot.get_or_insert(pos);
+                        }
+                    } else if (0x400..0x500).contains(&code) {
+                        if let Some(slot) = t.cyrillic.get_mut((code - 0x400) as usize) {
+                            slot.get_or_insert(pos);
+                        }
+                    } else if ch == '№' {
+                        t.numero.get_or_insert(pos);
+                    }
+                }
+            }
+        };
+        place(&kb.qwerty, false, &mut t);
+        place(&kb.qwerty_shift, true, &mut t);
+        place(&kb.jcuken, false, &mut t);
+        place(&kb.jcuken_shift, true, &mut t);
+
+        for (cyr_rows, lat_rows) in [(&kb.jcuken, &kb.qwerty), (&kb.jcuken_shift, &kb.qwerty_shift)] {
+            for (cyr_row, lat_row) in cyr_rows.iter().zip(lat_rows.iter()) {
+                for (cyr, lat) in cyr_row.chars().zip(lat_row.chars()) {
+                    let code = cyr as u32;
+                    if (0x400..0x500).contains(&code) && is_letter(cyr) {
+                        if let Some(slot) = t.to_latin.get_mut((code - 0x400) as usize) {
+                            *slot = Some(lat);
+                        }
+                    } else if cyr == '№' {
+                        t.numero_latin = Some(lat);
+                    }
+                }
+            }
+        }
+
+        let tr = &data().translit;
+        for (scheme, map) in [&tr.popular, &tr.j_style, &tr.passport].into_iter().zip(t.translit.iter_mut()) {
+            for (letter, latin) in tr.letters.chars().zip(scheme.iter()) {
+                map.insert(letter, latin.as_str());
+            }
+        }
+        t
+    })
+}
+
+/// Whether `c` is in the Cyrillic block (Russian letters and their
+/// relatives).
+#[inline(always)]
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+/// The key that types `c` on a PC keyboard in the QWERTY or ЙЦУКЕН layout.
+#[inline(always)]
+pub(crate) fn key_position(c: char) -> Option<KeyPos> {
+    let t = tables();
+    let code = c as u32;
+    if code < 128 {
+        t.ascii.get(code as usize).copied().flatten()
+    } else if (0x400..0x500).contains(&code) {
+        t.cyrillic.get((code - 0x400) as usize).copied().flatten()
+    } else if c == '№' {
+        t.numero
+    } else {
+        None
+    }
+}
+
+/// The Latin-layout character typed by the key of a Cyrillic letter (or
+/// `№`), keeping the shift state: `П` → `G`, `ж` → `;`, `№` → `#`.
+#[inline(always)]
+pub fn english_key(c: char) -> Option<char> {
+    let t = tables();
+    let code = c as u32;
+    if (0x400..0x500).contains(&code) {
+        t.to_latin.get((code - 0x400) as usize).copied().flatten()
+    } else if c == '№' {
+        t.numero_latin
+    } else {
+        None
+    }
+}
+
+/// The text as it would read had it been typed with the English layout on:
+/// every Russian letter (and `№`) becomes the character of the same key.
+/// Other characters are left as they are: a `?` or a `.` could have come from
+/// either layout. `None` when there is nothing to change.
+///
+/// ```
+/// use diary_rules::password::layout::to_english_layout;
+/// assert_eq!(to_english_layout("Пароль").as_deref(), Some("Gfhjkm"));
+/// assert_eq!(to_english_layout("Ьфырф2012!").as_deref(), Some("Masha2012!"));
+/// assert_eq!(to_english_layout("Masha2012!"), None);
+/// ```
+pub fn to_english_layout(text: &str) -> Option<String> {
+    let mut changed = false;
+    let out: String = text
+        .chars()
+        .map(|c| match english_key(c) {
+            Some(l) => {
+                changed = true;
+                l
+            }
+            None => c,
+        })
+        .collect();
+    changed.then_some(out)
+}
+
+/// A lower-case character mapped to the keyboard's Latin key space: Cyrillic
+/// letters become the lower-case Latin character of their key, so words
+/// typed in either layout compare equal.
+#[inline(always)]
+pub(crate) fn key_char(lower: char) -> char {
+    match english_key(lower) {
+        Some(l) => l.to_ascii_lowercase(),
+        None => lower,
+    }
+}
+
+// Letter case for the two scripts these passwords are typed in, Latin and
+// Russian Cyrillic (U+0400..U+045F). Other letters count as "other
+// characters": they are refused by the policy anyway, and leaving out the
+// full Unicode case tables keeps the wasm about 15 KB smaller.
+
+/// An upper-case Latin or Cyrillic letter.
+#[inline(always)]
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || ('\u{400}'..='\u{42f}').contains(&c)
+}
+
+/// A lower-case Latin or Cyrillic letter.
+#[inline(always)]
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || ('\u{430}'..='\u{45f}').contains(&c)
+}
+
+/// A Latin or Cyrillic letter.
+#[inline(always)]
+pub(crate) fn is_letter(c: char) -> bool {
+    is_upper(c) || is_lower(c)
+}
+
+/// The lower-case form of a Latin or Cyrillic letter; any other character
+/// unchanged.
+#[inline(always)]
+pub(crate) fn lower_char(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5a => code + 0x20,
+        0x410..=0x42f => code + 0x20,
+        0x400..=0x40f => code + 0x50,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// The Latin spellings of a Cyrillic word in the three schemes of the data
+/// (popular, j-style, passport), lower-case and without repeats. Characters
+/// outside the Russian alphabet are kept as they are. A word without
+/// Cyrillic letters yields itself, lower-cased.
+///
+/// ```
+/// use diary_rules::password::layout::transliterations;
+/// assert_eq!(transliterations("Маша"), vec!["masha".to_string()]);
+/// assert_eq!(transliterations("Юля"), vec!["yulya".to_string(), "julja".into(), "iulia".into()]);
+/// ```
+pub fn transliterations(word: &str) -> Vec<String> {
+    let t = tables();
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    for scheme in &t.translit {
+        let mut s = String::with_capacity(word.len());
+        for c in word.chars() {
+            let l = lower_char(c);
+            match scheme.get(&l) {
+                Some(latin) => s.push_str(latin),
+                None => s.push(l),
+            }
+        }
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The word in the keyboard's Latin key space (what typing it with the
+/// English layout on gives, lower-case): «пароль» → "gfhjkm".
+pub fn key_spelling(word: &str) -> String {
+    word.chars().map(|c| key_char(lower_char(c))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_fix_covers_every_russian_letter() {
+        let lower = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+        let upper = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
+        assert_eq!(to_english_layout(lower).as_deref(), Some("f,dult`;pbqrkvyjghcnea[wxio]sm'.z"));
+        assert_eq!(to_english_layout(upper).as_deref(), Some("F<DULT~:PBQRKVYJGHCNEA{WXIO}SM\">Z"));
+        assert_eq!(to_english_layout("№").as_deref(), Some("#"));
+        assert_eq!(to_english_layout("йцукен").as_deref(), Some("qwerty"));
+    }
+
+    #[test]
+    fn keys_touch_across_rows() {
+        let p = |c| key_position(c).unwrap();
+        assert!(p('q').touches(p('w')));
+        assert!(p('1').touches(p('q')));
+        assert!(p('q').touches(p('2')));
+        assert!(p('a').touches(p('z')));
+        assert!(p('s').touches(p('z')));
+        assert!(!p('a').touches(p('x')));
+        assert!(!p('q').touches(p('e')));
+        // ЙЦУКЕН letters sit on the same keys.
+        assert_eq!(p('й').col, p('q').col);
+        assert_eq!(p('Й').row, p('Q').row);
+        assert!(p('Й').shifted);
+    }
+
+    #[test]
+    fn passport_scheme() {
+        assert!(transliterations("Наталья").contains(&"natalia".to_string()));
+        assert!(transliterations("Алёна").contains(&"alyona".to_string()));
+        assert_eq!(key_spelling("Пароль"), "gfhjkm");
+    }
+}
