@@ -14,6 +14,7 @@
 //! ```
 
 pub mod age;
+pub mod explain;
 pub mod lang;
 pub mod snils;
 pub mod texts;
