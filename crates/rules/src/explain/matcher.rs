@@ -11,7 +11,8 @@
 //!    every vocabulary word: equal up to a bounded edit distance (optimal
 //!    string alignment, so an adjacent swap is one edit) of 0 for words of up
 //!    to 3 letters, 1 for 4–6 letters and 2 for longer words; or a prefix of
-//!    at least 4 letters and half the word (a message cut mid-word). A cheap
+//!    at least 4 letters and half the word, or of 2 letters for the text's
+//!    last word (a message cut mid-word). A cheap
 //!    length and letter-set filter runs before the distance.
 //! 3. For every quote, a dynamic programme keeps, per quote word, the best
 //!    in-order alignment ending at that word: quote words may be skipped (at
@@ -20,11 +21,13 @@
 //!    two matched ones. An alignment ending at quote word `j` covers the
 //!    quote's *leading* words `0..=j`, so a message cut short still matches.
 //! 4. An alignment counts only with at least two matched non-stop words, one
-//!    of them distinctive, and with at least 60 % of the leading words'
-//!    weight matched. Its confidence is
-//!    `coverage × (0.55 + 0.45 × share of the quote reached)`, where typo'd
-//!    words count 0.9 (one edit), 0.8 (two edits or a cut-off prefix).
-//! 5. The best quote wins; when another entry scores within 0.05 of it, the
+//!    of them distinctive, and with at least 70 % of the leading words'
+//!    weight matched (`coverage`). Its confidence is
+//!    `coverage × (0.55 + 0.45 × reached)`, where `reached` is the weight of
+//!    the leading words over the smaller of the quote's total and 4.0 (about
+//!    four meaningful words), capped at 1; typo'd words count 0.9 (one
+//!    edit), 0.8 (two edits or a cut-off prefix).
+//! 5. The best quote wins; when another entry scores within 0.02 of it, the
 //!    winner's confidence is multiplied by 0.8. Below [`MIN_CONFIDENCE`]
 //!    nothing is returned.
 //!
@@ -47,13 +50,18 @@ pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
 /// How many extra input words may stand between two matched words.
 pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
 /// The lowest confidence reported as a match.
-pub const MIN_CONFIDENCE: f32 = 0.5;
+pub const MIN_CONFIDENCE: f32 = 0.6;
 /// The share of the leading words' weight an alignment must match.
-const MIN_COVERAGE: f32 = 0.6;
+const MIN_COVERAGE: f32 = 0.7;
+/// Leading words of this much weight (about four meaningful words) are as
+/// good as the whole quote: a long message cut after its first words still
+/// scores high, and a long quote is not outscored by a short one that only
+/// shares its first words.
+const FULL_EVIDENCE: f32 = 4.0;
 /// A stem shared by this many entries makes a word common.
 const COMMON_IN_ENTRIES: usize = 4;
 /// Competing entries closer than this lower the winner's confidence.
-const TIE_MARGIN: f32 = 0.05;
+const TIE_MARGIN: f32 = 0.02;
 const TIE_FACTOR: f32 = 0.8;
 
 /// Words that carry no meaning of their own in these messages.
@@ -61,7 +69,7 @@ const STOP_WORDS: &[&str] = &[
     "а", "в", "во", "вы", "вас", "ваш", "ваша", "ваше", "вашего", "все", "всё", "для", "до", "его", "ее", "её",
     "же", "за", "и", "из", "их", "к", "как", "ко", "ли", "на", "не", "нет", "ни", "но", "о", "об", "он", "она",
     "они", "от", "по", "при", "с", "со", "так", "то", "тогда", "у", "уже", "что", "чтобы", "это", "эта", "этот",
-    "я", "ней", "него", "вам",
+    "я", "ней", "него", "вам", "или", "если", "бы",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,7 +251,7 @@ fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
 
 /// How well an input word stands for a vocabulary word: 1.0 exact, 0.9 one
 /// edit, 0.8 two edits or a cut-off prefix; `None` if it does not.
-fn word_factor(input: &[char], input_mask: u64, v: &VocabWord) -> Option<f32> {
+fn word_factor(input: &[char], input_mask: u64, v: &VocabWord, last: bool) -> Option<f32> {
     if input.is_empty() {
         return None;
     }
@@ -253,7 +261,10 @@ fn word_factor(input: &[char], input_mask: u64, v: &VocabWord) -> Option<f32> {
             return Some(1.0 - 0.1 * d as f32);
         }
     }
-    if input.len() >= 4 && input.len() < v.chars.len() && 2 * input.len() >= v.chars.len() && v.chars.starts_with(input) {
+    // A word cut short: four letters and half the word anywhere, or two
+    // letters at the very end of the text.
+    let long_enough = if last { input.len() >= 2 } else { input.len() >= 4 && 2 * input.len() >= v.chars.len() };
+    if long_enough && input.len() < v.chars.len() && v.chars.starts_with(input) {
         return Some(0.8);
     }
     None
@@ -295,32 +306,8 @@ struct Found {
 /// assert!(best_match("Неверный логин или пароль").is_none());
 /// ```
 pub fn best_match(text: &str) -> Option<QuoteMatch> {
+    let found = quote_scores(text);
     let index = index();
-    let mut states: Vec<Option<State>> = vec![None; index.states];
-    let mut found: Vec<Option<Found>> = vec![None; index.quotes.len()];
-    let mut hits: Vec<(u16, u16, f32)> = Vec::new();
-
-    for (i, word) in words(text).enumerate() {
-        let chars = word.chars();
-        if chars.is_empty() {
-            continue;
-        }
-        let mask = letter_mask(chars);
-        hits.clear();
-        for v in &index.vocab {
-            if let Some(f) = word_factor(chars, mask, v) {
-                hits.extend(v.occurrences.iter().map(|&(q, p)| (q, p, f)));
-            }
-        }
-        // Within a quote, later words first, so an update at `j` never feeds
-        // another match of the same input word.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        for &(q, j, factor) in &hits {
-            let Some(model) = index.quotes.get(usize::from(q)) else { continue };
-            update(model, usize::from(j), factor, i, &mut states, found.get_mut(usize::from(q)));
-        }
-    }
-
     // The best quote of each entry, then the best entry.
     let mut per_entry: Vec<(usize, usize, Found)> = Vec::new();
     for (model, f) in index.quotes.iter().zip(&found) {
@@ -343,6 +330,37 @@ pub fn best_match(text: &str) -> Option<QuoteMatch> {
         .any(|(e, _, other)| *e != entry && other.confidence >= f.confidence - TIE_MARGIN);
     let confidence = if close_rival { f.confidence * TIE_FACTOR } else { f.confidence };
     (confidence >= MIN_CONFIDENCE).then_some(QuoteMatch { entry, quote, confidence: confidence.clamp(0.0, 1.0) })
+}
+
+/// The best alignment of every quote with `text`, by quote index.
+fn quote_scores(text: &str) -> Vec<Option<Found>> {
+    let index = index();
+    let mut states: Vec<Option<State>> = vec![None; index.states];
+    let mut found: Vec<Option<Found>> = vec![None; index.quotes.len()];
+    let mut hits: Vec<(u16, u16, f32)> = Vec::new();
+    let mut input = words(text).enumerate().peekable();
+    while let Some((i, word)) = input.next() {
+        let last = input.peek().is_none();
+        let chars = word.chars();
+        if chars.is_empty() {
+            continue;
+        }
+        let mask = letter_mask(chars);
+        hits.clear();
+        for v in &index.vocab {
+            if let Some(f) = word_factor(chars, mask, v, last) {
+                hits.extend(v.occurrences.iter().map(|&(q, p)| (q, p, f)));
+            }
+        }
+        // Within a quote, later words first, so an update at `j` never feeds
+        // another match of the same input word.
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        for &(q, j, factor) in &hits {
+            let Some(model) = index.quotes.get(usize::from(q)) else { continue };
+            update(model, usize::from(j), factor, i, &mut states, found.get_mut(usize::from(q)));
+        }
+    }
+    found
 }
 
 fn better(a: &Found, b: &Found) -> bool {
@@ -397,7 +415,8 @@ fn update(model: &QuoteModel, j: usize, factor: f32, i: usize, states: &mut [Opt
     if coverage < MIN_COVERAGE {
         return;
     }
-    let confidence = coverage * (0.55 + 0.45 * (leading / total));
+    let reached = (leading / total.min(FULL_EVIDENCE)).min(1.0);
+    let confidence = coverage * (0.55 + 0.45 * reached);
     let here = Found { confidence, matched: candidate.matched };
     if let Some(found) = found {
         if found.is_none_or(|f| better(&here, &f)) {
