@@ -14,8 +14,10 @@
 //! ```
 
 pub mod age;
+pub mod certificate;
 pub mod explain;
 pub mod lang;
+pub mod records;
 pub mod snils;
 pub mod texts;
 
