@@ -373,6 +373,27 @@ mod tests {
     }
 
     #[test]
+    fn data_tables_match_the_code() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/documents.json"))).unwrap();
+        let rows = data["record_difference"].as_array().expect("record_difference table");
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, DifferenceKind::ALL.map(|k| k.id()));
+        for (row, kind) in rows.iter().zip(DifferenceKind::ALL) {
+            assert_eq!(row["hint"].as_str(), Some(kind.hint_id()));
+            assert!(!row["source"].is_null());
+        }
+        let rows = data["certificate_problem"].as_array().expect("certificate_problem table");
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        use crate::certificate::CertificateProblem;
+        assert_eq!(ids, CertificateProblem::ALL.map(|p| p.id()));
+        for (row, p) in rows.iter().zip(CertificateProblem::ALL) {
+            assert_eq!(row["text"].as_str(), Some(p.text_id()));
+            assert!(!row["source"].is_null());
+        }
+    }
+
+    #[test]
     fn dates() {
         let d = |s: &str| parse_date(s);
         assert_eq!(d("2012-05-10"), d("10.05.2012"));
