@@ -13,5 +13,7 @@
 
 mod convert;
 mod documents;
+mod explain;
 
 pub use documents::*;
+pub use explain::*;
