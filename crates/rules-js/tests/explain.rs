@@ -223,12 +223,12 @@ fn bad_input_names_the_field_and_the_module_keeps_working() {
         assert!(message.starts_with(&format!("{field}:")), "{context}: {message}");
     }
     for bad in [JsValue::from_f64(1.0), JsValue::NULL, JsValue::UNDEFINED] {
-        let message = error_message(explain_error(bad, JsValue::UNDEFINED).err().expect("an error"));
+        let message = error_message(explain_error(bad, JsValue::UNDEFINED).expect_err("an error"));
         assert!(message.starts_with("text: expected a string"), "{message}");
-        let message = error_message(check_birth_certificate(JsValue::from_f64(1.0)).err().expect("an error"));
+        let message = error_message(check_birth_certificate(JsValue::from_f64(1.0)).expect_err("an error"));
         assert!(message.starts_with("text: expected a string"), "{message}");
     }
-    let message = error_message(list_errors(JsValue::from_str("fr")).err().expect("an error"));
+    let message = error_message(list_errors(JsValue::from_str("fr")).expect_err("an error"));
     assert!(message.starts_with("lang:"), "{message}");
 
     let good = json!({ "lastName": "Иванова", "firstName": "Анна" });
@@ -241,7 +241,7 @@ fn bad_input_names_the_field_and_the_module_keeps_working() {
         (good.clone(), json!("Иванова"), "gosuslugi"),
     ];
     for (diary, gosuslugi, field) in record_errors {
-        let err = compare_records(js(&diary), js(&gosuslugi), JsValue::UNDEFINED).err().expect("an error");
+        let err = compare_records(js(&diary), js(&gosuslugi), JsValue::UNDEFINED).expect_err("an error");
         let message = error_message(err);
         assert!(message.starts_with(&format!("{field}:")), "{diary} / {gosuslugi}: {message}");
     }

@@ -13,15 +13,33 @@ fn main() {
     // Warm up (parses the catalog once).
     let _ = explain("Дневник не найден", &ctx);
 
-    let inputs: [(&str, &str); 3] = [
+    let inputs: [(&str, &str); 4] = [
+        ("unique words", ""),
         ("russian prose", "Оценки за четверть появятся в электронном журнале после проверки работ учителем. "),
         ("near misses", "Дневник ребёнка, найдите согласие родителей и данные для входа, проверка кода. "),
         ("random-ish", "qwe ЖЖЖ 12345 ёлки-палки !!! аааааааааааааааааааааааааааааааааа, xyz. "),
     ];
+    // Distinct made-up Cyrillic words, so no cached word repeats (the worst case).
+    let mut unique = String::new();
+    let letters: Vec<char> = "абвгдежзийклмнопрстуфхцчшщъыьэюя".chars().collect();
+    let mut n = 0usize;
+    while unique.len() < 1024 * 1024 {
+        let mut k = n;
+        for _ in 0..5 {
+            unique.push(letters[k % letters.len()]);
+            k /= letters.len();
+        }
+        unique.push(' ');
+        n += 7919;
+    }
     println!("{:<14} {:>9} {:>11} {:>12}", "input", "size KB", "total ms", "µs per KB");
     for (name, unit) in inputs {
         for kb in [1usize, 16, 256, 1024] {
-            let mut text = unit.repeat(kb * 1024 / unit.len() + 1);
+            let mut text = if name == "unique words" {
+                unique.chars().take(kb * 1024 / 2).collect()
+            } else {
+                unit.repeat(kb * 1024 / unit.len() + 1)
+            };
             text.push_str(" Не найден в СФР");
             let runs = (2048 / kb).max(1);
             let start = Instant::now();

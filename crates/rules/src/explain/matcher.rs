@@ -32,13 +32,15 @@
 //!    nothing is returned.
 //!
 //! # Cost
-//! One pass over the input with O(1) work per input word: words are capped
+//! One pass over the input with O(1) work per input word (the vocabulary
+//! matches of up to 4096 distinct words are cached): words are capped
 //! at [`super::normalize::MAX_WORD_CHARS`] letters, the vocabulary and the
 //! number of quote words are fixed by the catalog, and the alignment keeps
 //! one state per quote word. A 1 MB paste is about 150 000 words; memory is
 //! the fixed state table, not the input. `examples/explain_bench.rs` prints
 //! the time per KB.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::catalog::{catalog, Catalog};
@@ -63,6 +65,8 @@ const COMMON_IN_ENTRIES: usize = 4;
 /// Competing entries closer than this lower the winner's confidence.
 const TIE_MARGIN: f32 = 0.02;
 const TIE_FACTOR: f32 = 0.8;
+/// How many distinct input words keep their vocabulary matches cached.
+const SEEN_WORDS_CACHE: usize = 4096;
 
 /// Words that carry no meaning of their own in these messages.
 const STOP_WORDS: &[&str] = &[
@@ -338,6 +342,10 @@ fn quote_scores(text: &str) -> Vec<Option<Found>> {
     let mut states: Vec<Option<State>> = vec![None; index.states];
     let mut found: Vec<Option<Found>> = vec![None; index.quotes.len()];
     let mut hits: Vec<(u16, u16, f32)> = Vec::new();
+    // Vocabulary matches of words already seen (texts repeat words a lot);
+    // bounded, so memory stays fixed whatever the input.
+    let mut seen: HashMap<Word, Vec<(usize, f32)>> = HashMap::new();
+    let mut matches: Vec<(usize, f32)> = Vec::new();
     let mut input = words(text).enumerate().peekable();
     while let Some((i, word)) = input.next() {
         let last = input.peek().is_none();
@@ -345,10 +353,24 @@ fn quote_scores(text: &str) -> Vec<Option<Found>> {
         if chars.is_empty() {
             continue;
         }
-        let mask = letter_mask(chars);
+        matches.clear();
+        match seen.get(&word) {
+            Some(cached) if !last => matches.extend_from_slice(cached),
+            _ => {
+                let mask = letter_mask(chars);
+                for (v_index, v) in index.vocab.iter().enumerate() {
+                    if let Some(f) = word_factor(chars, mask, v, last) {
+                        matches.push((v_index, f));
+                    }
+                }
+                if !last && seen.len() < SEEN_WORDS_CACHE {
+                    seen.insert(word, matches.clone());
+                }
+            }
+        }
         hits.clear();
-        for v in &index.vocab {
-            if let Some(f) = word_factor(chars, mask, v, last) {
+        for &(v_index, f) in &matches {
+            if let Some(v) = index.vocab.get(v_index) {
                 hits.extend(v.occurrences.iter().map(|&(q, p)| (q, p, f)));
             }
         }

@@ -17,8 +17,8 @@
 /// The longest word kept. Longer words match nothing.
 pub const MAX_WORD_CHARS: usize = 24;
 
-/// One normalized word.
-#[derive(Clone, Copy)]
+/// One normalized word. Equal words compare equal (unused slots are zero).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Word {
     chars: [char; MAX_WORD_CHARS],
     len: u8,
