@@ -37,11 +37,18 @@ pub struct SnilsResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub problem: Option<SnilsProblem>,
+    /// Only when the check number fails: valid numbers one digit or one
+    /// adjacent swap away, normalized, sorted, at most 10 (may be empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub suggestions: Option<Vec<String>>,
 }
 
 /// Checks a СНИЛС as typed (with or without separators).
 ///
-/// `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`.
+/// `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`;
+/// `checkSnils("112-233-445 59")` → `{ valid: false, normalized: "112-233-445 59",
+/// problem: "checksum", suggestions: ["112-233-445 95", …] }`.
 /// Throws `Error("text: expected a string, got …")` for a non-string.
 #[wasm_bindgen(js_name = checkSnils, unchecked_return_type = "SnilsResult")]
 pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
@@ -51,6 +58,7 @@ pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
         valid: verdict.is_valid(),
         normalized: verdict.normalized().map(str::to_owned),
         problem: verdict.problem().map(SnilsProblem::from),
+        suggestions: (verdict.problem() == Some(snils::SnilsProblem::Checksum)).then(|| snils::suggest_snils(&text)),
     })
 }
 

@@ -14,8 +14,10 @@
 mod convert;
 mod documents;
 mod eligibility;
+mod explain;
 mod password;
 
 pub use documents::*;
 pub use eligibility::*;
+pub use explain::*;
 pub use password::*;

@@ -12,6 +12,8 @@ fn field(obj: &JsValue, name: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn check_snils_valid_and_invalid() {
+    // (input, valid, normalized, problem); `suggestions` is present exactly
+    // when the problem is the check number.
     let cases: &[(&str, bool, Option<&str>, Option<&str>)] = &[
         ("112-233-445 95", true, Some("112-233-445 95"), None),
         ("11223344595", true, Some("112-233-445 95"), None),
@@ -28,6 +30,24 @@ fn check_snils_valid_and_invalid() {
         if normalized.is_none() {
             assert!(!js_sys::Reflect::has(&out, &JsValue::from_str("normalized")).unwrap());
         }
+        let has_suggestions = js_sys::Reflect::has(&out, &JsValue::from_str("suggestions")).unwrap();
+        assert_eq!(has_suggestions, problem == Some("checksum"), "{input}");
+        if has_suggestions {
+            assert!(js_sys::Array::is_array(&field(&out, "suggestions")), "{input}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn check_snils_suggests_likely_numbers() {
+    // Swapped check digits; one wrong digit.
+    for input in ["112-233-445 59", "112-233-445 96", "112-233-454 95"] {
+        let out = check_snils(JsValue::from_str(input)).expect("no error");
+        let suggestions: js_sys::Array = field(&out, "suggestions").dyn_into().expect("an array");
+        let list: Vec<String> = suggestions.iter().map(|v| v.as_string().expect("strings")).collect();
+        assert!(list.contains(&"112-233-445 95".to_owned()), "{input}: {list:?}");
+        assert!(list.len() <= 10);
+        assert!(list.windows(2).all(|w| w[0] < w[1]), "{input}: sorted");
     }
 }
 

@@ -14,9 +14,12 @@
 //! ```
 
 pub mod age;
+pub mod certificate;
 pub mod eligibility;
+pub mod explain;
 pub mod lang;
 pub mod password;
+pub mod records;
 pub mod snils;
 pub mod texts;
 

@@ -160,6 +160,55 @@ pub fn check_snils(text: &str) -> SnilsCheck {
     }
 }
 
+/// The most suggestions [`suggest_snils`] returns.
+pub const MAX_SUGGESTIONS: usize = 10;
+
+/// Likely intended numbers for a СНИЛС whose check number fails: every valid
+/// number that differs from the typed one by a single digit or by a swap of
+/// two adjacent different digits, normalized (`XXX-XXX-XXX YY`), sorted,
+/// without duplicates, at most [`MAX_SUGGESTIONS`]. Empty when the number is
+/// valid or cannot be read as eleven digits.
+///
+/// ```
+/// use diary_rules::snils::suggest_snils;
+/// // The check number typed as 59 instead of 95: swapping gives it back.
+/// assert!(suggest_snils("112-233-445 59").contains(&"112-233-445 95".to_owned()));
+/// assert!(suggest_snils("112-233-445 95").is_empty());
+/// ```
+pub fn suggest_snils(text: &str) -> Vec<String> {
+    let Ok(digits) = parse_digits(text) else { return Vec::new() };
+    if digits_are_valid(&digits) {
+        return Vec::new();
+    }
+    let mut found: Vec<[u8; 11]> = Vec::new();
+    for i in 0..digits.len() {
+        for d in 0..=9u8 {
+            if d == digits[i] {
+                continue;
+            }
+            let mut candidate = digits;
+            candidate[i] = d;
+            if digits_are_valid(&candidate) {
+                found.push(candidate);
+            }
+        }
+    }
+    for i in 0..digits.len() - 1 {
+        if digits[i] == digits[i + 1] {
+            continue;
+        }
+        let mut candidate = digits;
+        candidate.swap(i, i + 1);
+        if digits_are_valid(&candidate) {
+            found.push(candidate);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.truncate(MAX_SUGGESTIONS);
+    found.iter().map(format_digits).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +279,58 @@ mod tests {
     fn every_problem_has_a_text() {
         for p in [SnilsProblem::Length, SnilsProblem::Characters, SnilsProblem::Checksum] {
             assert!(crate::texts::entry(p.text_id()).is_some(), "{}", p.text_id());
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        let cases: &[(&str, &[&str])] = &[
+            // Valid or unreadable: nothing to suggest.
+            ("112-233-445 95", &[]),
+            ("112-233", &[]),
+            ("112-233-445 9O", &[]),
+            // The check digits swapped.
+            ("112-233-445 59", &["112-233-445 95"]),
+        ];
+        for &(input, expect) in cases {
+            let got = suggest_snils(input);
+            for e in expect {
+                assert!(got.contains(&(*e).to_owned()), "{input}: {got:?} lacks {e}");
+            }
+            if expect.is_empty() {
+                assert!(got.is_empty(), "{input}: {got:?}");
+            }
+        }
+        // Every single-digit typo and adjacent swap of a valid number is
+        // undone by one of the suggestions; all suggestions are valid,
+        // sorted, unique and few.
+        let valid = parse_digits("112-233-445 95").unwrap();
+        let mut typos = Vec::new();
+        for i in 0..11 {
+            for d in 0..=9u8 {
+                let mut t = valid;
+                t[i] = d;
+                typos.push(t);
+            }
+            if i < 10 {
+                let mut t = valid;
+                t.swap(i, i + 1);
+                typos.push(t);
+            }
+        }
+        for typo in typos {
+            if digits_are_valid(&typo) {
+                continue;
+            }
+            let got = suggest_snils(&format_digits(&typo));
+            assert!(got.len() <= MAX_SUGGESTIONS);
+            assert!(got.windows(2).all(|w| w[0] < w[1]), "{got:?}");
+            for g in &got {
+                assert!(check_snils(g).is_valid(), "{g}");
+            }
+            if got.len() < MAX_SUGGESTIONS {
+                assert!(got.contains(&"112-233-445 95".to_owned()), "{}: {got:?}", format_digits(&typo));
+            }
         }
     }
 

@@ -1,0 +1,178 @@
+//! Error explanation: take whatever message the user saw (typed from memory,
+//! pasted, with typos, cut short) and say what it means, who must act and
+//! what to do, for this person's role and age.
+//!
+//! The pipeline: [`normalize`] (words) → [`matcher`] (the best catalog quote
+//! and a confidence) → this module (the entry's variant for the role and age,
+//! the contact for the region, links). Everything returned is an id: text ids
+//! for [`crate::texts::text`], entry ids, actor ids.
+//!
+//! ```
+//! use diary_rules::explain::{explain, ExplainContext, Role};
+//! let ctx = ExplainContext { role: Some(Role::Parent), ..Default::default() };
+//! let e = explain("Дневник не найден", &ctx).unwrap();
+//! assert_eq!(e.id, "diary_not_found");
+//! assert_eq!(e.actor.id(), "school");
+//! assert!(explain("Неверный логин или пароль", &ctx).is_none());
+//! ```
+
+pub mod catalog;
+pub mod matcher;
+pub mod normalize;
+
+pub use catalog::{Actor, AgeKey, QuoteKind, Role};
+
+use crate::age::AgeGroup;
+use catalog::{catalog, Entry, Quote};
+
+/// What we know about the person asking. Everything is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExplainContext {
+    /// A parent (or other legal representative) or the student.
+    pub role: Option<Role>,
+    /// The student's age group (for a parent: the child's).
+    pub age: Option<AgeGroup>,
+    /// A region id (`kuzbass`, `ryazan`, `orenburg`, `generic`); an unknown
+    /// id is treated as `generic`.
+    pub region: Option<String>,
+}
+
+/// An official page to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExplainLink {
+    pub url: &'static str,
+    /// Text id of the link's label.
+    pub label: &'static str,
+}
+
+/// What a message means and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The catalog entry id, e.g. `"diary_not_found"`.
+    pub id: &'static str,
+    /// 0..=1; 1.0 when the message was given exactly or chosen from the list.
+    pub confidence: f32,
+    /// Text id of the quote that matched; its Russian words are the message
+    /// as shown.
+    pub quote: &'static str,
+    pub quote_kind: QuoteKind,
+    /// Text ids.
+    pub title: &'static str,
+    pub cause: &'static str,
+    pub actor: Actor,
+    pub steps: Vec<&'static str>,
+    /// Text id of where to turn, for the region.
+    pub contact: Option<&'static str>,
+    pub links: Vec<ExplainLink>,
+    /// Entry ids of related troubles.
+    pub related: Vec<&'static str>,
+    /// The role and ages the answer was chosen for (from the context, else
+    /// from the wording of the message, else unknown).
+    pub role: Option<Role>,
+    pub ages: Vec<AgeKey>,
+}
+
+/// Explains a message. `None` when the text matches no catalog message well
+/// enough (an unrelated message gets nothing rather than a wrong guess).
+pub fn explain(text: &str, ctx: &ExplainContext) -> Option<Explanation> {
+    let m = matcher::best_match(text)?;
+    let entry = catalog().entry.get(m.entry)?;
+    let quote = entry.quote.get(m.quote)?;
+    Some(build(entry, quote, m.confidence, ctx))
+}
+
+/// Explains a catalog entry chosen by id (from [`list`]), with confidence 1.
+///
+/// ```
+/// use diary_rules::explain::{explain_id, ExplainContext};
+/// assert_eq!(explain_id("not_found_in_sfr", &ExplainContext::default()).unwrap().actor.id(), "parent");
+/// assert!(explain_id("no_such_error", &ExplainContext::default()).is_none());
+/// ```
+pub fn explain_id(id: &str, ctx: &ExplainContext) -> Option<Explanation> {
+    let entry = catalog().entry(id)?;
+    let quote = entry.quote.first()?;
+    Some(build(entry, quote, 1.0, ctx))
+}
+
+/// One catalog entry for a picker: id, the text id of its first quote, the
+/// text id of its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedError {
+    pub id: &'static str,
+    pub quote: &'static str,
+    pub title: &'static str,
+}
+
+/// Every catalog entry, in catalog order.
+///
+/// ```
+/// let ids: Vec<_> = diary_rules::explain::list().map(|e| e.id).collect();
+/// assert!(ids.contains(&"diary_not_found"));
+/// ```
+pub fn list() -> impl Iterator<Item = ListedError> {
+    catalog().entry.iter().filter_map(|e| {
+        Some(ListedError { id: &e.id, quote: &e.quote.first()?.text, title: &e.title })
+    })
+}
+
+const ALL_AGES: [AgeKey; 3] = [AgeKey::Under14, AgeKey::From14To17, AgeKey::Adult];
+const MINOR_AGES: [AgeKey; 2] = [AgeKey::Under14, AgeKey::From14To17];
+
+/// The role and the possible age groups of the person: the context first,
+/// then what the message's wording implies. A student of unknown age is
+/// taken to be a minor (most are).
+fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeKey>) {
+    let role = ctx.role.or(quote.role);
+    let ages = match (ctx.age, &quote.ages) {
+        (Some(age), _) => vec![AgeKey::from(age)],
+        // The wording tells the age only if it was said to the same role.
+        (None, Some(ages)) if !ages.is_empty() && (ctx.role.is_none() || ctx.role == quote.role) => ages.clone(),
+        _ if role == Some(Role::Student) => MINOR_AGES.to_vec(),
+        _ => Vec::new(),
+    };
+    (role, ages)
+}
+
+fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &ExplainContext) -> Explanation {
+    let (role, ages) = audience(quote, ctx);
+    let possible: &[AgeKey] = if ages.is_empty() { &ALL_AGES } else { &ages };
+    let variant = entry
+        .variant
+        .iter()
+        .find(|v| {
+            let role_fits = v.role.is_none() || v.role == role;
+            let age_fits = v.ages.as_ref().is_none_or(|allowed| possible.iter().all(|a| allowed.contains(a)));
+            role_fits && age_fits
+        })
+        .or(entry.variant.last());
+    let c = catalog();
+    let region = ctx.region.as_deref().filter(|r| c.region(r).is_some());
+    let contact = variant
+        .and_then(|v| v.contact.as_deref())
+        .and_then(|kind| c.contact(kind, region))
+        .map(|contact| contact.text.as_str());
+    let mut links: Vec<ExplainLink> = Vec::new();
+    let region_links = region.and_then(|r| c.region(r)).map(|r| r.links.as_slice()).unwrap_or(&[]);
+    for id in entry.links.iter().chain(region_links) {
+        if let Some(l) = c.link(id) {
+            if !links.iter().any(|x| x.url == l.url) {
+                links.push(ExplainLink { url: &l.url, label: &l.label });
+            }
+        }
+    }
+    Explanation {
+        id: &entry.id,
+        confidence,
+        quote: &quote.text,
+        quote_kind: quote.kind,
+        title: &entry.title,
+        cause: &entry.cause,
+        actor: variant.map_or(Actor::Support, |v| v.actor),
+        steps: variant.map(|v| v.steps.iter().map(String::as_str).collect()).unwrap_or_default(),
+        contact,
+        links,
+        related: entry.related.iter().map(String::as_str).collect(),
+        role,
+        ages,
+    }
+}

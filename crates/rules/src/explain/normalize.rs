@@ -1,0 +1,183 @@
+//! Text normalization for message matching: one pass over the input, one
+//! normalized word at a time, no allocation per word.
+//!
+//! A word is a run of letters and digits. Inside a word, combining marks (a
+//! decomposed «ё»), soft hyphens and zero-width characters are dropped rather
+//! than splitting it. Everything else (spaces, line breaks, punctuation, every
+//! kind of quote and dash) separates words. Each word is then:
+//! - mapped from Latin look-alike letters to Cyrillic when it holds at least
+//!   one Cyrillic letter (`ДHEВНИК` with Latin `H` and `E` becomes
+//!   `дневник`; an all-Latin word stays Latin);
+//! - lowercased, with `ё` → `е`.
+//!
+//! Words longer than [`MAX_WORD_CHARS`] are reported as [`Word::overlong`]:
+//! no catalog word is that long, so they match nothing, but they still count
+//! as a position in the text.
+
+/// The longest word kept. Longer words match nothing.
+pub const MAX_WORD_CHARS: usize = 24;
+
+/// One normalized word. Equal words compare equal (unused slots are zero).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Word {
+    chars: [char; MAX_WORD_CHARS],
+    len: u8,
+    overlong: bool,
+}
+
+impl Word {
+    /// The normalized letters (empty for an overlong word).
+    pub fn chars(&self) -> &[char] {
+        if self.overlong {
+            return &[];
+        }
+        self.chars.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+
+    /// Whether the word was longer than [`MAX_WORD_CHARS`].
+    pub fn overlong(&self) -> bool {
+        self.overlong
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s: String = self.chars().iter().collect();
+        write!(f, "{s:?}")
+    }
+}
+
+/// Characters dropped inside a word without splitting it.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{00ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04ff}')
+}
+
+/// A Latin letter that looks like a Cyrillic one, as its Cyrillic twin.
+/// Upper case first: `H`, `B`, `M`, `T`, `K` look Cyrillic only in capitals.
+pub fn latin_lookalike_to_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'A' => 'А', 'B' => 'В', 'C' => 'С', 'E' => 'Е', 'H' => 'Н', 'K' => 'К', 'M' => 'М',
+        'O' => 'О', 'P' => 'Р', 'T' => 'Т', 'X' => 'Х', 'Y' => 'У',
+        'a' => 'а', 'c' => 'с', 'e' => 'е', 'o' => 'о', 'p' => 'р', 'x' => 'х', 'y' => 'у',
+        'k' => 'к', 'm' => 'м', 'u' => 'и', 'n' => 'п', 'r' => 'г',
+        _ => return None,
+    })
+}
+
+/// Lowercases one character (first char of the lowercase form) and folds
+/// `ё` into `е`.
+fn fold_case(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower == 'ё' {
+        'е'
+    } else {
+        lower
+    }
+}
+
+/// Normalizes a whole word given as characters: used for catalog quotes, so
+/// they go through exactly the same steps as the input.
+fn finish(raw: &[char], overlong: bool) -> Word {
+    let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, overlong };
+    if overlong {
+        return word;
+    }
+    let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
+    for (slot, &c) in word.chars.iter_mut().zip(raw) {
+        let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
+        *slot = fold_case(c);
+    }
+    word.len = raw.len().min(MAX_WORD_CHARS) as u8;
+    word
+}
+
+/// The normalized words of `text`, lazily, in order.
+///
+/// ```
+/// use diary_rules::explain::normalize::words;
+/// let w: Vec<String> = words("«ДHEВНИК  НЕ\nнайдён!»").map(|w| w.chars().iter().collect()).collect();
+/// assert_eq!(w, ["дневник", "не", "найден"]);
+/// ```
+pub fn words(text: &str) -> Words<'_> {
+    Words { chars: text.chars() }
+}
+
+/// The iterator returned by [`words`].
+pub struct Words<'a> {
+    chars: std::str::Chars<'a>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let mut raw = ['\0'; MAX_WORD_CHARS];
+        let mut len = 0usize;
+        let mut overlong = false;
+        for c in self.chars.by_ref() {
+            if c.is_alphanumeric() {
+                if len < MAX_WORD_CHARS {
+                    raw[len] = c;
+                    len += 1;
+                } else {
+                    overlong = true;
+                }
+            } else if is_ignorable(c) {
+                continue;
+            } else if len > 0 || overlong {
+                break;
+            }
+        }
+        if len == 0 && !overlong {
+            return None;
+        }
+        Some(finish(raw.get(..len).unwrap_or(&[]), overlong))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &[&str]) {
+        let got: Vec<String> = words(input)
+            .map(|w| if w.overlong() { "<long>".to_owned() } else { w.chars().iter().collect() })
+            .collect();
+        assert_eq!(got, expect, "input {input:?}");
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Дневник не найден", &["дневник", "не", "найден"]),
+            ("  ДНЕВНИК\n\tНЕ   НАЙДЕН.  ", &["дневник", "не", "найден"]),
+            ("«Заявление подано»", &["заявление", "подано"]),
+            ("\"Заявление\" 'подано'", &["заявление", "подано"]),
+            ("Учётной", &["учетной"]),
+            // A decomposed ё (е + combining diaeresis) stays one word.
+            ("Учe\u{0308}тной", &["учетной"]),
+            ("сooбщите", &["сообщите"]), // Latin o's in a Cyrillic word
+            ("CФP", &["сфр"]),            // Latin C and P next to Cyrillic Ф
+            ("password", &["password"]), // all-Latin words stay Latin
+            ("за\u{00ad}гсе", &["загсе"]),
+            ("Не найден в СФР", &["не", "найден", "в", "сфр"]),
+            ("а—б–в-г", &["а", "б", "в", "г"]),
+            ("", &[]),
+            ("!!! ... ---", &[]),
+        ];
+        for &(input, expect) in cases {
+            check(input, expect);
+        }
+    }
+
+    #[test]
+    fn overlong_words_are_marked() {
+        let long = "а".repeat(MAX_WORD_CHARS + 1);
+        check(&format!("дневник {long} найден"), &["дневник", "<long>", "найден"]);
+        check(&"а".repeat(MAX_WORD_CHARS), &[&"а".repeat(MAX_WORD_CHARS)]);
+    }
+}

@@ -1,0 +1,406 @@
+//! Comparing the student's data as the diary has it with the data on
+//! Gosuslugi. The diary finds a person only when both agree exactly, so every
+//! difference is a likely cause of «Дневник не найден»; each is classified so
+//! the hint can say what to ask the school to fix. Sources: seeds 003 and 004
+//! ("data in the journal must exactly match Gosuslugi"), DOMAIN.md (the
+//! commonest mismatches: ё/е, extra spaces, Latin look-alikes).
+
+use crate::certificate::check_birth_certificate;
+use crate::explain::normalize::latin_lookalike_to_cyrillic;
+use crate::snils::parse_digits;
+use chrono::{Datelike, NaiveDate};
+
+/// One person's data as one system holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub last_name: String,
+    pub first_name: String,
+    pub middle_name: Option<String>,
+    /// `YYYY-MM-DD` or `DD.MM.YYYY` (also with `/` or `-`).
+    pub birth_date: Option<String>,
+    pub snils: Option<String>,
+    /// Birth certificate series and number, e.g. `IV-МЮ 123456`.
+    pub certificate: Option<String>,
+}
+
+/// A field of [`PersonRecord`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordField {
+    LastName,
+    FirstName,
+    MiddleName,
+    BirthDate,
+    Snils,
+    Certificate,
+}
+
+impl RecordField {
+    pub fn id(self) -> &'static str {
+        match self {
+            RecordField::LastName => "last_name",
+            RecordField::FirstName => "first_name",
+            RecordField::MiddleName => "middle_name",
+            RecordField::BirthDate => "birth_date",
+            RecordField::Snils => "snils",
+            RecordField::Certificate => "certificate",
+        }
+    }
+}
+
+/// How two values of a field differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DifferenceKind {
+    /// «ё» in one, «е» in the other.
+    YoE,
+    /// A Latin letter that looks like a Cyrillic one (or the reverse).
+    Lookalike,
+    /// Extra, missing or doubled spaces.
+    Whitespace,
+    /// Upper or lower case.
+    Case,
+    /// A hyphen, a dash or a space between the parts of a double name.
+    Hyphen,
+    /// One letter or digit wrong, missing or extra.
+    Typo,
+    /// Two neighbouring letters or digits swapped.
+    Transposition,
+    /// Day and month swapped in a date.
+    DayMonthSwapped,
+    /// Filled in on one side only.
+    Missing,
+    /// Anything else.
+    Different,
+}
+
+impl DifferenceKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            DifferenceKind::YoE => "yo_e",
+            DifferenceKind::Lookalike => "lookalike",
+            DifferenceKind::Whitespace => "whitespace",
+            DifferenceKind::Case => "case",
+            DifferenceKind::Hyphen => "hyphen",
+            DifferenceKind::Typo => "typo",
+            DifferenceKind::Transposition => "transposition",
+            DifferenceKind::DayMonthSwapped => "day_month_swapped",
+            DifferenceKind::Missing => "missing",
+            DifferenceKind::Different => "different",
+        }
+    }
+
+    /// The id of the hint: what to ask the school to fix.
+    pub fn hint_id(self) -> &'static str {
+        match self {
+            DifferenceKind::YoE => "records.hint.yo_e",
+            DifferenceKind::Lookalike => "records.hint.lookalike",
+            DifferenceKind::Whitespace => "records.hint.whitespace",
+            DifferenceKind::Case => "records.hint.case",
+            DifferenceKind::Hyphen => "records.hint.hyphen",
+            DifferenceKind::Typo => "records.hint.typo",
+            DifferenceKind::Transposition => "records.hint.transposition",
+            DifferenceKind::DayMonthSwapped => "records.hint.day_month_swapped",
+            DifferenceKind::Missing => "records.hint.missing",
+            DifferenceKind::Different => "records.hint.different",
+        }
+    }
+
+    pub const ALL: [DifferenceKind; 10] = [
+        DifferenceKind::YoE,
+        DifferenceKind::Lookalike,
+        DifferenceKind::Whitespace,
+        DifferenceKind::Case,
+        DifferenceKind::Hyphen,
+        DifferenceKind::Typo,
+        DifferenceKind::Transposition,
+        DifferenceKind::DayMonthSwapped,
+        DifferenceKind::Missing,
+        DifferenceKind::Different,
+    ];
+}
+
+/// One difference between the records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub field: RecordField,
+    pub kind: DifferenceKind,
+    pub diary_value: String,
+    pub gosuslugi_value: String,
+}
+
+/// The values longer than this are compared only as "different": no name or
+/// document is that long, and it keeps the work bounded.
+const MAX_VALUE_CHARS: usize = 256;
+
+/// Compares the diary's record with Gosuslugi's. An empty list means they
+/// match; otherwise there is at least one difference per differing field (a
+/// field can differ in several ways at once, e.g. case and «ё»).
+///
+/// ```
+/// use diary_rules::records::{compare_records, DifferenceKind, PersonRecord};
+/// let diary = PersonRecord { last_name: "Семенов".into(), first_name: "Пётр".into(), ..Default::default() };
+/// let gosuslugi = PersonRecord { last_name: "Семёнов".into(), first_name: "Пётр".into(), ..Default::default() };
+/// let d = compare_records(&diary, &gosuslugi);
+/// assert_eq!(d.len(), 1);
+/// assert_eq!(d[0].kind, DifferenceKind::YoE);
+/// ```
+pub fn compare_records(diary: &PersonRecord, gosuslugi: &PersonRecord) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let text_fields: [(RecordField, Option<&str>, Option<&str>); 3] = [
+        (RecordField::LastName, Some(&diary.last_name), Some(&gosuslugi.last_name)),
+        (RecordField::FirstName, Some(&diary.first_name), Some(&gosuslugi.first_name)),
+        (RecordField::MiddleName, diary.middle_name.as_deref(), gosuslugi.middle_name.as_deref()),
+    ];
+    for (field, a, b) in text_fields {
+        compare_field(field, a, b, &mut out, |a, b| compare_text(a, b, false));
+    }
+    compare_field(RecordField::BirthDate, diary.birth_date.as_deref(), gosuslugi.birth_date.as_deref(), &mut out, compare_dates);
+    compare_field(RecordField::Snils, diary.snils.as_deref(), gosuslugi.snils.as_deref(), &mut out, compare_snils);
+    compare_field(
+        RecordField::Certificate,
+        diary.certificate.as_deref(),
+        gosuslugi.certificate.as_deref(),
+        &mut out,
+        compare_certificates,
+    );
+    out
+}
+
+fn compare_field(
+    field: RecordField,
+    diary: Option<&str>,
+    gosuslugi: Option<&str>,
+    out: &mut Vec<Difference>,
+    compare: impl Fn(&str, &str) -> Vec<DifferenceKind>,
+) {
+    fn present(v: Option<&str>) -> Option<&str> {
+        v.filter(|s| !s.trim().is_empty())
+    }
+    let kinds = match (present(diary), present(gosuslugi)) {
+        (None, None) => return,
+        (Some(a), Some(b)) if a == b => return,
+        (Some(a), Some(b)) => {
+            if a.chars().count() > MAX_VALUE_CHARS || b.chars().count() > MAX_VALUE_CHARS {
+                vec![DifferenceKind::Different]
+            } else {
+                compare(a, b)
+            }
+        }
+        _ => vec![DifferenceKind::Missing],
+    };
+    for kind in kinds {
+        out.push(Difference {
+            field,
+            kind,
+            diary_value: diary.unwrap_or("").to_owned(),
+            gosuslugi_value: gosuslugi.unwrap_or("").to_owned(),
+        });
+    }
+}
+
+/// The foldings whose need is reported, in report order.
+const FOLDS: [DifferenceKind; 5] = [
+    DifferenceKind::Whitespace,
+    DifferenceKind::Case,
+    DifferenceKind::YoE,
+    DifferenceKind::Hyphen,
+    DifferenceKind::Lookalike,
+];
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+}
+
+/// `s` with every folding in `folds` applied. `compact` drops spaces
+/// entirely (document numbers) instead of collapsing them.
+fn fold(s: &str, folds: &[DifferenceKind], compact: bool) -> Vec<char> {
+    let has = |k: DifferenceKind| folds.contains(&k);
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let mut c = c;
+        if has(DifferenceKind::Hyphen) && is_dash(c) {
+            c = if compact { continue } else { ' ' };
+        }
+        if has(DifferenceKind::Lookalike) {
+            c = latin_lookalike_to_cyrillic(c).unwrap_or(match c {
+                'І' => 'I',
+                'і' => 'i',
+                other => other,
+            });
+        }
+        if has(DifferenceKind::Case) {
+            c = c.to_lowercase().next().unwrap_or(c);
+        }
+        if has(DifferenceKind::YoE) {
+            c = match c {
+                'ё' => 'е',
+                'Ё' => 'Е',
+                other => other,
+            };
+        }
+        if has(DifferenceKind::Whitespace) && (c.is_whitespace() || c == '\u{200b}') {
+            if compact || out.last().is_none_or(|&l| l == ' ') {
+                continue;
+            }
+            c = ' ';
+        }
+        out.push(c);
+    }
+    if has(DifferenceKind::Whitespace) && out.last() == Some(&' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Kinds of difference between two texts: the foldings each needed to make
+/// them equal, or a typo, transposition or plain difference.
+fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
+    let fa = fold(a, &FOLDS, compact);
+    let fb = fold(b, &FOLDS, compact);
+    if fa == fb {
+        let mut needed: Vec<DifferenceKind> = FOLDS
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let rest: Vec<DifferenceKind> = FOLDS.iter().copied().filter(|&x| x != k).collect();
+                fold(a, &rest, compact) != fold(b, &rest, compact)
+            })
+            .collect();
+        if needed.is_empty() {
+            // Two foldings overlap (e.g. a dash next to a space): name the first.
+            needed = FOLDS
+                .iter()
+                .copied()
+                .find(|&k| fold(a, &[k], compact) != fold(a, &[], compact) || fold(b, &[k], compact) != fold(b, &[], compact))
+                .into_iter()
+                .collect();
+        }
+        return needed;
+    }
+    vec![edit_kind(&fa, &fb)]
+}
+
+/// One edit apart: a typo or a transposition; otherwise different.
+fn edit_kind(a: &[char], b: &[char]) -> DifferenceKind {
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).take(3).collect();
+        match diff.as_slice() {
+            [_] => return DifferenceKind::Typo,
+            [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => return DifferenceKind::Transposition,
+            _ => return DifferenceKind::Different,
+        }
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return DifferenceKind::Different;
+    }
+    // One extra character in `long`.
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.get(prefix..) == long.get(prefix + 1..) {
+        DifferenceKind::Typo
+    } else {
+        DifferenceKind::Different
+    }
+}
+
+/// Parses `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY` or `DD-MM-YYYY`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
+    let [p1, p2, p3] = parts.as_slice() else { return None };
+    let num = |p: &str| -> Option<u32> {
+        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok()
+    };
+    let (y, m, d) = if p1.len() == 4 { (num(p1)?, num(p2)?, num(p3)?) } else { (num(p3)?, num(p2)?, num(p1)?) };
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+fn compare_dates(a: &str, b: &str) -> Vec<DifferenceKind> {
+    match (parse_date(a), parse_date(b)) {
+        (Some(x), Some(y)) if x == y => Vec::new(),
+        (Some(x), Some(y)) if x.year() == y.year() && x.day() == y.month() && x.month() == y.day() => {
+            vec![DifferenceKind::DayMonthSwapped]
+        }
+        (Some(x), Some(y)) => {
+            let s = |d: NaiveDate| d.format("%Y%m%d").to_string().chars().collect::<Vec<_>>();
+            vec![edit_kind(&s(x), &s(y))]
+        }
+        _ if a.trim() == b.trim() => vec![DifferenceKind::Whitespace],
+        _ => vec![DifferenceKind::Different],
+    }
+}
+
+fn compare_snils(a: &str, b: &str) -> Vec<DifferenceKind> {
+    match (parse_digits(a), parse_digits(b)) {
+        (Ok(x), Ok(y)) if x == y => Vec::new(),
+        (Ok(x), Ok(y)) => {
+            let c = |d: [u8; 11]| d.iter().map(|&v| char::from(b'0' + v)).collect::<Vec<_>>();
+            vec![edit_kind(&c(x), &c(y))]
+        }
+        _ => compare_text(a, b, true),
+    }
+}
+
+fn compare_certificates(a: &str, b: &str) -> Vec<DifferenceKind> {
+    let (ca, cb) = (check_birth_certificate(a), check_birth_certificate(b));
+    let mut kinds = compare_text(&a.replace('№', ""), &b.replace('№', ""), true);
+    // A missing hyphen also shifts the spacing; name the hyphen only.
+    if kinds.len() > 1 {
+        kinds.retain(|k| *k != DifferenceKind::Whitespace);
+    }
+    // Same certificate once normalized, and only the spacing differs: the
+    // systems store series and number apart, so that is no difference.
+    if ca.normalized.is_some() && ca.normalized == cb.normalized && kinds.iter().all(|k| *k == DifferenceKind::Whitespace) {
+        return Vec::new();
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_hint() {
+        for k in DifferenceKind::ALL {
+            assert!(crate::texts::entry(k.hint_id()).is_some(), "{}", k.hint_id());
+        }
+    }
+
+    #[test]
+    fn data_tables_match_the_code() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/documents.json"))).unwrap();
+        let rows = data["record_difference"].as_array().expect("record_difference table");
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, DifferenceKind::ALL.map(|k| k.id()));
+        for (row, kind) in rows.iter().zip(DifferenceKind::ALL) {
+            assert_eq!(row["hint"].as_str(), Some(kind.hint_id()));
+            assert!(!row["source"].is_null());
+        }
+        let rows = data["certificate_problem"].as_array().expect("certificate_problem table");
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        use crate::certificate::CertificateProblem;
+        assert_eq!(ids, CertificateProblem::ALL.map(|p| p.id()));
+        for (row, p) in rows.iter().zip(CertificateProblem::ALL) {
+            assert_eq!(row["text"].as_str(), Some(p.text_id()));
+            assert!(!row["source"].is_null());
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| parse_date(s);
+        assert_eq!(d("2012-05-10"), d("10.05.2012"));
+        assert_eq!(d("10/05/2012"), d("10-05-2012"));
+        assert!(d("2012-02-30").is_none());
+        assert!(d("10.05.12").is_none());
+        assert!(d("").is_none());
+        assert!(d("1.2.3.4").is_none());
+    }
+}
