@@ -1,5 +1,424 @@
 /* tslint:disable */
 /* eslint-disable */
+
+/** The input of `assessEligibility`. Only `role` and `birthDate` are required. */
+export interface EligibilitySituation {
+    role: "parent" | "student";
+    /** The student's birth date, "YYYY-MM-DD". */
+    birthDate: string;
+    /** "YYYY-MM-DD"; default: the date of `now`, else the browser's local date. */
+    today?: string;
+    /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
+    now?: string;
+    lang?: "ru" | "en";
+    /** An embedded profile id or a host's own profile. */
+    region?: "kuzbass" | "orenburg" | "ryazan" | "generic" | RegionProfile;
+    representative?: "parent" | "guardian";
+    citizenship?: "russian" | "other";
+    birthCertificate?: "russian" | "foreign";
+    certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
+    snilsStatus?: "not_added" | "searching" | "not_found_in_sfr" | "verified";
+    parentAccount?: "none" | "simplified" | "standard" | "confirmed";
+    studentAccount?: "none" | "created_by_parent" | "own_unlinked" | "own_linked";
+    /** A parent's consent for a minor, or an adult student's own consent. */
+    consent?: "not_given" | "requested" | "given";
+    /** The parent's own consent at the parent's first diary login. */
+    parentConsent?: "not_given" | "requested" | "given";
+    /** The school-application flow (region profiles with parentFlow "application"). */
+    application?: "not_submitted" | "submitted" | "accepted";
+    /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
+    checkRequestedAt?: string;
+}
+
+/** A region profile a host may pass as `region`. */
+export interface RegionProfile {
+    /** Lower-case Latin letters, digits, "_" and "-". */
+    id: string;
+    name: { ru: string; en: string };
+    diarySite?: { href: string; label: string };
+    appName?: string;
+    apps?: { store: string; href: string }[];
+    loginButton?: string;
+    loginFlow?: "plain" | "grant_access";
+    consentVia?: "notification" | "portfolio";
+    parentFlow?: "gosuslugi" | "application";
+    /** Required when parentFlow is "application". */
+    application?: { accessSection: string; applyButton: string; submittedMessage: string };
+    problems?: "school" | "class_teacher" | "feedback_form";
+    problemsLink?: { href: string; label: string };
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+
+
+/**
+ * A field of the record.
+ */
+export type RecordField = "last_name" | "first_name" | "middle_name" | "birth_date" | "snils" | "certificate";
+
+/**
+ * A host's password policy; missing fields keep Gosuslugi's values.
+ */
+export interface PasswordPolicyInput {
+    /**
+     * 1 to 64.
+     */
+    minLength?: number;
+    requireUppercase?: boolean;
+    requireLowercase?: boolean;
+    requireDigit?: boolean;
+    requireSymbol?: boolean;
+    /**
+     * Printable ASCII punctuation, each once.
+     */
+    symbols?: string;
+}
+
+/**
+ * A link under a step or in a region summary.
+ */
+export interface EligibilityLink {
+    href: string;
+    label: string;
+}
+
+/**
+ * A rule of the policy.
+ */
+export type PasswordRuleId = "min_length" | "uppercase" | "lowercase" | "digit" | "symbol" | "allowed_chars" | "confirm_matches";
+
+/**
+ * A student's data as one system holds it.
+ */
+export interface StudentRecord {
+    /**
+     * Required.
+     */
+    lastName?: string | undefined;
+    /**
+     * Required.
+     */
+    firstName?: string | undefined;
+    middleName?: string;
+    /**
+     * `YYYY-MM-DD` or `DD.MM.YYYY`.
+     */
+    birthDate?: string;
+    snils?: string;
+    certificate?: string;
+}
+
+/**
+ * A text to show: for a failed rule or a warning (`id` is its id).
+ */
+export interface PasswordMessage {
+    id: string;
+    text: string;
+}
+
+/**
+ * A typing mistake or a reason the password is weak.
+ */
+export type PasswordWarning = "cyrillic_layout" | "whitespace" | "common_password" | "keyboard_pattern" | "sequence" | "repeats" | "date" | "personal_info";
+
+/**
+ * An id with its words and sources (a reason, a note, a reading).
+ */
+export interface EligibilityNote {
+    id: string;
+    text: string;
+    source: string[];
+}
+
+/**
+ * An official page.
+ */
+export interface ErrorLink {
+    url: string;
+    label: string;
+}
+
+/**
+ * How two values differ.
+ */
+export type DifferenceKind = "yo_e" | "lookalike" | "whitespace" | "case" | "hyphen" | "typo" | "transposition" | "day_month_swapped" | "missing" | "different";
+
+/**
+ * One difference between the diary's record and Gosuslugi's.
+ */
+export interface RecordDifference {
+    field: RecordField;
+    kind: DifferenceKind;
+    diaryValue: string;
+    gosuslugiValue: string;
+    /**
+     * What to ask the school to fix.
+     */
+    hint: string;
+}
+
+/**
+ * One entry of `listErrors`.
+ */
+export interface ErrorListItem {
+    id: string;
+    /**
+     * The message as shown (Russian).
+     */
+    quote: string;
+    title: string;
+}
+
+/**
+ * One reading of the sources about the check's duration.
+ */
+export interface EstimateReading {
+    id: "five_working_days" | "five_calendar_days" | "several_days" | "average_15_20_minutes";
+    /**
+     * "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
+     */
+    latest: string | undefined;
+    text: string;
+    source: string[];
+}
+
+/**
+ * One rule and whether it passed.
+ */
+export interface PasswordRuleResult {
+    id: PasswordRuleId;
+    passed: boolean;
+}
+
+/**
+ * One rule with its words.
+ */
+export interface PasswordPolicyRule {
+    id: PasswordRuleId;
+    text: string;
+}
+
+/**
+ * One step of the path.
+ */
+export interface EligibilityStep {
+    /**
+     * A stable step id (see docs/api/eligibility.md).
+     */
+    id: string;
+    actor: "parent" | "student" | "school" | "mfc" | "support";
+    state: "done" | "todo" | "waiting" | "blocked";
+    title: string;
+    text: string;
+    link?: EligibilityLink;
+    /**
+     * Where the step's words come from (seed files, laws, pages).
+     */
+    source: string[];
+}
+
+/**
+ * Options of `checkPassword`.
+ */
+export interface CheckPasswordOptions {
+    /**
+     * The confirmation field, when the user has typed it.
+     */
+    confirm?: string;
+    /**
+     * The person's names (Latin or Cyrillic) and birth dates
+     * (`YYYY-MM-DD` or `DD.MM.YYYY`).
+     */
+    personal?: string[];
+    /**
+     * `"ru"` (default) or `"en"`.
+     */
+    lang?: string;
+    policy?: PasswordPolicyInput;
+}
+
+/**
+ * Options of `generatePassword`.
+ */
+export interface GeneratePasswordOptions {
+    /**
+     * 8 to 64 (default 12, or the policy's minLength if larger). In
+     * memorable mode, the least length.
+     */
+    length?: number;
+    /**
+     * Easy syllable words, a capital, two digits and a symbol.
+     */
+    memorable?: boolean;
+    policy?: PasswordPolicyInput;
+}
+
+/**
+ * The answer of `assessEligibility`.
+ */
+export interface EligibilityAssessment {
+    ageYears: number;
+    ageGroup: "under_14" | "from_14_to_17" | "adult";
+    path: "parent_creates_account" | "child_registers_parent_links" | "adult_student" | "school_application";
+    /**
+     * One sentence naming the path.
+     */
+    pathText: string;
+    steps: EligibilityStep[];
+    /**
+     * The id of the first step not done; null when all is done.
+     */
+    next: string | undefined;
+    /**
+     * Null on the paths without «Создать».
+     */
+    createButton: CreateButtonDiagnosis | undefined;
+    /**
+     * Present when `checkRequestedAt` was given.
+     */
+    checkEstimate?: CheckEstimate;
+    notes: EligibilityNote[];
+    region: RegionSummary;
+    lang: "ru" | "en";
+}
+
+/**
+ * The answer of `explainError`.
+ */
+export interface ErrorExplanation {
+    /**
+     * Catalog id, e.g. `"diary_not_found"`.
+     */
+    id: string;
+    /**
+     * 0..=1.
+     */
+    confidence: number;
+    /**
+     * The message as shown (always Russian, word for word).
+     */
+    quote: string;
+    quoteKind: QuoteKind;
+    title: string;
+    cause: string;
+    actor: Actor;
+    steps: string[];
+    /**
+     * Where to turn, for the region.
+     */
+    contact?: string;
+    links?: ErrorLink[];
+    /**
+     * Ids of related catalog entries.
+     */
+    related: string[];
+}
+
+/**
+ * The policy for a host's own form.
+ */
+export interface PasswordPolicyInfo {
+    minLength: number;
+    requireUppercase: boolean;
+    requireLowercase: boolean;
+    requireDigit: boolean;
+    requireSymbol: boolean;
+    /**
+     * The allowed symbols, as one string.
+     */
+    symbols: string;
+    /**
+     * The rules in order, with their words in the requested language.
+     */
+    rules: PasswordPolicyRule[];
+    /**
+     * Where the policy comes from (a seed file).
+     */
+    source: string;
+    /**
+     * The symbol list exactly as the source prints it (garbled by
+     * escaping; `symbols` is how it was read).
+     */
+    symbolsSourceLiteral: string;
+}
+
+/**
+ * The region profile the answer used, for display.
+ */
+export interface RegionSummary {
+    id: string;
+    name: string;
+    diarySite: EligibilityLink | undefined;
+    appName: string | undefined;
+    apps: EligibilityLink[];
+    /**
+     * Where to turn with problems.
+     */
+    problems: EligibilityNote;
+    problemsLink: EligibilityLink | undefined;
+    source: string[];
+}
+
+/**
+ * The strength estimate.
+ */
+export interface PasswordStrength {
+    /**
+     * 0 (guessed at once) to 4 (very hard to guess).
+     */
+    score: number;
+    /**
+     * log10 of the estimated number of guesses.
+     */
+    guessesLog10: number;
+    /**
+     * The words for the score ("A weak password").
+     */
+    label: string;
+}
+
+/**
+ * The verdict of `checkBirthCertificate`.
+ */
+export interface CertificateResult {
+    valid: boolean;
+    /**
+     * `IV-МЮ 123456`, when series and number could be read.
+     */
+    normalized?: string;
+    problems: CertificateProblem[];
+}
+
+/**
+ * The verdict of `checkPassword`.
+ */
+export interface PasswordCheckResult {
+    /**
+     * Every rule passed (the confirmation too, when given).
+     */
+    valid: boolean;
+    /**
+     * The policy's rules in order, then `confirm_matches` when `confirm`
+     * was given.
+     */
+    rules: PasswordRuleResult[];
+    /**
+     * Characters the policy does not allow, each once, in order (at most 32).
+     */
+    invalidChars: string[];
+    warnings: PasswordWarning[];
+    /**
+     * The password as typed with the English layout, when it has Russian
+     * letters.
+     */
+    layoutFix?: string;
+    strength: PasswordStrength;
+    /**
+     * Texts for the failed rules, then for the warnings.
+     */
+    messages: PasswordMessage[];
+}
+
 /**
  * The verdict of `checkSnils`.
  */
@@ -10,30 +429,222 @@ export interface SnilsResult {
      */
     normalized?: string;
     problem?: SnilsProblem;
+    /**
+     * Only when the check number fails: valid numbers one digit or one
+     * adjacent swap away, normalized, sorted, at most 10 (may be empty).
+     */
+    suggestions?: string[];
 }
+
+/**
+ * The verdict of `compareRecords`.
+ */
+export interface RecordComparison {
+    match: boolean;
+    differences: RecordDifference[];
+}
+
+/**
+ * The wait estimate of the document check.
+ */
+export interface CheckEstimate {
+    requestedAt: string;
+    earliest: string;
+    latest: string;
+    basis: "five_working_days";
+    finished: boolean;
+    overdue: boolean;
+    variants: EstimateReading[];
+    /**
+     * The sources of the production calendar for the years in the window
+     * (decrees, the Labour Code).
+     */
+    calendarSource: string[];
+}
+
+/**
+ * What is wrong with a birth certificate.
+ */
+export type CertificateProblem = "empty" | "too_long" | "unexpected_characters" | "roman_has_cyrillic" | "roman_invalid" | "letters_have_latin" | "letters_invalid" | "missing_hyphen" | "number_length";
 
 /**
  * What is wrong with a СНИЛС.
  */
 export type SnilsProblem = "length" | "characters" | "checksum";
 
+/**
+ * What sort of text the matched quote is.
+ */
+export type QuoteKind = "message" | "status" | "instruction" | "paraphrase";
+
+/**
+ * What we know about the person; every field is optional.
+ */
+export interface ExplainContext {
+    role?: Role;
+    /**
+     * The student's date of birth (for a parent: the child's), `YYYY-MM-DD`.
+     * Wins over `ageYears`.
+     */
+    birthDate?: string;
+    /**
+     * The student's age in full years, 0..=100.
+     */
+    ageYears?: number;
+    /**
+     * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
+     * treated as `"generic"`.
+     */
+    region?: string;
+    /**
+     * `"ru"` (default) or `"en"`.
+     */
+    lang?: string;
+}
+
+/**
+ * Who is asking.
+ */
+export type Role = "parent" | "student";
+
+/**
+ * Who must act.
+ */
+export type Actor = "parent" | "student" | "school" | "mfc" | "support";
+
+/**
+ * Why «Создать» is or is not in the child's card.
+ */
+export interface CreateButtonDiagnosis {
+    /**
+     * Expected in the card: nothing missing and nothing unknown.
+     */
+    visible: boolean;
+    /**
+     * Unmet conditions, as ids.
+     */
+    missing: string[];
+    /**
+     * Conditions the input did not tell (`<field>_unknown`).
+     */
+    unknown: string[];
+    /**
+     * `missing` then `unknown`, with words and sources.
+     */
+    reasons: EligibilityNote[];
+}
+
+
+/**
+ * Answers who must do what next, what blocks it, how long the wait is and
+ * why. See docs/api/eligibility.md for the fields and ids.
+ *
+ * `assessEligibility({ role: "parent", birthDate: "2015-09-01" })`.
+ * Throws an `Error` whose message starts with the field at fault
+ * (`"birthDate: birth_date_in_future: …"`).
+ */
+export function assessEligibility(situation: EligibilitySituation): EligibilityAssessment;
+
+/**
+ * Checks a birth certificate's series and number.
+ *
+ * `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
+ * "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
+ * Texts for the problems: `certificate.problem.<id>`.
+ */
+export function checkBirthCertificate(text: string): CertificateResult;
+
+/**
+ * Checks a password against the Gosuslugi policy (or `options.policy`),
+ * finds typing mistakes and estimates its strength.
+ *
+ * `checkPassword("Пароль")` → `{ valid: false, rules: [...], invalidChars:
+ * ["П", ...], warnings: ["cyrillic_layout", "common_password"], layoutFix:
+ * "Gfhjkm", strength: { score: 0, ... }, messages: [...] }`.
+ *
+ * Throws an `Error` naming the field: `"password: expected a string"`,
+ * `"options.lang: ..."`, `"options.policy.minLength: ..."`.
+ */
+export function checkPassword(password: string, options: CheckPasswordOptions | undefined): PasswordCheckResult;
 
 /**
  * Checks a СНИЛС as typed (with or without separators).
  *
- * `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`.
+ * `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`;
+ * `checkSnils("112-233-445 59")` → `{ valid: false, normalized: "112-233-445 59",
+ * problem: "checksum", suggestions: ["112-233-445 95", …] }`.
  * Throws `Error("text: expected a string, got …")` for a non-string.
  */
 export function checkSnils(text: string): SnilsResult;
+
+/**
+ * Compares the student's data as the diary has it with Gosuslugi's.
+ *
+ * `compareRecords({ lastName: "Семенова", firstName: "Анна" }, { lastName:
+ * "Семёнова", firstName: "Анна" })` → `{ match: false, differences: [{ field:
+ * "last_name", kind: "yo_e", diaryValue: "Семенова", gosuslugiValue:
+ * "Семёнова", hint: "…" }] }`. Throws `Error("diary.lastName: …")` when a
+ * required field is missing or has the wrong type.
+ */
+export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, lang: string | undefined): RecordComparison;
+
+/**
+ * Explains a message the user saw (typed, pasted, with typos or cut short).
+ *
+ * `explainError("Дневник не найден", { role: "parent", region: "ryazan" })`
+ * → `{ id: "diary_not_found", confidence: 1, actor: "school", steps: [...],
+ * contact: "Классный руководитель: …", ... }`; `null` when the text matches
+ * no known message. Throws `Error("context.birthDate: …")` and the like for
+ * a bad context, `Error("text: expected a string…")` for a non-string.
+ */
+export function explainError(text: string, context: ExplainContext | undefined): ErrorExplanation | null;
+
+/**
+ * Generates a password that meets the policy, from the browser's secure
+ * random source (`crypto.getRandomValues`). No look-alike characters
+ * (`l I 1 O 0`) unless the policy leaves no choice.
+ *
+ * `generatePassword()` → `"xK7#pQ2!vZ9m"`; `generatePassword({ memorable:
+ * true })` → `"Tamo-pibu-deka47"`.
+ *
+ * Throws `Error("options.length: must be a whole number from 8 to 64, got
+ * 7")`; `Error("random: ...")` if the secure random source fails (never
+ * falls back to a weaker one).
+ */
+export function generatePassword(options: GeneratePasswordOptions | undefined): string;
+
+/**
+ * Every known message, for a picker: `[{ id, quote, title }]`.
+ * Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
+ */
+export function listErrors(lang: string | undefined): ErrorListItem[];
+
+/**
+ * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
+ * default, or `"en"`).
+ *
+ * Throws `Error("lang: expected \"ru\" or \"en\", ...")`.
+ */
+export function passwordPolicy(lang: string | undefined): PasswordPolicyInfo;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly assessEligibility: (a: any) => [number, number, number];
+    readonly checkBirthCertificate: (a: any) => [number, number, number];
+    readonly checkPassword: (a: any, b: any) => [number, number, number];
     readonly checkSnils: (a: any) => [number, number, number];
+    readonly compareRecords: (a: any, b: any, c: any) => [number, number, number];
+    readonly explainError: (a: any, b: any) => [number, number, number];
+    readonly generatePassword: (a: any) => [number, number, number, number];
+    readonly listErrors: (a: any) => [number, number, number];
+    readonly passwordPolicy: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;

@@ -2,8 +2,16 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_widgethandle_free: (a: number, b: number) => void;
+export const assessEligibility: (a: any) => [number, number, number];
+export const checkBirthCertificate: (a: any) => [number, number, number];
+export const checkPassword: (a: any, b: any) => [number, number, number];
 export const checkSnils: (a: any) => [number, number, number];
+export const compareRecords: (a: any, b: any, c: any) => [number, number, number];
+export const explainError: (a: any, b: any) => [number, number, number];
+export const generatePassword: (a: any) => [number, number, number, number];
+export const listErrors: (a: any) => [number, number, number];
 export const mount: (a: any, b: any) => [number, number, number];
+export const passwordPolicy: (a: any) => [number, number, number];
 export const widgethandle_mounted: (a: number) => number;
 export const widgethandle_setError: (a: number, b: any) => [number, number];
 export const widgethandle_setLang: (a: number, b: any) => [number, number];
