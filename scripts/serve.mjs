@@ -27,8 +27,12 @@ const TYPES = {
   ".md": "text/plain; charset=utf-8",
 };
 
-/** Starts the server; resolves to { server, url }. Port 0 picks a free one. */
-export function startServer({ port = 0, host = "127.0.0.1", root = ROOT } = {}) {
+/**
+ * Starts the server; resolves to { server, url }. Port 0 picks a free one.
+ * `transform(urlPath, body)` may rewrite a file's bytes (the benchmarks use it
+ * to resolve npm packages' bare import specifiers for the browser).
+ */
+export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
@@ -36,7 +40,8 @@ export function startServer({ port = 0, host = "127.0.0.1", root = ROOT } = {}) 
       let file = join(root, path);
       if (!file.startsWith(root)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (transform) body = transform(url.pathname, body);
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",

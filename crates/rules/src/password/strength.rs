@@ -21,6 +21,8 @@
 use super::data::data;
 use super::layout::{is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations};
 use super::Warning;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The longest word matched (dictionary and personal tokens).
@@ -413,6 +415,33 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
         }
     }
     any.then(|| trie.finish())
+}
+
+thread_local! {
+    /// The automaton of the last personal data seen, with its key (the
+    /// strings as used: at most [`MAX_PERSONAL_STRINGS`], each cut). A form
+    /// checks the password on every keystroke with the same personal data;
+    /// building the automaton costs more than the whole estimate.
+    static PERSONAL_CACHE: RefCell<Option<(Vec<String>, Option<Rc<Trie>>)>> = const { RefCell::new(None) };
+}
+
+/// [`personal_trie`], built once per distinct personal data.
+fn personal_trie_cached(personal: &[&str]) -> Option<Rc<Trie>> {
+    let key: Vec<String> =
+        personal.iter().take(MAX_PERSONAL_STRINGS).map(|s| s.chars().take(MAX_PERSONAL_CHARS).collect()).collect();
+    PERSONAL_CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return personal_trie(personal).map(Rc::new);
+        };
+        if let Some((cached_key, trie)) = cache.as_ref() {
+            if *cached_key == key {
+                return trie.clone();
+            }
+        }
+        let trie = personal_trie(personal).map(Rc::new);
+        *cache = Some((key, trie.clone()));
+        trie
+    })
 }
 
 /// A date `YYYY-MM-DD`, `DD.MM.YYYY` (or with `/`, `-`) written out in the
@@ -1029,8 +1058,8 @@ pub fn estimate(password: &str, personal: &[&str]) -> Strength {
     let lower: Vec<char> = orig.iter().map(|&c| lower_char(c)).collect();
     let keys: Vec<char> = lower.iter().map(|&c| key_char(c)).collect();
     let text = Text { orig: &orig, lower: &lower, keys: &keys };
-    let personal_words = personal_trie(personal);
-    let (cost, path) = estimate_text(&text, personal_words.as_ref());
+    let personal_words = personal_trie_cached(personal);
+    let (cost, path) = estimate_text(&text, personal_words.as_deref());
     let guesses_log10 = (cost * 100.0).round() / 100.0;
     let score = score_for(guesses_log10);
     let warn_patterns = score < data().strength.warn_below_score;
@@ -1052,6 +1081,22 @@ pub fn estimate(password: &str, personal: &[&str]) -> Strength {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn personal_cache_follows_the_personal_data() {
+        let personal = |p: &[&str]| estimate("Vasya2011!", p).warnings.contains(&Warning::PersonalInfo);
+        // Alternate so that every call after the first meets a cached
+        // automaton of other data.
+        for _ in 0..2 {
+            assert!(personal(&["Вася", "2011-03-04"]));
+            assert!(!personal(&[]));
+            assert!(!personal(&["Петя"]));
+            assert!(personal(&["Петя", "Вася"]));
+            assert!(personal(&["04.03.2011"]));
+        }
+        let uncached = personal_trie(&["Вася"]).map(|t| t.len());
+        assert_eq!(personal_trie_cached(&["Вася"]).map(|t| t.len()), uncached);
+    }
 
     #[test]
     fn dictionary_is_built_from_all_lists() {
