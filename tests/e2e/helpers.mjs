@@ -28,11 +28,18 @@ export async function tearDown({ server, browser }) {
   await new Promise((ok) => server?.close(ok));
 }
 
-/** A new page with logs of console errors, page errors and requests. */
-export async function openPage(env, path, { viewport = { width: 1280, height: 800 } } = {}) {
+/**
+ * A new page with logs of console errors, page errors (uncaught exceptions,
+ * also kept apart in `log.uncaught`) and requests. `prepare(page)` runs
+ * before the navigation (e.g. to install routes).
+ */
+export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, prepare } = {}) {
   const context = await env.browser.newContext({ viewport });
   const page = await context.newPage();
-  const log = { errors: [], requests: [] };
+  const log = { errors: [], requests: [], uncaught: [], warnings: [] };
+  page.on("pageerror", (e) => log.uncaught.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "warning") log.warnings.push(m.text()); });
+  if (prepare) await prepare(page);
   page.on("console", (m) => { if (m.type() === "error") log.errors.push(m.text()); });
   page.on("pageerror", (e) => log.errors.push(String(e)));
   page.on("request", (r) => log.requests.push(r.url()));
