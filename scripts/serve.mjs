@@ -4,6 +4,7 @@
 // /csp/ get the strict Content-Security-Policy the widget promises to work
 // under. Usage: node scripts/serve.mjs [port]
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,8 +32,10 @@ const TYPES = {
  * Starts the server; resolves to { server, url }. Port 0 picks a free one.
  * `transform(urlPath, body)` may rewrite a file's bytes (the benchmarks use it
  * to resolve npm packages' bare import specifiers for the browser).
+ * `gzip: true` compresses responses for clients that accept it, as a real
+ * static host does (the first-render benchmark uses it).
  */
-export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform } = {}) {
+export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform, gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
@@ -49,6 +52,11 @@ export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transfo
       };
       if (url.pathname.startsWith("/csp/") || url.pathname.startsWith("/web/csp")) {
         headers["content-security-policy"] = STRICT_CSP;
+      }
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        body = gzipSync(body, { level: 9 });
+        headers["content-encoding"] = "gzip";
+        headers.vary = "accept-encoding";
       }
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
