@@ -301,9 +301,9 @@ fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<Strin
     use chrono::Datelike;
     let mut out: Vec<String> = Vec::new();
     for y in from.year()..=to.year().max(from.year()) {
-        for s in elig::calendar::year(y).map(|d| d.source.as_slice()).unwrap_or(&[]) {
-            if !out.contains(s) {
-                out.push(s.clone());
+        for &s in elig::calendar::year(y).map_or(&[][..], |d| d.source) {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_owned());
             }
         }
     }
