@@ -1,7 +1,7 @@
 //! Error explanation and document comparison: `explainError`, `listErrors`,
 //! `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{field_error, from_js, required_string, to_js, type_name};
+use crate::convert::{field_error, is_nullish, is_plain_object, optional, required_string, string_at, to_js, type_name, uint_at, variant_at};
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
 use diary_rules::explain::{self as rules, ExplainContext as RulesContext};
@@ -142,7 +142,7 @@ pub struct ErrorListItem {
 fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
     match value {
         None => Ok(Lang::default()),
-        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got {code:?}"))),
+        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
     }
 }
 
@@ -156,7 +156,7 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
     let age = match (&ctx.birth_date, ctx.age_years) {
         (Some(date), _) => {
             let birth = parse_iso_date(date)
-                .ok_or_else(|| field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got {date:?}")))?;
+                .ok_or_else(|| field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got \"{date}\"")))?;
             let today = today().ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
             let years = age_on(birth, today).map_err(|e| match e {
                 AgeError::BornInFuture => field_error("context.birthDate", "is in the future"),
@@ -193,10 +193,10 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_param_type = "ExplainContext | undefined")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
-    let ctx: ExplainContext = if context.is_undefined() || context.is_null() {
+    let ctx: ExplainContext = if is_nullish(&context) {
         ExplainContext::default()
-    } else if context.is_object() && !js_sys::Array::is_array(&context) {
-        from_js(context, "context")?
+    } else if is_plain_object(&context) {
+        read_context(&context)?
     } else {
         return Err(field_error("context", format!("expected an object, got {}", type_name(&context))));
     };
@@ -215,6 +215,18 @@ pub fn explain_error(
         contact: e.contact.map(|c| text_in(c, lang)),
         links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: text_in(l.label, lang) }).collect(),
         related: e.related.iter().map(|r| (*r).to_owned()).collect(),
+    })
+}
+
+/// Reads the context's fields (other keys are ignored).
+fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
+    let p = "context";
+    Ok(ExplainContext {
+        role: optional(value, p, "role", |v, p| variant_at(v, p, &["parent", "student"], &[Role::Parent, Role::Student]))?,
+        birth_date: optional(value, p, "birthDate", string_at)?,
+        age_years: optional(value, p, "ageYears", |v, p| uint_at(v, p, u32::MAX, "u32"))?,
+        region: optional(value, p, "region", string_at)?,
+        lang: optional(value, p, "lang", string_at)?,
     })
 }
 
@@ -330,7 +342,15 @@ fn person(value: JsValue, root: &str) -> Result<PersonRecord, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(field_error(root, format!("expected an object, got {}", type_name(&value))));
     }
-    let r: StudentRecord = from_js(value, root)?;
+    let text = |key: &str| optional(&value, root, key, string_at);
+    let r = StudentRecord {
+        last_name: text("lastName")?,
+        first_name: text("firstName")?,
+        middle_name: text("middleName")?,
+        birth_date: text("birthDate")?,
+        snils: text("snils")?,
+        certificate: text("certificate")?,
+    };
     let last_name = r.last_name.ok_or_else(|| field_error(&format!("{root}.lastName"), "expected a string"))?;
     let first_name = r.first_name.ok_or_else(|| field_error(&format!("{root}.firstName"), "expected a string"))?;
     Ok(PersonRecord {
