@@ -126,7 +126,7 @@ fn series_letter(c: char) -> Option<(char, bool)> {
         }
     }
     if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
-        return Some((c.to_uppercase().next().unwrap_or(c), false));
+        return Some((crate::case::upper_cyrillic(c), false));
     }
     None
 }

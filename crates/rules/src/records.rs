@@ -228,7 +228,7 @@ fn fold(s: &str, folds: &[DifferenceKind], compact: bool) -> Vec<char> {
             });
         }
         if has(DifferenceKind::Case) {
-            c = c.to_lowercase().next().unwrap_or(c);
+            c = crate::case::lower(c);
         }
         if has(DifferenceKind::YoE) {
             c = match c {
