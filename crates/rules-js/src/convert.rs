@@ -7,7 +7,6 @@
 //! string`, `unknown field …`, `unknown variant …`, `missing field …`), each
 //! prefixed with the path of the field at fault.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A JS `Error` whose message is `"<field>: <problem>"`.
@@ -158,13 +157,96 @@ pub fn variant_at<T: Copy>(value: &JsValue, path: &str, names: &[&str], values: 
         .ok_or_else(|| field_error(path, format!("unknown variant `{name}`, expected {}", one_of(names))))
 }
 
-/// Writes `value` as a plain JS object (maps as objects, not `Map`s).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(false);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("internal: {e}")))
+/// A Rust value as a plain JS value. Outputs are built by hand rather than
+/// through serde-wasm-bindgen: the DTO types stay (they give the TypeScript
+/// types), and each one's `ToJs` destructures it completely, so a field added
+/// to a DTO cannot be forgotten here.
+pub trait ToJs {
+    fn to_js(&self) -> JsValue;
 }
+
+impl ToJs for str {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for String {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for bool {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_bool(*self)
+    }
+}
+
+impl ToJs for f64 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(*self)
+    }
+}
+
+impl ToJs for u8 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(f64::from(*self))
+    }
+}
+
+impl ToJs for u32 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(f64::from(*self))
+    }
+}
+
+impl ToJs for usize {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+
+/// `None` is `null`; fields that are left out when `None` use [`skip_none`].
+impl<T: ToJs> ToJs for Option<T> {
+    fn to_js(&self) -> JsValue {
+        self.as_ref().map_or(JsValue::NULL, ToJs::to_js)
+    }
+}
+
+impl<T: ToJs> ToJs for Vec<T> {
+    fn to_js(&self) -> JsValue {
+        self.iter().map(ToJs::to_js).collect::<js_sys::Array>().into()
+    }
+}
+
+/// A field left out of the object when `None` (`undefined` marks it).
+pub fn skip_none<T: ToJs>(value: &Option<T>) -> JsValue {
+    value.as_ref().map_or(JsValue::UNDEFINED, ToJs::to_js)
+}
+
+/// A plain object of these fields, in order; `undefined` values are left out.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+    }
+    object.into()
+}
+
+/// Implements [`ToJs`] for a DTO enum as its snake_case string.
+macro_rules! js_enum {
+    ($name:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
+        impl $crate::convert::ToJs for $name {
+            fn to_js(&self) -> wasm_bindgen::JsValue {
+                wasm_bindgen::JsValue::from_str(match self { $($name::$variant => $id),+ })
+            }
+        }
+    };
+}
+pub(crate) use js_enum;
 
 /// A short name of a JS value's type for error messages.
 pub fn type_name(value: &JsValue) -> &'static str {

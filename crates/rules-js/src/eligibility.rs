@@ -5,8 +5,8 @@
 //! into words in the requested language here.
 
 use crate::convert::{
-    bool_at, field_error, invalid_type, is_plain_object, join, one_of, optional, string_at, strings_at, type_name,
-    unknown_key, variant_at,
+    bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at, strings_at,
+    type_name, unknown_key, variant_at, ToJs,
 };
 use diary_rules::eligibility::{
     self as elig, region,
@@ -207,7 +207,7 @@ pub fn assess_eligibility(
     let input = read_situation(&situation)?;
     let situation = Situation::from_input(&input, browser_now()?).map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
-    to_js_with_nulls(&dto(&assessment, situation.lang))
+    Ok(dto(&assessment, situation.lang).to_js())
 }
 
 /// The browser's local time, to the minute.
@@ -519,10 +519,117 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
     }
 }
 
-/// Like `convert::to_js`, but `None` becomes `null` (the API promises
-/// `next: null` and `createButton: null`); fields that may be absent are
-/// skipped explicitly.
-fn to_js_with_nulls<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("internal: {e}")))
+// The answer as a plain object: `None` is `null` (the API promises
+// `next: null` and `createButton: null`) except for the fields that are
+// left out when absent (`link`, `checkEstimate`).
+
+impl ToJs for EligibilityLink {
+    fn to_js(&self) -> JsValue {
+        let EligibilityLink { href, label } = self;
+        object(&[("href", href.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for EligibilityStep {
+    fn to_js(&self) -> JsValue {
+        let EligibilityStep { id, actor, state, title, text, link, source } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("actor", actor.to_js()),
+            ("state", state.to_js()),
+            ("title", title.to_js()),
+            ("text", text.to_js()),
+            ("link", skip_none(link)),
+            ("source", source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EligibilityNote {
+    fn to_js(&self) -> JsValue {
+        let EligibilityNote { id, text, source } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js()), ("source", source.to_js())])
+    }
+}
+
+impl ToJs for CreateButtonDiagnosis {
+    fn to_js(&self) -> JsValue {
+        let CreateButtonDiagnosis { visible, missing, unknown, reasons } = self;
+        object(&[
+            ("visible", visible.to_js()),
+            ("missing", missing.to_js()),
+            ("unknown", unknown.to_js()),
+            ("reasons", reasons.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EstimateReading {
+    fn to_js(&self) -> JsValue {
+        let EstimateReading { id, latest, text, source } = self;
+        object(&[("id", id.to_js()), ("latest", latest.to_js()), ("text", text.to_js()), ("source", source.to_js())])
+    }
+}
+
+impl ToJs for CheckEstimate {
+    fn to_js(&self) -> JsValue {
+        let CheckEstimate { requested_at, earliest, latest, basis, finished, overdue, variants, calendar_source } = self;
+        object(&[
+            ("requestedAt", requested_at.to_js()),
+            ("earliest", earliest.to_js()),
+            ("latest", latest.to_js()),
+            ("basis", basis.to_js()),
+            ("finished", finished.to_js()),
+            ("overdue", overdue.to_js()),
+            ("variants", variants.to_js()),
+            ("calendarSource", calendar_source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for RegionSummary {
+    fn to_js(&self) -> JsValue {
+        let RegionSummary { id, name, diary_site, app_name, apps, problems, problems_link, source } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("name", name.to_js()),
+            ("diarySite", diary_site.to_js()),
+            ("appName", app_name.to_js()),
+            ("apps", apps.to_js()),
+            ("problems", problems.to_js()),
+            ("problemsLink", problems_link.to_js()),
+            ("source", source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EligibilityAssessment {
+    fn to_js(&self) -> JsValue {
+        let EligibilityAssessment {
+            age_years,
+            age_group,
+            path,
+            path_text,
+            steps,
+            next,
+            create_button,
+            check_estimate,
+            notes,
+            region,
+            lang,
+        } = self;
+        object(&[
+            ("ageYears", age_years.to_js()),
+            ("ageGroup", age_group.to_js()),
+            ("path", path.to_js()),
+            ("pathText", path_text.to_js()),
+            ("steps", steps.to_js()),
+            ("next", next.to_js()),
+            ("createButton", create_button.to_js()),
+            ("checkEstimate", skip_none(check_estimate)),
+            ("notes", notes.to_js()),
+            ("region", region.to_js()),
+            ("lang", lang.to_js()),
+        ])
+    }
 }

@@ -1,7 +1,10 @@
 //! Error explanation and document comparison: `explainError`, `listErrors`,
 //! `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{field_error, is_nullish, is_plain_object, optional, required_string, string_at, to_js, type_name, uint_at, variant_at};
+use crate::convert::{
+    field_error, is_nullish, is_plain_object, js_enum, object, optional, required_string, skip_none, string_at, type_name,
+    uint_at, variant_at, ToJs,
+};
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
 use diary_rules::explain::{self as rules, ExplainContext as RulesContext};
@@ -203,7 +206,7 @@ pub fn explain_error(
     let lang = parse_lang(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
-    to_js(&ErrorExplanation {
+    Ok(ErrorExplanation {
         id: e.id.to_owned(),
         confidence: f64::from(e.confidence),
         quote: text_in(e.quote, Lang::Ru),
@@ -215,7 +218,8 @@ pub fn explain_error(
         contact: e.contact.map(|c| text_in(c, lang)),
         links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: text_in(l.label, lang) }).collect(),
         related: e.related.iter().map(|r| (*r).to_owned()).collect(),
-    })
+    }
+    .to_js())
 }
 
 /// Reads the context's fields (other keys are ignored).
@@ -242,7 +246,7 @@ pub fn list_errors(#[wasm_bindgen(unchecked_param_type = "string | undefined")] 
     let items: Vec<ErrorListItem> = rules::list()
         .map(|e| ErrorListItem { id: e.id.to_owned(), quote: text_in(e.quote, Lang::Ru), title: text_in(e.title, lang) })
         .collect();
-    to_js(&items)
+    Ok(items.to_js())
 }
 
 fn optional_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
@@ -306,11 +310,12 @@ pub struct CertificateResult {
 pub fn check_birth_certificate(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let c = check_certificate(&text);
-    to_js(&CertificateResult {
+    Ok(CertificateResult {
         valid: c.is_valid(),
         normalized: c.normalized,
         problems: c.problems.into_iter().map(CertificateProblem::from).collect(),
-    })
+    }
+    .to_js())
 }
 
 /// A student's data as one system holds it.
@@ -470,5 +475,99 @@ pub fn compare_records(
             gosuslugi_value: d.gosuslugi_value,
         })
         .collect();
-    to_js(&RecordComparison { matches: differences.is_empty(), differences })
+    Ok(RecordComparison { matches: differences.is_empty(), differences }.to_js())
+}
+
+js_enum!(Actor { Parent => "parent", Student => "student", School => "school", Mfc => "mfc", Support => "support" });
+js_enum!(QuoteKind { Message => "message", Status => "status", Instruction => "instruction", Paraphrase => "paraphrase" });
+js_enum!(CertificateProblem {
+    Empty => "empty",
+    TooLong => "too_long",
+    UnexpectedCharacters => "unexpected_characters",
+    RomanHasCyrillic => "roman_has_cyrillic",
+    RomanInvalid => "roman_invalid",
+    LettersHaveLatin => "letters_have_latin",
+    LettersInvalid => "letters_invalid",
+    MissingHyphen => "missing_hyphen",
+    NumberLength => "number_length",
+});
+js_enum!(RecordField {
+    LastName => "last_name",
+    FirstName => "first_name",
+    MiddleName => "middle_name",
+    BirthDate => "birth_date",
+    Snils => "snils",
+    Certificate => "certificate",
+});
+js_enum!(DifferenceKind {
+    YoE => "yo_e",
+    Lookalike => "lookalike",
+    Whitespace => "whitespace",
+    Case => "case",
+    Hyphen => "hyphen",
+    Typo => "typo",
+    Transposition => "transposition",
+    DayMonthSwapped => "day_month_swapped",
+    Missing => "missing",
+    Different => "different",
+});
+
+impl ToJs for ErrorLink {
+    fn to_js(&self) -> JsValue {
+        let ErrorLink { url, label } = self;
+        object(&[("url", url.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for ErrorExplanation {
+    fn to_js(&self) -> JsValue {
+        let ErrorExplanation { id, confidence, quote, quote_kind, title, cause, actor, steps, contact, links, related } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("confidence", confidence.to_js()),
+            ("quote", quote.to_js()),
+            ("quoteKind", quote_kind.to_js()),
+            ("title", title.to_js()),
+            ("cause", cause.to_js()),
+            ("actor", actor.to_js()),
+            ("steps", steps.to_js()),
+            ("contact", skip_none(contact)),
+            ("links", if links.is_empty() { JsValue::UNDEFINED } else { links.to_js() }),
+            ("related", related.to_js()),
+        ])
+    }
+}
+
+impl ToJs for ErrorListItem {
+    fn to_js(&self) -> JsValue {
+        let ErrorListItem { id, quote, title } = self;
+        object(&[("id", id.to_js()), ("quote", quote.to_js()), ("title", title.to_js())])
+    }
+}
+
+impl ToJs for CertificateResult {
+    fn to_js(&self) -> JsValue {
+        let CertificateResult { valid, normalized, problems } = self;
+        object(&[("valid", valid.to_js()), ("normalized", skip_none(normalized)), ("problems", problems.to_js())])
+    }
+}
+
+impl ToJs for RecordDifference {
+    fn to_js(&self) -> JsValue {
+        let RecordDifference { field, kind, diary_value, gosuslugi_value, hint } = self;
+        object(&[
+            ("field", field.to_js()),
+            ("kind", kind.to_js()),
+            ("diaryValue", diary_value.to_js()),
+            ("gosuslugiValue", gosuslugi_value.to_js()),
+            ("hint", hint.to_js()),
+        ])
+    }
+}
+
+impl ToJs for RecordComparison {
+    fn to_js(&self) -> JsValue {
+        let RecordComparison { matches, differences } = self;
+        object(&[("match", matches.to_js()), ("differences", differences.to_js())])
+    }
 }

@@ -10,7 +10,7 @@
 
 use crate::convert::{
     bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, number_text, optional, required_string, string_at,
-    strings_at, to_js, type_name, uint_at, unknown_key,
+    strings_at, type_name, uint_at, unknown_key, js_enum, object, skip_none, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -277,7 +277,7 @@ pub fn check_password(
         &CheckOptions { confirm: options.confirm.as_deref(), personal: &personal, policy: Some(&policy) },
     );
     let label = diary_rules::texts::text(rules::score_text_id(check.strength.score), lang).to_owned();
-    to_js(&PasswordCheckResult {
+    Ok(PasswordCheckResult {
         valid: check.is_valid(),
         rules: check.rules.iter().map(|r| PasswordRuleResult { id: r.rule.into(), passed: r.passed }).collect(),
         invalid_chars: check.invalid_chars.iter().map(|c| c.to_string()).collect(),
@@ -289,7 +289,8 @@ pub fn check_password(
             .into_iter()
             .map(|(id, text)| PasswordMessage { id: id.to_owned(), text })
             .collect(),
-    })
+    }
+    .to_js())
 }
 
 /// Options of `generatePassword`.
@@ -389,7 +390,7 @@ pub fn password_policy(
     };
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
-    to_js(&PasswordPolicyInfo {
+    Ok(PasswordPolicyInfo {
         min_length: policy.min_length,
         require_uppercase: policy.require_uppercase,
         require_lowercase: policy.require_lowercase,
@@ -402,5 +403,96 @@ pub fn password_policy(
             .collect(),
         source: Policy::source().to_owned(),
         symbols_source_literal: Policy::seed_literal().to_owned(),
-    })
+    }
+    .to_js())
+}
+
+js_enum!(PasswordRuleId {
+    MinLength => "min_length",
+    Uppercase => "uppercase",
+    Lowercase => "lowercase",
+    Digit => "digit",
+    Symbol => "symbol",
+    AllowedChars => "allowed_chars",
+    ConfirmMatches => "confirm_matches",
+});
+js_enum!(PasswordWarning {
+    CyrillicLayout => "cyrillic_layout",
+    Whitespace => "whitespace",
+    CommonPassword => "common_password",
+    KeyboardPattern => "keyboard_pattern",
+    Sequence => "sequence",
+    Repeats => "repeats",
+    Date => "date",
+    PersonalInfo => "personal_info",
+});
+
+impl ToJs for PasswordRuleResult {
+    fn to_js(&self) -> JsValue {
+        let PasswordRuleResult { id, passed } = self;
+        object(&[("id", id.to_js()), ("passed", passed.to_js())])
+    }
+}
+
+impl ToJs for PasswordStrength {
+    fn to_js(&self) -> JsValue {
+        let PasswordStrength { score, guesses_log10, label } = self;
+        object(&[("score", score.to_js()), ("guessesLog10", guesses_log10.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for PasswordMessage {
+    fn to_js(&self) -> JsValue {
+        let PasswordMessage { id, text } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js())])
+    }
+}
+
+impl ToJs for PasswordCheckResult {
+    fn to_js(&self) -> JsValue {
+        let PasswordCheckResult { valid, rules, invalid_chars, warnings, layout_fix, strength, messages } = self;
+        object(&[
+            ("valid", valid.to_js()),
+            ("rules", rules.to_js()),
+            ("invalidChars", invalid_chars.to_js()),
+            ("warnings", warnings.to_js()),
+            ("layoutFix", skip_none(layout_fix)),
+            ("strength", strength.to_js()),
+            ("messages", messages.to_js()),
+        ])
+    }
+}
+
+impl ToJs for PasswordPolicyRule {
+    fn to_js(&self) -> JsValue {
+        let PasswordPolicyRule { id, text } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js())])
+    }
+}
+
+impl ToJs for PasswordPolicyInfo {
+    fn to_js(&self) -> JsValue {
+        let PasswordPolicyInfo {
+            min_length,
+            require_uppercase,
+            require_lowercase,
+            require_digit,
+            require_symbol,
+            symbols,
+            rules,
+            source,
+            symbols_source_literal,
+        } = self;
+        object(&[
+            ("minLength", min_length.to_js()),
+            ("requireUppercase", require_uppercase.to_js()),
+            ("requireLowercase", require_lowercase.to_js()),
+            ("requireDigit", require_digit.to_js()),
+            ("requireSymbol", require_symbol.to_js()),
+            ("symbols", symbols.to_js()),
+            ("rules", rules.to_js()),
+            ("source", source.to_js()),
+            ("symbolsSourceLiteral", symbols_source_literal.to_js()),
+        ])
+    }
 }
