@@ -320,7 +320,7 @@ fn gen_calendar(at: &Path_, file: &Table) -> String {
             panic!("{}: years must be in increasing order", p.0);
         }
         previous_year = year;
-        let days = |key: &str, out: &mut Vec<u32>| -> Vec<String> {
+        let days = |key: &str, out: &mut Vec<u32>| {
             let list = str_list(&p, y, key);
             for (i, s) in list.iter().enumerate() {
                 let k = date_key(&p.key(key).index(i), s);
@@ -329,18 +329,15 @@ fn gen_calendar(at: &Path_, file: &Table) -> String {
                 }
                 out.push(k);
             }
-            list
         };
-        let nw = days("non_working", &mut non_working);
-        let ww = days("working_weekends", &mut working_weekends);
+        days("non_working", &mut non_working);
+        days("working_weekends", &mut working_weekends);
         let _ = writeln!(
             code,
-            "    CalendarYear {{ year: {year}, confirmed: {}, source: {}, note: {}, non_working: {}, working_weekends: {} }},",
+            "    CalendarYear {{ year: {year}, confirmed: {}, source: {}, note: {} }},",
             boolean(&p, y, "confirmed"),
             lit_list(&sources(&p, y)),
             lit(&string(&p, y, "note")),
-            lit_list(&nw),
-            lit_list(&ww),
         );
     }
     code.push_str("];\n");
@@ -421,41 +418,44 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     let mut code = String::from("static CATALOG: Catalog = Catalog {\n    entry: List(&[\n");
     for (p, e) in rows(at, file, "entry") {
         keys(&p, e, &["id", "title", "cause", "related", "links", "quote", "variant", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, e);
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), source: {},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}),",
             lit(&string(&p, e, "id")),
             lit(&string(&p, e, "title")),
             lit(&string(&p, e, "cause")),
             str_list(&p, e, "related"),
             str_list(&p, e, "links"),
-            lit_list(&sources(&p, e)),
         );
         code.push_str("            quote: List(&[\n");
         for (q_at, q) in rows(&p, e, "quote") {
             keys(&q_at, q, &["text", "kind", "role", "ages", "source"]);
+            // Checked here; the run time does not need it.
+            sources(&q_at, q);
             let _ = writeln!(
                 code,
-                "                Quote {{ text: {}, kind: {}, role: {}, ages: {}, source: {} }},",
+                "                Quote {{ text: {}, kind: {}, role: {}, ages: {} }},",
                 lit(&string(&q_at, q, "text")),
                 enum_field(&q_at, q, "kind", "QuoteKind", QUOTE_KINDS),
                 role(&q_at, q),
                 ages(&q_at, q),
-                lit_list(&sources(&q_at, q)),
             );
         }
         code.push_str("            ]),\n            variant: List(&[\n");
         for (v_at, v) in rows(&p, e, "variant") {
             keys(&v_at, v, &["role", "ages", "actor", "contact", "steps", "source"]);
+            // Checked here; the run time does not need it.
+            sources(&v_at, v);
             let _ = writeln!(
                 code,
-                "                Variant {{ role: {}, ages: {}, actor: {}, contact: {}, steps: List(&{:?}), source: {} }},",
+                "                Variant {{ role: {}, ages: {}, actor: {}, contact: {}, steps: List(&{:?}) }},",
                 role(&v_at, v),
                 ages(&v_at, v),
                 enum_field(&v_at, v, "actor", "Actor", ACTORS),
                 opt_lit(&opt_str(&v_at, v, "contact")),
                 str_list(&v_at, v, "steps"),
-                lit_list(&sources(&v_at, v)),
             );
         }
         code.push_str("            ]),\n        },\n");
@@ -463,36 +463,39 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     code.push_str("    ]),\n    contact: List(&[\n");
     for (p, c) in rows(at, file, "contact") {
         keys(&p, c, &["kind", "region", "text", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, c);
         let _ = writeln!(
             code,
-            "        Contact {{ kind: {}, region: {}, text: {}, source: {} }},",
+            "        Contact {{ kind: {}, region: {}, text: {} }},",
             lit(&string(&p, c, "kind")),
             opt_lit(&opt_str(&p, c, "region")),
             lit(&string(&p, c, "text")),
-            lit_list(&sources(&p, c)),
         );
     }
     code.push_str("    ]),\n    region: List(&[\n");
     for (p, r) in rows(at, file, "region") {
         keys(&p, r, &["id", "links", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, r);
         let _ = writeln!(
             code,
-            "        Region {{ id: {}, links: List(&{:?}), source: {} }},",
+            "        Region {{ id: {}, links: List(&{:?}) }},",
             lit(&string(&p, r, "id")),
             str_list(&p, r, "links"),
-            lit_list(&sources(&p, r)),
         );
     }
     code.push_str("    ]),\n    link: List(&[\n");
     for (p, l) in rows(at, file, "link") {
         keys(&p, l, &["id", "url", "label", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, l);
         let _ = writeln!(
             code,
-            "        Link {{ id: {}, url: {}, label: {}, source: {} }},",
+            "        Link {{ id: {}, url: {}, label: {} }},",
             lit(&string(&p, l, "id")),
             lit(&string(&p, l, "url")),
             lit(&string(&p, l, "label")),
-            lit_list(&sources(&p, l)),
         );
     }
     code.push_str("    ]),\n};\n");

@@ -1,6 +1,7 @@
 //! The error catalog: `data/errors.toml` (entries, quotes, variants per role
 //! and age, contacts per region, links), turned into static tables by
-//! build.rs.
+//! build.rs. Every datum in the file has a `source` (build.rs fails without
+//! one); the tables leave them out, as nothing reads them at run time.
 
 use crate::age::AgeGroup;
 
@@ -116,9 +117,6 @@ impl<'a, T> IntoIterator for &'a List<T> {
     }
 }
 
-/// Where a datum comes from: seed file names and other sources.
-pub type Sources = &'static [&'static str];
-
 #[derive(Debug, Clone, Copy)]
 pub struct Quote {
     /// The text id; its Russian words are the message as shown.
@@ -128,7 +126,6 @@ pub struct Quote {
     /// from a parent's).
     pub role: Option<Role>,
     pub ages: Option<&'static [AgeKey]>,
-    pub source: Sources,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -140,7 +137,6 @@ pub struct Variant {
     pub contact: Option<&'static str>,
     /// Text ids, in order.
     pub steps: List<&'static str>,
-    pub source: Sources,
 }
 
 impl Variant {
@@ -168,7 +164,6 @@ pub struct Entry {
     pub links: List<&'static str>,
     pub quote: List<Quote>,
     pub variant: List<Variant>,
-    pub source: Sources,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -177,14 +172,12 @@ pub struct Contact {
     /// A region id; none for the generic contact of this kind.
     pub region: Option<&'static str>,
     pub text: &'static str,
-    pub source: Sources,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Region {
     pub id: &'static str,
     pub links: List<&'static str>,
-    pub source: Sources,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -192,7 +185,6 @@ pub struct Link {
     pub id: &'static str,
     pub url: &'static str,
     pub label: &'static str,
-    pub source: Sources,
 }
 
 /// The whole catalog.
@@ -263,7 +255,6 @@ mod tests {
             assert!(!e.quote.is_empty(), "{}: no quote", e.id);
             for q in &e.quote {
                 assert!(texts::entry(q.text).is_some(), "{}: no text {}", e.id, q.text);
-                assert!(!q.source.is_empty());
             }
             assert!(!e.variant.is_empty(), "{}: no variant", e.id);
             let last = e.variant.last().expect("a variant");
@@ -276,7 +267,6 @@ mod tests {
                 if let Some(kind) = v.contact {
                     assert!(c.contact(kind, None).is_some(), "{}: no generic contact {kind}", e.id);
                 }
-                assert!(!v.source.is_empty());
             }
         }
         for contact in &c.contact {
