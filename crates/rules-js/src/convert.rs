@@ -1,6 +1,12 @@
 //! Moving values across the JS boundary with errors that name the field.
+//!
+//! Inputs are read by hand over `JsValue` and `Reflect` rather than through
+//! serde: a generic deserializer per input type costs tens of kilobytes of
+//! wasm, and these readers are a few small non-generic functions. Error
+//! messages keep serde's wording (`invalid type: integer `5`, expected a
+//! string`, `unknown field …`, `unknown variant …`, `missing field …`), each
+//! prefixed with the path of the field at fault.
 
-use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// A JS `Error` whose message is `"<field>: <problem>"`.
@@ -15,25 +21,232 @@ pub fn required_string(value: &JsValue, field: &str) -> Result<String, JsError> 
         .ok_or_else(|| field_error(field, format!("expected a string, got {}", type_name(value))))
 }
 
-/// Reads a JS object into `T`; the error names the path of the bad field
-/// (`"situation.birthDate: invalid value ..."`).
-#[allow(dead_code)]
-pub fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsError> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() { root.to_owned() } else { format!("{root}.{path}") };
-        field_error(&field, e.into_inner())
-    })
+/// `path.key`, or `key` at the root.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
-/// Writes `value` as a plain JS object (maps as objects, not `Map`s).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(false);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("internal: {e}")))
+/// `undefined` or `null`: an omitted optional field.
+pub fn is_nullish(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
 }
+
+/// An object that is not an array (what a struct is read from).
+pub fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+/// `object[key]` (`undefined` when it cannot be read).
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The first own key of `object` that is not in `allowed`.
+pub fn unknown_key(object: &JsValue, allowed: &[&str]) -> Option<String> {
+    let object: &js_sys::Object = object.dyn_ref()?;
+    js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()).find(|k| !allowed.contains(&k.as_str()))
+}
+
+/// serde's list of names: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+pub fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [] => "nothing".to_owned(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} or {b}"),
+        all => format!("one of {}", all.join(", ")),
+    }
+}
+
+/// serde's words for a value of the wrong type: `integer `5``,
+/// `floating point `1.5``, `string "x"`, `boolean `true``, `sequence`, `map`.
+/// Numbers are written by JavaScript (no float formatting in the module).
+pub fn unexpected(value: &JsValue) -> String {
+    if is_nullish(value) {
+        "null".to_owned()
+    } else if let Some(b) = value.as_bool() {
+        format!("boolean `{b}`")
+    } else if let Some(x) = value.as_f64() {
+        if js_sys::Number::is_safe_integer(value) {
+            format!("integer `{}`", x as i64)
+        } else {
+            format!("floating point `{}`", number_text(value))
+        }
+    } else if let Some(s) = value.as_string() {
+        format!("string \"{s}\"")
+    } else if js_sys::Array::is_array(value) {
+        "sequence".to_owned()
+    } else if value.is_function() {
+        "a function".to_owned()
+    } else {
+        "map".to_owned()
+    }
+}
+
+/// A JS number as JavaScript writes it (`String(x)`).
+pub fn number_text(value: &JsValue) -> String {
+    value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+/// `"<path>: invalid type: <value>, expected <expected>"`.
+pub fn invalid_type(path: &str, value: &JsValue, expected: &str) -> JsError {
+    field_error(path, format!("invalid type: {}, expected {expected}", unexpected(value)))
+}
+
+/// Reads a string.
+pub fn string_at(value: &JsValue, path: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| invalid_type(path, value, "a string"))
+}
+
+/// Reads a boolean.
+pub fn bool_at(value: &JsValue, path: &str) -> Result<bool, JsError> {
+    value.as_bool().ok_or_else(|| invalid_type(path, value, "a boolean"))
+}
+
+/// Reads any number.
+pub fn f64_at(value: &JsValue, path: &str) -> Result<f64, JsError> {
+    value.as_f64().ok_or_else(|| invalid_type(path, value, "f64"))
+}
+
+/// Reads a whole number `0..=max` (`what` names the Rust type, as serde does).
+pub fn uint_at(value: &JsValue, path: &str, max: u32, what: &str) -> Result<u32, JsError> {
+    match value.as_f64() {
+        Some(x) if js_sys::Number::is_safe_integer(value) && x >= 0.0 => {
+            let n = x as u64;
+            u32::try_from(n)
+                .ok()
+                .filter(|&n| n <= max)
+                .ok_or_else(|| field_error(path, format!("invalid value: integer `{n}`, expected {what}")))
+        }
+        _ => Err(invalid_type(path, value, what)),
+    }
+}
+
+/// Reads an array of strings; an element's error names its index (`personal[0]`).
+pub fn strings_at(value: &JsValue, path: &str) -> Result<Vec<String>, JsError> {
+    let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(path, value, "a sequence")) };
+    array.iter().enumerate().map(|(i, v)| string_at(&v, &format!("{path}[{i}]"))).collect()
+}
+
+/// Reads `object[key]` with `read`; `undefined` and `null` give `None`.
+pub fn optional<T>(
+    object: &JsValue,
+    path: &str,
+    key: &str,
+    read: impl FnOnce(&JsValue, &str) -> Result<T, JsError>,
+) -> Result<Option<T>, JsError> {
+    let value = get(object, key);
+    if is_nullish(&value) {
+        Ok(None)
+    } else {
+        read(&value, &join(path, key)).map(Some)
+    }
+}
+
+/// Reads one of `names` (serde's `unknown variant` error otherwise).
+pub fn variant_at<T: Copy>(value: &JsValue, path: &str, names: &[&str], values: &[T]) -> Result<T, JsError> {
+    let name = string_at(value, path)?;
+    names
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| values.get(i).copied())
+        .ok_or_else(|| field_error(path, format!("unknown variant `{name}`, expected {}", one_of(names))))
+}
+
+/// A Rust value as a plain JS value. Outputs are built by hand rather than
+/// through serde-wasm-bindgen: the DTO types stay (they give the TypeScript
+/// types), and each one's `ToJs` destructures it completely, so a field added
+/// to a DTO cannot be forgotten here.
+pub trait ToJs {
+    fn to_js(&self) -> JsValue;
+}
+
+impl ToJs for str {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for String {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for bool {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_bool(*self)
+    }
+}
+
+impl ToJs for f64 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(*self)
+    }
+}
+
+impl ToJs for u8 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(f64::from(*self))
+    }
+}
+
+impl ToJs for u32 {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(f64::from(*self))
+    }
+}
+
+impl ToJs for usize {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+
+/// `None` is `null`; fields that are left out when `None` use [`skip_none`].
+impl<T: ToJs> ToJs for Option<T> {
+    fn to_js(&self) -> JsValue {
+        self.as_ref().map_or(JsValue::NULL, ToJs::to_js)
+    }
+}
+
+impl<T: ToJs> ToJs for Vec<T> {
+    fn to_js(&self) -> JsValue {
+        self.iter().map(ToJs::to_js).collect::<js_sys::Array>().into()
+    }
+}
+
+/// A field left out of the object when `None` (`undefined` marks it).
+pub fn skip_none<T: ToJs>(value: &Option<T>) -> JsValue {
+    value.as_ref().map_or(JsValue::UNDEFINED, ToJs::to_js)
+}
+
+/// A plain object of these fields, in order; `undefined` values are left out.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+    }
+    object.into()
+}
+
+/// Implements [`ToJs`] for a DTO enum as its snake_case string.
+macro_rules! js_enum {
+    ($name:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
+        impl $crate::convert::ToJs for $name {
+            fn to_js(&self) -> wasm_bindgen::JsValue {
+                wasm_bindgen::JsValue::from_str(match self { $($name::$variant => $id),+ })
+            }
+        }
+    };
+}
+pub(crate) use js_enum;
 
 /// A short name of a JS value's type for error messages.
 pub fn type_name(value: &JsValue) -> &'static str {

@@ -1,6 +1,6 @@
 //! Document checks: СНИЛС.
 
-use crate::convert::{required_string, to_js};
+use crate::convert::{js_enum, object, required_string, skip_none, ToJs};
 use diary_rules::snils;
 use serde::Serialize;
 use tsify::Tsify;
@@ -24,6 +24,8 @@ impl From<snils::SnilsProblem> for SnilsProblem {
         }
     }
 }
+
+js_enum!(SnilsProblem { Length => "length", Characters => "characters", Checksum => "checksum" });
 
 /// The verdict of `checkSnils`.
 #[derive(Serialize, Tsify)]
@@ -54,11 +56,24 @@ pub struct SnilsResult {
 pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let verdict = snils::check_snils(&text);
-    to_js(&SnilsResult {
+    Ok(SnilsResult {
         valid: verdict.is_valid(),
         normalized: verdict.normalized().map(str::to_owned),
         problem: verdict.problem().map(SnilsProblem::from),
         suggestions: (verdict.problem() == Some(snils::SnilsProblem::Checksum)).then(|| snils::suggest_snils(&text)),
-    })
+    }
+    .to_js())
+}
+
+impl ToJs for SnilsResult {
+    fn to_js(&self) -> JsValue {
+        let SnilsResult { valid, normalized, problem, suggestions } = self;
+        object(&[
+            ("valid", valid.to_js()),
+            ("normalized", skip_none(normalized)),
+            ("problem", skip_none(problem)),
+            ("suggestions", skip_none(suggestions)),
+        ])
+    }
 }
 

@@ -4,14 +4,18 @@
 //! names rejected), validated there, and the assessment's ids are turned
 //! into words in the requested language here.
 
-use crate::convert::{field_error, type_name};
+use crate::convert::{
+    bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at, strings_at,
+    type_name, unknown_key, variant_at, ToJs,
+};
 use diary_rules::eligibility::{
-    self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput,
-    SituationProblem,
+    self as elig, region,
+    situation::{RegionArg, Situation},
+    Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
 };
 use diary_rules::texts;
 use diary_rules::Lang;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -203,7 +207,7 @@ pub fn assess_eligibility(
     let input = read_situation(&situation)?;
     let situation = Situation::from_input(&input, browser_now()?).map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
-    to_js_with_nulls(&dto(&assessment, situation.lang))
+    Ok(dto(&assessment, situation.lang).to_js())
 }
 
 /// The browser's local time, to the minute.
@@ -220,42 +224,168 @@ fn browser_now() -> Result<chrono::NaiveDateTime, JsError> {
     elig::parse_local_date_time(&text).ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))
 }
 
-/// Reads `value` as `T`; errors say `<path>: <problem>`.
-///
-/// The input goes through `JSON.stringify` and serde_json rather than
-/// serde-wasm-bindgen, because the latter reads only the declared fields of
-/// a struct and so cannot report a misspelt field name.
-fn read<T: DeserializeOwned>(value: serde_json::Value, root: &str) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        let parent = if path == "." || path.is_empty() { root.to_owned() } else { join(root, &path) };
-        // Name an unknown key itself, should the path stop at its parent.
-        if let Some(key) = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
-            if !parent.ends_with(key) {
-                return format!("{}: {message}", join(&parent, key));
-            }
-        }
-        format!("{}: {message}", if parent.is_empty() { "situation" } else { &parent })
-    })
-}
+const SITUATION_FIELDS: &[&str] = &[
+    "role",
+    "birthDate",
+    "today",
+    "now",
+    "lang",
+    "region",
+    "representative",
+    "citizenship",
+    "birthCertificate",
+    "certificateStatus",
+    "snilsStatus",
+    "parentAccount",
+    "studentAccount",
+    "consent",
+    "parentConsent",
+    "application",
+    "checkRequestedAt",
+];
 
-fn join(root: &str, path: &str) -> String {
-    match (root.is_empty(), path.is_empty()) {
-        (true, _) => path.to_owned(),
-        (_, true) => root.to_owned(),
-        _ => format!("{root}.{path}"),
+const PROFILE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "diarySite",
+    "appName",
+    "apps",
+    "loginButton",
+    "loginFlow",
+    "consentVia",
+    "parentFlow",
+    "application",
+    "problems",
+    "problemsLink",
+    "parentMayCreateUntil18",
+    "source",
+];
+
+/// Fails on a key outside `allowed`, in serde's words, naming the key
+/// (`region.consentvia: unknown field `consentvia`, expected one of …`).
+fn deny_unknown(object: &JsValue, path: &str, allowed: &[&str]) -> Result<(), JsError> {
+    match unknown_key(object, allowed) {
+        Some(key) => Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed)))),
+        None => Ok(()),
     }
 }
 
+/// An object of known keys: `expected` names it in a type error.
+fn object_at(value: &JsValue, path: &str, allowed: &[&str], expected: &str) -> Result<(), JsError> {
+    if !is_plain_object(value) {
+        return Err(invalid_type(path, value, expected));
+    }
+    deny_unknown(value, path, allowed)
+}
+
+/// A required field of a profile object.
+fn required<T>(
+    object: &JsValue,
+    path: &str,
+    key: &str,
+    read: impl FnOnce(&JsValue, &str) -> Result<T, JsError>,
+) -> Result<T, JsError> {
+    optional(object, path, key, read)?.ok_or_else(|| field_error(path, format!("missing field `{key}`")))
+}
+
+fn profile_link(value: &JsValue, path: &str) -> Result<region::ProfileLink, JsError> {
+    object_at(value, path, &["href", "label"], "struct ProfileLink")?;
+    Ok(region::ProfileLink { href: required(value, path, "href", string_at)?, label: required(value, path, "label", string_at)? })
+}
+
+fn app_link(value: &JsValue, path: &str) -> Result<region::AppLink, JsError> {
+    object_at(value, path, &["store", "href"], "struct AppLink")?;
+    Ok(region::AppLink { store: required(value, path, "store", string_at)?, href: required(value, path, "href", string_at)? })
+}
+
+/// A host's region profile (camelCase keys, unknown keys rejected).
+fn read_profile(value: &JsValue, path: &str) -> Result<region::RegionProfile, JsError> {
+    use region::{ConsentVia, LoginFlow, ParentFlow, ProblemsContact};
+    object_at(value, path, PROFILE_FIELDS, "struct RegionProfile")?;
+    let name = required(value, path, "name", |v, p| {
+        object_at(v, p, &["ru", "en"], "struct LocalName")?;
+        Ok(region::LocalName { ru: required(v, p, "ru", string_at)?, en: required(v, p, "en", string_at)? })
+    })?;
+    let apps = optional(value, path, "apps", |v, p| {
+        let Some(array) = v.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(p, v, "a sequence")) };
+        array.iter().enumerate().map(|(i, a)| app_link(&a, &format!("{p}[{i}]"))).collect::<Result<Vec<_>, _>>()
+    })?;
+    let application = optional(value, path, "application", |v, p| {
+        object_at(v, p, &["accessSection", "applyButton", "submittedMessage"], "struct ApplicationNames")?;
+        Ok(region::ApplicationNames {
+            access_section: required(v, p, "accessSection", string_at)?,
+            apply_button: required(v, p, "applyButton", string_at)?,
+            submitted_message: required(v, p, "submittedMessage", string_at)?,
+        })
+    })?;
+    Ok(region::RegionProfile {
+        id: required(value, path, "id", string_at)?,
+        name,
+        diary_site: optional(value, path, "diarySite", profile_link)?,
+        app_name: optional(value, path, "appName", string_at)?,
+        apps: apps.unwrap_or_default(),
+        login_button: optional(value, path, "loginButton", string_at)?,
+        login_flow: optional(value, path, "loginFlow", |v, p| {
+            variant_at(v, p, &["plain", "grant_access"], &[LoginFlow::Plain, LoginFlow::GrantAccess])
+        })?
+        .unwrap_or_default(),
+        consent_via: optional(value, path, "consentVia", |v, p| {
+            variant_at(v, p, &["notification", "portfolio"], &[ConsentVia::Notification, ConsentVia::Portfolio])
+        })?
+        .unwrap_or_default(),
+        parent_flow: optional(value, path, "parentFlow", |v, p| {
+            variant_at(v, p, &["gosuslugi", "application"], &[ParentFlow::Gosuslugi, ParentFlow::Application])
+        })?
+        .unwrap_or_default(),
+        application,
+        problems: optional(value, path, "problems", |v, p| {
+            variant_at(
+                v,
+                p,
+                &["school", "class_teacher", "feedback_form"],
+                &[ProblemsContact::School, ProblemsContact::ClassTeacher, ProblemsContact::FeedbackForm],
+            )
+        })?
+        .unwrap_or_default(),
+        problems_link: optional(value, path, "problemsLink", profile_link)?,
+        parent_may_create_until_18: optional(value, path, "parentMayCreateUntil18", bool_at)?.unwrap_or(false),
+        source: optional(value, path, "source", strings_at)?.unwrap_or_default(),
+    })
+}
+
+/// Reads the situation object (already checked to be an object). Every
+/// field is optional text here; `Situation::from_input` validates values.
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
-    let json = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| field_error("situation", "cannot be read as plain data (JSON)"))?;
-    let raw: serde_json::Value =
-        serde_json::from_str(&json).map_err(|e| field_error("situation", format!("cannot be read as plain data: {e}")))?;
-    read::<SituationInput>(raw, "").map_err(|message| JsError::new(&message))
+    deny_unknown(value, "", SITUATION_FIELDS)?;
+    let text = |key: &str| optional(value, "", key, string_at);
+    let region = optional(value, "", "region", |v, p| {
+        if let Some(id) = v.as_string() {
+            Ok(RegionArg::Id(id))
+        } else if is_plain_object(v) {
+            read_profile(v, p).map(|profile| RegionArg::Profile(Box::new(profile)))
+        } else {
+            Err(invalid_type(p, v, "a profile id (a string) or a profile object"))
+        }
+    })?;
+    Ok(SituationInput {
+        role: text("role")?,
+        birth_date: text("birthDate")?,
+        today: text("today")?,
+        now: text("now")?,
+        lang: text("lang")?,
+        region,
+        representative: text("representative")?,
+        citizenship: text("citizenship")?,
+        birth_certificate: text("birthCertificate")?,
+        certificate_status: text("certificateStatus")?,
+        snils_status: text("snilsStatus")?,
+        parent_account: text("parentAccount")?,
+        student_account: text("studentAccount")?,
+        consent: text("consent")?,
+        parent_consent: text("parentConsent")?,
+        application: text("application")?,
+        check_requested_at: text("checkRequestedAt")?,
+    })
 }
 
 /// `"<field>: <problem id>: <what is expected>"`.
@@ -301,9 +431,9 @@ fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<Strin
     use chrono::Datelike;
     let mut out: Vec<String> = Vec::new();
     for y in from.year()..=to.year().max(from.year()) {
-        for s in elig::calendar::year(y).map(|d| d.source.as_slice()).unwrap_or(&[]) {
-            if !out.contains(s) {
-                out.push(s.clone());
+        for &s in elig::calendar::year(y).map_or(&[][..], |d| d.source) {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_owned());
             }
         }
     }
@@ -389,10 +519,117 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
     }
 }
 
-/// Like `convert::to_js`, but `None` becomes `null` (the API promises
-/// `next: null` and `createButton: null`); fields that may be absent are
-/// skipped explicitly.
-fn to_js_with_nulls<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("internal: {e}")))
+// The answer as a plain object: `None` is `null` (the API promises
+// `next: null` and `createButton: null`) except for the fields that are
+// left out when absent (`link`, `checkEstimate`).
+
+impl ToJs for EligibilityLink {
+    fn to_js(&self) -> JsValue {
+        let EligibilityLink { href, label } = self;
+        object(&[("href", href.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for EligibilityStep {
+    fn to_js(&self) -> JsValue {
+        let EligibilityStep { id, actor, state, title, text, link, source } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("actor", actor.to_js()),
+            ("state", state.to_js()),
+            ("title", title.to_js()),
+            ("text", text.to_js()),
+            ("link", skip_none(link)),
+            ("source", source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EligibilityNote {
+    fn to_js(&self) -> JsValue {
+        let EligibilityNote { id, text, source } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js()), ("source", source.to_js())])
+    }
+}
+
+impl ToJs for CreateButtonDiagnosis {
+    fn to_js(&self) -> JsValue {
+        let CreateButtonDiagnosis { visible, missing, unknown, reasons } = self;
+        object(&[
+            ("visible", visible.to_js()),
+            ("missing", missing.to_js()),
+            ("unknown", unknown.to_js()),
+            ("reasons", reasons.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EstimateReading {
+    fn to_js(&self) -> JsValue {
+        let EstimateReading { id, latest, text, source } = self;
+        object(&[("id", id.to_js()), ("latest", latest.to_js()), ("text", text.to_js()), ("source", source.to_js())])
+    }
+}
+
+impl ToJs for CheckEstimate {
+    fn to_js(&self) -> JsValue {
+        let CheckEstimate { requested_at, earliest, latest, basis, finished, overdue, variants, calendar_source } = self;
+        object(&[
+            ("requestedAt", requested_at.to_js()),
+            ("earliest", earliest.to_js()),
+            ("latest", latest.to_js()),
+            ("basis", basis.to_js()),
+            ("finished", finished.to_js()),
+            ("overdue", overdue.to_js()),
+            ("variants", variants.to_js()),
+            ("calendarSource", calendar_source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for RegionSummary {
+    fn to_js(&self) -> JsValue {
+        let RegionSummary { id, name, diary_site, app_name, apps, problems, problems_link, source } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("name", name.to_js()),
+            ("diarySite", diary_site.to_js()),
+            ("appName", app_name.to_js()),
+            ("apps", apps.to_js()),
+            ("problems", problems.to_js()),
+            ("problemsLink", problems_link.to_js()),
+            ("source", source.to_js()),
+        ])
+    }
+}
+
+impl ToJs for EligibilityAssessment {
+    fn to_js(&self) -> JsValue {
+        let EligibilityAssessment {
+            age_years,
+            age_group,
+            path,
+            path_text,
+            steps,
+            next,
+            create_button,
+            check_estimate,
+            notes,
+            region,
+            lang,
+        } = self;
+        object(&[
+            ("ageYears", age_years.to_js()),
+            ("ageGroup", age_group.to_js()),
+            ("path", path.to_js()),
+            ("pathText", path_text.to_js()),
+            ("steps", steps.to_js()),
+            ("next", next.to_js()),
+            ("createButton", create_button.to_js()),
+            ("checkEstimate", skip_none(check_estimate)),
+            ("notes", notes.to_js()),
+            ("region", region.to_js()),
+            ("lang", lang.to_js()),
+        ])
+    }
 }

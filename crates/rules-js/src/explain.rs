@@ -1,7 +1,10 @@
 //! Error explanation and document comparison: `explainError`, `listErrors`,
 //! `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{field_error, from_js, required_string, to_js, type_name};
+use crate::convert::{
+    field_error, is_nullish, is_plain_object, js_enum, object, optional, required_string, skip_none, string_at, type_name,
+    uint_at, variant_at, ToJs,
+};
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
 use diary_rules::explain::{self as rules, ExplainContext as RulesContext};
@@ -142,7 +145,7 @@ pub struct ErrorListItem {
 fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
     match value {
         None => Ok(Lang::default()),
-        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got {code:?}"))),
+        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
     }
 }
 
@@ -156,7 +159,7 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
     let age = match (&ctx.birth_date, ctx.age_years) {
         (Some(date), _) => {
             let birth = parse_iso_date(date)
-                .ok_or_else(|| field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got {date:?}")))?;
+                .ok_or_else(|| field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got \"{date}\"")))?;
             let today = today().ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
             let years = age_on(birth, today).map_err(|e| match e {
                 AgeError::BornInFuture => field_error("context.birthDate", "is in the future"),
@@ -193,17 +196,17 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_param_type = "ExplainContext | undefined")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
-    let ctx: ExplainContext = if context.is_undefined() || context.is_null() {
+    let ctx: ExplainContext = if is_nullish(&context) {
         ExplainContext::default()
-    } else if context.is_object() && !js_sys::Array::is_array(&context) {
-        from_js(context, "context")?
+    } else if is_plain_object(&context) {
+        read_context(&context)?
     } else {
         return Err(field_error("context", format!("expected an object, got {}", type_name(&context))));
     };
     let lang = parse_lang(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
-    to_js(&ErrorExplanation {
+    Ok(ErrorExplanation {
         id: e.id.to_owned(),
         confidence: f64::from(e.confidence),
         quote: text_in(e.quote, Lang::Ru),
@@ -215,6 +218,19 @@ pub fn explain_error(
         contact: e.contact.map(|c| text_in(c, lang)),
         links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: text_in(l.label, lang) }).collect(),
         related: e.related.iter().map(|r| (*r).to_owned()).collect(),
+    }
+    .to_js())
+}
+
+/// Reads the context's fields (other keys are ignored).
+fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
+    let p = "context";
+    Ok(ExplainContext {
+        role: optional(value, p, "role", |v, p| variant_at(v, p, &["parent", "student"], &[Role::Parent, Role::Student]))?,
+        birth_date: optional(value, p, "birthDate", string_at)?,
+        age_years: optional(value, p, "ageYears", |v, p| uint_at(v, p, u32::MAX, "u32"))?,
+        region: optional(value, p, "region", string_at)?,
+        lang: optional(value, p, "lang", string_at)?,
     })
 }
 
@@ -230,7 +246,7 @@ pub fn list_errors(#[wasm_bindgen(unchecked_param_type = "string | undefined")] 
     let items: Vec<ErrorListItem> = rules::list()
         .map(|e| ErrorListItem { id: e.id.to_owned(), quote: text_in(e.quote, Lang::Ru), title: text_in(e.title, lang) })
         .collect();
-    to_js(&items)
+    Ok(items.to_js())
 }
 
 fn optional_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
@@ -294,11 +310,12 @@ pub struct CertificateResult {
 pub fn check_birth_certificate(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let c = check_certificate(&text);
-    to_js(&CertificateResult {
+    Ok(CertificateResult {
         valid: c.is_valid(),
         normalized: c.normalized,
         problems: c.problems.into_iter().map(CertificateProblem::from).collect(),
-    })
+    }
+    .to_js())
 }
 
 /// A student's data as one system holds it.
@@ -330,7 +347,15 @@ fn person(value: JsValue, root: &str) -> Result<PersonRecord, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(field_error(root, format!("expected an object, got {}", type_name(&value))));
     }
-    let r: StudentRecord = from_js(value, root)?;
+    let text = |key: &str| optional(&value, root, key, string_at);
+    let r = StudentRecord {
+        last_name: text("lastName")?,
+        first_name: text("firstName")?,
+        middle_name: text("middleName")?,
+        birth_date: text("birthDate")?,
+        snils: text("snils")?,
+        certificate: text("certificate")?,
+    };
     let last_name = r.last_name.ok_or_else(|| field_error(&format!("{root}.lastName"), "expected a string"))?;
     let first_name = r.first_name.ok_or_else(|| field_error(&format!("{root}.firstName"), "expected a string"))?;
     Ok(PersonRecord {
@@ -450,5 +475,99 @@ pub fn compare_records(
             gosuslugi_value: d.gosuslugi_value,
         })
         .collect();
-    to_js(&RecordComparison { matches: differences.is_empty(), differences })
+    Ok(RecordComparison { matches: differences.is_empty(), differences }.to_js())
+}
+
+js_enum!(Actor { Parent => "parent", Student => "student", School => "school", Mfc => "mfc", Support => "support" });
+js_enum!(QuoteKind { Message => "message", Status => "status", Instruction => "instruction", Paraphrase => "paraphrase" });
+js_enum!(CertificateProblem {
+    Empty => "empty",
+    TooLong => "too_long",
+    UnexpectedCharacters => "unexpected_characters",
+    RomanHasCyrillic => "roman_has_cyrillic",
+    RomanInvalid => "roman_invalid",
+    LettersHaveLatin => "letters_have_latin",
+    LettersInvalid => "letters_invalid",
+    MissingHyphen => "missing_hyphen",
+    NumberLength => "number_length",
+});
+js_enum!(RecordField {
+    LastName => "last_name",
+    FirstName => "first_name",
+    MiddleName => "middle_name",
+    BirthDate => "birth_date",
+    Snils => "snils",
+    Certificate => "certificate",
+});
+js_enum!(DifferenceKind {
+    YoE => "yo_e",
+    Lookalike => "lookalike",
+    Whitespace => "whitespace",
+    Case => "case",
+    Hyphen => "hyphen",
+    Typo => "typo",
+    Transposition => "transposition",
+    DayMonthSwapped => "day_month_swapped",
+    Missing => "missing",
+    Different => "different",
+});
+
+impl ToJs for ErrorLink {
+    fn to_js(&self) -> JsValue {
+        let ErrorLink { url, label } = self;
+        object(&[("url", url.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for ErrorExplanation {
+    fn to_js(&self) -> JsValue {
+        let ErrorExplanation { id, confidence, quote, quote_kind, title, cause, actor, steps, contact, links, related } = self;
+        object(&[
+            ("id", id.to_js()),
+            ("confidence", confidence.to_js()),
+            ("quote", quote.to_js()),
+            ("quoteKind", quote_kind.to_js()),
+            ("title", title.to_js()),
+            ("cause", cause.to_js()),
+            ("actor", actor.to_js()),
+            ("steps", steps.to_js()),
+            ("contact", skip_none(contact)),
+            ("links", if links.is_empty() { JsValue::UNDEFINED } else { links.to_js() }),
+            ("related", related.to_js()),
+        ])
+    }
+}
+
+impl ToJs for ErrorListItem {
+    fn to_js(&self) -> JsValue {
+        let ErrorListItem { id, quote, title } = self;
+        object(&[("id", id.to_js()), ("quote", quote.to_js()), ("title", title.to_js())])
+    }
+}
+
+impl ToJs for CertificateResult {
+    fn to_js(&self) -> JsValue {
+        let CertificateResult { valid, normalized, problems } = self;
+        object(&[("valid", valid.to_js()), ("normalized", skip_none(normalized)), ("problems", problems.to_js())])
+    }
+}
+
+impl ToJs for RecordDifference {
+    fn to_js(&self) -> JsValue {
+        let RecordDifference { field, kind, diary_value, gosuslugi_value, hint } = self;
+        object(&[
+            ("field", field.to_js()),
+            ("kind", kind.to_js()),
+            ("diaryValue", diary_value.to_js()),
+            ("gosuslugiValue", gosuslugi_value.to_js()),
+            ("hint", hint.to_js()),
+        ])
+    }
+}
+
+impl ToJs for RecordComparison {
+    fn to_js(&self) -> JsValue {
+        let RecordComparison { matches, differences } = self;
+        object(&[("match", matches.to_js()), ("differences", differences.to_js())])
+    }
 }

@@ -8,7 +8,10 @@
 //! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
 //!   own form.
 
-use crate::convert::{field_error, from_js, required_string, to_js, type_name};
+use crate::convert::{
+    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, number_text, optional, required_string, string_at,
+    strings_at, type_name, uint_at, unknown_key, js_enum, object, skip_none, ToJs,
+};
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
@@ -17,7 +20,6 @@ use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A rule of the policy.
 #[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
@@ -192,30 +194,63 @@ const POLICY_FIELDS: &[&str] =
 /// Fails on a field that is not in `allowed`, so a typo such as `confrim`
 /// is an error instead of a silently ignored option.
 fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else { return Ok(()) };
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key.as_str()) {
-            return Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", "))));
-        }
+    match unknown_key(value, allowed) {
+        Some(key) => Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", ")))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// Reads an optional options object (`undefined` and `null` mean none).
-fn read_options<T: serde::de::DeserializeOwned + Default>(value: JsValue, root: &str, allowed: &[&str]) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+/// Checks an optional options object (`undefined` and `null` mean none):
+/// `Ok(false)` when there is none.
+fn options_object(value: &JsValue, root: &str, allowed: &[&str]) -> Result<bool, JsError> {
+    if is_nullish(value) {
+        return Ok(false);
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(field_error(root, format!("expected an object, got {}", type_name(&value))));
+    if !is_plain_object(value) {
+        return Err(field_error(root, format!("expected an object, got {}", type_name(value))));
     }
-    reject_unknown_fields(&value, root, allowed)?;
-    let policy = js_sys::Reflect::get(&value, &JsValue::from_str("policy")).unwrap_or(JsValue::UNDEFINED);
-    if policy.is_object() && !js_sys::Array::is_array(&policy) {
-        reject_unknown_fields(&policy, &format!("{root}.policy"), POLICY_FIELDS)?;
+    reject_unknown_fields(value, root, allowed)?;
+    Ok(true)
+}
+
+fn read_policy_input(value: &JsValue, path: &str) -> Result<PasswordPolicyInput, JsError> {
+    if !is_plain_object(value) {
+        return Err(invalid_type(path, value, "struct PasswordPolicyInput"));
     }
-    from_js(value, root)
+    reject_unknown_fields(value, path, POLICY_FIELDS)?;
+    Ok(PasswordPolicyInput {
+        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "usize"))?.map(|n| n as usize),
+        require_uppercase: optional(value, path, "requireUppercase", bool_at)?,
+        require_lowercase: optional(value, path, "requireLowercase", bool_at)?,
+        require_digit: optional(value, path, "requireDigit", bool_at)?,
+        require_symbol: optional(value, path, "requireSymbol", bool_at)?,
+        symbols: optional(value, path, "symbols", string_at)?,
+    })
+}
+
+fn read_check_options(value: &JsValue) -> Result<CheckPasswordOptions, JsError> {
+    let p = "options";
+    if !options_object(value, p, OPTION_FIELDS_CHECK)? {
+        return Ok(CheckPasswordOptions::default());
+    }
+    Ok(CheckPasswordOptions {
+        confirm: optional(value, p, "confirm", string_at)?,
+        personal: optional(value, p, "personal", strings_at)?,
+        lang: optional(value, p, "lang", string_at)?,
+        policy: optional(value, p, "policy", read_policy_input)?,
+    })
+}
+
+fn read_generate_options(value: &JsValue) -> Result<GeneratePasswordOptions, JsError> {
+    let p = "options";
+    if !options_object(value, p, OPTION_FIELDS_GENERATE)? {
+        return Ok(GeneratePasswordOptions::default());
+    }
+    Ok(GeneratePasswordOptions {
+        length: optional(value, p, "length", f64_at)?,
+        memorable: optional(value, p, "memorable", bool_at)?,
+        policy: optional(value, p, "policy", read_policy_input)?,
+    })
 }
 
 /// Checks a password against the Gosuslugi policy (or `options.policy`),
@@ -233,7 +268,7 @@ pub fn check_password(
     #[wasm_bindgen(unchecked_param_type = "CheckPasswordOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let password = required_string(&password, "password")?;
-    let options: CheckPasswordOptions = read_options(options, "options", OPTION_FIELDS_CHECK)?;
+    let options = read_check_options(&options)?;
     let lang = read_lang(options.lang.as_deref(), "options.lang")?;
     let policy = read_policy(options.policy, "options.policy")?;
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
@@ -242,7 +277,7 @@ pub fn check_password(
         &CheckOptions { confirm: options.confirm.as_deref(), personal: &personal, policy: Some(&policy) },
     );
     let label = diary_rules::texts::text(rules::score_text_id(check.strength.score), lang).to_owned();
-    to_js(&PasswordCheckResult {
+    Ok(PasswordCheckResult {
         valid: check.is_valid(),
         rules: check.rules.iter().map(|r| PasswordRuleResult { id: r.rule.into(), passed: r.passed }).collect(),
         invalid_chars: check.invalid_chars.iter().map(|c| c.to_string()).collect(),
@@ -254,7 +289,17 @@ pub fn check_password(
             .into_iter()
             .map(|(id, text)| PasswordMessage { id: id.to_owned(), text })
             .collect(),
-    })
+    }
+    .to_js())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's secure random source, `globalThis.crypto.getRandomValues`
+    /// (browsers, Node 19+). Called directly rather than through the
+    /// getrandom crate, whose Node.js fallback costs JS glue and wasm code.
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
 }
 
 /// Options of `generatePassword`.
@@ -286,15 +331,24 @@ pub struct GeneratePasswordOptions {
 pub fn generate_password(
     #[wasm_bindgen(unchecked_param_type = "GeneratePasswordOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options: GeneratePasswordOptions = read_options(options, "options", OPTION_FIELDS_GENERATE)?;
+    let options = read_generate_options(&options)?;
     let policy = read_policy(options.policy, "options.policy")?;
     let (min, max) = generator::length_range();
     let length = match options.length {
         None => None,
         Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
-        Some(x) => return Err(field_error("options.length", format!("must be a whole number from {min} to {max}, got {x}"))),
+        Some(x) => {
+            let got = number_text(&JsValue::from_f64(x));
+            return Err(field_error("options.length", format!("must be a whole number from {min} to {max}, got {got}")));
+        }
     };
-    let mut fill = |buf: &mut [u8]| getrandom::getrandom(buf).map_err(|_| rules::RandomSourceFailed);
+    let mut fill = |buf: &mut [u8]| {
+        // getRandomValues fills at most 65536 bytes per call.
+        for chunk in buf.chunks_mut(65536) {
+            get_random_values(chunk).map_err(|_| rules::RandomSourceFailed)?;
+        }
+        Ok(())
+    };
     let generated = rules::generate_password(
         &GeneratorOptions { length, memorable: options.memorable.unwrap_or(false) },
         &policy,
@@ -351,7 +405,7 @@ pub fn password_policy(
     };
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
-    to_js(&PasswordPolicyInfo {
+    Ok(PasswordPolicyInfo {
         min_length: policy.min_length,
         require_uppercase: policy.require_uppercase,
         require_lowercase: policy.require_lowercase,
@@ -364,5 +418,96 @@ pub fn password_policy(
             .collect(),
         source: Policy::source().to_owned(),
         symbols_source_literal: Policy::seed_literal().to_owned(),
-    })
+    }
+    .to_js())
+}
+
+js_enum!(PasswordRuleId {
+    MinLength => "min_length",
+    Uppercase => "uppercase",
+    Lowercase => "lowercase",
+    Digit => "digit",
+    Symbol => "symbol",
+    AllowedChars => "allowed_chars",
+    ConfirmMatches => "confirm_matches",
+});
+js_enum!(PasswordWarning {
+    CyrillicLayout => "cyrillic_layout",
+    Whitespace => "whitespace",
+    CommonPassword => "common_password",
+    KeyboardPattern => "keyboard_pattern",
+    Sequence => "sequence",
+    Repeats => "repeats",
+    Date => "date",
+    PersonalInfo => "personal_info",
+});
+
+impl ToJs for PasswordRuleResult {
+    fn to_js(&self) -> JsValue {
+        let PasswordRuleResult { id, passed } = self;
+        object(&[("id", id.to_js()), ("passed", passed.to_js())])
+    }
+}
+
+impl ToJs for PasswordStrength {
+    fn to_js(&self) -> JsValue {
+        let PasswordStrength { score, guesses_log10, label } = self;
+        object(&[("score", score.to_js()), ("guessesLog10", guesses_log10.to_js()), ("label", label.to_js())])
+    }
+}
+
+impl ToJs for PasswordMessage {
+    fn to_js(&self) -> JsValue {
+        let PasswordMessage { id, text } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js())])
+    }
+}
+
+impl ToJs for PasswordCheckResult {
+    fn to_js(&self) -> JsValue {
+        let PasswordCheckResult { valid, rules, invalid_chars, warnings, layout_fix, strength, messages } = self;
+        object(&[
+            ("valid", valid.to_js()),
+            ("rules", rules.to_js()),
+            ("invalidChars", invalid_chars.to_js()),
+            ("warnings", warnings.to_js()),
+            ("layoutFix", skip_none(layout_fix)),
+            ("strength", strength.to_js()),
+            ("messages", messages.to_js()),
+        ])
+    }
+}
+
+impl ToJs for PasswordPolicyRule {
+    fn to_js(&self) -> JsValue {
+        let PasswordPolicyRule { id, text } = self;
+        object(&[("id", id.to_js()), ("text", text.to_js())])
+    }
+}
+
+impl ToJs for PasswordPolicyInfo {
+    fn to_js(&self) -> JsValue {
+        let PasswordPolicyInfo {
+            min_length,
+            require_uppercase,
+            require_lowercase,
+            require_digit,
+            require_symbol,
+            symbols,
+            rules,
+            source,
+            symbols_source_literal,
+        } = self;
+        object(&[
+            ("minLength", min_length.to_js()),
+            ("requireUppercase", require_uppercase.to_js()),
+            ("requireLowercase", require_lowercase.to_js()),
+            ("requireDigit", require_digit.to_js()),
+            ("requireSymbol", require_symbol.to_js()),
+            ("symbols", symbols.to_js()),
+            ("rules", rules.to_js()),
+            ("source", source.to_js()),
+            ("symbolsSourceLiteral", symbols_source_literal.to_js()),
+        ])
+    }
 }

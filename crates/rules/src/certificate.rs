@@ -126,7 +126,7 @@ fn series_letter(c: char) -> Option<(char, bool)> {
         }
     }
     if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
-        return Some((c.to_uppercase().next().unwrap_or(c), false));
+        return Some((crate::case::upper_cyrillic(c), false));
     }
     None
 }
@@ -274,8 +274,8 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
     if unexpected {
         problems.push(CertificateProblem::UnexpectedCharacters);
     }
-    problems.sort_unstable();
-    problems.dedup();
+    // In declaration order, each once (`ALL` is in that order; a test checks).
+    let problems: Vec<CertificateProblem> = CertificateProblem::ALL.into_iter().filter(|p| problems.contains(p)).collect();
 
     let readable = roman_ok && letters_ok && digits.len() == 6 && !unexpected;
     let normalized = readable.then(|| format!("{}-{} {}", roman.iter().collect::<String>(), letters, digits));
@@ -304,5 +304,11 @@ mod tests {
         for p in CertificateProblem::ALL {
             assert!(crate::texts::entry(p.text_id()).is_some(), "{}", p.text_id());
         }
+    }
+
+    #[test]
+    fn all_is_in_declaration_order() {
+        // check_birth_certificate orders its problems by `ALL`.
+        assert!(CertificateProblem::ALL.windows(2).all(|w| w[0] < w[1]));
     }
 }

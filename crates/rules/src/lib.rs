@@ -14,6 +14,7 @@
 //! ```
 
 pub mod age;
+mod case;
 pub mod certificate;
 pub mod eligibility;
 pub mod explain;

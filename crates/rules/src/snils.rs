@@ -203,7 +203,15 @@ pub fn suggest_snils(text: &str) -> Vec<String> {
             found.push(candidate);
         }
     }
-    found.sort_unstable();
+    // Insertion sort: there are at most about a hundred candidates, and the
+    // general sort would add kilobytes of code to the wasm.
+    for i in 1..found.len() {
+        let mut j = i;
+        while j > 0 && found.get(j - 1) > found.get(j) {
+            found.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     found.dedup();
     found.truncate(MAX_SUGGESTIONS);
     found.iter().map(format_digits).collect()

@@ -1,7 +1,8 @@
 //! The user-facing texts, by id. Rule code returns ids; this is the only place
 //! that turns an id into words. The table is generated at build time from the
-//! `[text.*]` entries of `data/*.toml`; the build fails if an entry lacks a
-//! Russian text, an English text or a source.
+//! `[text.*]` entries of `data/*.toml` (one string of all the words and a
+//! table of offsets into it); the build fails if an entry lacks a Russian
+//! text, an English text or a source.
 
 use crate::Lang;
 
@@ -28,6 +29,26 @@ impl TextEntry {
     }
 }
 
+/// The id of row `row` of the table.
+fn id_of(row: &(u32, u16, u16, u16, u8)) -> &'static str {
+    let start = row.0 as usize;
+    BLOB.get(start..start + usize::from(row.1)).unwrap_or("")
+}
+
+/// Row `row` of the table as an entry.
+fn at(row: &(u32, u16, u16, u16, u8)) -> Option<TextEntry> {
+    let &(start, id_len, ru_len, en_len, sources) = row;
+    let id_end = start as usize + usize::from(id_len);
+    let ru_end = id_end + usize::from(ru_len);
+    let en_end = ru_end + usize::from(en_len);
+    Some(TextEntry {
+        id: BLOB.get(start as usize..id_end)?,
+        ru: BLOB.get(id_end..ru_end)?,
+        en: BLOB.get(ru_end..en_end)?,
+        sources: SOURCES.get(usize::from(sources))?,
+    })
+}
+
 /// Looks up the entry for `id`.
 ///
 /// ```
@@ -36,9 +57,8 @@ impl TextEntry {
 /// assert!(entry("no.such.id").is_none());
 /// ```
 pub fn entry(id: &str) -> Option<TextEntry> {
-    let index = TEXTS.binary_search_by(|(key, ..)| (*key).cmp(id)).ok()?;
-    let (id, ru, en, sources) = TEXTS[index];
-    Some(TextEntry { id, ru, en, sources })
+    let index = TEXTS.binary_search_by(|row| id_of(row).cmp(id)).ok()?;
+    at(TEXTS.get(index)?)
 }
 
 /// The words for `id` in `lang`. An unknown id yields the id itself, so a
@@ -53,7 +73,7 @@ pub fn text(id: &str, lang: Lang) -> &str {
 
 /// Every entry, sorted by id.
 pub fn all() -> impl Iterator<Item = TextEntry> {
-    TEXTS.iter().map(|&(id, ru, en, sources)| TextEntry { id, ru, en, sources })
+    TEXTS.iter().filter_map(at)
 }
 
 #[cfg(test)]
@@ -100,10 +120,12 @@ mod tests {
     }
 
     #[test]
-    fn table_is_sorted_and_unique() {
+    fn table_is_sorted_and_unique_and_every_row_reads() {
         for pair in TEXTS.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+            assert!(id_of(&pair[0]) < id_of(&pair[1]), "{} before {}", id_of(&pair[0]), id_of(&pair[1]));
         }
+        assert_eq!(all().count(), TEXTS.len());
+        assert_eq!(text("snils.problem.checksum", Lang::En), entry("snils.problem.checksum").unwrap().en);
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn every_quote_matches_its_entry_exactly() {
 #[test]
 fn typos_and_truncations() {
     let f = fixture();
-    let ids: Vec<&str> = catalog().entry.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = catalog().entry.iter().map(|e| e.id).collect();
     let mut failures = Vec::new();
     for cases in &f.entry {
         assert!(ids.contains(&cases.id.as_str()), "fixture for unknown entry {}", cases.id);
@@ -252,6 +252,6 @@ proptest! {
         let changed: String = longest.chars().enumerate().map(|(i, ch)| if i == pos { c.chars().next().unwrap() } else { ch }).collect();
         let typo = text.replacen(longest, &changed, 1);
         let got = explain(&typo, &ExplainContext::default()).map(|x| x.id);
-        prop_assert_eq!(got, Some(entry.id.as_str()), "{}", typo);
+        prop_assert_eq!(got, Some(entry.id), "{}", typo);
     }
 }

@@ -152,7 +152,7 @@ pub(crate) struct Builder<'a> {
 }
 
 fn fixed_link(id: &str) -> Option<StepLink> {
-    links::get(id).map(|l| StepLink { href: l.href.clone(), label: LinkLabel::TextId(format!("elig.link.{id}")) })
+    links::get(id).map(|l| StepLink { href: l.href.to_owned(), label: LinkLabel::TextId(format!("elig.link.{id}")) })
 }
 
 fn profile_link(link: &Option<ProfileLink>) -> Option<StepLink> {

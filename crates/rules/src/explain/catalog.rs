@@ -1,15 +1,12 @@
 //! The error catalog: `data/errors.toml` (entries, quotes, variants per role
-//! and age, contacts per region, links), parsed once on first use.
-
-use std::sync::OnceLock;
-
-use serde::Deserialize;
+//! and age, contacts per region, links), turned into static tables by
+//! build.rs. Every datum in the file has a `source` (build.rs fails without
+//! one); the tables leave them out, as nothing reads them at run time.
 
 use crate::age::AgeGroup;
 
 /// Who must act. The same vocabulary as the eligibility engine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Actor {
     Parent,
     Student,
@@ -32,8 +29,7 @@ impl Actor {
 }
 
 /// Who is asking: a parent (or other legal representative) or the student.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Parent,
     Student,
@@ -49,12 +45,9 @@ impl Role {
 }
 
 /// An age group as written in the data (`under_14`, `from_14_to_17`, `adult`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AgeKey {
-    #[serde(rename = "under_14")]
     Under14,
-    #[serde(rename = "from_14_to_17")]
     From14To17,
     Adult,
 }
@@ -81,8 +74,7 @@ impl From<AgeGroup> for AgeKey {
 }
 
 /// What sort of text a quote is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Shown by the diary or Gosuslugi as an error or a warning.
     Message,
@@ -105,50 +97,46 @@ impl QuoteKind {
     }
 }
 
-/// One source or several.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum Sources {
-    One(String),
-    Many(Vec<String>),
-}
+/// A list in the generated tables: a static slice that also iterates as
+/// `for x in &list`.
+#[derive(Debug, Clone, Copy)]
+pub struct List<T: 'static>(pub &'static [T]);
 
-impl Sources {
-    pub fn as_slice(&self) -> &[String] {
-        match self {
-            Sources::One(s) => std::slice::from_ref(s),
-            Sources::Many(v) => v,
-        }
+impl<T> std::ops::Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.0
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
 pub struct Quote {
     /// The text id; its Russian words are the message as shown.
-    pub text: String,
+    pub text: &'static str,
     pub kind: QuoteKind,
     /// Who sees this wording, when it tells (a student's message differs
     /// from a parent's).
-    #[serde(default)]
     pub role: Option<Role>,
-    #[serde(default)]
-    pub ages: Option<Vec<AgeKey>>,
-    pub source: Sources,
+    pub ages: Option<&'static [AgeKey]>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Variant {
-    #[serde(default)]
     pub role: Option<Role>,
-    #[serde(default)]
-    pub ages: Option<Vec<AgeKey>>,
+    pub ages: Option<&'static [AgeKey]>,
     pub actor: Actor,
     /// A [`Contact`] kind.
-    #[serde(default)]
-    pub contact: Option<String>,
+    pub contact: Option<&'static str>,
     /// Text ids, in order.
-    pub steps: Vec<String>,
-    pub source: Sources,
+    pub steps: List<&'static str>,
 }
 
 impl Variant {
@@ -159,7 +147,7 @@ impl Variant {
             None => true,
             Some(r) => role == Some(r),
         };
-        let age_fits = match &self.ages {
+        let age_fits = match self.ages {
             None => true,
             Some(ages) => age.is_some_and(|a| ages.contains(&a)),
         };
@@ -167,87 +155,74 @@ impl Variant {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Entry {
-    pub id: String,
-    pub title: String,
-    pub cause: String,
-    pub related: Vec<String>,
-    pub links: Vec<String>,
-    pub quote: Vec<Quote>,
-    pub variant: Vec<Variant>,
-    pub source: Sources,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub cause: &'static str,
+    pub related: List<&'static str>,
+    pub links: List<&'static str>,
+    pub quote: List<Quote>,
+    pub variant: List<Variant>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Contact {
-    pub kind: String,
+    pub kind: &'static str,
     /// A region id; none for the generic contact of this kind.
-    #[serde(default)]
-    pub region: Option<String>,
-    pub text: String,
-    pub source: Sources,
+    pub region: Option<&'static str>,
+    pub text: &'static str,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Region {
-    pub id: String,
-    pub links: Vec<String>,
-    pub source: Sources,
+    pub id: &'static str,
+    pub links: List<&'static str>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Link {
-    pub id: String,
-    pub url: String,
-    pub label: String,
-    pub source: Sources,
+    pub id: &'static str,
+    pub url: &'static str,
+    pub label: &'static str,
 }
 
 /// The whole catalog.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Catalog {
-    pub entry: Vec<Entry>,
-    pub contact: Vec<Contact>,
-    pub region: Vec<Region>,
-    pub link: Vec<Link>,
+    pub entry: List<Entry>,
+    pub contact: List<Contact>,
+    pub region: List<Region>,
+    pub link: List<Link>,
 }
 
 impl Catalog {
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entry.iter().find(|e| e.id == id)
+    pub fn entry(&self, id: &str) -> Option<&'static Entry> {
+        self.entry.0.iter().find(|e| e.id == id)
     }
 
-    pub fn link(&self, id: &str) -> Option<&Link> {
-        self.link.iter().find(|l| l.id == id)
+    pub fn link(&self, id: &str) -> Option<&'static Link> {
+        self.link.0.iter().find(|l| l.id == id)
     }
 
-    pub fn region(&self, id: &str) -> Option<&Region> {
-        self.region.iter().find(|r| r.id == id)
+    pub fn region(&self, id: &str) -> Option<&'static Region> {
+        self.region.0.iter().find(|r| r.id == id)
     }
 
     /// The contact of `kind` for `region`, or the generic one.
-    pub fn contact(&self, kind: &str, region: Option<&str>) -> Option<&Contact> {
-        let regional = region.and_then(|r| {
-            self.contact.iter().find(|c| c.kind == kind && c.region.as_deref() == Some(r))
-        });
-        regional.or_else(|| self.contact.iter().find(|c| c.kind == kind && c.region.is_none()))
+    pub fn contact(&self, kind: &str, region: Option<&str>) -> Option<&'static Contact> {
+        let all = self.contact.0;
+        let regional = region.and_then(|r| all.iter().find(|c| c.kind == kind && c.region == Some(r)));
+        regional.or_else(|| all.iter().find(|c| c.kind == kind && c.region.is_none()))
     }
 }
 
-/// The catalog, parsed on first use. The data is checked by the test suite,
-/// so a parse failure cannot ship; should it happen anyway, the catalog is
-/// empty and nothing matches (no panic).
+include!(concat!(env!("OUT_DIR"), "/errors.rs"));
+
+/// The catalog, generated at build time from `data/errors.toml` (the build
+/// fails on malformed data, so nothing is parsed at run time).
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/errors.json"))).unwrap_or(Catalog {
-            entry: Vec::new(),
-            contact: Vec::new(),
-            region: Vec::new(),
-            link: Vec::new(),
-        })
-    })
+    &CATALOG
 }
 
 #[cfg(test)]
@@ -256,11 +231,8 @@ mod tests {
     use crate::texts;
 
     #[test]
-    fn data_parses() {
-        let parsed: Result<Catalog, _> =
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/errors.json")));
-        let parsed = parsed.expect("errors.toml parses into the catalog");
-        assert!(parsed.entry.len() >= 14);
+    fn data_is_there() {
+        assert!(catalog().entry.len() >= 14);
     }
 
     #[test]
@@ -268,22 +240,21 @@ mod tests {
         let c = catalog();
         let mut ids = std::collections::HashSet::new();
         for e in &c.entry {
-            assert!(ids.insert(e.id.as_str()), "duplicate entry {}", e.id);
+            assert!(ids.insert(e.id), "duplicate entry {}", e.id);
         }
         for e in &c.entry {
-            for id in [&e.title, &e.cause] {
+            for id in [e.title, e.cause] {
                 assert!(texts::entry(id).is_some(), "{}: no text {id}", e.id);
             }
             for r in &e.related {
-                assert!(c.entry(r).is_some() && r != &e.id, "{}: bad related {r}", e.id);
+                assert!(c.entry(r).is_some() && *r != e.id, "{}: bad related {r}", e.id);
             }
             for l in &e.links {
                 assert!(c.link(l).is_some(), "{}: no link {l}", e.id);
             }
             assert!(!e.quote.is_empty(), "{}: no quote", e.id);
             for q in &e.quote {
-                assert!(texts::entry(&q.text).is_some(), "{}: no text {}", e.id, q.text);
-                assert!(!q.source.as_slice().is_empty());
+                assert!(texts::entry(q.text).is_some(), "{}: no text {}", e.id, q.text);
             }
             assert!(!e.variant.is_empty(), "{}: no variant", e.id);
             let last = e.variant.last().expect("a variant");
@@ -293,15 +264,14 @@ mod tests {
                 for s in &v.steps {
                     assert!(texts::entry(s).is_some(), "{}: no text {s}", e.id);
                 }
-                if let Some(kind) = &v.contact {
+                if let Some(kind) = v.contact {
                     assert!(c.contact(kind, None).is_some(), "{}: no generic contact {kind}", e.id);
                 }
-                assert!(!v.source.as_slice().is_empty());
             }
         }
         for contact in &c.contact {
-            assert!(texts::entry(&contact.text).is_some(), "no text {}", contact.text);
-            if let Some(r) = &contact.region {
+            assert!(texts::entry(contact.text).is_some(), "no text {}", contact.text);
+            if let Some(r) = contact.region {
                 assert!(c.region(r).is_some(), "contact for unknown region {r}");
             }
         }
@@ -311,7 +281,7 @@ mod tests {
             }
         }
         for l in &c.link {
-            assert!(texts::entry(&l.label).is_some(), "no text {}", l.label);
+            assert!(texts::entry(l.label).is_some(), "no text {}", l.label);
             assert!(l.url.starts_with("https://") || l.url.starts_with("http://"));
         }
     }

@@ -111,7 +111,7 @@ pub struct ListedError {
 /// ```
 pub fn list() -> impl Iterator<Item = ListedError> {
     catalog().entry.iter().filter_map(|e| {
-        Some(ListedError { id: &e.id, quote: &e.quote.first()?.text, title: &e.title })
+        Some(ListedError { id: e.id, quote: e.quote.first()?.text, title: e.title })
     })
 }
 
@@ -126,7 +126,7 @@ fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeKey>) 
     let ages = match (ctx.age, &quote.ages) {
         (Some(age), _) => vec![AgeKey::from(age)],
         // The wording tells the age only if it was said to the same role.
-        (None, Some(ages)) if !ages.is_empty() && (ctx.role.is_none() || ctx.role == quote.role) => ages.clone(),
+        (None, Some(ages)) if !ages.is_empty() && (ctx.role.is_none() || ctx.role == quote.role) => ages.to_vec(),
         _ if role == Some(Role::Student) => MINOR_AGES.to_vec(),
         _ => Vec::new(),
     };
@@ -141,37 +141,37 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
         .iter()
         .find(|v| {
             let role_fits = v.role.is_none() || v.role == role;
-            let age_fits = v.ages.as_ref().is_none_or(|allowed| possible.iter().all(|a| allowed.contains(a)));
+            let age_fits = v.ages.is_none_or(|allowed| possible.iter().all(|a| allowed.contains(a)));
             role_fits && age_fits
         })
         .or(entry.variant.last());
     let c = catalog();
     let region = ctx.region.as_deref().filter(|r| c.region(r).is_some());
     let contact = variant
-        .and_then(|v| v.contact.as_deref())
+        .and_then(|v| v.contact)
         .and_then(|kind| c.contact(kind, region))
-        .map(|contact| contact.text.as_str());
+        .map(|contact| contact.text);
     let mut links: Vec<ExplainLink> = Vec::new();
-    let region_links = region.and_then(|r| c.region(r)).map(|r| r.links.as_slice()).unwrap_or(&[]);
-    for id in entry.links.iter().chain(region_links) {
+    let region_links: &[&str] = region.and_then(|r| c.region(r)).map_or(&[], |r| r.links.0);
+    for id in entry.links.0.iter().chain(region_links) {
         if let Some(l) = c.link(id) {
             if !links.iter().any(|x| x.url == l.url) {
-                links.push(ExplainLink { url: &l.url, label: &l.label });
+                links.push(ExplainLink { url: l.url, label: l.label });
             }
         }
     }
     Explanation {
-        id: &entry.id,
+        id: entry.id,
         confidence,
-        quote: &quote.text,
+        quote: quote.text,
         quote_kind: quote.kind,
-        title: &entry.title,
-        cause: &entry.cause,
+        title: entry.title,
+        cause: entry.cause,
         actor: variant.map_or(Actor::Support, |v| v.actor),
-        steps: variant.map(|v| v.steps.iter().map(String::as_str).collect()).unwrap_or_default(),
+        steps: variant.map(|v| v.steps.to_vec()).unwrap_or_default(),
         contact,
         links,
-        related: entry.related.iter().map(String::as_str).collect(),
+        related: entry.related.to_vec(),
         role,
         ages,
     }

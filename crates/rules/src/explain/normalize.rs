@@ -71,7 +71,7 @@ pub fn latin_lookalike_to_cyrillic(c: char) -> Option<char> {
 /// Lowercases one character (first char of the lowercase form) and folds
 /// `ё` into `е`.
 fn fold_case(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    let lower = crate::case::lower(c);
     if lower == 'ё' {
         'е'
     } else {

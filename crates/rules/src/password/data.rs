@@ -1,12 +1,10 @@
-//! The password data of `data/password.toml`, parsed once.
+//! The password data of `data/password.toml`, as static tables.
 //!
-//! build.rs writes every table of the file except `[text.*]` as
-//! `$OUT_DIR/password.json`; this module gives it types.
+//! build.rs turns every table of the file except `[text.*]` into the
+//! `DATA` value below (checking keys, types and sources); this module gives
+//! it types.
 
-use serde::Deserialize;
-use std::sync::OnceLock;
-
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct PasswordData {
     pub policy: PolicyData,
     pub keyboard: KeyboardData,
@@ -16,71 +14,67 @@ pub(crate) struct PasswordData {
     pub generator: GeneratorData,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct PolicyData {
     pub min_length: usize,
     pub require_uppercase: bool,
     pub require_lowercase: bool,
     pub require_digit: bool,
     pub require_symbol: bool,
-    pub symbols: String,
-    pub symbols_seed_literal: String,
-    pub symbols_decision: String,
-    pub source: String,
+    pub symbols: &'static str,
+    pub symbols_seed_literal: &'static str,
+    pub symbols_decision: &'static str,
+    pub source: &'static str,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct KeyboardData {
-    pub qwerty: Vec<String>,
-    pub qwerty_shift: Vec<String>,
-    pub jcuken: Vec<String>,
-    pub jcuken_shift: Vec<String>,
+    pub qwerty: &'static [&'static str],
+    pub qwerty_shift: &'static [&'static str],
+    pub jcuken: &'static [&'static str],
+    pub jcuken_shift: &'static [&'static str],
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct TranslitData {
-    pub letters: String,
-    pub popular: Vec<String>,
-    pub j_style: Vec<String>,
-    pub passport: Vec<String>,
+    pub letters: &'static str,
+    pub popular: &'static [&'static str],
+    pub j_style: &'static [&'static str],
+    pub passport: &'static [&'static str],
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct DictionaryData {
-    pub passwords: String,
-    pub words: String,
-    pub russian: String,
-    pub names: String,
+    pub passwords: &'static str,
+    pub words: &'static str,
+    pub russian: &'static str,
+    pub names: &'static str,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct StrengthData {
     pub score_thresholds: [f64; 4],
     pub warn_below_score: u8,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct GeneratorData {
     pub default_length: usize,
     pub min_length: usize,
     pub max_length: usize,
-    pub look_alikes: String,
-    pub consonants: String,
-    pub vowels: String,
-    pub digits: String,
-    pub friendly_symbols: String,
-    pub blocked_words: String,
+    pub look_alikes: &'static str,
+    pub consonants: &'static str,
+    pub vowels: &'static str,
+    pub digits: &'static str,
+    pub friendly_symbols: &'static str,
+    pub blocked_words: &'static str,
 }
 
-/// The parsed data. The JSON is generated at build time from a TOML file
-/// that the build itself parses, and a test parses it too, so a failure here
-/// is a build defect, not an input problem.
+include!(concat!(env!("OUT_DIR"), "/password.rs"));
+
+/// The data, generated at build time from `data/password.toml`.
 pub(crate) fn data() -> &'static PasswordData {
-    static DATA: OnceLock<PasswordData> = OnceLock::new();
-    DATA.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/password.json")))
-            .expect("data/password.toml matches password/data.rs")
-    })
+    &DATA
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ fn tables() -> &'static Tables {
             numero_latin: None,
             translit: [HashMap::new(), HashMap::new(), HashMap::new()],
         };
-        let place = |rows: &[String], shifted: bool, t: &mut Tables| {
+        let place = |rows: &[&str], shifted: bool, t: &mut Tables| {
             for (r, row) in rows.iter().enumerate() {
                 for (c, ch) in row.chars().enumerate() {
                     if ch == ' ' {
@@ -84,10 +84,10 @@ fn tables() -> &'static Tables {
                 }
             }
         };
-        place(&kb.qwerty, false, &mut t);
-        place(&kb.qwerty_shift, true, &mut t);
-        place(&kb.jcuken, false, &mut t);
-        place(&kb.jcuken_shift, true, &mut t);
+        place(kb.qwerty, false, &mut t);
+        place(kb.qwerty_shift, true, &mut t);
+        place(kb.jcuken, false, &mut t);
+        place(kb.jcuken_shift, true, &mut t);
 
         for (cyr_rows, lat_rows) in [(&kb.jcuken, &kb.qwerty), (&kb.jcuken_shift, &kb.qwerty_shift)] {
             for (cyr_row, lat_row) in cyr_rows.iter().zip(lat_rows.iter()) {
@@ -107,7 +107,7 @@ fn tables() -> &'static Tables {
         let tr = &data().translit;
         for (scheme, map) in [&tr.popular, &tr.j_style, &tr.passport].into_iter().zip(t.translit.iter_mut()) {
             for (letter, latin) in tr.letters.chars().zip(scheme.iter()) {
-                map.insert(letter, latin.as_str());
+                map.insert(letter, *latin);
             }
         }
         t

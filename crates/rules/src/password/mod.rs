@@ -293,12 +293,18 @@ pub fn render_message(id: &str, lang: Lang, ctx: &MessageContext) -> String {
         Some((cut, _)) => format!("{}…", fix.get(..cut).unwrap_or(fix)),
         None => fix.to_owned(),
     };
-    template
-        .replace("{min}", &ctx.policy.min_length.to_string())
-        .replace("{count}", &ctx.length.to_string())
-        .replace("{chars}", &chars.join(", "))
-        .replace("{fix}", &fix)
-        .replace("{symbols}", &ctx.policy.symbols_for_display())
+    // One pass: a placeholder inside a filled-in value (the user's own
+    // text in `{fix}`) stays as typed.
+    crate::eligibility::fill(
+        template,
+        &[
+            ("min", ctx.policy.min_length.to_string()),
+            ("count", ctx.length.to_string()),
+            ("chars", chars.join(", ")),
+            ("fix", fix),
+            ("symbols", ctx.policy.symbols_for_display()),
+        ],
+    )
 }
 
 /// What one pass over the password finds.

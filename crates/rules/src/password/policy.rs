@@ -162,13 +162,13 @@ impl Policy {
             require_lowercase: p.require_lowercase,
             require_digit: p.require_digit,
             require_symbol: p.require_symbol,
-            symbols: p.symbols.clone(),
+            symbols: p.symbols.to_owned(),
         }
     }
 
     /// The symbol list exactly as seed 003 prints it.
     pub fn seed_literal() -> &'static str {
-        &data().policy.symbols_seed_literal
+        data().policy.symbols_seed_literal
     }
 
     /// How the seed's garbled list was read, and why.
@@ -178,7 +178,7 @@ impl Policy {
 
     /// Where Gosuslugi's policy comes from.
     pub fn source() -> &'static str {
-        &data().policy.source
+        data().policy.source
     }
 
     /// Checks a host's policy.
