@@ -28,9 +28,11 @@ export async function tearDown({ server, browser }) {
   await new Promise((ok) => server?.close(ok));
 }
 
-/** A new page with logs of console errors, page errors and requests. */
-export async function openPage(env, path, { viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await env.browser.newContext({ viewport });
+/** A new page with logs of console errors, page errors and requests.
+ *  `contextOptions` go to playwright's `newContext` (e.g. `bypassCSP` to
+ *  inject axe-core as a script tag). */
+export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, contextOptions = {} } = {}) {
+  const context = await env.browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on("console", (m) => { if (m.type() === "error") log.errors.push(m.text()); });

@@ -227,6 +227,11 @@ async fn the_password_checklist_follows_the_input() {
     let generated = find(&div, "#dh-pw-generated").dyn_into::<HtmlInputElement>().unwrap().value();
     let check = diary_rules::password::check_password(&generated, &Default::default());
     assert!(check.is_valid(), "{generated}");
+    // Copy: the clipboard, or (refused here without a real click) the text selected.
+    click(&div, "#dh-pw-copy");
+    TimeoutFuture::new(200).await;
+    let status = text_of(&div, ".dh-generator [role=status]");
+    assert!(status == ru("ui.pw.copied") || status == ru("ui.pw.selected"), "{status}");
     // Nothing of it is stored.
     assert!(local_storage().get_item(STORAGE_KEY).unwrap().is_none());
 }

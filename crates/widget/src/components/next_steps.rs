@@ -74,6 +74,12 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     let lang = props.lang;
     let clock = clock::now();
     let today = clock.map(|c| clock::iso_date(c.date())).unwrap_or_default();
+    // The oldest birth date the rules accept, as the date input's minimum.
+    let oldest = today
+        .get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .and_then(|y| Some(format!("{:04}{}", y.checked_sub(diary_rules::age::MAX_AGE_YEARS)?, today.get(4..)?)))
+        .unwrap_or_default();
     let on_birth = {
         let answers = props.answers.clone();
         let on_change = props.on_change.clone();
@@ -110,7 +116,7 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
             <div class="dh-field">
                 <label for="dh-birth-date">{ t("ui.next.birth_date.label", lang) }</label>
                 <p id="dh-birth-date-hint" class="dh-hint">{ t("ui.next.birth_date.hint", lang) }</p>
-                <input id="dh-birth-date" type="date" max={today} min="1926-01-01"
+                <input id="dh-birth-date" type="date" max={today} min={oldest}
                     value={props.answers.birth_date.clone().unwrap_or_default()}
                     onchange={on_birth}
                     aria-describedby="dh-birth-date-hint dh-birth-date-error"
@@ -325,7 +331,7 @@ fn wait_view(a: &Assessment, lang: Lang) -> Html {
             <p>{ tf("ui.next.wait.latest", lang, &[("latest", clock::display(e.latest))]) }</p>
             { status }
             <details>
-                <summary>{ t("ui.next.notes", lang) }</summary>
+                <summary>{ t("ui.next.wait.sources", lang) }</summary>
                 <ul>{ for variants }</ul>
             </details>
         </section>
