@@ -708,8 +708,8 @@ export interface InitOutput {
     readonly widgethandle_setRole: (a: number, b: any) => [number, number];
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures________invoke__hbdee4eb2e9996547: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h203219be5129c6d5: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures________invoke__hb639ba23e7143138: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h6a1dfb40428a699e: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
