@@ -242,3 +242,43 @@ test("no horizontal scroll at 320 px in any section", async () => {
   clean(log);
   await context.close();
 });
+
+test("answers survive a reload; «Забыть мои ответы» clears them; nothing personal is stored", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(10));
+  await page.getByLabel("Статус свидетельства о рождении").selectOption("checking");
+  await page.getByRole("tab", { name: "Проверить данные", exact: true }).click();
+  await page.locator("#dh-snils").pressSequentially("112-233-445 95");
+  await page.fill("#dh-rec-diary-last_name", "Иванова");
+  await page.getByRole("tab", { name: "Пароль", exact: true }).click();
+  await page.locator("#dh-pw").pressSequentially("Secret-pass1");
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  assert.deepEqual(Object.keys(stored), ["diary-login-help:v1"]);
+  const value = JSON.parse(stored["diary-login-help:v1"]);
+  assert.deepEqual(value, { birthDate: bornYearsAgo(10), answers: { certificate_status: "checking" } });
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue("#dh-birth-date"), bornYearsAgo(10));
+  assert.equal(await page.inputValue("#dh-q-certificate_status"), "checking");
+  await page.getByRole("button", { name: "Забыть мои ответы" }).click();
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await page.inputValue("#dh-birth-date"), "");
+  assert.match(await page.textContent(".dh-remember [role=status]"), /забыты/);
+  clean(log);
+  await context.close();
+});
+
+test("the custom element runs the wizard inside its shadow root", async () => {
+  const { page, context, log } = await openPage(env, "element.html");
+  await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
+  const help = page.locator("diary-login-help");
+  await help.locator("#dh-birth-date").fill(bornYearsAgo(10));
+  await help.locator(".dh-steps").waitFor();
+  assert.match(await help.locator(".dh-path").textContent(), /создаёт родитель/);
+  await page.evaluate(() => document.querySelector("diary-login-help").setAttribute("error", "Дневник не найден"));
+  await help.locator("#dh-explanation-title").waitFor();
+  assert.equal(await help.locator("#dh-section-error").getAttribute("aria-selected"), "true");
+  clean(log);
+  await context.close();
+});
