@@ -102,6 +102,11 @@ fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut BTreeMap<Str
             collect_texts(file, &id, inner, out);
             continue;
         }
+        // An entry holds only its words and sources: a nested table here would
+        // be another id (`a.b` under `a`) that would silently vanish.
+        if let Some(other) = inner.keys().find(|k| !matches!(k.as_str(), "ru" | "en" | "source")) {
+            panic!("data/{file}.toml: text.{id} is a text entry; `{other}` is not allowed in it (ids may not nest under an entry: rename one)");
+        }
         let field = |name: &str| -> String {
             match inner.get(name) {
                 Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),

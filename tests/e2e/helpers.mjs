@@ -31,10 +31,12 @@ export async function tearDown({ server, browser }) {
 /**
  * A new page with logs of console errors, page errors (uncaught exceptions,
  * also kept apart in `log.uncaught`) and requests. `prepare(page)` runs
- * before the navigation (e.g. to install routes).
+ * before the navigation (e.g. to install routes); `contextOptions` go to
+ * playwright's `newContext` (e.g. `bypassCSP` to inject axe-core as a script
+ * tag).
  */
-export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, prepare } = {}) {
-  const context = await env.browser.newContext({ viewport });
+export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {} } = {}) {
+  const context = await env.browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const log = { errors: [], requests: [], uncaught: [], warnings: [] };
   page.on("pageerror", (e) => log.uncaught.push(String(e)));

@@ -8,12 +8,14 @@
 //! rules API of `diary-rules-js`, so a host that embeds the widget loads one
 //! module.
 
+mod clock;
 mod components;
 mod mount;
 mod state;
+pub mod storage;
 mod text;
 
 pub use components::app::{App, AppProps};
-pub use state::{HostConfig, Role, Section};
+pub use state::{Answers, HostConfig, Role, Section};
 pub use diary_rules_js::*;
 pub use mount::*;

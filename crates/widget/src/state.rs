@@ -1,6 +1,8 @@
 //! What the panel shows: the host's settings and the user's choices.
 
+use diary_rules::eligibility::questions::Question;
 use diary_rules::Lang;
+use std::collections::BTreeMap;
 
 /// Who is at the login page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,16 +38,16 @@ impl Role {
 /// The panel's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Section {
+    #[default]
     NextSteps,
     Error,
     Password,
-    #[default]
     CheckData,
 }
 
 impl Section {
     /// The sections the panel shows, in tab order.
-    pub const ALL: &'static [Section] = &[Section::CheckData];
+    pub const ALL: &'static [Section] = &[Section::NextSteps, Section::Error, Section::Password, Section::CheckData];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -77,4 +79,51 @@ pub struct HostConfig {
     pub error: Option<String>,
     /// Whether progress may be remembered on this device.
     pub remember: bool,
+}
+
+/// The wizard's answers: the student's birth date and the answers to the
+/// rules' questions (by question id; an omitted question is "I don't know").
+/// This is everything the panel may remember on the device: the type has no
+/// field for names, СНИЛС, certificate numbers or passwords, and
+/// [`Answers::sanitized`] drops anything that is not a well-formed answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Answers {
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    /// Question id → answer id (or `YYYY-MM-DDTHH:MM` for the check's time).
+    pub answers: BTreeMap<String, String>,
+}
+
+impl Answers {
+    pub fn is_empty(&self) -> bool {
+        self.birth_date.is_none() && self.answers.is_empty()
+    }
+
+    /// The answer to `q`, if given.
+    pub fn get(&self, q: Question) -> Option<&str> {
+        self.answers.get(q.id()).map(String::as_str)
+    }
+
+    /// A copy with the answer to `q` set (`None` or an empty string: not known).
+    pub fn with(&self, q: Question, value: Option<String>) -> Answers {
+        let mut next = self.clone();
+        match value.filter(|v| !v.is_empty()) {
+            Some(v) => next.answers.insert(q.id().to_owned(), v),
+            None => next.answers.remove(q.id()),
+        };
+        next
+    }
+
+    /// Keeps only a real date and well-formed answers to known questions
+    /// (what comes back from storage may be old or edited by hand).
+    pub fn sanitized(self) -> Answers {
+        Answers {
+            birth_date: self.birth_date.filter(|d| diary_rules::age::parse_iso_date(d).is_some()),
+            answers: self
+                .answers
+                .into_iter()
+                .filter(|(k, v)| Question::parse(k).is_some_and(|q| q.accepts(v)))
+                .collect(),
+        }
+    }
 }

@@ -1,8 +1,13 @@
 //! Words for the panel: a thin lookup into the rules crate's text data.
 
-use diary_rules::{texts, Lang};
+use diary_rules::{eligibility, texts, Lang};
 
 /// The words for `id` in `lang`, as an owned string for `html!`.
 pub fn t(id: &str, lang: Lang) -> String {
     texts::text(id, lang).to_owned()
+}
+
+/// The words for `id` with `{name}` placeholders filled from `params`.
+pub fn tf(id: &str, lang: Lang, params: &[(&str, String)]) -> String {
+    eligibility::fill(texts::text(id, lang), params)
 }

@@ -28,6 +28,7 @@
 pub mod calendar;
 pub mod create_button;
 mod links;
+pub mod questions;
 pub mod region;
 pub mod situation;
 pub mod steps;

@@ -3,8 +3,12 @@
 //! (`setRole`, `setError`, …) through its `AppHandle`.
 
 use super::check_data::CheckData;
+use super::error_help::ErrorHelp;
+use super::next_steps::NextSteps;
+use super::password::PasswordHelp;
 use super::tabs::{panel_id, TabItem, Tabs};
-use crate::state::{HostConfig, Role, Section};
+use crate::state::{Answers, HostConfig, Role, Section};
+use crate::storage;
 use crate::text::t;
 use yew::prelude::*;
 
@@ -21,11 +25,19 @@ pub enum Msg {
     SetRegion(Option<String>),
     SetLang(diary_rules::Lang),
     Select(Section),
+    /// The wizard's answers changed.
+    Answers(Answers),
+    /// «Forget my answers».
+    Forget,
 }
 
 pub struct App {
     config: HostConfig,
     section: Section,
+    /// The wizard's answers; remembered on the device when allowed.
+    answers: Answers,
+    /// The user has just asked to forget (says so once).
+    forgotten: bool,
 }
 
 impl App {
@@ -45,7 +57,10 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let config = ctx.props().config.clone();
         let section = App::initial_section(&config);
-        App { config, section }
+        // `remember: false`: nothing is read (nor written, below).
+        let answers =
+            if config.remember { storage::load().map(Answers::sanitized).unwrap_or_default() } else { Answers::default() };
+        App { config, section, answers, forgotten: false }
     }
 
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
@@ -60,6 +75,25 @@ impl Component for App {
             Msg::SetRegion(region) => self.config.region = region,
             Msg::SetLang(lang) => self.config.lang = lang,
             Msg::Select(section) => self.section = section,
+            Msg::Answers(answers) => {
+                let answers = answers.sanitized();
+                if self.config.remember {
+                    if answers.is_empty() {
+                        storage::forget();
+                    } else {
+                        storage::save(&answers);
+                    }
+                }
+                self.answers = answers;
+                self.forgotten = false;
+            }
+            Msg::Forget => {
+                if self.config.remember {
+                    storage::forget();
+                }
+                self.answers = Answers::default();
+                self.forgotten = true;
+            }
         }
         true
     }
@@ -83,9 +117,20 @@ impl Component for App {
         let section_tab_id = format!("dh-section-{}", self.section.id());
         let role_tab_id = format!("dh-role-{}", self.config.role.id());
 
+        let role = self.config.role;
+        let region = self.config.region.clone();
         let content = match self.section {
+            Section::NextSteps => html! {
+                <NextSteps {lang} {role} {region} answers={self.answers.clone()}
+                    on_change={ctx.link().callback(Msg::Answers)} remember={self.config.remember}
+                    on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
+            },
+            Section::Error => html! {
+                <ErrorHelp {lang} {role} {region} host_error={self.config.error.clone()}
+                    birth_date={self.answers.birth_date.clone()} />
+            },
+            Section::Password => html! { <PasswordHelp {lang} /> },
             Section::CheckData => html! { <CheckData {lang} /> },
-            Section::NextSteps | Section::Error | Section::Password => html! {},
         };
 
         html! {

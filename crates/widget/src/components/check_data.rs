@@ -1,6 +1,11 @@
-//! "Check data": the СНИЛС with a live verdict (more document checks join it).
+//! "Check data": the СНИЛС (with "did you mean" numbers), the birth
+//! certificate, and the diary-versus-Gosuslugi comparison with what to ask
+//! the school to fix. Verdicts come from `diary_rules::{snils, certificate,
+//! records}`. Nothing typed here is remembered.
 
-use crate::text::t;
+use crate::text::{t, tf};
+use diary_rules::certificate::check_birth_certificate;
+use diary_rules::records::{compare_records, Difference, PersonRecord};
 use diary_rules::{snils, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,31 +21,36 @@ pub fn check_data(props: &CheckDataProps) -> Html {
     html! {
         <div class="dh-check-data">
             <SnilsField {lang} />
+            <CertificateField {lang} />
+            <RecordsCompare {lang} />
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct SnilsFieldProps {
+pub struct FieldProps {
     pub lang: Lang,
 }
 
+fn text_input_callback(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
 #[function_component(SnilsField)]
-pub fn snils_field(props: &SnilsFieldProps) -> Html {
+pub fn snils_field(props: &FieldProps) -> Html {
     let lang = props.lang;
     let value = use_state(String::new);
-    let oninput = {
-        let value = value.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            value.set(input.value());
-        })
-    };
+    let oninput = text_input_callback(&value);
     let verdict = (!value.trim().is_empty()).then(|| snils::check_snils(&value));
     let (class, message) = match &verdict {
         None => ("dh-verdict", String::new()),
         Some(v) if v.is_valid() => ("dh-verdict dh-ok", t("snils.valid", lang)),
         Some(v) => ("dh-verdict dh-bad", v.problem().map(|p| t(p.text_id(), lang)).unwrap_or_default()),
+    };
+    let suggestions = match &verdict {
+        Some(v) if v.problem() == Some(snils::SnilsProblem::Checksum) => snils::suggest_snils(&value),
+        _ => Vec::new(),
     };
     html! {
         <div class="dh-field">
@@ -49,6 +59,159 @@ pub fn snils_field(props: &SnilsFieldProps) -> Html {
                 spellcheck="false" placeholder="123-456-789 01" value={(*value).clone()} {oninput}
                 aria-describedby="dh-snils-verdict" />
             <p id="dh-snils-verdict" class={class} role="status" aria-live="polite">{ message }</p>
+            if !suggestions.is_empty() {
+                <div class="dh-suggestions" id="dh-snils-suggestions">
+                    <p>{ t("snils.suggestions", lang) }</p>
+                    <ul class="dh-mono">{ for suggestions.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                </div>
+            }
         </div>
+    }
+}
+
+#[function_component(CertificateField)]
+pub fn certificate_field(props: &FieldProps) -> Html {
+    let lang = props.lang;
+    let value = use_state(String::new);
+    let oninput = text_input_callback(&value);
+    let check = (!value.trim().is_empty()).then(|| check_birth_certificate(&value));
+    let verdict = match &check {
+        None => html! {},
+        Some(c) if c.is_valid() => html! {
+            <span class="dh-ok">{ tf("ui.cert.valid", lang, &[("normalized", c.normalized.clone().unwrap_or_default())]) }</span>
+        },
+        Some(c) => html! {
+            <>
+                <ul class="dh-bad dh-problems">
+                    { for c.problems.iter().map(|p| html! { <li>{ t(p.text_id(), lang) }</li> }) }
+                </ul>
+                if let Some(n) = &c.normalized {
+                    <span class="dh-fix">{ tf("ui.cert.normalized", lang, &[("normalized", n.clone())]) }</span>
+                }
+            </>
+        },
+    };
+    html! {
+        <div class="dh-field">
+            <label for="dh-cert">{ t("ui.cert.label", lang) }</label>
+            <input id="dh-cert" type="text" autocomplete="off" spellcheck="false" placeholder="IV-МЮ 123456"
+                value={(*value).clone()} {oninput} aria-describedby="dh-cert-verdict" />
+            <div id="dh-cert-verdict" class="dh-verdict" role="status" aria-live="polite">{ verdict }</div>
+        </div>
+    }
+}
+
+/// The compared fields, in form order, with their text ids.
+const FIELDS: [(&str, &str); 6] = [
+    ("last_name", "ui.records.field.last_name"),
+    ("first_name", "ui.records.field.first_name"),
+    ("middle_name", "ui.records.field.middle_name"),
+    ("birth_date", "ui.records.field.birth_date"),
+    ("snils", "ui.records.field.snils"),
+    ("certificate", "ui.records.field.certificate"),
+];
+
+fn record(values: &[String]) -> PersonRecord {
+    let get = |i: usize| values.get(i).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let optional = |i: usize| Some(get(i)).filter(|v| !v.is_empty());
+    PersonRecord {
+        last_name: get(0),
+        first_name: get(1),
+        middle_name: optional(2),
+        birth_date: optional(3),
+        snils: optional(4),
+        certificate: optional(5),
+    }
+}
+
+#[function_component(RecordsCompare)]
+pub fn records_compare(props: &FieldProps) -> Html {
+    let lang = props.lang;
+    // Diary fields 0..6, Gosuslugi fields 6..12.
+    let values = use_state(|| vec![String::new(); 2 * FIELDS.len()]);
+    let result = use_state(|| None::<Vec<Difference>>);
+    let on_compare = {
+        let values = values.clone();
+        let result = result.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (diary, gosuslugi) = values.split_at(FIELDS.len());
+            result.set(Some(compare_records(&record(diary), &record(gosuslugi))));
+        })
+    };
+    let side = |offset: usize, side_id: &str, legend_id: &str| {
+        let inputs = FIELDS.iter().enumerate().map(|(i, (field, label))| {
+            let index = offset + i;
+            let id = format!("dh-rec-{side_id}-{field}");
+            let oninput = {
+                let values = values.clone();
+                let result = result.clone();
+                Callback::from(move |e: InputEvent| {
+                    let mut next = (*values).clone();
+                    if let Some(v) = next.get_mut(index) {
+                        *v = e.target_unchecked_into::<HtmlInputElement>().value();
+                    }
+                    values.set(next);
+                    result.set(None);
+                })
+            };
+            let placeholder = match *field {
+                "birth_date" => Some(t("ui.records.date_placeholder", lang)),
+                "snils" => Some("123-456-789 01".to_owned()),
+                "certificate" => Some("IV-МЮ 123456".to_owned()),
+                _ => None,
+            };
+            html! {
+                <div class="dh-field">
+                    <label for={id.clone()}>{ t(label, lang) }</label>
+                    <input id={id} type="text" autocomplete="off" spellcheck="false" {placeholder}
+                        value={values.get(index).cloned().unwrap_or_default()} {oninput} />
+                </div>
+            }
+        });
+        html! {
+            <fieldset class="dh-record">
+                <legend>{ t(legend_id, lang) }</legend>
+                { for inputs }
+            </fieldset>
+        }
+    };
+    let differences = match &*result {
+        None => html! {},
+        Some(list) if list.is_empty() => html! { <p class="dh-ok">{ t("ui.records.match", lang) }</p> },
+        Some(list) => {
+            let empty = t("ui.records.empty", lang);
+            let shown = |v: &str| if v.is_empty() { empty.clone() } else { v.to_owned() };
+            let items = list.iter().map(|d| {
+                let label = FIELDS.iter().find(|(f, _)| *f == d.field.id()).map(|(_, l)| t(l, lang)).unwrap_or_default();
+                html! {
+                    <li>
+                        <strong>{ label }</strong>
+                        <p>{ tf("ui.records.values", lang, &[("diary", shown(&d.diary_value)), ("gosuslugi", shown(&d.gosuslugi_value))]) }</p>
+                        <p>{ t(d.kind.hint_id(), lang) }</p>
+                    </li>
+                }
+            });
+            html! {
+                <>
+                    <p class="dh-bad">{ tf("ui.records.differences", lang, &[("count", list.len().to_string())]) }</p>
+                    <ul class="dh-differences">{ for items }</ul>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="dh-box dh-records" aria-labelledby="dh-records-title">
+            <h3 id="dh-records-title" class="dh-h3">{ t("ui.records.heading", lang) }</h3>
+            <p class="dh-hint">{ t("ui.records.intro", lang) }</p>
+            <form onsubmit={on_compare}>
+                <div class="dh-records-grid">
+                    { side(0, "diary", "ui.records.diary") }
+                    { side(FIELDS.len(), "gosuslugi", "ui.records.gosuslugi") }
+                </div>
+                <button type="submit" id="dh-rec-compare">{ t("ui.records.compare", lang) }</button>
+            </form>
+            <div id="dh-rec-result" role="status" aria-live="polite">{ differences }</div>
+        </section>
     }
 }

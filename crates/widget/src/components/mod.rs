@@ -2,4 +2,8 @@
 
 pub mod app;
 pub mod check_data;
+pub mod error_help;
+pub mod link;
+pub mod next_steps;
+pub mod password;
 pub mod tabs;

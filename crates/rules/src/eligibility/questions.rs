@@ -1,0 +1,292 @@
+//! Which questions matter for a situation: the help panel's wizard asks the
+//! birth date first, then only these. Everything here is a rule decision
+//! (which facts change the answer on this path), so it lives in the rules
+//! crate; the panel only shows the questions and passes the answers back
+//! through [`Question::set`].
+//!
+//! ```
+//! use diary_rules::eligibility::{parse_local_date_time, questions::{questions, Question}, Situation, SituationInput};
+//! let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+//! let mut input = SituationInput { role: Some("student".into()), birth_date: Some("2011-01-05".into()), ..Default::default() };
+//! let s = Situation::from_input(&input, clock).unwrap();
+//! let asked = questions(&s);
+//! assert_eq!(asked.first(), Some(&Question::StudentAccount));
+//! assert!(!asked.contains(&Question::SnilsStatus)); // a 15-year-old's СНИЛС is not checked on this path
+//! Question::Consent.set(&mut input, Some("requested".into()));
+//! assert_eq!(input.consent.as_deref(), Some("requested"));
+//! ```
+
+use super::situation::{
+    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role, Situation,
+    SnilsStatus, StudentAccount,
+};
+use super::{choose_path, Path};
+use crate::age::AgeGroup;
+
+/// One question of the wizard: one optional field of
+/// [`super::SituationInput`]. Not answering ("I don't know") leaves the
+/// field out, which the engine reads as *unknown*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Question {
+    ParentAccount,
+    StudentAccount,
+    CertificateStatus,
+    SnilsStatus,
+    /// When «Запросить»/«Отправить» was pressed (a local date and time).
+    CheckRequestedAt,
+    Consent,
+    ParentConsent,
+    Application,
+    Representative,
+    BirthCertificate,
+    Citizenship,
+}
+
+impl Question {
+    /// Every question, in the order a wizard asks them.
+    pub const ALL: [Question; 11] = [
+        Question::ParentAccount,
+        Question::StudentAccount,
+        Question::CertificateStatus,
+        Question::SnilsStatus,
+        Question::CheckRequestedAt,
+        Question::Consent,
+        Question::ParentConsent,
+        Question::Application,
+        Question::Representative,
+        Question::BirthCertificate,
+        Question::Citizenship,
+    ];
+
+    /// The stable id: the field's name in snake case.
+    pub fn id(self) -> &'static str {
+        match self {
+            Question::ParentAccount => "parent_account",
+            Question::StudentAccount => "student_account",
+            Question::CertificateStatus => "certificate_status",
+            Question::SnilsStatus => "snils_status",
+            Question::CheckRequestedAt => "check_requested_at",
+            Question::Consent => "consent",
+            Question::ParentConsent => "parent_consent",
+            Question::Application => "application",
+            Question::Representative => "representative",
+            Question::BirthCertificate => "birth_certificate",
+            Question::Citizenship => "citizenship",
+        }
+    }
+
+    /// The question whose id is exactly `id`.
+    pub fn parse(id: &str) -> Option<Question> {
+        Question::ALL.into_iter().find(|q| q.id() == id)
+    }
+
+    /// The answers to pick from, as input ids; empty for
+    /// [`Question::CheckRequestedAt`], which takes a local date-time
+    /// `YYYY-MM-DDTHH:MM`.
+    pub fn values(self) -> &'static [&'static str] {
+        match self {
+            Question::ParentAccount => ParentAccount::IDS,
+            Question::StudentAccount => StudentAccount::IDS,
+            Question::CertificateStatus => CertificateStatus::IDS,
+            Question::SnilsStatus => SnilsStatus::IDS,
+            Question::CheckRequestedAt => &[],
+            Question::Consent | Question::ParentConsent => Consent::IDS,
+            Question::Application => Application::IDS,
+            Question::Representative => Representative::IDS,
+            Question::BirthCertificate => BirthCertificate::IDS,
+            Question::Citizenship => Citizenship::IDS,
+        }
+    }
+
+    /// Whether `value` is a well-formed answer (one of [`Question::values`],
+    /// or a local date-time for [`Question::CheckRequestedAt`]).
+    pub fn accepts(self, value: &str) -> bool {
+        match self {
+            Question::CheckRequestedAt => super::parse_local_date_time(value).is_some(),
+            _ => self.values().contains(&value),
+        }
+    }
+
+    /// A rare case (a guardian, a foreign certificate, another
+    /// citizenship): a panel may tuck these away. The defaults (parent,
+    /// Russian certificate, Russian citizen) hold for most families.
+    pub fn is_special_case(self) -> bool {
+        matches!(self, Question::Representative | Question::BirthCertificate | Question::Citizenship)
+    }
+
+    /// The text id of the question (`ui.q.<id>.label`); an answer's words
+    /// are [`Question::value_text_id`], an optional hint `ui.q.<id>.hint`.
+    pub fn text_id(self) -> String {
+        format!("ui.q.{}.label", self.id())
+    }
+
+    /// The text id of an answer's words: `ui.q.<id>.<value>`.
+    pub fn value_text_id(self, value: &str) -> String {
+        format!("ui.q.{}.{value}", self.id())
+    }
+
+    /// The text id of the question's hint (where to look); not every
+    /// question has one.
+    pub fn hint_text_id(self) -> String {
+        format!("ui.q.{}.hint", self.id())
+    }
+
+    /// Writes the answer into the input (`None`: not known).
+    pub fn set(self, input: &mut super::SituationInput, value: Option<String>) {
+        let field = match self {
+            Question::ParentAccount => &mut input.parent_account,
+            Question::StudentAccount => &mut input.student_account,
+            Question::CertificateStatus => &mut input.certificate_status,
+            Question::SnilsStatus => &mut input.snils_status,
+            Question::CheckRequestedAt => &mut input.check_requested_at,
+            Question::Consent => &mut input.consent,
+            Question::ParentConsent => &mut input.parent_consent,
+            Question::Application => &mut input.application,
+            Question::Representative => &mut input.representative,
+            Question::BirthCertificate => &mut input.birth_certificate,
+            Question::Citizenship => &mut input.citizenship,
+        };
+        *field = value;
+    }
+}
+
+/// The questions that change the answer for this situation, in asking
+/// order: those of its path, less the ones an earlier answer already
+/// settles (a child account made by the parent settles the document
+/// checks; the check's time matters only while a check is pending or once
+/// told).
+pub fn questions(s: &Situation) -> Vec<Question> {
+    use Question as Q;
+    let group = AgeGroup::of(s.age_years());
+    let path = choose_path(s, group);
+    let parent_made = s.student_account == Some(StudentAccount::CreatedByParent);
+    let linked = matches!(s.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
+    let mfc = s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign;
+    let pending = matches!(s.certificate_status, Some(CertificateStatus::Checking | CertificateStatus::Searching))
+        || s.snils_status == Some(SnilsStatus::Searching);
+    let mut out = Vec::new();
+    match path {
+        Path::ParentCreatesAccount => {
+            out.extend([Q::ParentAccount, Q::StudentAccount]);
+            if !parent_made {
+                out.extend([Q::CertificateStatus, Q::SnilsStatus]);
+                if pending || s.check_requested_at.is_some() {
+                    out.push(Q::CheckRequestedAt);
+                }
+            }
+            out.push(Q::Consent);
+        }
+        Path::ChildRegistersParentLinks => {
+            out.extend([Q::StudentAccount, Q::ParentAccount]);
+            if !linked {
+                out.push(Q::CertificateStatus);
+            }
+            if mfc && !parent_made {
+                out.push(Q::SnilsStatus);
+                if pending || s.check_requested_at.is_some() {
+                    out.push(Q::CheckRequestedAt);
+                }
+            }
+            out.push(Q::Consent);
+        }
+        Path::AdultStudent => out.extend([Q::StudentAccount, Q::Consent]),
+        Path::SchoolApplication => out.extend([Q::ParentAccount, Q::Application]),
+    }
+    if s.role == Role::Parent && matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
+        out.push(Q::ParentConsent);
+    }
+    if matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
+        out.extend([Q::Representative, Q::BirthCertificate]);
+        if path == Path::ParentCreatesAccount {
+            out.push(Q::Citizenship);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eligibility::{parse_local_date_time, SituationInput};
+    use crate::texts;
+    use crate::Lang;
+
+    fn situation(role: &str, birth: &str, region: Option<&str>, answers: &[(Question, &str)]) -> Situation {
+        let mut input = SituationInput { role: Some(role.into()), birth_date: Some(birth.into()), ..Default::default() };
+        input.region = region.map(|r| super::super::RegionArg::Id(r.into()));
+        for (q, v) in answers {
+            q.set(&mut input, Some((*v).into()));
+        }
+        let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+        Situation::from_input(&input, clock).unwrap()
+    }
+
+    /// One case: who, born when, where, what was answered → the questions.
+    fn check(role: &str, birth: &str, region: Option<&str>, answers: &[(Question, &str)], expect: &[Question]) {
+        let s = situation(role, birth, region, answers);
+        assert_eq!(questions(&s), expect, "{role} {birth} {region:?} {answers:?}");
+    }
+
+    #[test]
+    fn questions_follow_the_path() {
+        use Question as Q;
+        let specials = [Q::Representative, Q::BirthCertificate];
+        let cases: Vec<(&str, &str, Option<&str>, Vec<(Q, &str)>, Vec<Q>)> = vec![
+            // A parent of a 10-year-old: the create-account path.
+            ("parent", "2015-09-01", None, vec![], vec![
+                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent, Q::ParentConsent,
+                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            // A pending check adds the time it was requested.
+            ("parent", "2015-09-01", None, vec![(Q::CertificateStatus, "checking")], vec![
+                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::CheckRequestedAt, Q::Consent,
+                Q::ParentConsent, Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            // An account made by the parent settles the documents.
+            ("parent", "2015-09-01", None, vec![(Q::StudentAccount, "created_by_parent")], vec![
+                Q::ParentAccount, Q::StudentAccount, Q::Consent, Q::ParentConsent,
+                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            // A 15-year-old student: register, link, consent.
+            ("student", "2011-01-05", None, vec![], [vec![
+                Q::StudentAccount, Q::ParentAccount, Q::CertificateStatus, Q::Consent], specials.to_vec()].concat()),
+            ("student", "2011-01-05", None, vec![(Q::StudentAccount, "own_linked")], [vec![
+                Q::StudentAccount, Q::ParentAccount, Q::Consent], specials.to_vec()].concat()),
+            // A guardian of a 15-year-old: the МФЦ checks the documents.
+            ("parent", "2011-01-05", None, vec![(Q::Representative, "guardian")], [vec![
+                Q::StudentAccount, Q::ParentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent, Q::ParentConsent],
+                specials.to_vec()].concat()),
+            // An adult student.
+            ("student", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
+            ("parent", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
+            // A parent in Orenburg: the application flow.
+            ("parent", "2015-09-01", Some("orenburg"), vec![], vec![Q::ParentAccount, Q::Application]),
+            ("student", "2015-09-01", Some("orenburg"), vec![], vec![
+                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent,
+                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+        ];
+        for (role, birth, region, answers, expect) in cases {
+            check(role, birth, region, &answers, &expect);
+        }
+    }
+
+    #[test]
+    fn every_question_and_answer_has_words_and_is_accepted() {
+        for q in Question::ALL {
+            assert_eq!(Question::parse(q.id()), Some(q));
+            assert!(texts::entry(&q.text_id()).is_some(), "{}", q.text_id());
+            for v in q.values() {
+                let id = q.value_text_id(v);
+                let entry = texts::entry(&id).unwrap_or_else(|| panic!("no text {id}"));
+                for lang in Lang::ALL {
+                    assert!(!entry.get(lang).is_empty(), "{id}");
+                }
+                assert!(q.accepts(v));
+                // Every offered answer is valid input for the engine.
+                situation("parent", "2015-09-01", None, &[(q, v)]);
+            }
+        }
+        assert!(texts::entry("ui.q.unknown").is_some());
+        assert!(Question::CheckRequestedAt.accepts("2026-03-06T18:00"));
+        assert!(!Question::CheckRequestedAt.accepts("2026-03-06"));
+        assert!(!Question::Consent.accepts("maybe"));
+        assert_eq!(Question::parse("name"), None);
+    }
+}

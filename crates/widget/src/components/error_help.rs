@@ -1,0 +1,206 @@
+//! "I see an error": pick a message from the catalog or paste its text →
+//! what it means, who fixes it and the steps, from `diary_rules::explain`.
+//! An error passed by the host opens here directly.
+
+use super::link::external;
+use crate::clock;
+use crate::state::Role;
+use crate::text::t;
+use diary_rules::age::{age_on, parse_iso_date, AgeGroup};
+use diary_rules::explain::{self, ExplainContext, Explanation};
+use diary_rules::Lang;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Longest text explained (the matcher needs only the first words; a huge
+/// paste is cut, as the host's error is).
+const MAX_TEXT_CHARS: usize = 2000;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorHelpProps {
+    pub lang: Lang,
+    pub role: Role,
+    pub region: Option<String>,
+    /// An error message passed by the host page.
+    pub host_error: Option<String>,
+    /// The student's birth date from the wizard, if told (for the age).
+    pub birth_date: Option<String>,
+}
+
+/// What to explain.
+#[derive(Clone, PartialEq)]
+enum Query {
+    /// A catalog entry picked from the list (or a related error).
+    Id(String),
+    /// Text the user pasted or the host passed.
+    Text(String),
+}
+
+fn context(props: &ErrorHelpProps) -> ExplainContext {
+    let age = props
+        .birth_date
+        .as_deref()
+        .and_then(parse_iso_date)
+        .zip(clock::today())
+        .and_then(|(birth, today)| age_on(birth, today).ok())
+        .map(AgeGroup::of);
+    ExplainContext {
+        role: Some(match props.role {
+            Role::Parent => explain::Role::Parent,
+            Role::Student => explain::Role::Student,
+        }),
+        age,
+        region: props.region.clone(),
+    }
+}
+
+fn cut(text: &str) -> String {
+    text.chars().take(MAX_TEXT_CHARS).collect()
+}
+
+#[function_component(ErrorHelp)]
+pub fn error_help(props: &ErrorHelpProps) -> Html {
+    let lang = props.lang;
+    let query = use_state(|| props.host_error.as_deref().map(|e| Query::Text(cut(e))));
+    let text = use_state(|| props.host_error.clone().unwrap_or_default());
+    let picker = use_node_ref();
+    let heading = use_node_ref();
+    let focus_result = use_mut_ref(|| false);
+    // A new error from the host (setError, the attribute) replaces the query.
+    {
+        let query = query.clone();
+        let text = text.clone();
+        use_effect_with(props.host_error.clone(), move |host| {
+            if let Some(host) = host {
+                if *query != Some(Query::Text(cut(host))) {
+                    text.set(host.clone());
+                    query.set(Some(Query::Text(cut(host))));
+                }
+            }
+        });
+    }
+    // After the user asked for an explanation, move focus to it.
+    {
+        let heading = heading.clone();
+        let picker = picker.clone();
+        let focus_result = focus_result.clone();
+        use_effect_with((*query).clone(), move |_| {
+            if std::mem::take(&mut *focus_result.borrow_mut()) {
+                let target = heading.cast::<web_sys::HtmlElement>().or_else(|| picker.cast::<web_sys::HtmlElement>());
+                if let Some(el) = target {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let on_pick = {
+        let query = query.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            query.set((!id.is_empty()).then_some(Query::Id(id)));
+        })
+    };
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_explain = {
+        let query = query.clone();
+        let text = text.clone();
+        let focus_result = focus_result.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = text.trim();
+            *focus_result.borrow_mut() = true;
+            query.set((!value.is_empty()).then(|| Query::Text(cut(value))));
+        })
+    };
+    let on_related = {
+        let query = query.clone();
+        let focus_result = focus_result.clone();
+        Callback::from(move |id: String| {
+            *focus_result.borrow_mut() = true;
+            query.set(Some(Query::Id(id)));
+        })
+    };
+    let to_list = {
+        let picker = picker.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = picker.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        })
+    };
+    let ctx = context(props);
+    let picked = match &*query {
+        Some(Query::Id(id)) => id.clone(),
+        _ => String::new(),
+    };
+    let explanation = match &*query {
+        None => None,
+        Some(Query::Id(id)) => Some(explain::explain_id(id, &ctx)),
+        Some(Query::Text(text)) => Some(explain::explain(text, &ctx)),
+    };
+    let options = explain::list().map(|e| {
+        html! { <option value={e.id} selected={picked == e.id}>{ t(e.title, lang) }</option> }
+    });
+    let result = match explanation {
+        None => html! {},
+        Some(Some(e)) => explanation_view(&e, lang, heading, on_related),
+        Some(None) => html! {
+            <div class="dh-box dh-unknown">
+                <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
+                <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
+            </div>
+        },
+    };
+    html! {
+        <div class="dh-error-help">
+            <div class="dh-field">
+                <label for="dh-error-pick">{ t("ui.error.pick.label", lang) }</label>
+                <select id="dh-error-pick" ref={picker} onchange={on_pick}>
+                    <option value="" selected={picked.is_empty()}>{ t("ui.error.pick.none", lang) }</option>
+                    { for options }
+                </select>
+            </div>
+            <form class="dh-field" onsubmit={on_explain}>
+                <label for="dh-error-text">{ t("ui.error.paste", lang) }</label>
+                <textarea id="dh-error-text" rows="3" spellcheck="false" value={(*text).clone()} oninput={on_text} />
+                <button type="submit" id="dh-error-explain">{ t("ui.error.explain", lang) }</button>
+            </form>
+            { result }
+        </div>
+    }
+}
+
+fn explanation_view(e: &Explanation, lang: Lang, heading: NodeRef, on_related: Callback<String>) -> Html {
+    let steps = e.steps.iter().map(|id| html! { <li>{ t(id, lang) }</li> });
+    let links = e.links.iter().map(|l| html! { <li>{ external(l.url, &t(l.label, lang), lang) }</li> });
+    let related = e.related.iter().filter_map(|id| {
+        let entry = explain::list().find(|x| x.id == *id)?;
+        let id = (*id).to_owned();
+        let onclick = on_related.reform(move |_: MouseEvent| id.clone());
+        Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
+    });
+    html! {
+        <section class="dh-box dh-explanation" aria-labelledby="dh-explanation-title">
+            <h3 id="dh-explanation-title" class="dh-h3" tabindex="-1" ref={heading}>{ t(e.title, lang) }</h3>
+            <p class="dh-quote"><span class="dh-label">{ t("ui.error.message", lang) }{ ": " }</span>
+                <q lang="ru">{ t(e.quote, Lang::Ru) }</q></p>
+            <p>{ t(e.cause, lang) }</p>
+            <p class="dh-who"><strong>{ t("ui.error.who", lang) }{ ": " }</strong>{ t(&format!("elig.actor.{}", e.actor.id()), lang) }</p>
+            <h4>{ t("ui.error.steps", lang) }</h4>
+            <ol class="dh-explain-steps">{ for steps }</ol>
+            if let Some(contact) = e.contact {
+                <p><strong>{ t("ui.error.contact", lang) }{ ": " }</strong>{ t(contact, lang) }</p>
+            }
+            if !e.links.is_empty() {
+                <ul class="dh-links">{ for links }</ul>
+            }
+            if !e.related.is_empty() {
+                <h4>{ t("ui.error.related", lang) }</h4>
+                <ul class="dh-related">{ for related }</ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,223 @@
+//! "Password": a live per-rule checklist, typing-mistake warnings, strength,
+//! the confirmation field and the generator, all from
+//! `diary_rules::password`. The password lives only in this component's
+//! state: never stored, logged or sent, and gone when the section closes.
+
+use crate::text::{t, tf};
+use diary_rules::password::{
+    self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId,
+};
+use diary_rules::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PasswordHelpProps {
+    pub lang: Lang,
+}
+
+/// What happened to the generated password.
+#[derive(Clone, Copy, PartialEq)]
+enum CopyState {
+    None,
+    Copied,
+    /// No clipboard: the text is selected for the user to copy.
+    Selected,
+}
+
+fn generate(memorable: bool) -> Option<String> {
+    let mut fill = diary_rules_js::secure_random;
+    pw::generate_password(&GeneratorOptions { length: None, memorable }, &Policy::gosuslugi(), &mut fill).ok()
+}
+
+/// `navigator.clipboard.writeText(text)`, if the browser has it (it needs a
+/// secure context); the promise's outcome decides what the user is told.
+fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
+    let navigator = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("navigator")).ok()?;
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+    let write = write.dyn_ref::<js_sys::Function>()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+#[function_component(PasswordHelp)]
+pub fn password_help(props: &PasswordHelpProps) -> Html {
+    let lang = props.lang;
+    let password = use_state(String::new);
+    let confirm = use_state(String::new);
+    let show = use_state(|| false);
+    let generated = use_state(|| None::<Result<String, ()>>);
+    let copy_state = use_state(|| CopyState::None);
+    let generated_ref = use_node_ref();
+
+    let on_password = {
+        let password = password.clone();
+        Callback::from(move |e: InputEvent| password.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_confirm = {
+        let confirm = confirm.clone();
+        Callback::from(move |e: InputEvent| confirm.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_show = {
+        let show = show.clone();
+        Callback::from(move |_: MouseEvent| show.set(!*show))
+    };
+    let on_generate = |memorable: bool| {
+        let generated = generated.clone();
+        let copy_state = copy_state.clone();
+        Callback::from(move |_: MouseEvent| {
+            generated.set(Some(generate(memorable).ok_or(())));
+            copy_state.set(CopyState::None);
+        })
+    };
+    let on_copy = {
+        let generated = generated.clone();
+        let copy_state = copy_state.clone();
+        let generated_ref = generated_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(text)) = &*generated else { return };
+            let select = {
+                let generated_ref = generated_ref.clone();
+                let copy_state = copy_state.clone();
+                move || {
+                    if let Some(input) = generated_ref.cast::<HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                    copy_state.set(CopyState::Selected);
+                }
+            };
+            match clipboard_write(text) {
+                Some(promise) => {
+                    let copy_state = copy_state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => copy_state.set(CopyState::Copied),
+                            Err(_) => select(),
+                        }
+                    });
+                }
+                None => select(),
+            }
+        })
+    };
+
+    let typed = !password.is_empty();
+    let check = check_password(
+        &password,
+        &CheckOptions { confirm: (!confirm.is_empty()).then_some(confirm.as_str()), ..CheckOptions::default() },
+    );
+    let ctx = MessageContext {
+        policy: &check.policy,
+        length: check.length,
+        invalid_chars: &check.invalid_chars,
+        layout_fix: check.layout_fix.as_deref(),
+    };
+    let policy_rules: Vec<_> = check.rules.iter().filter(|r| r.rule != RuleId::ConfirmMatches).collect();
+    let passed = policy_rules.iter().filter(|r| r.passed).count();
+    let items = policy_rules.iter().map(|r| {
+        let (class, mark, state) =
+            if r.passed { ("dh-pass", "✓", t("ui.pw.passed", lang)) } else { ("dh-fail", "✗", t("ui.pw.failed", lang)) };
+        html! {
+            <li class={class}>
+                <span class="dh-mark" aria-hidden="true">{ mark }</span>
+                { render_message(r.rule.rule_text_id(), lang, &ctx) }
+                <span class="dh-rule-state">{ " — " }{ state }</span>
+            </li>
+        }
+    });
+    let summary = if !typed {
+        String::new()
+    } else if passed == policy_rules.len() {
+        t("ui.pw.all_ok", lang)
+    } else {
+        tf("ui.pw.summary", lang, &[("passed", passed.to_string()), ("total", policy_rules.len().to_string())])
+    };
+    // Characters that are not allowed, then the typing mistakes and weak spots.
+    let mut warnings: Vec<String> = Vec::new();
+    if typed {
+        if check.rules.iter().any(|r| r.rule == RuleId::AllowedChars && !r.passed) {
+            warnings.push(render_message(RuleId::AllowedChars.problem_text_id(), lang, &ctx));
+        }
+        warnings.extend(check.warnings.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
+    }
+    let confirm_verdict = check.rules.iter().find(|r| r.rule == RuleId::ConfirmMatches).map(|r| {
+        if r.passed {
+            html! { <span class="dh-ok">{ "✓ " }{ t(RuleId::ConfirmMatches.rule_text_id(), lang) }</span> }
+        } else {
+            html! { <span class="dh-bad">{ "✗ " }{ render_message(RuleId::ConfirmMatches.problem_text_id(), lang, &ctx) }</span> }
+        }
+    });
+    let input_type = if *show { "text" } else { "password" };
+    let score = check.strength.score;
+    let copy_message = match *copy_state {
+        CopyState::None => String::new(),
+        CopyState::Copied => t("ui.pw.copied", lang),
+        CopyState::Selected => t("ui.pw.selected", lang),
+    };
+    html! {
+        <div class="dh-password">
+            <p class="dh-hint">{ t("ui.pw.privacy", lang) }</p>
+            <div class="dh-field">
+                <label for="dh-pw">{ t("ui.pw.label", lang) }</label>
+                <div class="dh-row">
+                    <input id="dh-pw" type={input_type} value={(*password).clone()} oninput={on_password}
+                        autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
+                        aria-describedby="dh-pw-summary dh-pw-warnings" />
+                    <button type="button" class="dh-secondary" id="dh-pw-show" aria-pressed={if *show { "true" } else { "false" }}
+                        aria-controls="dh-pw dh-pw-confirm" onclick={on_show}>{ t("ui.pw.show", lang) }</button>
+                </div>
+            </div>
+            <h3 id="dh-pw-rules-title" class="dh-h3">{ t("ui.pw.rules", lang) }</h3>
+            <ul class="dh-checklist" role="list" aria-labelledby="dh-pw-rules-title" id="dh-pw-rules">{ for items }</ul>
+            <p id="dh-pw-summary" class="dh-verdict" role="status" aria-live="polite">{ summary }</p>
+            <ul id="dh-pw-warnings" class="dh-warnings">
+                { for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }
+            </ul>
+            if typed {
+                <div class="dh-strength">
+                    <span id="dh-pw-strength-label">{ t("ui.pw.strength", lang) }{ ": " }</span>
+                    <meter id="dh-pw-strength" min="0" max="4" low="2" high="3" optimum="4" value={score.to_string()}
+                        aria-labelledby="dh-pw-strength-label" aria-describedby="dh-pw-strength-text"></meter>
+                    { " " }
+                    <span id="dh-pw-strength-text" class={format!("dh-score-{score}")}>
+                        { t(pw::score_text_id(score), lang) }{ format!(" ({score}/4)") }
+                    </span>
+                </div>
+            }
+            <div class="dh-field">
+                <label for="dh-pw-confirm">{ t("ui.pw.confirm", lang) }</label>
+                <input id="dh-pw-confirm" type={input_type} value={(*confirm).clone()} oninput={on_confirm}
+                    autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
+                    aria-describedby="dh-pw-confirm-verdict" />
+                <p id="dh-pw-confirm-verdict" class="dh-verdict" role="status" aria-live="polite">{ for confirm_verdict }</p>
+            </div>
+            <section class="dh-box dh-generator" aria-labelledby="dh-gen-title">
+                <h3 id="dh-gen-title" class="dh-h3">{ t("ui.pw.generator", lang) }</h3>
+                <div class="dh-buttons">
+                    <button type="button" id="dh-gen" onclick={on_generate(false)}>{ t("ui.pw.generate", lang) }</button>
+                    <button type="button" id="dh-gen-memorable" onclick={on_generate(true)}>{ t("ui.pw.generate_memorable", lang) }</button>
+                </div>
+                { match &*generated {
+                    None => html! {},
+                    Some(Err(())) => html! { <p class="dh-bad" role="alert">{ t("ui.pw.random_failed", lang) }</p> },
+                    Some(Ok(p)) => html! {
+                        <div class="dh-field">
+                            <label for="dh-pw-generated">{ t("ui.pw.generated", lang) }</label>
+                            <div class="dh-row">
+                                <input id="dh-pw-generated" type="text" readonly=true value={p.clone()} ref={generated_ref.clone()}
+                                    spellcheck="false" autocomplete="off" class="dh-mono" />
+                                <button type="button" class="dh-secondary" id="dh-pw-copy" onclick={on_copy}>{ t("ui.pw.copy", lang) }</button>
+                            </div>
+                        </div>
+                    },
+                } }
+                <p class="dh-verdict" role="status" aria-live="polite">{ copy_message }</p>
+            </section>
+        </div>
+    }
+}

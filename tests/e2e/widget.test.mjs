@@ -1,0 +1,284 @@
+// The panel's user journeys on the demo page, driven by a real keyboard and
+// mouse: the wizard for a parent and for a student, an error explained, the
+// password checklist, keyboard-only tabs; no foreign requests, no console
+// errors, no serious axe-core violations, no horizontal scroll at 320 px,
+// and screenshots of every section at 360×640 and 1280×800.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { setUp, tearDown, openPage, foreignRequests, ARTIFACTS } from "./helpers.mjs";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await tearDown(env); });
+
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const SECTIONS = [
+  ["next", "Что делать сейчас"],
+  ["error", "Я вижу ошибку"],
+  ["password", "Пароль"],
+  ["data", "Проверить данные"],
+];
+
+const bornYearsAgo = (years) => `${new Date().getFullYear() - years}-01-01`;
+
+async function ready(page) {
+  await page.waitForSelector("html[data-widget=ready]", { timeout: 15000 });
+  await page.waitForSelector(".dh-panel [role=tabpanel]");
+}
+
+function clean(log) {
+  assert.deepEqual(log.errors, [], "no console errors");
+  assert.deepEqual(foreignRequests(log, env.origin), [], "no requests to other hosts");
+}
+
+/** Steps as { title, state, next }. */
+const stepsOf = (page) => page.$$eval(".dh-step", (items) => items.map((li) => ({
+  title: li.querySelector(".dh-step-title").textContent,
+  state: li.querySelector("span.dh-state").textContent,
+  next: li.getAttribute("aria-current") === "step",
+})));
+
+/** Puts something in every section, so axe and the screenshots see results. */
+async function fillSection(page, id) {
+  if (id === "next") {
+    await page.fill("#dh-birth-date", bornYearsAgo(10));
+    await page.waitForSelector(".dh-steps");
+    await page.selectOption("#dh-q-certificate_status", "checking");
+    await page.fill("#dh-q-check_requested_at", "2020-03-02T10:00");
+    await page.waitForSelector(".dh-overdue");
+  } else if (id === "error") {
+    await page.selectOption("#dh-error-pick", "diary_not_found");
+    await page.waitForSelector("#dh-explanation-title");
+  } else if (id === "password") {
+    await page.locator("#dh-pw").pressSequentially("Пароль 1");
+    await page.locator("#dh-pw-confirm").pressSequentially("Gfhjkm");
+    await page.click("#dh-gen-memorable");
+    await page.waitForSelector("#dh-pw-generated");
+  } else if (id === "data") {
+    await page.locator("#dh-snils").pressSequentially("112-233-445 59");
+    await page.locator("#dh-cert").pressSequentially("ХII-MЮ № 123456");
+    await page.fill("#dh-rec-diary-last_name", "Семенова");
+    await page.fill("#dh-rec-diary-first_name", "Анна");
+    await page.fill("#dh-rec-gosuslugi-last_name", "Семёнова");
+    await page.fill("#dh-rec-gosuslugi-first_name", "Анна");
+    await page.click("#dh-rec-compare");
+    await page.waitForSelector(".dh-differences li");
+  }
+}
+
+test("a parent of a 10-year-old reaches «Создать» with the reasons it is missing", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass");
+  await ready(page);
+  assert.equal(await page.getAttribute("#dh-section-next", "aria-selected"), "true", "the wizard opens first");
+  assert.equal(await page.$("#dh-q-certificate_status"), null, "only the birth date is asked at first");
+  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(10));
+  await page.getByLabel("Учётная запись родителя на Госуслугах").selectOption("confirmed");
+  await page.getByLabel("Учётная запись ребёнка на Госуслугах").selectOption("none");
+  await page.getByLabel("Статус свидетельства о рождении").selectOption("checking");
+  await page.getByLabel("Статус СНИЛС ребёнка").selectOption("searching");
+  assert.match(await page.textContent(".dh-path"), /создаёт родитель/);
+  const steps = await stepsOf(page);
+  const create = steps.find((s) => s.title.includes("«Создать»"));
+  assert.ok(create, JSON.stringify(steps));
+  assert.match(create.state, /Есть препятствие/);
+  const next = steps.find((s) => s.next);
+  assert.match(next.title, /свидетельства/);
+  assert.match(next.state, /Ждём/);
+  assert.match(await page.textContent(".dh-announce"), /^Следующий шаг: /);
+  const reasons = await page.textContent(".dh-create");
+  assert.match(reasons, /«Проверка данных»/);
+  assert.match(reasons, /СНИЛС/);
+  // Links into Gosuslugi and the region's diary open in a new tab.
+  const links = await page.$$eval(".dh-result a", (as) => as.map((a) => [a.href, a.target, a.rel]));
+  assert.ok(links.some(([href]) => href.startsWith("https://www.gosuslugi.ru/")), JSON.stringify(links));
+  assert.ok(links.some(([href]) => href.includes("ruobr.ru")), JSON.stringify(links));
+  assert.ok(links.every(([, target, rel]) => target === "_blank" && rel === "noopener noreferrer"));
+  // The wait estimate: an old request is overdue.
+  await page.getByLabel(/Когда документы отправили на проверку/).fill("2020-03-02T10:00");
+  assert.match(await page.textContent(".dh-wait"), /напишите в поддержку/);
+  clean(log);
+  await context.close();
+});
+
+test("a 15-year-old student gets the link-and-consent path", async () => {
+  const { page, context, log } = await openPage(env, "index.html?role=student", { viewport: { width: 360, height: 640 } });
+  await ready(page);
+  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(15));
+  await page.waitForSelector(".dh-steps");
+  assert.match(await page.textContent(".dh-path"), /привязывает/);
+  const titles = (await stepsOf(page)).map((s) => s.title).join(" | ");
+  assert.match(titles, /код/i);
+  assert.match(titles, /[Сс]огласие/);
+  assert.doesNotMatch(titles, /кнопка «Создать»/);
+  assert.equal(await page.$("#dh-q-snils_status"), null);
+  await page.getByLabel("Учётная запись ребёнка на Госуслугах").selectOption("own_unlinked");
+  const next = (await stepsOf(page)).find((s) => s.next);
+  assert.match(next.title, /родителя/);
+  clean(log);
+  await context.close();
+});
+
+test("a pasted, typo'd «Ваш днивник не найден» gets its explanation", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  await page.getByRole("tab", { name: "Я вижу ошибку" }).click();
+  await page.getByLabel("Или вставьте текст ошибки").click();
+  await page.keyboard.insertText("Ваш днивник не найден. Чтобы решить проблему, попросите родителей");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#dh-explanation-title");
+  assert.match(await page.textContent("#dh-explanation-title"), /Дневник не найден/);
+  assert.ok((await page.$$(".dh-explanation ol li")).length > 0);
+  // Focus moved to the answer.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "dh-explanation-title");
+  // Unrecognised text points to the list.
+  await page.fill("#dh-error-text", "Неверный логин или пароль");
+  await page.click("#dh-error-explain");
+  await page.waitForSelector(".dh-unknown");
+  await page.click(".dh-unknown button");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "dh-error-pick");
+  clean(log);
+  await context.close();
+});
+
+test("an error in the page URL opens its explanation directly", async () => {
+  const { page, context, log } = await openPage(env, "index.html?error=" + encodeURIComponent("Не найден в СФР"));
+  await ready(page);
+  assert.equal(await page.getAttribute("#dh-section-error", "aria-selected"), "true");
+  assert.match(await page.textContent("#dh-explanation-title"), /СФР/);
+  clean(log);
+  await context.close();
+});
+
+test("the password checklist updates as keys are typed", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  await page.getByRole("tab", { name: "Пароль" }).click();
+  const field = page.locator("#dh-pw");
+  const failed = () => page.$$eval("#dh-pw-rules li.dh-fail", (l) => l.length);
+  assert.equal(await failed(), 5);
+  await field.focus();
+  const seen = [];
+  for (const key of "Tamo-pibu42") {
+    await page.keyboard.type(key);
+    seen.push(await failed());
+  }
+  assert.equal(seen.at(-1), 0, seen.join());
+  assert.ok(new Set(seen).size >= 3, `the checklist changed while typing: ${seen.join()}`);
+  assert.match(await page.textContent("#dh-pw-summary"), /подходит/);
+  assert.equal(await field.getAttribute("type"), "password");
+  await page.getByRole("button", { name: "Показать пароль" }).click();
+  assert.equal(await field.getAttribute("type"), "text");
+  assert.equal(await page.getAttribute("#dh-pw-show", "aria-pressed"), "true");
+  // The Russian layout warning with the fixed text.
+  await field.fill("");
+  await field.pressSequentially("Пароль");
+  assert.match(await page.textContent("#dh-pw-warnings"), /Gfhjkm/);
+  // Nothing is stored.
+  assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes("Gfhjkm") || JSON.stringify(localStorage).includes("Пароль")), false);
+  clean(log);
+  await context.close();
+});
+
+test("keyboard only: through the tabs and into a section", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  // Tab from the start of the page until the role tabs.
+  for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement.id)) !== "dh-role-parent"; i++) {
+    await page.keyboard.press("Tab");
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), "dh-role-parent");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "visible focus");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getAttribute("#dh-role-student", "aria-selected"), "true");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "dh-section-next");
+  const order = [];
+  for (const key of ["ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight", "End", "Home"]) {
+    await page.keyboard.press(key);
+    order.push(await page.evaluate(() => document.activeElement.id));
+  }
+  assert.deepEqual(order, ["dh-section-error", "dh-section-password", "dh-section-data", "dh-section-next",
+    "dh-section-data", "dh-section-next"]);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab"); // the section panel
+  await page.keyboard.press("Tab"); // its first field
+  assert.equal(await page.evaluate(() => document.activeElement.id), "dh-error-pick");
+  await page.keyboard.press("ArrowDown");
+  await page.waitForSelector("#dh-explanation-title");
+  clean(log);
+  await context.close();
+});
+
+for (const viewport of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+  test(`every section at ${viewport.width}×${viewport.height}: axe-core, screenshots`, async () => {
+    const { page, context, log } = await openPage(env, "index.html", { viewport, contextOptions: { bypassCSP: true } });
+    await ready(page);
+    await page.addScriptTag({ path: AXE });
+    for (const [id, name] of SECTIONS) {
+      await page.getByRole("tab", { name, exact: true }).click();
+      await fillSection(page, id);
+      const result = await page.evaluate(() => window.axe.run(".dh-panel", { resultTypes: ["violations"] }));
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe in ${id}`);
+      await page.screenshot({ path: new URL(`widget-${id}-${viewport.width}x${viewport.height}.png`, ARTIFACTS).pathname, fullPage: true });
+    }
+    clean(log);
+    await context.close();
+  });
+}
+
+test("no horizontal scroll at 320 px in any section", async () => {
+  const { page, context, log } = await openPage(env, "index.html", { viewport: { width: 320, height: 640 } });
+  await ready(page);
+  for (const [id, name] of SECTIONS) {
+    await page.getByRole("tab", { name, exact: true }).click();
+    await fillSection(page, id);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${id}: horizontal overflow of ${overflow}px`);
+  }
+  clean(log);
+  await context.close();
+});
+
+test("answers survive a reload; «Забыть мои ответы» clears them; nothing personal is stored", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(10));
+  await page.getByLabel("Статус свидетельства о рождении").selectOption("checking");
+  await page.getByRole("tab", { name: "Проверить данные", exact: true }).click();
+  await page.locator("#dh-snils").pressSequentially("112-233-445 95");
+  await page.fill("#dh-rec-diary-last_name", "Иванова");
+  await page.getByRole("tab", { name: "Пароль", exact: true }).click();
+  await page.locator("#dh-pw").pressSequentially("Secret-pass1");
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  assert.deepEqual(Object.keys(stored), ["diary-login-help:v1"]);
+  const value = JSON.parse(stored["diary-login-help:v1"]);
+  assert.deepEqual(value, { birthDate: bornYearsAgo(10), answers: { certificate_status: "checking" } });
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue("#dh-birth-date"), bornYearsAgo(10));
+  assert.equal(await page.inputValue("#dh-q-certificate_status"), "checking");
+  await page.getByRole("button", { name: "Забыть мои ответы" }).click();
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.equal(await page.inputValue("#dh-birth-date"), "");
+  assert.match(await page.textContent(".dh-remember [role=status]"), /забыты/);
+  clean(log);
+  await context.close();
+});
+
+test("the custom element runs the wizard inside its shadow root", async () => {
+  const { page, context, log } = await openPage(env, "element.html");
+  await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
+  const help = page.locator("diary-login-help");
+  await help.locator("#dh-birth-date").fill(bornYearsAgo(10));
+  await help.locator(".dh-steps").waitFor();
+  assert.match(await help.locator(".dh-path").textContent(), /создаёт родитель/);
+  await page.evaluate(() => document.querySelector("diary-login-help").setAttribute("error", "Дневник не найден"));
+  await help.locator("#dh-explanation-title").waitFor();
+  assert.equal(await help.locator("#dh-section-error").getAttribute("aria-selected"), "true");
+  clean(log);
+  await context.close();
+});
