@@ -37,23 +37,31 @@ export class DiaryLoginHelp extends HTMLElement {
 
   async connectedCallback() {
     if (this.#handle) return;
+    let shadow = null;
     try {
       await load();
       if (!this.isConnected || this.#handle) return;
-      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = STYLESHEET;
       this.#root = document.createElement("div");
       this.#root.className = "dh-host";
-      // Keep the light-DOM fallback visible until the stylesheet has loaded.
+      this.#root.hidden = true;
+      // The light-DOM fallback stays visible through the slot until the
+      // panel has rendered with its stylesheet.
+      const slot = document.createElement("slot");
       const styled = new Promise((ok) => { link.onload = ok; link.onerror = ok; });
-      shadow.replaceChildren(link, this.#root);
+      shadow.replaceChildren(link, slot, this.#root);
       await styled;
       this.#handle = mount(this.#root, optionsOf(this));
+      this.#root.hidden = false;
+      slot.remove();
       this.dataset.state = "ready";
     } catch (error) {
-      // The fallback content stays; the host page keeps working.
+      // The fallback content stays (or comes back); the host page keeps working.
+      if (shadow) shadow.replaceChildren(document.createElement("slot"));
+      this.#handle = null;
       this.dataset.state = "failed";
       console.warn("<diary-login-help> could not start; showing the fallback:", error);
     }
