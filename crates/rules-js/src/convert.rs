@@ -51,6 +51,15 @@ pub fn unknown_key(object: &JsValue, allowed: &[&str]) -> Option<String> {
     js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()).find(|k| !allowed.contains(&k.as_str()))
 }
 
+/// Fails on a field that is not in `allowed`, so a typo such as `confrim`
+/// is an error instead of a silently ignored option.
+pub fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
+    match unknown_key(value, allowed) {
+        Some(key) => Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", ")))),
+        None => Ok(()),
+    }
+}
+
 /// serde's list of names: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
 pub fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -107,9 +116,9 @@ pub fn bool_at(value: &JsValue, path: &str) -> Result<bool, JsError> {
     value.as_bool().ok_or_else(|| invalid_type(path, value, "a boolean"))
 }
 
-/// Reads any number.
+/// Reads any number (NaN included: callers range-check it).
 pub fn f64_at(value: &JsValue, path: &str) -> Result<f64, JsError> {
-    value.as_f64().ok_or_else(|| invalid_type(path, value, "f64"))
+    value.as_f64().ok_or_else(|| invalid_type(path, value, "a number"))
 }
 
 /// Reads a whole number `0..=max` (`what` names the Rust type, as serde does).

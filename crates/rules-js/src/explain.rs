@@ -3,7 +3,7 @@
 
 use crate::convert::{
     field_error, is_nullish, is_plain_object, js_enum, object, optional, required_string, skip_none, string_at, type_name,
-    uint_at, variant_at, ToJs,
+    reject_unknown_fields, uint_at, variant_at, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
@@ -222,13 +222,15 @@ pub fn explain_error(
     .to_js())
 }
 
-/// Reads the context's fields (other keys are ignored).
+/// Reads the context's fields; any other key is an error (a typo such as
+/// `agYears` must not be silently ignored).
 fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
     let p = "context";
+    reject_unknown_fields(value, p, &["role", "birthDate", "ageYears", "region", "lang"])?;
     Ok(ExplainContext {
         role: optional(value, p, "role", |v, p| variant_at(v, p, &["parent", "student"], &[Role::Parent, Role::Student]))?,
         birth_date: optional(value, p, "birthDate", string_at)?,
-        age_years: optional(value, p, "ageYears", |v, p| uint_at(v, p, u32::MAX, "u32"))?,
+        age_years: optional(value, p, "ageYears", |v, p| uint_at(v, p, u32::MAX, "a whole number of years, 0 or more"))?,
         region: optional(value, p, "region", string_at)?,
         lang: optional(value, p, "lang", string_at)?,
     })

@@ -10,7 +10,7 @@
 
 use crate::convert::{
     bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, number_text, optional, required_string, string_at,
-    strings_at, type_name, uint_at, unknown_key, js_enum, object, skip_none, ToJs,
+    strings_at, type_name, uint_at, reject_unknown_fields, js_enum, object, skip_none, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -191,14 +191,6 @@ const OPTION_FIELDS_GENERATE: &[&str] = &["length", "memorable", "policy"];
 const POLICY_FIELDS: &[&str] =
     &["minLength", "requireUppercase", "requireLowercase", "requireDigit", "requireSymbol", "symbols"];
 
-/// Fails on a field that is not in `allowed`, so a typo such as `confrim`
-/// is an error instead of a silently ignored option.
-fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
-    match unknown_key(value, allowed) {
-        Some(key) => Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", ")))),
-        None => Ok(()),
-    }
-}
 
 /// Checks an optional options object (`undefined` and `null` mean none):
 /// `Ok(false)` when there is none.
@@ -219,7 +211,7 @@ fn read_policy_input(value: &JsValue, path: &str) -> Result<PasswordPolicyInput,
     }
     reject_unknown_fields(value, path, POLICY_FIELDS)?;
     Ok(PasswordPolicyInput {
-        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "usize"))?.map(|n| n as usize),
+        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "a whole number"))?.map(|n| n as usize),
         require_uppercase: optional(value, path, "requireUppercase", bool_at)?,
         require_lowercase: optional(value, path, "requireLowercase", bool_at)?,
         require_digit: optional(value, path, "requireDigit", bool_at)?,
