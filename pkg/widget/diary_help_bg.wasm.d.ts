@@ -20,6 +20,7 @@ export const widgethandle_setRole: (a: number, b: any) => [number, number];
 export const widgethandle_unmount: (a: number) => void;
 export const wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
 export const wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc: (a: number, b: number, c: any) => void;
+export const wasm_bindgen__convert__closures_____invoke__h65ef5e27d6ee6fbc: (a: number, b: number, c: any) => void;
 export const wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb: (a: number, b: number) => void;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

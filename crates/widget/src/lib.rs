@@ -10,6 +10,7 @@
 
 mod clock;
 mod components;
+pub mod crash;
 mod mount;
 mod state;
 pub mod storage;

@@ -1,6 +1,7 @@
 //! The host's side: `mount(target, options)` and the handle it returns.
 
 use crate::components::app::{App, AppProps, Msg};
+use crate::crash;
 use crate::state::{HostConfig, Role};
 use diary_rules::Lang;
 use wasm_bindgen::prelude::*;
@@ -19,10 +20,17 @@ fn field_error(field: &str, problem: &str) -> JsError {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
+    /// The panel's entry in the crash registry.
+    id: u32,
+    unmounted: bool,
 }
 
 impl WidgetHandle {
     fn send(&self, msg: Msg) -> Result<(), JsError> {
+        if crash::panicked() {
+            // The apology is showing; the crashed app takes no more messages.
+            return if self.unmounted { Err(JsError::new("handle: the panel was unmounted")) } else { Ok(()) };
+        }
         match &self.app {
             Some(app) => {
                 app.send_message(msg);
@@ -54,27 +62,46 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setRegion)]
     pub fn set_region(&self, #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] region: JsValue) -> Result<(), JsError> {
         let region = optional_plain_string(&region, "region")?;
-        self.send(Msg::SetRegion(region))
+        self.send(Msg::SetRegion(region.clone()))?;
+        crash::update(self.id, Some(region), None);
+        Ok(())
     }
 
     /// Switches the language: `"ru"` or `"en"`.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue) -> Result<(), JsError> {
         let lang = parse_lang(&lang, "lang")?;
-        self.send(Msg::SetLang(lang))
+        self.send(Msg::SetLang(lang))?;
+        crash::update(self.id, None, Some(lang));
+        Ok(())
     }
 
     /// Removes the panel from the page. Calling it twice does nothing.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if self.unmounted {
+            return;
         }
+        self.unmounted = true;
+        let crashed = crash::panicked();
+        if let Some(app) = self.app.take() {
+            if crashed {
+                // Yew's state may be half-updated: never run its teardown.
+                std::mem::forget(app);
+            } else {
+                app.destroy();
+            }
+        }
+        if crashed {
+            // Take the apology off the page.
+            crash::clear(self.id);
+        }
+        crash::forget(self.id);
     }
 
     /// Whether the panel is still mounted.
     #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
-        self.app.is_some()
+        !self.unmounted
     }
 }
 
@@ -168,10 +195,17 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
     #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
+    crash::install();
     let element = resolve_target(&target)?;
     let config = read_options(&options)?;
+    let id = crash::register(&element, config.region.clone(), config.lang);
+    if crash::panicked() {
+        // The module is broken: a new panel would fail too.
+        crash::report_to(id);
+        return Ok(WidgetHandle { app: None, id, unmounted: false });
+    }
     let app = yew::Renderer::<App>::with_root_and_props(element, AppProps { config }).render();
-    Ok(WidgetHandle { app: Some(app) })
+    Ok(WidgetHandle { app: Some(app), id, unmounted: false })
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -27,7 +27,7 @@
 
 pub mod calendar;
 pub mod create_button;
-mod links;
+pub mod links;
 pub mod questions;
 pub mod region;
 pub mod situation;
