@@ -73,6 +73,9 @@ fn lookalike(c: char) -> char {
     }
 }
 
+/// The longest text the structured mode builds.
+const MAX_CHARS: usize = 4096;
+
 fn apply(text: &str, edits: &[Edit], all: &[&str]) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     let at = |i: u16, len: usize| usize::from(i) % (len + 1);
@@ -103,7 +106,10 @@ fn apply(text: &str, edits: &[Edit], all: &[&str]) -> String {
                 chars[p] = lookalike(chars[p]);
             }
             Edit::Cut(i) => chars.truncate(at(*i, chars.len())),
-            Edit::Repeat(n) if chars.len() < 10_000 => {
+            // Repeats stay under MAX_CHARS: long texts are cheap per
+            // character but would slow the fuzzer down (the time in the
+            // length is checked separately, see docs/fuzzing.md).
+            Edit::Repeat(n) if (usize::from(n % 8) + 1) * (chars.len() + 1) <= MAX_CHARS => {
                 let copy = chars.clone();
                 for _ in 0..(n % 8) {
                     chars.push(' ');
@@ -121,6 +127,7 @@ fn apply(text: &str, edits: &[Edit], all: &[&str]) -> String {
             }
             _ => {}
         }
+        chars.truncate(MAX_CHARS);
     }
     chars.into_iter().collect()
 }
