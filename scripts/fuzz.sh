@@ -13,6 +13,10 @@
 #   BUILD_LOCK=/path/to/lock  hold this flock for the builds (shared machines)
 #   CMIN=1                    minimize each corpus after its run (cargo fuzz cmin)
 #
+# Corpora are kept in the repository as fuzz/corpus/<target>.tar.xz
+# (deterministic tar, minimized with cmin): unpacked into fuzz/corpus/<target>/
+# before a run and packed again after it. Commit the .tar.xz files.
+#
 # Logs go to fuzz/logs/<target>.log (libFuzzer's final stats are at the end);
 # crashing inputs to fuzz/artifacts/<target>/. The normal test command
 # (`cargo test --workspace`) never runs this: fuzz/ is its own workspace.
@@ -45,8 +49,14 @@ fi
 
 mkdir -p fuzz/logs
 status=0
+pack() {
+    tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -C fuzz/corpus "$1" | xz -9 -T1 >"fuzz/corpus/$1.tar.xz.tmp"
+    mv "fuzz/corpus/$1.tar.xz.tmp" "fuzz/corpus/$1.tar.xz"
+}
+
 for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t"
+    if [ -f "fuzz/corpus/$t.tar.xz" ]; then tar -xJf "fuzz/corpus/$t.tar.xz" -C fuzz/corpus; fi
     if [ -d "$seeds/$t" ]; then cp -n "$seeds/$t"/* "fuzz/corpus/$t/" 2>/dev/null || true; fi
     echo "fuzz.sh: $t for ${secs}s"
     # -timeout=1: an input taking over a second is a finding (time must be
@@ -60,7 +70,8 @@ for t in "${targets[@]}"; do
     grep -E '^(Done|stat::)' "fuzz/logs/$t.log" || true
     if [ "${CMIN:-}" = 1 ]; then
         (cd fuzz && locked nice -n 19 cargo +nightly fuzz cmin "$t" >"logs/$t.cmin.log" 2>&1)
-        echo "fuzz.sh: $t corpus: $(ls "fuzz/corpus/$t" | wc -l) files, $(du -sh "fuzz/corpus/$t" | cut -f1)"
+        echo "fuzz.sh: $t corpus: $(ls "fuzz/corpus/$t" | wc -l) files"
     fi
+    pack "$t"
 done
 exit "$status"
