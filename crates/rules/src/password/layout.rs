@@ -7,7 +7,6 @@
 //! `data/password.toml`.
 
 use super::data::data;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The physical key that types a character.
@@ -43,8 +42,9 @@ struct Tables {
     /// state), indexed by code − 0x400.
     to_latin: [Option<char>; 256],
     numero_latin: Option<char>,
-    /// Transliteration schemes: Cyrillic lower-case letter → Latin.
-    translit: [HashMap<char, &'static str>; 3],
+    /// Transliteration schemes: Cyrillic lower-case letter → Latin, indexed
+    /// by code − 0x400 (a flat table: no hash map code in the wasm).
+    translit: [[Option<&'static str>; 0x60]; 3],
 }
 
 #[inline]
@@ -58,7 +58,7 @@ fn tables() -> &'static Tables {
             numero: None,
             to_latin: [None; 256],
             numero_latin: None,
-            translit: [HashMap::new(), HashMap::new(), HashMap::new()],
+            translit: [[None; 0x60]; 3],
         };
         let place = |rows: &[&str], shifted: bool, t: &mut Tables| {
             for (r, row) in rows.iter().enumerate() {
@@ -107,7 +107,9 @@ fn tables() -> &'static Tables {
         let tr = &data().translit;
         for (scheme, map) in [&tr.popular, &tr.j_style, &tr.passport].into_iter().zip(t.translit.iter_mut()) {
             for (letter, latin) in tr.letters.chars().zip(scheme.iter()) {
-                map.insert(letter, *latin);
+                if let Some(slot) = (letter as usize).checked_sub(0x400).and_then(|i| map.get_mut(i)) {
+                    *slot = Some(*latin);
+                }
             }
         }
         t
@@ -243,7 +245,7 @@ pub fn transliterations(word: &str) -> Vec<String> {
         let mut s = String::with_capacity(word.len());
         for c in word.chars() {
             let l = lower_char(c);
-            match scheme.get(&l) {
+            match (l as usize).checked_sub(0x400).and_then(|i| scheme.get(i)).copied().flatten() {
                 Some(latin) => s.push_str(latin),
                 None => s.push(l),
             }

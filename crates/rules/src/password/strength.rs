@@ -179,11 +179,11 @@ impl TrieBuilder {
             return;
         }
         let leet = word.chars().filter(|&c| is_leet(c)).count().min(255) as u8;
-        let cost = (rank as f32).log10();
+        let cost = (rank as f64).log10() as f32;
         let walk = has_keyboard_walk(word);
         self.insert_one(word.chars(), cost, leet, walk);
         if !word.chars().eq(word.chars().rev()) {
-            self.insert_one(word.chars().rev(), cost + 2f32.log10(), leet, walk);
+            self.insert_one(word.chars().rev(), cost + std::f32::consts::LOG10_2, leet, walk);
         }
     }
 
@@ -489,33 +489,38 @@ fn date_tokens(s: &str) -> Vec<String> {
 // Helpers on log10 of counts
 // ---------------------------------------------------------------------------
 
-/// log10 C(n, k), summing k terms.
-fn log10_binom(n: usize, k: usize) -> f64 {
-    if k > n {
-        return f64::NEG_INFINITY;
+/// log10 of a_1 + … + a_m where a_{i+1} = a_i · ratio(i), summed in the
+/// linear domain and rescaled before it could overflow (so no `powf`: one
+/// `log10` at the end). Minus infinity for an empty sum.
+fn log10_series(first: f64, m: usize, ratio: impl Fn(usize) -> f64) -> f64 {
+    const BIG: f64 = 1e200;
+    let mut offset = 0.0;
+    let (mut term, mut total) = (first, 0.0f64);
+    for i in 1..=m {
+        total += term;
+        if total > BIG {
+            term /= BIG;
+            total /= BIG;
+            offset += 200.0;
+        }
+        term *= ratio(i);
     }
-    let k = k.min(n - k);
-    (1..=k).map(|i| ((n - k + i) as f64 / i as f64).log10()).sum()
-}
-
-/// log10(10^a + 10^b).
-fn log10_add(a: f64, b: f64) -> f64 {
-    let (hi, lo) = if a >= b { (a, b) } else { (b, a) };
-    if lo == f64::NEG_INFINITY {
-        return hi;
+    if total > 0.0 {
+        total.log10() + offset
+    } else {
+        f64::NEG_INFINITY
     }
-    hi + (1.0 + 10f64.powf(lo - hi)).log10()
 }
 
 /// log10 Σ_{i=1..m} C(n, i), in O(m).
 fn log10_sum_binom(n: usize, m: usize) -> f64 {
-    let mut total = f64::NEG_INFINITY;
-    let mut term = 0.0; // log10 C(n, 0)
-    for i in 1..=m.min(n) {
-        term += ((n - i + 1) as f64 / i as f64).log10();
-        total = log10_add(total, term);
-    }
-    total
+    log10_series(n as f64, m.min(n), |i| (n - i) as f64 / (i + 1) as f64)
+}
+
+/// log10 Σ_{t=1..m} C(len − 1, t − 1) · degree^t: the keyboard walks of
+/// `len` keys with at most `m` turns (m < len), in O(m).
+fn log10_walks(len: usize, m: usize, degree: f64) -> f64 {
+    log10_series(degree, m, |t| (len - t) as f64 / t as f64 * degree)
 }
 
 /// How many ways the letters' case could vary, as log10: all lower 0;
@@ -623,10 +628,7 @@ fn match_walks(text: &Text, out: &mut Vec<Match>) {
         }
         let len = j - i;
         if len >= 3 {
-            let mut ways = f64::NEG_INFINITY;
-            for t in 1..=turns.min(len - 1) {
-                ways = log10_add(ways, log10_binom(len - 1, t - 1) + t as f64 * KEYBOARD_DEGREE.log10());
-            }
+            let ways = log10_walks(len, turns.min(len - 1), KEYBOARD_DEGREE);
             let shifted = positions
                 .get(i..j)
                 .map_or(0, |p| p.iter().filter(|k| k.is_some_and(|k| k.shifted)).count());
@@ -1120,8 +1122,14 @@ mod tests {
 
     #[test]
     fn binomial_helpers() {
-        assert!((log10_binom(5, 2) - 1.0).abs() < 1e-9);
         assert!((log10_sum_binom(4, 2) - 10f64.log10()).abs() < 1e-9);
+        assert_eq!(log10_sum_binom(4, 0), f64::NEG_INFINITY);
+        // Σ_{i=1..2000} C(4000, i) ≈ 2^3999: far beyond f64, still finite.
+        let big = log10_sum_binom(4000, 2000);
+        assert!((big - 3999.0 * 2f64.log10()).abs() < 0.01, "{big}");
+        // 3 keys, 1 or 2 turns: C(2,0)·4.6 + C(2,1)·4.6² = 4.6 + 42.32.
+        assert!((log10_walks(3, 2, 4.6) - (4.6f64 + 2.0 * 4.6 * 4.6).log10()).abs() < 1e-9);
+        assert!((log10_walks(3, 1, 4.6) - 4.6f64.log10()).abs() < 1e-9);
         assert_eq!(case_variations(&['a', 'b']), 0.0);
     }
 
