@@ -195,7 +195,7 @@ pub fn generate_password(
 
 fn without_look_alikes(chars: impl Iterator<Item = char>) -> Vec<char> {
     let look_alikes = &data().generator.look_alikes;
-    chars.filter(|c| !look_alikes.contains(*c)).collect()
+    chars.filter(|c| !look_alikes.chars().any(|l| l == *c)).collect()
 }
 
 /// The policy's symbols without look-alikes (all of them if that leaves

@@ -283,7 +283,7 @@ pub fn display_char(c: char) -> String {
 /// ```
 pub fn render_message(id: &str, lang: Lang, ctx: &MessageContext) -> String {
     let template = text(id, lang);
-    if !template.contains('{') {
+    if !template.as_bytes().contains(&b'{') {
         return template.to_owned();
     }
     let chars: Vec<String> = ctx.invalid_chars.iter().map(|&c| format!("«{}»", display_char(c))).collect();

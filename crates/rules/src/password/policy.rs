@@ -213,7 +213,7 @@ impl Policy {
 
     /// Whether `c` is one of the policy's symbols.
     pub fn is_symbol(&self, c: char) -> bool {
-        c.is_ascii_punctuation() && self.symbols.contains(c)
+        c.is_ascii_punctuation() && self.symbols.chars().any(|s| s == c)
     }
 
     /// Whether `c` may appear in a password: a Latin letter, a digit or one
