@@ -302,10 +302,9 @@ function __wbg_get_imports() {
             const ret = arg0.push(arg1);
             return ret;
         },
-        __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
-            const ret = Reflect.set(arg0, arg1, arg2);
-            return ret;
-        }, arguments); },
+        __wbg_set_efe64d718fc133fb: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
+        },
         __wbg_toString_6b1cac73c93ef5d1: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.toString(arg1);
             return ret;

@@ -234,12 +234,43 @@ pub fn skip_none<T: ToJs>(value: &Option<T>) -> JsValue {
     value.as_ref().map_or(JsValue::UNDEFINED, ToJs::to_js)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// An object written with `object[key] = value`: no `try`/`catch` glue
+    /// around each write, as `Reflect.set` (a `catch` binding) has.
+    #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
+    type PlainObject;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &PlainObject, key: &JsValue, value: &JsValue);
+}
+
+thread_local! {
+    /// JS strings of the static strings seen so far (field names, enum ids),
+    /// by address and length: each is decoded from UTF-8 once, not on every
+    /// call (decoding is the most expensive part of building an answer).
+    static STATIC_STRINGS: std::cell::RefCell<Vec<(usize, usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The JS string of a static string, decoded once per page.
+pub fn static_str(s: &'static str) -> JsValue {
+    let key = (s.as_ptr() as usize, s.len());
+    STATIC_STRINGS.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else { return JsValue::from_str(s) };
+        if let Some((_, _, v)) = cache.iter().find(|(p, l, _)| (*p, *l) == key) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(s);
+        cache.push((key.0, key.1, v.clone()));
+        v
+    })
+}
+
 /// A plain object of these fields, in order; `undefined` values are left out.
-pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
+pub fn object(fields: &[(&'static str, JsValue)]) -> JsValue {
+    let object: PlainObject = js_sys::Object::new().unchecked_into();
     for (key, value) in fields {
         if !value.is_undefined() {
-            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+            object.set(&static_str(key), value);
         }
     }
     object.into()
@@ -250,7 +281,7 @@ macro_rules! js_enum {
     ($name:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
         impl $crate::convert::ToJs for $name {
             fn to_js(&self) -> wasm_bindgen::JsValue {
-                wasm_bindgen::JsValue::from_str(match self { $($name::$variant => $id),+ })
+                $crate::convert::static_str(match self { $($name::$variant => $id),+ })
             }
         }
     };

@@ -10,7 +10,7 @@
 
 use crate::convert::{
     bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, number_text, optional, required_string, string_at,
-    strings_at, type_name, uint_at, reject_unknown_fields, js_enum, object, skip_none, ToJs,
+    strings_at, type_name, uint_at, reject_unknown_fields, static_str, js_enum, object, skip_none, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -139,7 +139,7 @@ pub struct PasswordStrength {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordMessage {
-    pub id: String,
+    pub id: &'static str,
     pub text: String,
 }
 
@@ -279,7 +279,7 @@ pub fn check_password(
         messages: check
             .messages(lang)
             .into_iter()
-            .map(|(id, text)| PasswordMessage { id: id.to_owned(), text })
+            .map(|(id, text)| PasswordMessage { id, text })
             .collect(),
     }
     .to_js())
@@ -455,7 +455,7 @@ impl ToJs for PasswordStrength {
 impl ToJs for PasswordMessage {
     fn to_js(&self) -> JsValue {
         let PasswordMessage { id, text } = self;
-        object(&[("id", id.to_js()), ("text", text.to_js())])
+        object(&[("id", static_str(id)), ("text", text.to_js())])
     }
 }
 
