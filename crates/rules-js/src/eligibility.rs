@@ -205,13 +205,14 @@ pub fn assess_eligibility(
         return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
     }
     let input = read_situation(&situation)?;
-    let situation = Situation::from_input(&input, browser_now()?).map_err(|e| situation_error(&e))?;
+    let situation = Situation::from_input(&input, browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
     Ok(dto(&assessment, situation.lang).to_js())
 }
 
-/// The browser's local time, to the minute.
-fn browser_now() -> Result<chrono::NaiveDateTime, JsError> {
+/// The browser's local time, to the minute; `None` if the clock gives
+/// nonsense. Also the widget's clock.
+pub fn browser_now() -> Option<chrono::NaiveDateTime> {
     let d = js_sys::Date::new_0();
     let text = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}",
@@ -221,7 +222,7 @@ fn browser_now() -> Result<chrono::NaiveDateTime, JsError> {
         d.get_hours(),
         d.get_minutes()
     );
-    elig::parse_local_date_time(&text).ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))
+    elig::parse_local_date_time(&text)
 }
 
 const SITUATION_FIELDS: &[&str] = &[

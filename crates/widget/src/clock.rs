@@ -1,20 +1,11 @@
 //! The browser's local time, to the minute, and how the panel writes a time.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use diary_rules::eligibility::{format_local_date_time, parse_local_date_time};
+use diary_rules::eligibility::format_local_date_time;
 
-/// The browser's local time; `None` if the clock gives nonsense.
+/// The browser's local time, to the minute; `None` if the clock gives nonsense.
 pub fn now() -> Option<NaiveDateTime> {
-    let d = js_sys::Date::new_0();
-    let text = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    );
-    parse_local_date_time(&text)
+    diary_rules_js::browser_now()
 }
 
 /// Today's local date.

@@ -65,18 +65,30 @@ pub fn register(root: &web_sys::Element, region: Option<String>, lang: Lang) -> 
     id
 }
 
-/// Follows a panel's region or language changes.
-pub fn update(id: u32, region: Option<Option<String>>, lang: Option<Lang>) {
+/// Changes the registered panel `id`, if it is there.
+fn with_panel(id: u32, change: impl FnOnce(&mut Mounted)) {
     MOUNTED.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
             if let Some(p) = m.iter_mut().find(|p| p.id == id) {
-                if let Some(r) = region {
-                    p.region = r;
-                }
-                if let Some(l) = lang {
-                    p.lang = l;
-                }
+                change(p);
             }
+        }
+    });
+}
+
+/// A copy of the registered panel `id`.
+fn panel(id: u32) -> Option<Mounted> {
+    MOUNTED.with(|m| m.try_borrow().ok().and_then(|m| m.iter().find(|p| p.id == id).cloned()))
+}
+
+/// Follows a panel's region or language changes.
+pub fn update(id: u32, region: Option<Option<String>>, lang: Option<Lang>) {
+    with_panel(id, |p| {
+        if let Some(r) = region {
+            p.region = r;
+        }
+        if let Some(l) = lang {
+            p.lang = l;
         }
     });
 }
@@ -102,36 +114,29 @@ pub fn report(message: &str) {
     )));
     let panels = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
     for p in panels {
-        let fresh = render_apology(&p.root, p.region.as_deref(), p.lang);
-        update_root(p.id, fresh);
+        show_apology(&p);
     }
 }
 
 /// Shows the apology in one registered panel (a mount after the crash).
 pub fn report_to(id: u32) {
-    let panel = MOUNTED.with(|m| m.try_borrow().ok().and_then(|m| m.iter().find(|p| p.id == id).cloned()));
-    if let Some(p) = panel {
-        let fresh = render_apology(&p.root, p.region.as_deref(), p.lang);
-        update_root(p.id, fresh);
+    if let Some(p) = panel(id) {
+        show_apology(&p);
     }
 }
 
 /// Empties a crashed panel's root (unmount after the crash).
 pub fn clear(id: u32) {
-    let root = MOUNTED.with(|m| m.try_borrow().ok().and_then(|m| m.iter().find(|p| p.id == id).map(|p| p.root.clone())));
-    if let Some(root) = root {
-        root.set_text_content(None);
+    if let Some(p) = panel(id) {
+        p.root.set_text_content(None);
     }
 }
 
-fn update_root(id: u32, root: Option<web_sys::Element>) {
-    MOUNTED.with(|m| {
-        if let (Ok(mut m), Some(root)) = (m.try_borrow_mut(), root) {
-            if let Some(p) = m.iter_mut().find(|p| p.id == id) {
-                p.root = root;
-            }
-        }
-    });
+/// Renders the apology in `p` and remembers the element that now holds it.
+fn show_apology(p: &Mounted) {
+    if let Some(fresh) = render_apology(&p.root, p.region.as_deref(), p.lang) {
+        with_panel(p.id, |q| q.root = fresh);
+    }
 }
 
 /// Replaces `root` (by a shallow copy of itself, so no listener of the

@@ -4,7 +4,6 @@
 //! the crash is global to the module.
 
 use diary_help_widget::{crash, mount};
-use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,21 +11,8 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host(id: &str) -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    div.set_id(id);
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-async fn settle() {
-    TimeoutFuture::new(30).await;
-}
-
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
+mod common;
+use common::{host, options, settle};
 
 /// Replaces `console.error` with a counter; returns the calls' first arguments.
 fn capture_console_errors() -> js_sys::Array {

@@ -2,34 +2,14 @@
 //! unmounts, in a real browser.
 
 use diary_help_widget::mount;
-use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host(id: &str) -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    div.set_id(id);
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Yew renders asynchronously: give the scheduler a turn.
-async fn settle() {
-    TimeoutFuture::new(20).await;
-}
-
-fn click(root: &Element, selector: &str) {
-    let el: web_sys::HtmlElement = root.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
-    el.click();
-}
-
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
+mod common;
+use common::{click, host, options, settle};
 
 #[wasm_bindgen_test]
 async fn mounts_into_an_element_and_renders_the_panel() {

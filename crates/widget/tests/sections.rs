@@ -11,36 +11,15 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host(id: &str) -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    div.set_id(id);
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-async fn settle() {
-    TimeoutFuture::new(20).await;
-}
-
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
-}
+mod common;
+use common::{click, find, host, options, settle};
 
 fn ru(id: &str) -> String {
     text(id, Lang::Ru).to_owned()
 }
 
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
-}
-
 fn text_of(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
-}
-
-fn click(root: &Element, selector: &str) {
-    find(root, selector).dyn_into::<web_sys::HtmlElement>().unwrap().click();
 }
 
 fn fire(el: &Element, kind: &str) {

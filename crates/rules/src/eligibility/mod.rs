@@ -257,9 +257,7 @@ pub fn assess(s: &Situation) -> Assessment {
     // The check also counts as finished when every check step is already done: a
     // later step (e.g. the child's account exists) proves the documents passed,
     // even if a stale status was entered.
-    let is_check = |st: &Step| matches!(st.id, StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments);
-    let checks_done = b.steps.iter().any(is_check) && b.steps.iter().filter(|st| is_check(st)).all(|st| st.state == StepState::Done);
-    let finished = check_finished(s) || checks_done;
+    let finished = check_finished(s) || b.checks_done();
     let estimate = s.check_requested_at.map(|at| wait::estimate(at, s.now, finished));
     if estimate.as_ref().is_some_and(|e| e.overdue) {
         b.check_overdue();

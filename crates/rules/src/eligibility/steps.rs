@@ -405,11 +405,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether the path has document check steps and all of them are done.
+    pub fn checks_done(&self) -> bool {
+        self.steps.iter().any(is_check) && self.steps.iter().filter(|s| is_check(s)).all(|s| s.state == StepState::Done)
+    }
+
     /// Inserts "contact support" before the first unfinished check step
     /// (or, on a path without check steps, before the first unfinished
     /// step).
     pub fn check_overdue(&mut self) {
-        let is_check = |s: &Step| matches!(s.id, StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments);
         let at = self
             .steps
             .iter()
@@ -423,4 +427,9 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// A step of the document check (certificate, СНИЛС, or documents at the МФЦ).
+fn is_check(s: &Step) -> bool {
+    matches!(s.id, StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments)
 }
