@@ -20,7 +20,10 @@ bind() {
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
     --out-dir "$dir.tmp" --out-name "$name" "$input"
-  "$wasm_opt" -Oz --strip-debug --strip-producers "$dir.tmp/${name}_bg.wasm" -o "$dir.tmp/${name}_bg.wasm.opt"
+  # --zero-filled-memory: the module's own memory starts zeroed, so zero
+  # bytes of data segments need not be shipped; --low-memory-unused: Rust's
+  # wasm32 layout puts the stack first, nothing lives below 1 KB.
+  "$wasm_opt" -Oz --zero-filled-memory --low-memory-unused --strip-debug --strip-producers "$dir.tmp/${name}_bg.wasm" -o "$dir.tmp/${name}_bg.wasm.opt"
   mv "$dir.tmp/${name}_bg.wasm.opt" "$dir.tmp/${name}_bg.wasm"
 }
 

@@ -1,7 +1,7 @@
 //! The user-facing texts, by id. Rule code returns ids; this is the only place
 //! that turns an id into words. The table is generated at build time from the
-//! `[text.*]` entries of `data/*.toml` (one string of all the words and a
-//! table of offsets into it); the build fails if an entry lacks a Russian
+//! `[text.*]` entries of `data/*.toml` (one string per language and one of the ids,
+//! and a table of offsets into them); the build fails if an entry lacks a Russian
 //! text, an English text or a source.
 
 use crate::Lang;
@@ -29,22 +29,28 @@ impl TextEntry {
     }
 }
 
-/// The id of row `row` of the table.
-fn id_of(row: &(u32, u16, u16, u16, u8)) -> &'static str {
-    let start = row.0 as usize;
-    BLOB.get(start..start + usize::from(row.1)).unwrap_or("")
+/// Where row `i`'s id, Russian and English texts start: where row `i - 1` ends.
+fn starts(i: usize) -> (usize, usize, usize) {
+    match i.checked_sub(1).and_then(|p| TEXTS.get(p)) {
+        Some(&(ru, en, id, _)) => (ru as usize, en as usize, usize::from(id)),
+        None => (0, 0, 0),
+    }
 }
 
-/// Row `row` of the table as an entry.
-fn at(row: &(u32, u16, u16, u16, u8)) -> Option<TextEntry> {
-    let &(start, id_len, ru_len, en_len, sources) = row;
-    let id_end = start as usize + usize::from(id_len);
-    let ru_end = id_end + usize::from(ru_len);
-    let en_end = ru_end + usize::from(en_len);
+/// The id of row `i` of the table.
+fn id_of(i: usize) -> &'static str {
+    let Some(&(_, _, end, _)) = TEXTS.get(i) else { return "" };
+    IDS.get(starts(i).2..usize::from(end)).unwrap_or("")
+}
+
+/// Row `i` of the table as an entry.
+fn at(i: usize) -> Option<TextEntry> {
+    let &(ru_end, en_end, id_end, sources) = TEXTS.get(i)?;
+    let (ru, en, id) = starts(i);
     Some(TextEntry {
-        id: BLOB.get(start as usize..id_end)?,
-        ru: BLOB.get(id_end..ru_end)?,
-        en: BLOB.get(ru_end..en_end)?,
+        id: IDS.get(id..usize::from(id_end))?,
+        ru: RU.get(ru..ru_end as usize)?,
+        en: EN.get(en..en_end as usize)?,
         sources: SOURCES.get(usize::from(sources))?,
     })
 }
@@ -57,8 +63,16 @@ fn at(row: &(u32, u16, u16, u16, u8)) -> Option<TextEntry> {
 /// assert!(entry("no.such.id").is_none());
 /// ```
 pub fn entry(id: &str) -> Option<TextEntry> {
-    let index = TEXTS.binary_search_by(|row| id_of(row).cmp(id)).ok()?;
-    at(TEXTS.get(index)?)
+    let (mut lo, mut hi) = (0, TEXTS.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match id_of(mid).cmp(id) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return at(mid),
+        }
+    }
+    None
 }
 
 /// The words for `id` in `lang`. An unknown id yields the id itself, so a
@@ -73,7 +87,7 @@ pub fn text(id: &str, lang: Lang) -> &str {
 
 /// Every entry, sorted by id.
 pub fn all() -> impl Iterator<Item = TextEntry> {
-    TEXTS.iter().filter_map(at)
+    (0..TEXTS.len()).filter_map(at)
 }
 
 #[cfg(test)]
@@ -121,8 +135,8 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_unique_and_every_row_reads() {
-        for pair in TEXTS.windows(2) {
-            assert!(id_of(&pair[0]) < id_of(&pair[1]), "{} before {}", id_of(&pair[0]), id_of(&pair[1]));
+        for i in 1..TEXTS.len() {
+            assert!(id_of(i - 1) < id_of(i), "{} before {}", id_of(i - 1), id_of(i));
         }
         assert_eq!(all().count(), TEXTS.len());
         assert_eq!(text("snils.problem.checksum", Lang::En), entry("snils.problem.checksum").unwrap().en);
