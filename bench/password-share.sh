@@ -17,7 +17,8 @@ trap 'rm -rf "$work"' EXIT
 git ls-files -z Cargo.toml Cargo.lock crates | xargs -0 -I{} cp --parents {} "$work/"
 lib="$work/crates/rules-js/src/lib.rs"
 grep -q '^mod password;' "$lib" && grep -q '^pub use password::\*;' "$lib"
-sed -i -e '/^mod password;/d' -e '/^pub use password::\*;/d' "$lib"
+# Each line goes with the #[cfg] line above it.
+perl -0pi -e 's/(#\[cfg\(feature = "api"\)\]\n)?(mod password;|pub use password::\*;)\n//g' "$lib"
 # Only the rules API is built; drop the widget from the copy's workspace.
 sed -i -e 's|, "crates/widget"||' "$work/Cargo.toml"
 rm -rf "$work/crates/widget"
@@ -25,12 +26,11 @@ rm -rf "$work/crates/widget"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$work=/diary ${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS#* }"
 (cd "$work" && CARGO_TARGET_DIR="$root/target/password-share" cargo build --quiet --release --target wasm32-unknown-unknown -p diary-rules-js)
 out="$root/target/password-share/wasm32-unknown-unknown/release"
-wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$work/pkg" --out-name diary_rules "$out/diary_rules_js.wasm"
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "$work/pkg/diary_rules_bg.wasm" -o "$work/pkg/diary_rules_bg.opt.wasm"
+scripts/bind.sh "$out/diary_rules_js.wasm" "$work/pkg" diary_rules
 
 gz() { gzip -9 -n -c "$1" | wc -c; }
 with=$(( $(gz pkg/rules/diary_rules_bg.wasm) + $(gz pkg/rules/diary_rules.js) ))
-without=$(( $(gz "$work/pkg/diary_rules_bg.opt.wasm") + $(gz "$work/pkg/diary_rules.js") ))
+without=$(( $(gz "$work/pkg/diary_rules_bg.wasm") + $(gz "$work/pkg/diary_rules.js") ))
 awk -v w="$with" -v wo="$without" 'BEGIN {
   printf "pkg/rules (wasm + js, gzip -9):          %6.1f KB\n", w / 1024
   printf "the same without the password API:       %6.1f KB\n", wo / 1024

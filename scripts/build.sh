@@ -12,19 +12,10 @@ cargo build --quiet --locked --release --target wasm32-unknown-unknown -p diary-
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 out="$target_dir/wasm32-unknown-unknown/release"
-wasm_opt=node_modules/.bin/wasm-opt
-
 # bind CRATE_WASM OUT_DIR OUT_NAME
 bind() {
-  local input=$1 dir=$2 name=$3
-  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-  wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir "$dir.tmp" --out-name "$name" "$input"
-  # --zero-filled-memory: the module's own memory starts zeroed, so zero
-  # bytes of data segments need not be shipped; --low-memory-unused: Rust's
-  # wasm32 layout puts the stack first, nothing lives below 1 KB.
-  "$wasm_opt" -Oz --zero-filled-memory --low-memory-unused --strip-debug --strip-producers "$dir.tmp/${name}_bg.wasm" -o "$dir.tmp/${name}_bg.wasm.opt"
-  mv "$dir.tmp/${name}_bg.wasm.opt" "$dir.tmp/${name}_bg.wasm"
+  rm -rf "$2.tmp"
+  scripts/bind.sh "$1" "$2.tmp" "$3"
 }
 
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules

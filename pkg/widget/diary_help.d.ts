@@ -709,7 +709,7 @@ export interface InitOutput {
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h65ef5e27d6ee6fbc: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -827,7 +827,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 4, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h65ef5e27d6ee6fbc);
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
@@ -869,8 +869,8 @@ function wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb(arg0, arg
     wasm.wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h65ef5e27d6ee6fbc(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h65ef5e27d6ee6fbc(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de(arg0, arg1, arg2);
 }
 
 function wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc(arg0, arg1, arg2) {

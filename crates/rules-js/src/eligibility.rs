@@ -205,24 +205,9 @@ pub fn assess_eligibility(
         return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
     }
     let input = read_situation(&situation)?;
-    let situation = Situation::from_input(&input, browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
+    let situation = Situation::from_input(&input, crate::browser::browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
     Ok(dto(&assessment, situation.lang).to_js())
-}
-
-/// The browser's local time, to the minute; `None` if the clock gives
-/// nonsense. Also the widget's clock.
-pub fn browser_now() -> Option<chrono::NaiveDateTime> {
-    let d = js_sys::Date::new_0();
-    let text = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    );
-    elig::parse_local_date_time(&text)
 }
 
 const SITUATION_FIELDS: &[&str] = &[

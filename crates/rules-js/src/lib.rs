@@ -10,14 +10,29 @@
 //!   field at fault (`"text: expected a string"`); nothing traps;
 //! - this crate is the only one that serializes: the rules crate returns
 //!   Rust values and ids, this layer turns them into JS objects and texts.
+//!
+//! Feature `api` (default) builds the JS API. Without it only [`browser`]
+//! is left (clock and secure random source), which is how
+//! `bench/size-options.sh` measures what the API adds to the widget.
 
+mod browser;
+#[cfg(feature = "api")]
 mod convert;
+#[cfg(feature = "api")]
 mod documents;
+#[cfg(feature = "api")]
 mod eligibility;
+#[cfg(feature = "api")]
 mod explain;
+#[cfg(feature = "api")]
 mod password;
 
+pub use browser::*;
+#[cfg(feature = "api")]
 pub use documents::*;
+#[cfg(feature = "api")]
 pub use eligibility::*;
+#[cfg(feature = "api")]
 pub use explain::*;
+#[cfg(feature = "api")]
 pub use password::*;

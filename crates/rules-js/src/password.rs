@@ -285,25 +285,6 @@ pub fn check_password(
     .to_js())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The platform's secure random source, `globalThis.crypto.getRandomValues`
-    /// (browsers, Node 19+). Called directly rather than through the
-    /// getrandom crate, whose Node.js fallback costs JS glue and wasm code.
-    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
-    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
-}
-
-/// Fills `buf` from the browser's secure random source (also used by the
-/// widget's generator button). Never falls back to a weaker source.
-pub fn secure_random(buf: &mut [u8]) -> Result<(), rules::RandomSourceFailed> {
-    // getRandomValues fills at most 65536 bytes per call.
-    for chunk in buf.chunks_mut(65536) {
-        get_random_values(chunk).map_err(|_| rules::RandomSourceFailed)?;
-    }
-    Ok(())
-}
-
 /// Options of `generatePassword`.
 #[derive(Deserialize, Tsify, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -344,7 +325,7 @@ pub fn generate_password(
             return Err(field_error("options.length", format!("must be a whole number from {min} to {max}, got {got}")));
         }
     };
-    let mut fill = secure_random;
+    let mut fill = crate::browser::secure_random;
     let generated = rules::generate_password(
         &GeneratorOptions { length, memorable: options.memorable.unwrap_or(false) },
         &policy,

@@ -18,5 +18,6 @@ mod text;
 
 pub use components::app::{App, AppProps};
 pub use state::{Answers, HostConfig, Role, Section};
+#[cfg(feature = "api")]
 pub use diary_rules_js::*;
 pub use mount::*;

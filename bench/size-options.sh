@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# What the widget package would weigh under the size options not taken, to
+# set against issue 6's budget (at most 200 KB gzip for everything a browser
+# downloads for the widget: wasm + js + css). Builds the widget again, into
+# target/size-options, as:
+#   1. shipped: pkg/widget as committed (the panel + the whole rules JS API);
+#   2. no-api: without re-exporting the rules JS API (feature `api` off), so a
+#      host that also wants the API loads pkg/rules as well;
+#   3. no-api + nightly: (2) with std rebuilt for size on a nightly toolchain
+#      (-Zbuild-std, optimize_for_size, -Zfmt-debug=none,
+#      -Zlocation-detail=none); skipped without `rustup +nightly` and its
+#      rust-src component.
+# Same wasm-bindgen / wasm-opt steps as scripts/build.sh (scripts/bind.sh).
+# Not a test: a measurement for the README.
+#
+#   bench/size-options.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_TARGET_DIR="$root/target/size-options"
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/diary_help_widget.wasm"
+static=(pkg/widget/diary-help.css pkg/widget/diary-login-help.js)
+
+# total NAME DIR: gzip -9 and brotli of wasm + js + the static files.
+total() {
+  node -e '
+    const { readFileSync } = require("node:fs");
+    const { gzipSync, brotliCompressSync, constants } = require("node:zlib");
+    let gz = 0, br = 0;
+    for (const f of process.argv.slice(2)) {
+      const raw = readFileSync(f);
+      gz += gzipSync(raw, { level: 9 }).length;
+      br += brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    console.log(`${process.argv[1].padEnd(28)} ${(gz / 1024).toFixed(1).padStart(7)} ${(br / 1024).toFixed(1).padStart(7)}`);
+  ' "$1" "$2/diary_help_bg.wasm" "$2/diary_help.js" "${static[@]}"
+}
+
+echo "widget package variant        gzip KB   br KB"
+total "shipped (pkg/widget)" pkg/widget
+
+cargo build --quiet --locked --release --target wasm32-unknown-unknown -p diary-help-widget --no-default-features
+scripts/bind.sh "$wasm" "$work/no-api" diary_help
+total "no-api" "$work/no-api"
+
+if cargo +nightly --version >/dev/null 2>&1 \
+  && rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  CARGO_TARGET_DIR="$root/target/size-options-nightly" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zfmt-debug=none -Zlocation-detail=none" \
+    cargo +nightly build --quiet --locked --release --target wasm32-unknown-unknown -p diary-help-widget --no-default-features \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  scripts/bind.sh "$root/target/size-options-nightly/wasm32-unknown-unknown/release/diary_help_widget.wasm" "$work/nightly" diary_help
+  total "no-api + nightly build-std" "$work/nightly"
+else
+  echo "no-api + nightly build-std   skipped: no nightly toolchain with rust-src"
+fi

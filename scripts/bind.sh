@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# wasm-bindgen --target web, then wasm-opt -Oz: how every wasm this project
+# ships or measures is made from cargo's output (scripts/build.sh and the
+# size benchmarks call this, so their numbers compare).
+#
+#   scripts/bind.sh CRATE.wasm OUT_DIR OUT_NAME
+set -euo pipefail
+input=$1 dir=$2 name=$3
+root=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$dir"
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir "$dir" --out-name "$name" "$input"
+# --zero-filled-memory: the module's own memory starts zeroed, so zero
+# bytes of data segments need not be shipped; --low-memory-unused: Rust's
+# wasm32 layout puts the stack first, nothing lives below 1 KB.
+"$root/node_modules/.bin/wasm-opt" -Oz --zero-filled-memory --low-memory-unused --strip-debug --strip-producers \
+  "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm.opt"
+mv "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
