@@ -245,9 +245,10 @@ extern "C" {
 }
 
 thread_local! {
-    /// JS strings of the static strings seen so far (field names, enum ids),
-    /// by address and length: each is decoded from UTF-8 once, not on every
-    /// call (decoding is the most expensive part of building an answer).
+    /// JS strings of the static strings seen so far (field names, enum ids,
+    /// texts from the data), sorted by address and length: each is decoded
+    /// from UTF-8 once, not on every call (decoding is the most expensive
+    /// part of building an answer).
     static STATIC_STRINGS: std::cell::RefCell<Vec<(usize, usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -256,13 +257,33 @@ pub fn static_str(s: &'static str) -> JsValue {
     let key = (s.as_ptr() as usize, s.len());
     STATIC_STRINGS.with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else { return JsValue::from_str(s) };
-        if let Some((_, _, v)) = cache.iter().find(|(p, l, _)| (*p, *l) == key) {
-            return v.clone();
+        match cache.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
+            Ok(i) => cache.get(i).map_or(JsValue::UNDEFINED, |(_, _, v)| v.clone()),
+            Err(i) => {
+                let v = JsValue::from_str(s);
+                cache.insert(i, (key.0, key.1, v.clone()));
+                v
+            }
         }
-        let v = JsValue::from_str(s);
-        cache.push((key.0, key.1, v.clone()));
-        v
     })
+}
+
+/// Words that are usually a static text from the data (decoded once, see
+/// [`static_str`]) and sometimes built for the call (a filled template).
+impl ToJs for std::borrow::Cow<'static, str> {
+    fn to_js(&self) -> JsValue {
+        match self {
+            std::borrow::Cow::Borrowed(s) => static_str(s),
+            std::borrow::Cow::Owned(s) => JsValue::from_str(s),
+        }
+    }
+}
+
+/// The words of text `id` in `lang`, static (decoded once, see
+/// [`static_str`]); the id itself if it has none, as `texts::text` does.
+pub fn words(id: &str, lang: diary_rules::Lang) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
+    diary_rules::texts::entry(id).map_or_else(|| Cow::Owned(id.to_owned()), |e| Cow::Borrowed(e.get(lang)))
 }
 
 /// A plain object of these fields, in order; `undefined` values are left out.

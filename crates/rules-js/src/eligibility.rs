@@ -5,6 +5,7 @@
 //! into words in the requested language here.
 
 use crate::convert::{
+    words,
     bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at, strings_at,
     type_name, unknown_key, variant_at, ToJs,
 };
@@ -16,6 +17,7 @@ use diary_rules::eligibility::{
 use diary_rules::texts;
 use diary_rules::Lang;
 use serde::Serialize;
+use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -84,27 +86,27 @@ pub struct EligibilityLink {
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityStep {
     /// A stable step id (see docs/api/eligibility.md).
-    pub id: String,
+    pub id: Cow<'static, str>,
     #[tsify(type = "\"parent\" | \"student\" | \"school\" | \"mfc\" | \"support\"")]
-    pub actor: String,
+    pub actor: Cow<'static, str>,
     #[tsify(type = "\"done\" | \"todo\" | \"waiting\" | \"blocked\"")]
-    pub state: String,
-    pub title: String,
-    pub text: String,
+    pub state: Cow<'static, str>,
+    pub title: Cow<'static, str>,
+    pub text: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub link: Option<EligibilityLink>,
     /// Where the step's words come from (seed files, laws, pages).
-    pub source: Vec<String>,
+    pub source: Vec<Cow<'static, str>>,
 }
 
 /// An id with its words and sources (a reason, a note, a reading).
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityNote {
-    pub id: String,
-    pub text: String,
-    pub source: Vec<String>,
+    pub id: Cow<'static, str>,
+    pub text: Cow<'static, str>,
+    pub source: Vec<Cow<'static, str>>,
 }
 
 /// Why «Создать» is or is not in the child's card.
@@ -114,9 +116,9 @@ pub struct CreateButtonDiagnosis {
     /// Expected in the card: nothing missing and nothing unknown.
     pub visible: bool,
     /// Unmet conditions, as ids.
-    pub missing: Vec<String>,
+    pub missing: Vec<Cow<'static, str>>,
     /// Conditions the input did not tell (`<field>_unknown`).
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Cow<'static, str>>,
     /// `missing` then `unknown`, with words and sources.
     pub reasons: Vec<EligibilityNote>,
 }
@@ -126,11 +128,11 @@ pub struct CreateButtonDiagnosis {
 #[serde(rename_all = "camelCase")]
 pub struct EstimateReading {
     #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
     pub latest: Option<String>,
-    pub text: String,
-    pub source: Vec<String>,
+    pub text: Cow<'static, str>,
+    pub source: Vec<Cow<'static, str>>,
 }
 
 /// The wait estimate of the document check.
@@ -141,13 +143,13 @@ pub struct CheckEstimate {
     pub earliest: String,
     pub latest: String,
     #[tsify(type = "\"five_working_days\"")]
-    pub basis: String,
+    pub basis: Cow<'static, str>,
     pub finished: bool,
     pub overdue: bool,
     pub variants: Vec<EstimateReading>,
     /// The sources of the production calendar for the years in the window
     /// (decrees, the Labour Code).
-    pub calendar_source: Vec<String>,
+    pub calendar_source: Vec<Cow<'static, str>>,
 }
 
 /// The region profile the answer used, for display.
@@ -171,14 +173,14 @@ pub struct RegionSummary {
 pub struct EligibilityAssessment {
     pub age_years: u32,
     #[tsify(type = "\"under_14\" | \"from_14_to_17\" | \"adult\"")]
-    pub age_group: String,
+    pub age_group: Cow<'static, str>,
     #[tsify(type = "\"parent_creates_account\" | \"child_registers_parent_links\" | \"adult_student\" | \"school_application\"")]
-    pub path: String,
+    pub path: Cow<'static, str>,
     /// One sentence naming the path.
-    pub path_text: String,
+    pub path_text: Cow<'static, str>,
     pub steps: Vec<EligibilityStep>,
     /// The id of the first step not done; null when all is done.
-    pub next: Option<String>,
+    pub next: Option<Cow<'static, str>>,
     /// Null on the paths without «Создать».
     pub create_button: Option<CreateButtonDiagnosis>,
     /// Present when `checkRequestedAt` was given.
@@ -188,7 +190,7 @@ pub struct EligibilityAssessment {
     pub notes: Vec<EligibilityNote>,
     pub region: RegionSummary,
     #[tsify(type = "\"ru\" | \"en\"")]
-    pub lang: String,
+    pub lang: Cow<'static, str>,
 }
 
 /// Answers who must do what next, what blocks it, how long the wait is and
@@ -401,25 +403,34 @@ fn situation_error(e: &SituationError) -> JsError {
     field_error(&e.field, format!("{}: {hint}", e.problem.id()))
 }
 
-fn sources_of(id: &str) -> Vec<String> {
-    texts::entry(id).map(|e| e.sources.iter().map(|s| (*s).to_owned()).collect()).unwrap_or_default()
+fn sources_of(id: &str) -> Vec<Cow<'static, str>> {
+    texts::entry(id).map(|e| e.sources.iter().map(|&s| Cow::Borrowed(s)).collect()).unwrap_or_default()
 }
 
-fn note(id: &str, text_id: &str, lang: Lang) -> EligibilityNote {
-    EligibilityNote { id: id.to_owned(), text: texts::text(text_id, lang).to_owned(), source: sources_of(text_id) }
+/// Text `id` with its `{name}` parameters filled in; the static words when
+/// there is nothing to fill.
+fn filled(id: &str, params: &[(&str, String)], lang: Lang) -> Cow<'static, str> {
+    match words(id, lang) {
+        Cow::Borrowed(w) if !params.is_empty() && w.bytes().any(|b| b == b'{') => Cow::Owned(elig::fill(w, params)),
+        w => w,
+    }
+}
+
+fn note(id: &'static str, text_id: &str, lang: Lang) -> EligibilityNote {
+    EligibilityNote { id: Cow::Borrowed(id), text: words(text_id, lang), source: sources_of(text_id) }
 }
 
 fn fmt_time(t: chrono::NaiveDateTime) -> String {
     elig::format_local_date_time(t)
 }
 
-fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<String> {
+fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<Cow<'static, str>> {
     use chrono::Datelike;
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Cow<'static, str>> = Vec::new();
     for y in from.year()..=to.year().max(from.year()) {
         for &s in elig::calendar::year(y).map_or(&[][..], |d| d.source) {
             if !out.iter().any(|o| o == s) {
-                out.push(s.to_owned());
+                out.push(Cow::Borrowed(s));
             }
         }
     }
@@ -431,11 +442,11 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         .steps
         .iter()
         .map(|s| EligibilityStep {
-            id: s.id.id().to_owned(),
-            actor: s.actor.id().to_owned(),
-            state: s.state.id().to_owned(),
-            title: elig::fill(texts::text(&s.title_id, lang), &s.params),
-            text: elig::fill(texts::text(&s.text_id, lang), &s.params),
+            id: Cow::Borrowed(s.id.id()),
+            actor: Cow::Borrowed(s.actor.id()),
+            state: Cow::Borrowed(s.state.id()),
+            title: filled(&s.title_id, &s.params, lang),
+            text: filled(&s.text_id, &s.params, lang),
             link: s.link.as_ref().map(|l| EligibilityLink {
                 href: l.href.clone(),
                 label: match &l.label {
@@ -443,13 +454,13 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
                     LinkLabel::Literal(words) => words.clone(),
                 },
             }),
-            source: s.sources().into_iter().map(str::to_owned).collect(),
+            source: s.sources().into_iter().map(Cow::Borrowed).collect(),
         })
         .collect();
     let create_button = a.create_button.as_ref().map(|b| CreateButtonDiagnosis {
         visible: b.visible,
-        missing: b.missing.iter().map(|m| m.id().to_owned()).collect(),
-        unknown: b.unknown.iter().map(|u| u.id().to_owned()).collect(),
+        missing: b.missing.iter().map(|m| Cow::Borrowed(m.id())).collect(),
+        unknown: b.unknown.iter().map(|u| Cow::Borrowed(u.id())).collect(),
         reasons: b
             .missing
             .iter()
@@ -461,16 +472,16 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         requested_at: fmt_time(e.requested_at),
         earliest: fmt_time(e.earliest),
         latest: fmt_time(e.latest),
-        basis: e.basis.id().to_owned(),
+        basis: Cow::Borrowed(e.basis.id()),
         finished: e.finished,
         overdue: e.overdue,
         variants: e
             .variants
             .iter()
             .map(|v| EstimateReading {
-                id: v.id.id().to_owned(),
+                id: Cow::Borrowed(v.id.id()),
                 latest: v.latest.map(fmt_time),
-                text: texts::text(v.id.text_id(), lang).to_owned(),
+                text: words(v.id.text_id(), lang),
                 source: sources_of(v.id.text_id()),
             })
             .collect(),
@@ -480,11 +491,11 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
     let link = |l: &region::ProfileLink| EligibilityLink { href: l.href.clone(), label: l.label.clone() };
     EligibilityAssessment {
         age_years: a.age_years,
-        age_group: a.age_group.id().to_owned(),
-        path: a.path.id().to_owned(),
-        path_text: texts::text(&a.path.text_id(), lang).to_owned(),
+        age_group: Cow::Borrowed(a.age_group.id()),
+        path: Cow::Borrowed(a.path.id()),
+        path_text: words(&a.path.text_id(), lang),
         steps,
-        next: a.next.map(|s| s.id().to_owned()),
+        next: a.next.map(|s| Cow::Borrowed(s.id())),
         create_button,
         check_estimate,
         notes: a.notes.iter().map(|n| note(n.id(), &n.text_id(), lang)).collect(),
@@ -501,7 +512,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
             problems_link: r.problems_link.as_ref().map(link),
             source: r.source.clone(),
         },
-        lang: lang.code().to_owned(),
+        lang: Cow::Borrowed(lang.code()),
     }
 }
 

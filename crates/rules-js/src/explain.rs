@@ -9,7 +9,7 @@ use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
 use diary_rules::explain::{self as rules, ExplainContext as RulesContext};
 use diary_rules::records::{self, compare_records as compare, PersonRecord};
-use diary_rules::texts::text;
+use std::borrow::Cow;
 use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -103,7 +103,7 @@ pub struct ExplainContext {
 #[serde(rename_all = "camelCase")]
 pub struct ErrorLink {
     pub url: String,
-    pub label: String,
+    pub label: Cow<'static, str>,
 }
 
 /// The answer of `explainError`.
@@ -111,35 +111,35 @@ pub struct ErrorLink {
 #[serde(rename_all = "camelCase")]
 pub struct ErrorExplanation {
     /// Catalog id, e.g. `"diary_not_found"`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// 0..=1.
     pub confidence: f64,
     /// The message as shown (always Russian, word for word).
-    pub quote: String,
+    pub quote: Cow<'static, str>,
     pub quote_kind: QuoteKind,
-    pub title: String,
-    pub cause: String,
+    pub title: Cow<'static, str>,
+    pub cause: Cow<'static, str>,
     pub actor: Actor,
-    pub steps: Vec<String>,
+    pub steps: Vec<Cow<'static, str>>,
     /// Where to turn, for the region.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub contact: Option<String>,
+    pub contact: Option<Cow<'static, str>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[tsify(optional)]
     pub links: Vec<ErrorLink>,
     /// Ids of related catalog entries.
-    pub related: Vec<String>,
+    pub related: Vec<Cow<'static, str>>,
 }
 
 /// One entry of `listErrors`.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorListItem {
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The message as shown (Russian).
-    pub quote: String,
-    pub title: String,
+    pub quote: Cow<'static, str>,
+    pub title: Cow<'static, str>,
 }
 
 fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
@@ -207,7 +207,7 @@ pub fn explain_error(
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(ErrorExplanation {
-        id: e.id.to_owned(),
+        id: Cow::Borrowed(e.id),
         confidence: f64::from(e.confidence),
         quote: text_in(e.quote, Lang::Ru),
         quote_kind: e.quote_kind.into(),
@@ -217,7 +217,7 @@ pub fn explain_error(
         steps: e.steps.iter().map(|s| text_in(s, lang)).collect(),
         contact: e.contact.map(|c| text_in(c, lang)),
         links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: text_in(l.label, lang) }).collect(),
-        related: e.related.iter().map(|r| (*r).to_owned()).collect(),
+        related: e.related.iter().map(|&r| Cow::Borrowed(r)).collect(),
     }
     .to_js())
 }
@@ -236,8 +236,8 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
     })
 }
 
-fn text_in(id: &str, lang: Lang) -> String {
-    text(id, lang).to_owned()
+fn text_in(id: &str, lang: Lang) -> Cow<'static, str> {
+    crate::convert::words(id, lang)
 }
 
 /// Every known message, for a picker: `[{ id, quote, title }]`.
@@ -246,7 +246,7 @@ fn text_in(id: &str, lang: Lang) -> String {
 pub fn list_errors(#[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue) -> Result<JsValue, JsError> {
     let lang = optional_lang(&lang, "lang")?;
     let items: Vec<ErrorListItem> = rules::list()
-        .map(|e| ErrorListItem { id: e.id.to_owned(), quote: text_in(e.quote, Lang::Ru), title: text_in(e.title, lang) })
+        .map(|e| ErrorListItem { id: Cow::Borrowed(e.id), quote: text_in(e.quote, Lang::Ru), title: text_in(e.title, lang) })
         .collect();
     Ok(items.to_js())
 }
@@ -439,7 +439,7 @@ pub struct RecordDifference {
     pub diary_value: String,
     pub gosuslugi_value: String,
     /// What to ask the school to fix.
-    pub hint: String,
+    pub hint: Cow<'static, str>,
 }
 
 /// The verdict of `compareRecords`.
