@@ -9,13 +9,23 @@
 // host's CSS cannot break it and its CSS cannot leak. Attribute changes
 // update it live. No inline scripts or styles: works under
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-import init, { mount } from "./diary_help.js";
-
 const STYLESHEET = new URL("./diary-help.css", import.meta.url).href;
+const WASM = new URL("./diary_help_bg.wasm", import.meta.url);
 let ready = null;
 
+// Loads the widget module and its wasm once. The wasm download starts
+// together with the module's (and the stylesheet's, see connectedCallback)
+// instead of after it: one round trip less on a slow network when the host
+// page has no <link rel="preload"> for them. (If the host already ran the
+// module's init() itself, this fetch is served from the HTTP cache.)
 function load() {
-  ready ??= init({ module_or_path: new URL("./diary_help_bg.wasm", import.meta.url) });
+  ready ??= (async () => {
+    const wasm = fetch(WASM);
+    wasm.catch(() => {}); // awaited below; a failed import must not leave it unhandled
+    const widget = await import("./diary_help.js");
+    await widget.default({ module_or_path: wasm });
+    return widget;
+  })();
   return ready;
 }
 
@@ -33,32 +43,35 @@ export class DiaryLoginHelp extends HTMLElement {
   static observedAttributes = ["region", "role", "lang", "error"];
 
   #handle = null;
-  #root = null;
+  #attempt = 0;
 
   async connectedCallback() {
     if (this.#handle) return;
+    // A later connect (after a quick disconnect) supersedes this one.
+    const attempt = ++this.#attempt;
     let shadow = null;
     try {
-      await load();
-      if (!this.isConnected || this.#handle) return;
+      const loading = load();
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      // The stylesheet loads while the wasm does. The light-DOM fallback
+      // stays visible through the slot until the panel has rendered with it.
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = STYLESHEET;
-      this.#root = document.createElement("div");
-      this.#root.className = "dh-host";
-      this.#root.hidden = true;
-      // The light-DOM fallback stays visible through the slot until the
-      // panel has rendered with its stylesheet.
-      const slot = document.createElement("slot");
       const styled = new Promise((ok) => { link.onload = ok; link.onerror = ok; });
-      shadow.replaceChildren(link, slot, this.#root);
-      await styled;
-      this.#handle = mount(this.#root, optionsOf(this));
-      this.#root.hidden = false;
+      const root = document.createElement("div");
+      root.className = "dh-host";
+      root.hidden = true;
+      const slot = document.createElement("slot");
+      shadow.replaceChildren(link, slot, root);
+      const [{ mount }] = await Promise.all([loading, styled]);
+      if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
+      this.#handle = mount(root, optionsOf(this));
+      root.hidden = false;
       slot.remove();
       this.dataset.state = "ready";
     } catch (error) {
+      if (attempt !== this.#attempt) return;
       // The fallback content stays (or comes back); the host page keeps working.
       if (shadow) shadow.replaceChildren(document.createElement("slot"));
       this.#handle = null;
