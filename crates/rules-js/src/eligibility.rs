@@ -4,10 +4,10 @@
 //! names rejected), validated there, and the assessment's ids are turned
 //! into words in the requested language here.
 
+use crate::browser::browser_now;
 use crate::convert::{
-    words,
     bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at, strings_at,
-    type_name, unknown_key, variant_at, ToJs,
+    type_name, unknown_key, variant_at, words, ToJs,
 };
 use diary_rules::eligibility::{
     self as elig, region,
@@ -207,7 +207,7 @@ pub fn assess_eligibility(
         return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
     }
     let input = read_situation(&situation)?;
-    let situation = Situation::from_input(&input, crate::browser::browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
+    let situation = Situation::from_input(&input, browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
     Ok(dto(&assessment, situation.lang).to_js())
 }
