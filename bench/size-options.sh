@@ -24,19 +24,13 @@ export CARGO_TARGET_DIR="$root/target/size-options"
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/diary_help_widget.wasm"
 static=(pkg/widget/diary-help.css pkg/widget/diary-login-help.js)
 
-# total NAME DIR: gzip -9 and brotli of wasm + js + the static files.
+# total NAME DIR: gzip -9 and brotli 11 of wasm + js + the static files,
+# as scripts/sizes.mjs (the build's size report) measures them.
 total() {
-  node -e '
-    const { readFileSync } = require("node:fs");
-    const { gzipSync, brotliCompressSync, constants } = require("node:zlib");
-    let gz = 0, br = 0;
-    for (const f of process.argv.slice(2)) {
-      const raw = readFileSync(f);
-      gz += gzipSync(raw, { level: 9 }).length;
-      br += brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    }
-    console.log(`${process.argv[1].padEnd(28)} ${(gz / 1024).toFixed(1).padStart(7)} ${(br / 1024).toFixed(1).padStart(7)}`);
-  ' "$1" "$2/diary_help_bg.wasm" "$2/diary_help.js" "${static[@]}"
+  local name=$1 dir=$2
+  [ "$dir" = pkg/widget ] || cp "${static[@]}" "$dir/"
+  node scripts/sizes.mjs "$dir/diary_help_bg.wasm" "$dir/diary_help.js" "$dir/diary-help.css" "$dir/diary-login-help.js" \
+    | awk -v name="$name" '/^total / { printf "%-28s %7s %7s\n", name, $(NF-1), $NF }'
 }
 
 echo "widget package variant        gzip KB   br KB"

@@ -3,7 +3,7 @@
 
 use crate::convert::{
     field_error, is_nullish, is_plain_object, js_enum, object, optional, required_string, skip_none, string_at, type_name,
-    reject_unknown_fields, uint_at, variant_at, ToJs,
+    reject_unknown_fields, uint_at, variant_at, words, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
@@ -209,14 +209,14 @@ pub fn explain_error(
     Ok(ErrorExplanation {
         id: Cow::Borrowed(e.id),
         confidence: f64::from(e.confidence),
-        quote: text_in(e.quote, Lang::Ru),
+        quote: words(e.quote, Lang::Ru),
         quote_kind: e.quote_kind.into(),
-        title: text_in(e.title, lang),
-        cause: text_in(e.cause, lang),
+        title: words(e.title, lang),
+        cause: words(e.cause, lang),
         actor: e.actor.into(),
-        steps: e.steps.iter().map(|s| text_in(s, lang)).collect(),
-        contact: e.contact.map(|c| text_in(c, lang)),
-        links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: text_in(l.label, lang) }).collect(),
+        steps: e.steps.iter().map(|s| words(s, lang)).collect(),
+        contact: e.contact.map(|c| words(c, lang)),
+        links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: words(l.label, lang) }).collect(),
         related: e.related.iter().map(|&r| Cow::Borrowed(r)).collect(),
     }
     .to_js())
@@ -236,17 +236,13 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
     })
 }
 
-fn text_in(id: &str, lang: Lang) -> Cow<'static, str> {
-    crate::convert::words(id, lang)
-}
-
 /// Every known message, for a picker: `[{ id, quote, title }]`.
 /// Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
 #[wasm_bindgen(js_name = listErrors, unchecked_return_type = "ErrorListItem[]")]
 pub fn list_errors(#[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue) -> Result<JsValue, JsError> {
     let lang = optional_lang(&lang, "lang")?;
     let items: Vec<ErrorListItem> = rules::list()
-        .map(|e| ErrorListItem { id: Cow::Borrowed(e.id), quote: text_in(e.quote, Lang::Ru), title: text_in(e.title, lang) })
+        .map(|e| ErrorListItem { id: Cow::Borrowed(e.id), quote: words(e.quote, Lang::Ru), title: words(e.title, lang) })
         .collect();
     Ok(items.to_js())
 }
@@ -472,7 +468,7 @@ pub fn compare_records(
         .map(|d| RecordDifference {
             field: d.field.into(),
             kind: d.kind.into(),
-            hint: text_in(d.kind.hint_id(), lang),
+            hint: words(d.kind.hint_id(), lang),
             diary_value: d.diary_value,
             gosuslugi_value: d.gosuslugi_value,
         })
