@@ -78,7 +78,8 @@ fn main() {
         ids.push_str(id);
         ru_all.push_str(ru);
         en_all.push_str(en);
-        let id_end = u16::try_from(ids.len()).unwrap_or_else(|_| panic!("data/{file}.toml: text ids over 64 KB in all"));
+        let id_end =
+            u16::try_from(ids.len()).unwrap_or_else(|_| panic!("data/{file}.toml: text ids over 64 KB in all"));
         let end = |s: &str| u32::try_from(s.len()).expect("texts under 4 GB");
         rows.push_str(&format!("    ({}, {}, {id_end}, {set}),\n", end(&ru_all), end(&en_all)));
     }
@@ -95,7 +96,12 @@ fn main() {
 
 /// Walks `[text.a.b]` tables: a table holding `ru` is a text entry whose id is
 /// its dotted path; any other table is a namespace.
-fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut BTreeMap<String, (String, String, Vec<String>, String)>) {
+fn collect_texts(
+    file: &str,
+    prefix: &str,
+    table: &Table,
+    out: &mut BTreeMap<String, (String, String, Vec<String>, String)>,
+) {
     for (key, value) in table {
         let id = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
         let Value::Table(inner) = value else {
@@ -120,7 +126,11 @@ fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut BTreeMap<Str
             Some(Value::String(s)) => vec![s.clone()],
             Some(Value::Array(a)) => a
                 .iter()
-                .map(|v| v.as_str().unwrap_or_else(|| panic!("data/{file}.toml: text.{id}: source entries are strings")).to_owned())
+                .map(|v| {
+                    v.as_str()
+                        .unwrap_or_else(|| panic!("data/{file}.toml: text.{id}: source entries are strings"))
+                        .to_owned()
+                })
                 .collect(),
             _ => panic!("data/{file}.toml: text.{id} needs a `source`"),
         };
@@ -235,7 +245,9 @@ fn opt_str_list(at: &Path_, t: &Table, key: &str) -> Option<Vec<String>> {
     Some(
         a.iter()
             .enumerate()
-            .map(|(i, v)| v.as_str().unwrap_or_else(|| panic!("{}: must be a string", at.key(key).index(i).0)).to_owned())
+            .map(|(i, v)| {
+                v.as_str().unwrap_or_else(|| panic!("{}: must be a string", at.key(key).index(i).0)).to_owned()
+            })
             .collect(),
     )
 }
@@ -364,10 +376,9 @@ fn gen_calendar(at: &Path_, file: &Table) -> String {
 fn gen_documents(at: &Path_, file: &Table) -> String {
     keys(at, file, &["certificate_problem", "record_difference"]);
     let mut code = String::new();
-    for (table, text_key, name) in [
-        ("certificate_problem", "text", "CERTIFICATE_PROBLEMS"),
-        ("record_difference", "hint", "RECORD_DIFFERENCES"),
-    ] {
+    for (table, text_key, name) in
+        [("certificate_problem", "text", "CERTIFICATE_PROBLEMS"), ("record_difference", "hint", "RECORD_DIFFERENCES")]
+    {
         let _ = writeln!(code, "/// (id, {text_key} text id, sources), in the order of the data file.\n#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &str, &[&str])] = &[");
         for (p, row) in rows(at, file, table) {
             keys(&p, row, &["id", text_key, "source"]);
@@ -418,7 +429,8 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     };
     let ages = |p: &Path_, t: &Table| match opt_str_list(p, t, "ages") {
         Some(list) => {
-            let vs: Vec<String> = list.iter().enumerate().map(|(i, a)| variant(&p.key("ages").index(i), a, "AgeKey", AGES)).collect();
+            let vs: Vec<String> =
+                list.iter().enumerate().map(|(i, a)| variant(&p.key("ages").index(i), a, "AgeKey", AGES)).collect();
             format!("Some(&[{}])", vs.join(", "))
         }
         None => "None".to_owned(),
@@ -516,7 +528,21 @@ fn gen_password(at: &Path_, file: &Table) -> String {
 
     let p = at.key("policy");
     let t = table(at, file, "policy");
-    keys(&p, t, &["source", "min_length", "require_uppercase", "require_lowercase", "require_digit", "require_symbol", "symbols", "symbols_seed_literal", "symbols_decision"]);
+    keys(
+        &p,
+        t,
+        &[
+            "source",
+            "min_length",
+            "require_uppercase",
+            "require_lowercase",
+            "require_digit",
+            "require_symbol",
+            "symbols",
+            "symbols_seed_literal",
+            "symbols_decision",
+        ],
+    );
     let _ = writeln!(
         code,
         "    policy: PolicyData {{ min_length: {}, require_uppercase: {}, require_lowercase: {}, require_digit: {}, require_symbol: {}, symbols: {}, symbols_seed_literal: {}, symbols_decision: {}, source: {} }},",
@@ -612,7 +638,22 @@ fn gen_password(at: &Path_, file: &Table) -> String {
 
     let p = at.key("generator");
     let t = table(at, file, "generator");
-    keys(&p, t, &["source", "default_length", "min_length", "max_length", "look_alikes", "consonants", "vowels", "digits", "friendly_symbols", "blocked_words"]);
+    keys(
+        &p,
+        t,
+        &[
+            "source",
+            "default_length",
+            "min_length",
+            "max_length",
+            "look_alikes",
+            "consonants",
+            "vowels",
+            "digits",
+            "friendly_symbols",
+            "blocked_words",
+        ],
+    );
     sources(&p, t);
     let _ = writeln!(
         code,
@@ -646,14 +687,35 @@ fn gen_regions(at: &Path_, file: &Table) -> String {
             _ => panic!("{}: must be a table", p.0),
         };
         keys(&p, inner, &[a, b]);
-        Some(format!("{ty} {{ {}: {}, {}: {} }}", snake(a), owned(&string(&p, inner, a)), snake(b), owned(&string(&p, inner, b))))
+        Some(format!(
+            "{ty} {{ {}: {}, {}: {} }}",
+            snake(a),
+            owned(&string(&p, inner, a)),
+            snake(b),
+            owned(&string(&p, inner, b))
+        ))
     };
     let mut code = String::from("fn profiles() -> Vec<RegionProfile> {\n    vec![\n");
     for (p, r) in rows(at, file, "region") {
         keys(
             &p,
             r,
-            &["id", "name", "diarySite", "appName", "apps", "loginButton", "loginFlow", "consentVia", "parentFlow", "application", "problems", "problemsLink", "parentMayCreateUntil18", "source"],
+            &[
+                "id",
+                "name",
+                "diarySite",
+                "appName",
+                "apps",
+                "loginButton",
+                "loginFlow",
+                "consentVia",
+                "parentFlow",
+                "application",
+                "problems",
+                "problemsLink",
+                "parentMayCreateUntil18",
+                "source",
+            ],
         );
         let apps: Vec<String> = match r.get("apps") {
             None => Vec::new(),
@@ -664,7 +726,11 @@ fn gen_regions(at: &Path_, file: &Table) -> String {
                     let ap = p.key("apps").index(i);
                     let Value::Table(t) = v else { panic!("{}: must be a table", ap.0) };
                     keys(&ap, t, &["store", "href"]);
-                    format!("AppLink {{ store: {}, href: {} }}", owned(&string(&ap, t, "store")), owned(&string(&ap, t, "href")))
+                    format!(
+                        "AppLink {{ store: {}, href: {} }}",
+                        owned(&string(&ap, t, "store")),
+                        owned(&string(&ap, t, "href"))
+                    )
                 })
                 .collect(),
             Some(_) => panic!("{}: must be an array of tables", p.key("apps").0),
@@ -687,7 +753,8 @@ fn gen_regions(at: &Path_, file: &Table) -> String {
             Some(v) => variant(&p.key(key), &v, ty, allowed),
             None => format!("{ty}::default()"),
         };
-        let name = link(&p, r, "name", "ru", "en", "LocalName").unwrap_or_else(|| panic!("{}: is required", p.key("name").0));
+        let name =
+            link(&p, r, "name", "ru", "en", "LocalName").unwrap_or_else(|| panic!("{}: is required", p.key("name").0));
         let source: Vec<String> = sources(&p, r).iter().map(|s| owned(s)).collect();
         let _ = writeln!(
             code,

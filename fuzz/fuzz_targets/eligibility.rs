@@ -131,7 +131,8 @@ fn year(y: i16) -> i32 {
 }
 
 fn value(f: &Field, choices: &[&str]) -> Value {
-    let pick = |i: u8, list: &[&str]| list.get(usize::from(i) % list.len().max(1)).map(|s| s.to_string()).unwrap_or_default();
+    let pick =
+        |i: u8, list: &[&str]| list.get(usize::from(i) % list.len().max(1)).map(|s| s.to_string()).unwrap_or_default();
     match f {
         Field::Choice(i) if choices.is_empty() => Value::String(pick(*i, TEXTS)),
         Field::Choice(i) => Value::String(pick(*i, choices)),
@@ -159,7 +160,8 @@ fn profile(p: &Profile) -> Value {
         m.insert("appName".into(), value(f, &[]));
     }
     if !p.apps.is_empty() {
-        let apps: Vec<Value> = p.apps.iter().map(|(s, h)| json!({ "store": value(s, &[]), "href": value(h, &[]) })).collect();
+        let apps: Vec<Value> =
+            p.apps.iter().map(|(s, h)| json!({ "store": value(s, &[]), "href": value(h, &[]) })).collect();
         m.insert("apps".into(), Value::Array(apps));
     }
     if let Some(f) = &p.login_button {
@@ -219,7 +221,9 @@ fn edited(which: u8, key: &str, f: &Field) -> Value {
 fn structured(s: &Structured) -> (NaiveDateTime, Value) {
     let (y, mo, d, h, mi) = s.clock;
     let clock = NaiveDate::from_ymd_opt(year(y), u32::from(mo % 12) + 1, u32::from(d % 28) + 1)
-        .map(|date| date.and_time(NaiveTime::from_hms_opt(u32::from(h % 24), u32::from(mi % 60), 0).unwrap_or_default()))
+        .map(|date| {
+            date.and_time(NaiveTime::from_hms_opt(u32::from(h % 24), u32::from(mi % 60), 0).unwrap_or_default())
+        })
         .unwrap_or_default();
     let mut m = Map::new();
     let fields: [(&str, &Option<Field>, &[&str]); 16] = [

@@ -178,7 +178,8 @@ fuzz_target!(|data: &[u8]| {
         let ctx = context(s.role, s.age, s.region);
         let text = apply(quote, &s.edits, &all);
         let exact = s.edits.is_empty().then(|| {
-            let id = texts::all().find(|e| e.ru == *quote && e.id.starts_with("explain.quote.")).map(|e| e.id).unwrap_or("");
+            let id =
+                texts::all().find(|e| e.ru == *quote && e.id.starts_with("explain.quote.")).map(|e| e.id).unwrap_or("");
             // explain.quote.<entry>.<name>
             id.strip_prefix("explain.quote.").and_then(|r| r.split('.').next()).unwrap_or("")
         });
@@ -188,6 +189,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let text = String::from_utf8_lossy(data);
     let n = data.len();
-    let ctx = context((n % 3 != 0).then_some(n % 2 == 0), (n % 5 != 0).then_some((n * 7 % 40) as u8), (n % 4 != 0).then_some(n as u8));
+    let ctx = context(
+        (n % 3 != 0).then_some(n % 2 == 0),
+        (n % 5 != 0).then_some((n * 7 % 40) as u8),
+        (n % 4 != 0).then_some(n as u8),
+    );
     check(&text, &ctx, None);
 });

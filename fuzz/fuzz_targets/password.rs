@@ -20,8 +20,8 @@
 use arbitrary::{Arbitrary, Unstructured};
 use diary_rules::password::generator::{length_range, RandomSourceFailed};
 use diary_rules::password::{
-    check_password, generate_password, rule_results, CheckOptions, GenerateError, GeneratorOptions, Policy, PolicyOverrides,
-    RuleId,
+    check_password, generate_password, rule_results, CheckOptions, GenerateError, GeneratorOptions, Policy,
+    PolicyOverrides, RuleId,
 };
 use diary_rules::Lang;
 use libfuzzer_sys::fuzz_target;
@@ -89,7 +89,10 @@ fn check(password: &str, confirm: Option<&str>, personal: &[String], policy: Opt
             assert!(!id.is_empty());
             // (The layout fix repeats the password, which may hold braces.)
             if !password.contains('{') {
-                assert!(!words.contains("{min}") && !words.contains("{count}") && !words.contains("{fix}"), "{id}: {words}");
+                assert!(
+                    !words.contains("{min}") && !words.contains("{count}") && !words.contains("{fix}"),
+                    "{id}: {words}"
+                );
             }
         }
     }
@@ -182,7 +185,13 @@ fuzz_target!(|data: &[u8]| {
         };
         check(&case.password, case.confirm.as_deref(), &case.personal, policy.as_ref());
         let gosuslugi = Policy::gosuslugi();
-        generate(None, case.password.len() % 2 == 0, policy.as_ref().unwrap_or(&gosuslugi), case.password.as_bytes(), None);
+        generate(
+            None,
+            case.password.len() % 2 == 0,
+            policy.as_ref().unwrap_or(&gosuslugi),
+            case.password.as_bytes(),
+            None,
+        );
         return;
     }
     let Ok(s) = Structured::arbitrary(&mut Unstructured::new(data)) else { return };

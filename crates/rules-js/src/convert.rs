@@ -16,9 +16,7 @@ pub fn field_error(field: &str, problem: impl std::fmt::Display) -> JsError {
 
 /// Reads a required string argument.
 pub fn required_string(value: &JsValue, field: &str) -> Result<String, JsError> {
-    value
-        .as_string()
-        .ok_or_else(|| field_error(field, format!("expected a string, got {}", type_name(value))))
+    value.as_string().ok_or_else(|| field_error(field, format!("expected a string, got {}", type_name(value))))
 }
 
 /// `path.key`, or `key` at the root.
@@ -55,7 +53,10 @@ pub fn unknown_key(object: &JsValue, allowed: &[&str]) -> Option<String> {
 /// is an error instead of a silently ignored option.
 pub fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> Result<(), JsError> {
     match unknown_key(value, allowed) {
-        Some(key) => Err(field_error(&format!("{root}.{key}"), format!("unknown field, expected one of: {}", allowed.join(", ")))),
+        Some(key) => Err(field_error(
+            &format!("{root}.{key}"),
+            format!("unknown field, expected one of: {}", allowed.join(", ")),
+        )),
         None => Ok(()),
     }
 }
@@ -98,7 +99,12 @@ pub fn unexpected(value: &JsValue) -> String {
 
 /// A JS number as JavaScript writes it (`String(x)`).
 pub fn number_text(value: &JsValue) -> String {
-    value.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    value
+        .unchecked_ref::<js_sys::Number>()
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// `"<path>: invalid type: <value>, expected <expected>"`.

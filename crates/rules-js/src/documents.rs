@@ -76,4 +76,3 @@ impl ToJs for SnilsResult {
         ])
     }
 }
-

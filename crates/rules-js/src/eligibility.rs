@@ -6,8 +6,8 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at, strings_at,
-    type_name, unknown_key, variant_at, words, ToJs,
+    bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at,
+    strings_at, type_name, unknown_key, variant_at, words, ToJs,
 };
 use diary_rules::eligibility::{
     self as elig, region,
@@ -174,7 +174,9 @@ pub struct EligibilityAssessment {
     pub age_years: u32,
     #[tsify(type = "\"under_14\" | \"from_14_to_17\" | \"adult\"")]
     pub age_group: Cow<'static, str>,
-    #[tsify(type = "\"parent_creates_account\" | \"child_registers_parent_links\" | \"adult_student\" | \"school_application\"")]
+    #[tsify(
+        type = "\"parent_creates_account\" | \"child_registers_parent_links\" | \"adult_student\" | \"school_application\""
+    )]
     pub path: Cow<'static, str>,
     /// One sentence naming the path.
     pub path_text: Cow<'static, str>,
@@ -207,7 +209,11 @@ pub fn assess_eligibility(
         return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
     }
     let input = read_situation(&situation)?;
-    let situation = Situation::from_input(&input, browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?).map_err(|e| situation_error(&e))?;
+    let situation = Situation::from_input(
+        &input,
+        browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?,
+    )
+    .map_err(|e| situation_error(&e))?;
     let assessment = elig::assess(&situation);
     Ok(dto(&assessment, situation.lang).to_js())
 }
@@ -253,7 +259,9 @@ const PROFILE_FIELDS: &[&str] = &[
 /// (`region.consentvia: unknown field `consentvia`, expected one of …`).
 fn deny_unknown(object: &JsValue, path: &str, allowed: &[&str]) -> Result<(), JsError> {
     match unknown_key(object, allowed) {
-        Some(key) => Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed)))),
+        Some(key) => {
+            Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed))))
+        }
         None => Ok(()),
     }
 }
@@ -278,12 +286,18 @@ fn required<T>(
 
 fn profile_link(value: &JsValue, path: &str) -> Result<region::ProfileLink, JsError> {
     object_at(value, path, &["href", "label"], "struct ProfileLink")?;
-    Ok(region::ProfileLink { href: required(value, path, "href", string_at)?, label: required(value, path, "label", string_at)? })
+    Ok(region::ProfileLink {
+        href: required(value, path, "href", string_at)?,
+        label: required(value, path, "label", string_at)?,
+    })
 }
 
 fn app_link(value: &JsValue, path: &str) -> Result<region::AppLink, JsError> {
     object_at(value, path, &["store", "href"], "struct AppLink")?;
-    Ok(region::AppLink { store: required(value, path, "store", string_at)?, href: required(value, path, "href", string_at)? })
+    Ok(region::AppLink {
+        store: required(value, path, "store", string_at)?,
+        href: required(value, path, "href", string_at)?,
+    })
 }
 
 /// A host's region profile (camelCase keys, unknown keys rejected).
@@ -394,10 +408,16 @@ fn situation_error(e: &SituationError) -> JsError {
             region::ProfileProblem::Empty => "must not be empty".to_owned(),
             region::ProfileProblem::TooLong => format!("is longer than {} characters", region::MAX_PROFILE_TEXT),
             region::ProfileProblem::BadId => "use lower-case Latin letters, digits, _ and - (at most 40)".to_owned(),
-            region::ProfileProblem::BadHref => "must be an https:// or http:// address without spaces or quotes".to_owned(),
+            region::ProfileProblem::BadHref => {
+                "must be an https:// or http:// address without spaces or quotes".to_owned()
+            }
             region::ProfileProblem::TooMany => format!("has too many entries (apps: at most {})", region::MAX_APPS),
-            region::ProfileProblem::BadCharacters => "must not hold control characters or direction overrides".to_owned(),
-            region::ProfileProblem::RequiredForApplicationFlow => "is required when parentFlow is \"application\"".to_owned(),
+            region::ProfileProblem::BadCharacters => {
+                "must not hold control characters or direction overrides".to_owned()
+            }
+            region::ProfileProblem::RequiredForApplicationFlow => {
+                "is required when parentFlow is \"application\"".to_owned()
+            }
         },
     };
     field_error(&e.field, format!("{}: {hint}", e.problem.id()))
@@ -570,7 +590,8 @@ impl ToJs for EstimateReading {
 
 impl ToJs for CheckEstimate {
     fn to_js(&self) -> JsValue {
-        let CheckEstimate { requested_at, earliest, latest, basis, finished, overdue, variants, calendar_source } = self;
+        let CheckEstimate { requested_at, earliest, latest, basis, finished, overdue, variants, calendar_source } =
+            self;
         object(&[
             ("requestedAt", requested_at.to_js()),
             ("earliest", earliest.to_js()),

@@ -2,16 +2,16 @@
 //! `checkBirthCertificate`, `compareRecords`.
 
 use crate::convert::{
-    field_error, is_nullish, is_plain_object, js_enum, object, optional, required_string, skip_none, string_at, type_name,
-    reject_unknown_fields, uint_at, variant_at, words, ToJs,
+    field_error, is_nullish, is_plain_object, js_enum, object, optional, reject_unknown_fields, required_string,
+    skip_none, string_at, type_name, uint_at, variant_at, words, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
 use diary_rules::explain::{self as rules, ExplainContext as RulesContext};
 use diary_rules::records::{self, compare_records as compare, PersonRecord};
-use std::borrow::Cow;
 use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -145,7 +145,9 @@ pub struct ErrorListItem {
 fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
     match value {
         None => Ok(Lang::default()),
-        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
+        Some(code) => {
+            Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
+        }
     }
 }
 
@@ -158,8 +160,9 @@ fn today() -> Option<chrono::NaiveDate> {
 fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
     let age = match (&ctx.birth_date, ctx.age_years) {
         (Some(date), _) => {
-            let birth = parse_iso_date(date)
-                .ok_or_else(|| field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got \"{date}\"")))?;
+            let birth = parse_iso_date(date).ok_or_else(|| {
+                field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got \"{date}\""))
+            })?;
             let today = today().ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
             let years = age_on(birth, today).map_err(|e| match e {
                 AgeError::BornInFuture => field_error("context.birthDate", "is in the future"),
@@ -228,9 +231,13 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
     let p = "context";
     reject_unknown_fields(value, p, &["role", "birthDate", "ageYears", "region", "lang"])?;
     Ok(ExplainContext {
-        role: optional(value, p, "role", |v, p| variant_at(v, p, &["parent", "student"], &[Role::Parent, Role::Student]))?,
+        role: optional(value, p, "role", |v, p| {
+            variant_at(v, p, &["parent", "student"], &[Role::Parent, Role::Student])
+        })?,
         birth_date: optional(value, p, "birthDate", string_at)?,
-        age_years: optional(value, p, "ageYears", |v, p| uint_at(v, p, u32::MAX, "a whole number of years, 0 or more"))?,
+        age_years: optional(value, p, "ageYears", |v, p| {
+            uint_at(v, p, u32::MAX, "a whole number of years, 0 or more")
+        })?,
         region: optional(value, p, "region", string_at)?,
         lang: optional(value, p, "lang", string_at)?,
     })
@@ -239,10 +246,16 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
 /// Every known message, for a picker: `[{ id, quote, title }]`.
 /// Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
 #[wasm_bindgen(js_name = listErrors, unchecked_return_type = "ErrorListItem[]")]
-pub fn list_errors(#[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue) -> Result<JsValue, JsError> {
+pub fn list_errors(
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+) -> Result<JsValue, JsError> {
     let lang = optional_lang(&lang, "lang")?;
     let items: Vec<ErrorListItem> = rules::list()
-        .map(|e| ErrorListItem { id: Cow::Borrowed(e.id), quote: words(e.quote, Lang::Ru), title: words(e.title, lang) })
+        .map(|e| ErrorListItem {
+            id: Cow::Borrowed(e.id),
+            quote: words(e.quote, Lang::Ru),
+            title: words(e.title, lang),
+        })
         .collect();
     Ok(items.to_js())
 }
@@ -305,7 +318,9 @@ pub struct CertificateResult {
 /// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
 /// Texts for the problems: `certificate.problem.<id>`.
 #[wasm_bindgen(js_name = checkBirthCertificate, unchecked_return_type = "CertificateResult")]
-pub fn check_birth_certificate(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+pub fn check_birth_certificate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let c = check_certificate(&text);
     Ok(CertificateResult {
@@ -519,7 +534,8 @@ impl ToJs for ErrorLink {
 
 impl ToJs for ErrorExplanation {
     fn to_js(&self) -> JsValue {
-        let ErrorExplanation { id, confidence, quote, quote_kind, title, cause, actor, steps, contact, links, related } = self;
+        let ErrorExplanation { id, confidence, quote, quote_kind, title, cause, actor, steps, contact, links, related } =
+            self;
         object(&[
             ("id", id.to_js()),
             ("confidence", confidence.to_js()),

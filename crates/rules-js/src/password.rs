@@ -9,8 +9,8 @@
 //!   own form.
 
 use crate::convert::{
-    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, number_text, optional, required_string, string_at,
-    strings_at, type_name, uint_at, reject_unknown_fields, static_str, js_enum, object, skip_none, ToJs,
+    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, js_enum, number_text, object, optional,
+    reject_unknown_fields, required_string, skip_none, static_str, string_at, strings_at, type_name, uint_at, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -168,7 +168,9 @@ pub struct PasswordCheckResult {
 fn read_lang(lang: Option<&str>, field: &str) -> Result<Lang, JsError> {
     match lang {
         None => Ok(Lang::default()),
-        Some(code) => Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\""))),
+        Some(code) => {
+            Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
+        }
     }
 }
 
@@ -191,7 +193,6 @@ const OPTION_FIELDS_GENERATE: &[&str] = &["length", "memorable", "policy"];
 const POLICY_FIELDS: &[&str] =
     &["minLength", "requireUppercase", "requireLowercase", "requireDigit", "requireSymbol", "symbols"];
 
-
 /// Checks an optional options object (`undefined` and `null` mean none):
 /// `Ok(false)` when there is none.
 fn options_object(value: &JsValue, root: &str, allowed: &[&str]) -> Result<bool, JsError> {
@@ -211,7 +212,8 @@ fn read_policy_input(value: &JsValue, path: &str) -> Result<PasswordPolicyInput,
     }
     reject_unknown_fields(value, path, POLICY_FIELDS)?;
     Ok(PasswordPolicyInput {
-        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "a whole number"))?.map(|n| n as usize),
+        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "a whole number"))?
+            .map(|n| n as usize),
         require_uppercase: optional(value, path, "requireUppercase", bool_at)?,
         require_lowercase: optional(value, path, "requireLowercase", bool_at)?,
         require_digit: optional(value, path, "requireDigit", bool_at)?,
@@ -276,11 +278,7 @@ pub fn check_password(
         warnings: check.warnings.iter().map(|&w| w.into()).collect(),
         layout_fix: check.layout_fix.clone(),
         strength: PasswordStrength { score: check.strength.score, guesses_log10: check.strength.guesses_log10, label },
-        messages: check
-            .messages(lang)
-            .into_iter()
-            .map(|(id, text)| PasswordMessage { id, text })
-            .collect(),
+        messages: check.messages(lang).into_iter().map(|(id, text)| PasswordMessage { id, text }).collect(),
     }
     .to_js())
 }
@@ -322,7 +320,10 @@ pub fn generate_password(
         Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
         Some(x) => {
             let got = number_text(&JsValue::from_f64(x));
-            return Err(field_error("options.length", format!("must be a whole number from {min} to {max}, got {got}")));
+            return Err(field_error(
+                "options.length",
+                format!("must be a whole number from {min} to {max}, got {got}"),
+            ));
         }
     };
     let mut fill = crate::browser::secure_random;
@@ -332,9 +333,13 @@ pub fn generate_password(
         &mut fill,
     );
     generated.map_err(|e| match e {
-        GenerateError::LengthOutOfRange { .. } | GenerateError::LengthBelowPolicy { .. } => field_error("options.length", e),
+        GenerateError::LengthOutOfRange { .. } | GenerateError::LengthBelowPolicy { .. } => {
+            field_error("options.length", e)
+        }
         GenerateError::Policy(p) => field_error(&format!("options.policy.{}", p.field().name()), p),
-        GenerateError::RandomSource => field_error("random", "the browser's secure random source (crypto.getRandomValues) failed"),
+        GenerateError::RandomSource => {
+            field_error("random", "the browser's secure random source (crypto.getRandomValues) failed")
+        }
         GenerateError::Internal => field_error("internal", e),
     })
 }

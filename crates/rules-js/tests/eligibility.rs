@@ -86,10 +86,14 @@ fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
         match key.as_str() {
             "ageYears" => assert_eq!(get(&out, "ageYears").as_f64(), want.as_integer().map(|n| n as f64), "{name}"),
             "ageGroup" | "path" => assert_eq!(string(&out, key), want.as_str().unwrap(), "{name}: {key}"),
-            "next" => assert_eq!(get(&out, "next").as_string().unwrap_or_default(), want.as_str().unwrap(), "{name}: next"),
+            "next" => {
+                assert_eq!(get(&out, "next").as_string().unwrap_or_default(), want.as_str().unwrap(), "{name}: next")
+            }
             "steps" => {
-                let got: Vec<String> =
-                    array(&out, "steps").iter().map(|s| format!("{}:{}", string(s, "id"), string(s, "state"))).collect();
+                let got: Vec<String> = array(&out, "steps")
+                    .iter()
+                    .map(|s| format!("{}:{}", string(s, "id"), string(s, "state")))
+                    .collect();
                 assert_eq!(got, toml_strings(want), "{name}: steps");
             }
             "createButton" => {
@@ -102,7 +106,10 @@ fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
                         assert_eq!(strings(&b, "missing"), toml_strings(&t["missing"]), "{name}: missing");
                         assert_eq!(strings(&b, "unknown"), toml_strings(&t["unknown"]), "{name}: unknown");
                         let reasons = array(&b, "reasons");
-                        assert_eq!(reasons.len(), toml_strings(&t["missing"]).len() + toml_strings(&t["unknown"]).len());
+                        assert_eq!(
+                            reasons.len(),
+                            toml_strings(&t["missing"]).len() + toml_strings(&t["unknown"]).len()
+                        );
                     }
                 }
             }
@@ -116,7 +123,9 @@ fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
                             match k.as_str() {
                                 "earliest" | "latest" => assert_eq!(string(&e, k), v.as_str().unwrap(), "{name}: {k}"),
                                 "overdue" | "finished" => assert_eq!(get(&e, k).as_bool(), v.as_bool(), "{name}: {k}"),
-                                "calendarDays" => assert_eq!(get(&variants[1], "latest").as_string().as_deref(), v.as_str()),
+                                "calendarDays" => {
+                                    assert_eq!(get(&variants[1], "latest").as_string().as_deref(), v.as_str())
+                                }
                                 "average" => assert_eq!(get(&variants[3], "latest").as_string().as_deref(), v.as_str()),
                                 other => panic!("{name}: {other}"),
                             }
@@ -174,17 +183,27 @@ fn errors_name_the_field_and_the_module_keeps_working() {
         (parse("[]"), "situation: expected an object"),
         (parse(r#"{"role":"parent","birthDate":20150901}"#), "birthDate: invalid type"),
         (parse(r#"{"role":5,"birthDate":"2015-09-01"}"#), "role: invalid type"),
-        (parse(r#"{"role":"parent","birthDate":"2015-09-01","region":5}"#), "region: invalid type: integer `5`, expected a profile id"),
         (
-            parse(r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x","name":{"ru":"Икс","en":"X"},"consentvia":"portfolio"}}"#),
+            parse(r#"{"role":"parent","birthDate":"2015-09-01","region":5}"#),
+            "region: invalid type: integer `5`, expected a profile id",
+        ),
+        (
+            parse(
+                r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x","name":{"ru":"Икс","en":"X"},"consentvia":"portfolio"}}"#,
+            ),
             "region.consentvia: unknown field",
         ),
         (
-            parse(r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x","name":{"ru":"Икс","en":"X"},"consentVia":"email"}}"#),
+            parse(
+                r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x","name":{"ru":"Икс","en":"X"},"consentVia":"email"}}"#,
+            ),
             "region.consentVia: unknown variant",
         ),
         (parse(r#"{"role":"parent","birthDate":"2015-09-01","region":{"id":"x"}}"#), "region: missing field `name`"),
-        (parse(r#"{"role":"parent","birthDate":"2015-09-01","lang":"de"}"#), "lang: unknown_value: expected one of ru, en"),
+        (
+            parse(r#"{"role":"parent","birthDate":"2015-09-01","lang":"de"}"#),
+            "lang: unknown_value: expected one of ru, en",
+        ),
     ];
     for (input, prefix) in cases {
         let message = error_message(assess_eligibility(input.clone()));
@@ -196,7 +215,8 @@ fn errors_name_the_field_and_the_module_keeps_working() {
 
 #[wasm_bindgen_test]
 fn today_and_now_default_to_the_browser_clock() {
-    let out = assess_eligibility(js_sys::JSON::parse(r#"{"role":"student","birthDate":"2000-01-01"}"#).unwrap()).unwrap();
+    let out =
+        assess_eligibility(js_sys::JSON::parse(r#"{"role":"student","birthDate":"2000-01-01"}"#).unwrap()).unwrap();
     let d = js_sys::Date::new_0();
     // Born on 1 January: the age is the difference of the years all year long.
     let expected = d.get_full_year() as f64 - 2000.0;

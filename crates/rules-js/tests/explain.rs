@@ -40,7 +40,8 @@ fn error_message(err: wasm_bindgen::JsError) -> String {
 
 /// The one function that calls `explainError`: checks the id (`None` = null).
 fn check(text: &str, context: &Value, expect: Option<&str>) -> Value {
-    let out = explain_error(JsValue::from_str(text), js(context)).unwrap_or_else(|e| panic!("{text:?}: {}", error_message(e)));
+    let out = explain_error(JsValue::from_str(text), js(context))
+        .unwrap_or_else(|e| panic!("{text:?}: {}", error_message(e)));
     let got = json_of(&out);
     assert_eq!(got.get("id").and_then(Value::as_str), expect, "{text:?} → {got}");
     if expect.is_some() {
@@ -145,7 +146,11 @@ fn scenarios_with_context_and_language() {
 #[wasm_bindgen_test]
 fn birth_date_in_the_context_picks_the_age() {
     // Born 2000: an adult student; born last year: a small child.
-    let adult = check("Для входа в дневник необходимо согласие", &json!({ "role": "student", "birthDate": "2000-01-01" }), Some("consent_required"));
+    let adult = check(
+        "Для входа в дневник необходимо согласие",
+        &json!({ "role": "student", "birthDate": "2000-01-01" }),
+        Some("consent_required"),
+    );
     assert_eq!(adult["actor"], "student");
     let year = js_sys::Date::new_0().get_full_year() - 1;
     let child = check(
@@ -186,7 +191,8 @@ fn certificates() {
 fn comparisons() {
     for c in fixture(DOCUMENTS)["comparison"].as_array().expect("comparisons") {
         let name = c["name"].as_str().expect("name");
-        let got = json_of(&compare_records(js(&c["diary"]), js(&c["gosuslugi"]), JsValue::UNDEFINED).expect("no error"));
+        let got =
+            json_of(&compare_records(js(&c["diary"]), js(&c["gosuslugi"]), JsValue::UNDEFINED).expect("no error"));
         let expected: Vec<&str> = c["differences"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
         let differences = got["differences"].as_array().expect("differences");
         let ids: Vec<String> = differences
@@ -236,7 +242,11 @@ fn bad_input_names_the_field_and_the_module_keeps_working() {
         (json!({ "firstName": "Анна" }), good.clone(), "diary.lastName"),
         (good.clone(), json!({ "lastName": "Иванова" }), "gosuslugi.firstName"),
         (json!({ "lastName": 5, "firstName": "Анна" }), good.clone(), "diary.lastName"),
-        (good.clone(), json!({ "lastName": "Иванова", "firstName": "Анна", "snils": 11223344595u64 }), "gosuslugi.snils"),
+        (
+            good.clone(),
+            json!({ "lastName": "Иванова", "firstName": "Анна", "snils": 11223344595u64 }),
+            "gosuslugi.snils",
+        ),
         (json!(null), good.clone(), "diary"),
         (good.clone(), json!("Иванова"), "gosuslugi"),
     ];

@@ -52,7 +52,8 @@ fn check(case: &serde_json::Value) {
         .filter(|r| field(r, "passed").as_bool() == Some(false))
         .map(|r| field(&r, "id").as_string().expect("rule id"))
         .collect();
-    let expected: Vec<String> = case["failed"].as_array().expect("failed").iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+    let expected: Vec<String> =
+        case["failed"].as_array().expect("failed").iter().map(|v| v.as_str().unwrap().to_owned()).collect();
     assert_eq!(failed, expected, "{name}: failed rules");
     assert_eq!(field(&out, "valid").as_bool(), Some(expected.is_empty()), "{name}: valid");
     let ids: Vec<String> = rules.iter().map(|r| field(&r, "id").as_string().unwrap()).collect();
@@ -94,7 +95,10 @@ fn check(case: &serde_json::Value) {
     assert_eq!(messages.length() as usize, failed.len() + warnings.len(), "{name}: messages");
     for m in messages.iter() {
         let text = field(&m, "text").as_string().expect("text");
-        assert!(!text.is_empty() && !text.contains("{min}") && !text.contains("{fix}") && !text.contains("{chars}"), "{name}: {text}");
+        assert!(
+            !text.is_empty() && !text.contains("{min}") && !text.contains("{fix}") && !text.contains("{chars}"),
+            "{name}: {text}"
+        );
     }
 }
 
@@ -151,7 +155,8 @@ fn bad_arguments_name_the_field() {
 fn messages_follow_the_language() {
     let ru = check_password(JsValue::from_str("abc"), JsValue::UNDEFINED).unwrap();
     let en = check_password(JsValue::from_str("abc"), js_sys::JSON::parse(r#"{"lang": "en"}"#).unwrap()).unwrap();
-    let first = |out: &JsValue| field(&js_sys::Array::from(&field(out, "messages")).get(0), "text").as_string().unwrap();
+    let first =
+        |out: &JsValue| field(&js_sys::Array::from(&field(out, "messages")).get(0), "text").as_string().unwrap();
     assert!(first(&ru).contains("не меньше 8"), "{}", first(&ru));
     assert!(first(&en).contains("at least 8"), "{}", first(&en));
 }
@@ -198,7 +203,9 @@ fn generator_errors_name_the_field() {
         (r#"{"policy": {"symbols": "!a"}}"#, "options.policy.symbols:"),
         (r#"{"lenght": 12}"#, "options.lenght: unknown field"),
     ] {
-        let err = generate_password(js_sys::JSON::parse(options).unwrap()).err().unwrap_or_else(|| panic!("no error for {want}"));
+        let err = generate_password(js_sys::JSON::parse(options).unwrap())
+            .err()
+            .unwrap_or_else(|| panic!("no error for {want}"));
         let message = error_message(err);
         assert!(message.starts_with(want), "{message:?} should start with {want:?}");
     }

@@ -35,7 +35,12 @@ fn main() {
         now: s("2026-03-16T18:01"),
         ..SituationInput::default()
     };
-    let minimal = SituationInput { role: s("student"), birth_date: s("2011-03-01"), today: s("2026-11-22"), ..SituationInput::default() };
+    let minimal = SituationInput {
+        role: s("student"),
+        birth_date: s("2011-03-01"),
+        today: s("2026-11-22"),
+        ..SituationInput::default()
+    };
     let clock = parse_local_date_time("2026-11-22T12:00").expect("a valid time");
     for (name, input) in [("parent, 10-year-old, check overdue", &overdue), ("student, 15, minimal input", &minimal)] {
         let situation = Situation::from_input(input, clock).expect("a valid input");

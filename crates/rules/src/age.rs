@@ -34,11 +34,8 @@ impl AgeError {
 /// `day`'s year (29 February falls on 28 February in common years).
 fn birthday_reached(birth: NaiveDate, day: NaiveDate) -> bool {
     let (bm, bd) = (birth.month(), birth.day());
-    let (bm, bd) = if bm == 2 && bd == 29 && NaiveDate::from_ymd_opt(day.year(), 2, 29).is_none() {
-        (2, 28)
-    } else {
-        (bm, bd)
-    };
+    let (bm, bd) =
+        if bm == 2 && bd == 29 && NaiveDate::from_ymd_opt(day.year(), 2, 29).is_none() { (2, 28) } else { (bm, bd) };
     (day.month(), day.day()) >= (bm, bd)
 }
 
@@ -155,8 +152,14 @@ mod tests {
 
     #[test]
     fn groups() {
-        let cases = [(0, AgeGroup::Under14), (13, AgeGroup::Under14), (14, AgeGroup::From14To17),
-            (17, AgeGroup::From14To17), (18, AgeGroup::Adult), (100, AgeGroup::Adult)];
+        let cases = [
+            (0, AgeGroup::Under14),
+            (13, AgeGroup::Under14),
+            (14, AgeGroup::From14To17),
+            (17, AgeGroup::From14To17),
+            (18, AgeGroup::Adult),
+            (100, AgeGroup::Adult),
+        ];
         for (years, group) in cases {
             assert_eq!(AgeGroup::of(years), group, "{years}");
         }

@@ -275,7 +275,8 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
         problems.push(CertificateProblem::UnexpectedCharacters);
     }
     // In declaration order, each once (`ALL` is in that order; a test checks).
-    let problems: Vec<CertificateProblem> = CertificateProblem::ALL.into_iter().filter(|p| problems.contains(p)).collect();
+    let problems: Vec<CertificateProblem> =
+        CertificateProblem::ALL.into_iter().filter(|p| problems.contains(p)).collect();
 
     let readable = roman_ok && letters_ok && digits.len() == 6 && !unexpected;
     let normalized = readable.then(|| format!("{}-{} {}", roman.iter().collect::<String>(), letters, digits));

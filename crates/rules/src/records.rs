@@ -153,7 +153,13 @@ pub fn compare_records(diary: &PersonRecord, gosuslugi: &PersonRecord) -> Vec<Di
     for (field, a, b) in text_fields {
         compare_field(field, a, b, &mut out, |a, b| compare_text(a, b, false));
     }
-    compare_field(RecordField::BirthDate, diary.birth_date.as_deref(), gosuslugi.birth_date.as_deref(), &mut out, compare_dates);
+    compare_field(
+        RecordField::BirthDate,
+        diary.birth_date.as_deref(),
+        gosuslugi.birth_date.as_deref(),
+        &mut out,
+        compare_dates,
+    );
     compare_field(RecordField::Snils, diary.snils.as_deref(), gosuslugi.snils.as_deref(), &mut out, compare_snils);
     compare_field(
         RecordField::Certificate,
@@ -270,7 +276,9 @@ fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
             needed = FOLDS
                 .iter()
                 .copied()
-                .find(|&k| fold(a, &[k], compact) != fold(a, &[], compact) || fold(b, &[k], compact) != fold(b, &[], compact))
+                .find(|&k| {
+                    fold(a, &[k], compact) != fold(a, &[], compact) || fold(b, &[k], compact) != fold(b, &[], compact)
+                })
                 .into_iter()
                 .collect();
         }
@@ -359,7 +367,10 @@ fn compare_certificates(a: &str, b: &str) -> Vec<DifferenceKind> {
     }
     // Same certificate once normalized, and only the spacing differs: the
     // systems store series and number apart, so that is no difference.
-    if ca.normalized.is_some() && ca.normalized == cb.normalized && kinds.iter().all(|k| *k == DifferenceKind::Whitespace) {
+    if ca.normalized.is_some()
+        && ca.normalized == cb.normalized
+        && kinds.iter().all(|k| *k == DifferenceKind::Whitespace)
+    {
         return Vec::new();
     }
     kinds

@@ -71,11 +71,7 @@ impl SnilsCheck {
 /// Characters people put between the digit groups: spaces of every kind,
 /// hyphens and dashes, dots, slashes and underscores from input masks.
 fn is_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '.' | '/' | '_' | '\u{200b}'
-        )
+    c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '.' | '/' | '_' | '\u{200b}')
 }
 
 /// The eleven digits of a typed СНИЛС, or the problem that prevents reading
@@ -107,11 +103,7 @@ pub fn parse_digits(text: &str) -> Result<[u8; 11], SnilsProblem> {
 /// assert_eq!(check_number(&[1, 1, 2, 2, 3, 3, 4, 4, 5]), 95);
 /// ```
 pub fn check_number(first_nine: &[u8; 9]) -> u8 {
-    let sum: u32 = first_nine
-        .iter()
-        .zip((1..=9).rev())
-        .map(|(&d, w)| u32::from(d) * w)
-        .sum();
+    let sum: u32 = first_nine.iter().zip((1..=9).rev()).map(|(&d, w)| u32::from(d) * w).sum();
     let n = match sum {
         0..=99 => sum,
         100 | 101 => 0,
@@ -224,11 +216,9 @@ mod tests {
     fn check(input: &str, expect: Result<&str, SnilsProblem>) {
         let got = check_snils(input);
         match expect {
-            Ok(normalized) => assert_eq!(
-                got,
-                SnilsCheck::Valid { normalized: normalized.to_owned() },
-                "input {input:?}"
-            ),
+            Ok(normalized) => {
+                assert_eq!(got, SnilsCheck::Valid { normalized: normalized.to_owned() }, "input {input:?}")
+            }
             Err(problem) => assert_eq!(got.problem(), Some(problem), "input {input:?}"),
         }
     }
@@ -274,7 +264,7 @@ mod tests {
         assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 3]), 0);
         assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 4]), 0); // 101
         assert_eq!(check_number(&[9, 2, 0, 0, 0, 0, 0, 0, 5]), 1); // 102
-        // The largest sum, 9 * 45 = 405; 405 mod 101 = 1.
+                                                                   // The largest sum, 9 * 45 = 405; 405 mod 101 = 1.
         assert_eq!(check_number(&[9; 9]), 1);
         // A remainder of 100 gives 00: sum 201 (e.g. 9*9+8*9+7*6+..).
         let digits = [9, 9, 6, 0, 0, 0, 0, 0, 6];

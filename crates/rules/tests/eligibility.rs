@@ -180,7 +180,8 @@ fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
             "links" => {
                 for pair in strings(want) {
                     let (step, href) = pair.split_once('=').unwrap();
-                    let s = a.steps.iter().find(|s| s.id.id() == step).unwrap_or_else(|| panic!("{name}: no step {step}"));
+                    let s =
+                        a.steps.iter().find(|s| s.id.id() == step).unwrap_or_else(|| panic!("{name}: no step {step}"));
                     assert_eq!(s.link.as_ref().map(|l| l.href.as_str()), Some(href), "{name}: link of {step}");
                 }
             }
@@ -278,8 +279,22 @@ fn embedded_profiles_are_valid_and_cite_sources() {
 
 fn field_names() -> &'static [&'static str] {
     &[
-        "role", "birthDate", "today", "now", "lang", "region", "representative", "citizenship", "birthCertificate",
-        "certificateStatus", "snilsStatus", "parentAccount", "studentAccount", "consent", "parentConsent", "application",
+        "role",
+        "birthDate",
+        "today",
+        "now",
+        "lang",
+        "region",
+        "representative",
+        "citizenship",
+        "birthCertificate",
+        "certificateStatus",
+        "snilsStatus",
+        "parentAccount",
+        "studentAccount",
+        "consent",
+        "parentConsent",
+        "application",
         "checkRequestedAt",
     ]
 }

@@ -200,10 +200,20 @@ fn the_list_covers_the_catalog() {
     let listed: Vec<_> = list().collect();
     assert_eq!(listed.len(), catalog().entry.len());
     for required in [
-        "diary_not_found", "parent_consent_required", "consent_required", "create_button_missing",
-        "binding_code_expired", "contact_in_use", "account_not_confirmed", "certificate_entered_manually",
-        "data_check_in_progress", "not_found_in_zags", "not_found_in_sfr", "foreign_certificate",
-        "password_rejected", "application_submitted",
+        "diary_not_found",
+        "parent_consent_required",
+        "consent_required",
+        "create_button_missing",
+        "binding_code_expired",
+        "contact_in_use",
+        "account_not_confirmed",
+        "certificate_entered_manually",
+        "data_check_in_progress",
+        "not_found_in_zags",
+        "not_found_in_sfr",
+        "foreign_certificate",
+        "password_rejected",
+        "application_submitted",
     ] {
         assert!(listed.iter().any(|l| l.id == required), "{required} missing");
     }

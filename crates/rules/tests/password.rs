@@ -3,8 +3,8 @@
 //! the checker on any input, and huge adversarial inputs.
 
 use diary_rules::password::{
-    check_password, generate_password, strength, CheckOptions, GenerateError, GeneratorOptions, Policy, PolicyOverrides,
-    RandomSourceFailed, RuleId, Warning,
+    check_password, generate_password, strength, CheckOptions, GenerateError, GeneratorOptions, Policy,
+    PolicyOverrides, RandomSourceFailed, RuleId, Warning,
 };
 use diary_rules::Lang;
 use proptest::prelude::*;
@@ -161,8 +161,20 @@ fn messages_fill_in_the_details() {
 // ---------------------------------------------------------------------------
 
 /// The adversarial recipes of `bench/password-inputs.json`: a unit repeated.
-const ADVERSARIAL_UNITS: &[&str] =
-    &["1", "a", "ab", "aab", "1q2w3e4r", "p4$$w0rd", "10.05.2012", "zyxwvuts", "qazwsxedc", "йцукен", "!@#$%^&*()", "Ё\u{301}"];
+const ADVERSARIAL_UNITS: &[&str] = &[
+    "1",
+    "a",
+    "ab",
+    "aab",
+    "1q2w3e4r",
+    "p4$$w0rd",
+    "10.05.2012",
+    "zyxwvuts",
+    "qazwsxedc",
+    "йцукен",
+    "!@#$%^&*()",
+    "Ё\u{301}",
+];
 
 #[test]
 fn adversarial_100_kb_inputs_give_sane_results() {
@@ -179,7 +191,8 @@ fn adversarial_100_kb_inputs_give_sane_results() {
 
 #[test]
 fn long_random_text_is_strong_and_long_repeats_are_not() {
-    let random: String = (0..2000u32).map(|i| char::from(b'!' + ((i.wrapping_mul(2_654_435_761) >> 7) % 90) as u8)).collect();
+    let random: String =
+        (0..2000u32).map(|i| char::from(b'!' + ((i.wrapping_mul(2_654_435_761) >> 7) % 90) as u8)).collect();
     assert_eq!(strength::estimate(&random, &[]).score, 4);
     let random_estimate = strength::estimate(&random, &[]);
     assert!(random_estimate.guesses_log10 > 1000.0, "{random_estimate:?}");
@@ -220,7 +233,14 @@ fn host_policy() -> impl Strategy<Value = Policy> {
     )
         .prop_map(|(min_length, require_uppercase, require_lowercase, require_digit, require_symbol, symbols)| {
             let require_symbol = require_symbol && !symbols.is_empty();
-            Policy { min_length, require_uppercase, require_lowercase, require_digit, require_symbol, symbols: symbols.into_iter().collect() }
+            Policy {
+                min_length,
+                require_uppercase,
+                require_lowercase,
+                require_digit,
+                require_symbol,
+                symbols: symbols.into_iter().collect(),
+            }
         })
 }
 

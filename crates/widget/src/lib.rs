@@ -17,7 +17,7 @@ pub mod storage;
 mod text;
 
 pub use components::app::{App, AppProps};
-pub use state::{Answers, HostConfig, Role, Section};
 #[cfg(feature = "api")]
 pub use diary_rules_js::*;
 pub use mount::*;
+pub use state::{Answers, HostConfig, Role, Section};

@@ -46,21 +46,30 @@ impl WidgetHandle {
     /// Shows the explanation of an error message the user saw; `null` or an
     /// empty string clears it.
     #[wasm_bindgen(js_name = setError)]
-    pub fn set_error(&self, #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] text: JsValue) -> Result<(), JsError> {
+    pub fn set_error(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] text: JsValue,
+    ) -> Result<(), JsError> {
         let error = optional_error_text(&text, "error")?;
         self.send(Msg::SetError(error))
     }
 
     /// Switches between `"parent"` and `"student"`.
     #[wasm_bindgen(js_name = setRole)]
-    pub fn set_role(&self, #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"student\"")] role: JsValue) -> Result<(), JsError> {
+    pub fn set_role(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"student\"")] role: JsValue,
+    ) -> Result<(), JsError> {
         let role = parse_role(&role, "role")?;
         self.send(Msg::SetRole(role))
     }
 
     /// Switches the region profile (an id such as `"kuzbass"`; `null` for generic).
     #[wasm_bindgen(js_name = setRegion)]
-    pub fn set_region(&self, #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] region: JsValue) -> Result<(), JsError> {
+    pub fn set_region(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] region: JsValue,
+    ) -> Result<(), JsError> {
         let region = optional_plain_string(&region, "region")?;
         self.send(Msg::SetRegion(region.clone()))?;
         crash::update(self.id, Some(region), None);
@@ -69,7 +78,10 @@ impl WidgetHandle {
 
     /// Switches the language: `"ru"` or `"en"`.
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue) -> Result<(), JsError> {
+    pub fn set_lang(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue,
+    ) -> Result<(), JsError> {
         let lang = parse_lang(&lang, "lang")?;
         self.send(Msg::SetLang(lang))?;
         crash::update(self.id, None, Some(lang));
@@ -136,7 +148,8 @@ fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, J
 
 fn parse_role(value: &JsValue, field: &str) -> Result<Role, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"parent\" or \"student\""))?;
-    Role::parse(s.trim()).ok_or_else(|| field_error(field, &format!("unknown role {s:?}; use \"parent\" or \"student\"")))
+    Role::parse(s.trim())
+        .ok_or_else(|| field_error(field, &format!("unknown role {s:?}; use \"parent\" or \"student\"")))
 }
 
 fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
@@ -180,7 +193,8 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
     let remember = option(options, "remember")?;
     if !remember.is_undefined() && !remember.is_null() {
-        config.remember = remember.as_bool().ok_or_else(|| field_error("options.remember", "expected true or false"))?;
+        config.remember =
+            remember.as_bool().ok_or_else(|| field_error("options.remember", "expected true or false"))?;
     }
     Ok(config)
 }

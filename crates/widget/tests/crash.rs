@@ -44,8 +44,9 @@ fn the_apology_is_plain_text_with_the_regions_help_links() {
     let alert = root.query_selector("[role=alert]").unwrap().expect("role=alert");
     assert!(alert.class_name().split(' ').any(|c| c == "dh-crash"));
     let links = root.query_selector_all("a[href]").unwrap();
-    let hrefs: Vec<String> =
-        (0..links.length()).map(|i| links.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap()).collect();
+    let hrefs: Vec<String> = (0..links.length())
+        .map(|i| links.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap())
+        .collect();
     assert!(hrefs.iter().any(|h| h == "https://www.gosuslugi.ru/help"), "{hrefs:?}");
     let kuzbass = diary_rules::eligibility::region::embedded("kuzbass").unwrap();
     if let Some(site) = &kuzbass.diary_site {

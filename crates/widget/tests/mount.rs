@@ -43,7 +43,9 @@ async fn snils_field_gives_a_verdict_as_the_user_types() {
     settle().await;
     let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
     let verdict = || div.query_selector("#dh-snils-verdict").unwrap().unwrap().text_content().unwrap_or_default();
-    for (typed, expect) in [("112-233-445 95", "СНИЛС записан верно"), ("112-233-445 96", "Такого СНИЛС не бывает"), ("112", "11 цифр")] {
+    for (typed, expect) in
+        [("112-233-445 95", "СНИЛС записан верно"), ("112-233-445 96", "Такого СНИЛС не бывает"), ("112", "11 цифр")]
+    {
         input.set_value(typed);
         let event = web_sys::InputEvent::new("input").unwrap();
         input.dispatch_event(&event).unwrap();

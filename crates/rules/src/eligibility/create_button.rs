@@ -89,7 +89,8 @@ pub enum Unknown {
 }
 
 impl Unknown {
-    pub const ALL: [Unknown; 4] = [Unknown::StudentAccount, Unknown::CertificateStatus, Unknown::SnilsStatus, Unknown::ParentAccount];
+    pub const ALL: [Unknown; 4] =
+        [Unknown::StudentAccount, Unknown::CertificateStatus, Unknown::SnilsStatus, Unknown::ParentAccount];
 
     /// The stable id: the input field's name in snake_case + `_unknown`.
     pub fn id(self) -> &'static str {

@@ -40,7 +40,8 @@ pub use create_button::{CreateButton, Missing, Unknown};
 pub use links::{all as fixed_links, FixedLink};
 pub use region::RegionProfile;
 pub use situation::{
-    format_local_date_time, parse_local_date_time, RegionArg, Role, Situation, SituationError, SituationInput, SituationProblem,
+    format_local_date_time, parse_local_date_time, RegionArg, Role, Situation, SituationError, SituationInput,
+    SituationProblem,
 };
 pub use steps::{Actor, LinkLabel, Step, StepId, StepLink, StepState};
 pub use wait::CheckEstimate;
@@ -211,7 +212,8 @@ fn choose_path(s: &Situation, group: AgeGroup) -> Path {
 
 /// Whether the document check still runs (a status is unknown or pending).
 fn check_finished(s: &Situation) -> bool {
-    let certificate_final = matches!(s.certificate_status, Some(CertificateStatus::Verified | CertificateStatus::NotFoundInZags));
+    let certificate_final =
+        matches!(s.certificate_status, Some(CertificateStatus::Verified | CertificateStatus::NotFoundInZags));
     let snils_final = matches!(s.snils_status, Some(SnilsStatus::Verified | SnilsStatus::NotFoundInSfr));
     certificate_final && snils_final
 }

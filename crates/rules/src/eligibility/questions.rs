@@ -17,8 +17,8 @@
 //! ```
 
 use super::situation::{
-    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role, Situation,
-    SnilsStatus, StudentAccount,
+    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
+    Situation, SnilsStatus, StudentAccount,
 };
 use super::{choose_path, Path};
 use crate::age::AgeGroup;
@@ -212,7 +212,8 @@ mod tests {
     use crate::Lang;
 
     fn situation(role: &str, birth: &str, region: Option<&str>, answers: &[(Question, &str)]) -> Situation {
-        let mut input = SituationInput { role: Some(role.into()), birth_date: Some(birth.into()), ..Default::default() };
+        let mut input =
+            SituationInput { role: Some(role.into()), birth_date: Some(birth.into()), ..Default::default() };
         input.region = region.map(|r| super::super::RegionArg::Id(r.into()));
         for (q, v) in answers {
             q.set(&mut input, Some((*v).into()));
@@ -233,34 +234,114 @@ mod tests {
         let specials = [Q::Representative, Q::BirthCertificate];
         let cases: Vec<(&str, &str, Option<&str>, Vec<(Q, &str)>, Vec<Q>)> = vec![
             // A parent of a 10-year-old: the create-account path.
-            ("parent", "2015-09-01", None, vec![], vec![
-                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent, Q::ParentConsent,
-                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            (
+                "parent",
+                "2015-09-01",
+                None,
+                vec![],
+                vec![
+                    Q::ParentAccount,
+                    Q::StudentAccount,
+                    Q::CertificateStatus,
+                    Q::SnilsStatus,
+                    Q::Consent,
+                    Q::ParentConsent,
+                    Q::Representative,
+                    Q::BirthCertificate,
+                    Q::Citizenship,
+                ],
+            ),
             // A pending check adds the time it was requested.
-            ("parent", "2015-09-01", None, vec![(Q::CertificateStatus, "checking")], vec![
-                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::CheckRequestedAt, Q::Consent,
-                Q::ParentConsent, Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            (
+                "parent",
+                "2015-09-01",
+                None,
+                vec![(Q::CertificateStatus, "checking")],
+                vec![
+                    Q::ParentAccount,
+                    Q::StudentAccount,
+                    Q::CertificateStatus,
+                    Q::SnilsStatus,
+                    Q::CheckRequestedAt,
+                    Q::Consent,
+                    Q::ParentConsent,
+                    Q::Representative,
+                    Q::BirthCertificate,
+                    Q::Citizenship,
+                ],
+            ),
             // An account made by the parent settles the documents.
-            ("parent", "2015-09-01", None, vec![(Q::StudentAccount, "created_by_parent")], vec![
-                Q::ParentAccount, Q::StudentAccount, Q::Consent, Q::ParentConsent,
-                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            (
+                "parent",
+                "2015-09-01",
+                None,
+                vec![(Q::StudentAccount, "created_by_parent")],
+                vec![
+                    Q::ParentAccount,
+                    Q::StudentAccount,
+                    Q::Consent,
+                    Q::ParentConsent,
+                    Q::Representative,
+                    Q::BirthCertificate,
+                    Q::Citizenship,
+                ],
+            ),
             // A 15-year-old student: register, link, consent.
-            ("student", "2011-01-05", None, vec![], [vec![
-                Q::StudentAccount, Q::ParentAccount, Q::CertificateStatus, Q::Consent], specials.to_vec()].concat()),
-            ("student", "2011-01-05", None, vec![(Q::StudentAccount, "own_linked")], [vec![
-                Q::StudentAccount, Q::ParentAccount, Q::Consent], specials.to_vec()].concat()),
+            (
+                "student",
+                "2011-01-05",
+                None,
+                vec![],
+                [vec![Q::StudentAccount, Q::ParentAccount, Q::CertificateStatus, Q::Consent], specials.to_vec()]
+                    .concat(),
+            ),
+            (
+                "student",
+                "2011-01-05",
+                None,
+                vec![(Q::StudentAccount, "own_linked")],
+                [vec![Q::StudentAccount, Q::ParentAccount, Q::Consent], specials.to_vec()].concat(),
+            ),
             // A guardian of a 15-year-old: the МФЦ checks the documents.
-            ("parent", "2011-01-05", None, vec![(Q::Representative, "guardian")], [vec![
-                Q::StudentAccount, Q::ParentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent, Q::ParentConsent],
-                specials.to_vec()].concat()),
+            (
+                "parent",
+                "2011-01-05",
+                None,
+                vec![(Q::Representative, "guardian")],
+                [
+                    vec![
+                        Q::StudentAccount,
+                        Q::ParentAccount,
+                        Q::CertificateStatus,
+                        Q::SnilsStatus,
+                        Q::Consent,
+                        Q::ParentConsent,
+                    ],
+                    specials.to_vec(),
+                ]
+                .concat(),
+            ),
             // An adult student.
             ("student", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
             ("parent", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
             // A parent in Orenburg: the application flow.
             ("parent", "2015-09-01", Some("orenburg"), vec![], vec![Q::ParentAccount, Q::Application]),
-            ("student", "2015-09-01", Some("orenburg"), vec![], vec![
-                Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus, Q::Consent,
-                Q::Representative, Q::BirthCertificate, Q::Citizenship]),
+            (
+                "student",
+                "2015-09-01",
+                Some("orenburg"),
+                vec![],
+                vec![
+                    Q::ParentAccount,
+                    Q::StudentAccount,
+                    Q::CertificateStatus,
+                    Q::SnilsStatus,
+                    Q::Consent,
+                    Q::Representative,
+                    Q::BirthCertificate,
+                    Q::Citizenship,
+                ],
+            ),
         ];
         for (role, birth, region, answers, expect) in cases {
             check(role, birth, region, &answers, &expect);

@@ -241,7 +241,14 @@ fn check_href(field: &str, href: &str) -> Result<(), ProfileError> {
     check_text(field, href)?;
     let rest = href.strip_prefix("https://").or_else(|| href.strip_prefix("http://"));
     match rest {
-        Some(rest) if !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\')) => Ok(()),
+        Some(rest)
+            if !rest.is_empty()
+                && !rest
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\')) =>
+        {
+            Ok(())
+        }
         _ => Err(err(field, ProfileProblem::BadHref)),
     }
 }
@@ -263,7 +270,9 @@ impl RegionProfile {
     /// ```
     pub fn validate(&self) -> Result<(), ProfileError> {
         check_text("id", &self.id)?;
-        if self.id.len() > 40 || !self.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
+        if self.id.len() > 40
+            || !self.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        {
             return Err(err("id", ProfileProblem::BadId));
         }
         check_text("name.ru", &self.name.ru)?;
@@ -285,7 +294,9 @@ impl RegionProfile {
             check_text("loginButton", button)?;
         }
         match (&self.application, self.parent_flow) {
-            (None, ParentFlow::Application) => return Err(err("application", ProfileProblem::RequiredForApplicationFlow)),
+            (None, ParentFlow::Application) => {
+                return Err(err("application", ProfileProblem::RequiredForApplicationFlow))
+            }
             (Some(names), _) => {
                 check_text("application.accessSection", &names.access_section)?;
                 check_text("application.applyButton", &names.apply_button)?;

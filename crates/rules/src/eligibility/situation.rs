@@ -249,7 +249,10 @@ impl SituationError {
 
 impl From<ProfileError> for SituationError {
     fn from(e: ProfileError) -> SituationError {
-        SituationError { field: format!("region.{}", e.field), problem: SituationProblem::InvalidProfile { problem: e.problem } }
+        SituationError {
+            field: format!("region.{}", e.field),
+            problem: SituationProblem::InvalidProfile { problem: e.problem },
+        }
     }
 }
 
@@ -293,16 +296,18 @@ fn enum_field<T: Copy>(
 ) -> Result<Option<T>, SituationError> {
     match value {
         None => Ok(None),
-        Some(s) => parse(s)
-            .map(Some)
-            .ok_or_else(|| SituationError::new(field, SituationProblem::UnknownValue { allowed })),
+        Some(s) => {
+            parse(s).map(Some).ok_or_else(|| SituationError::new(field, SituationProblem::UnknownValue { allowed }))
+        }
     }
 }
 
 fn date_field(value: &Option<String>, field: &str) -> Result<Option<NaiveDate>, SituationError> {
     match value {
         None => Ok(None),
-        Some(s) => age::parse_iso_date(s).map(Some).ok_or_else(|| SituationError::new(field, SituationProblem::InvalidDate)),
+        Some(s) => {
+            age::parse_iso_date(s).map(Some).ok_or_else(|| SituationError::new(field, SituationProblem::InvalidDate))
+        }
     }
 }
 
@@ -329,7 +334,9 @@ impl Situation {
         let today = date_field(&input.today, "today")?;
         let now = date_time_field(&input.now, "now")?;
         let (today, now) = match (today, now) {
-            (Some(t), Some(n)) if n.date() != t => return Err(SituationError::new("now", SituationProblem::NotOnToday)),
+            (Some(t), Some(n)) if n.date() != t => {
+                return Err(SituationError::new("now", SituationProblem::NotOnToday))
+            }
             (Some(t), Some(n)) => (t, n),
             (Some(t), None) => (t, t.and_time(clock.time())),
             (None, Some(n)) => (n.date(), n),
@@ -337,7 +344,9 @@ impl Situation {
         };
         match age::age_on(birth_date, today) {
             Ok(_) => {}
-            Err(AgeError::BornInFuture) => return Err(SituationError::new("birthDate", SituationProblem::BirthDateInFuture)),
+            Err(AgeError::BornInFuture) => {
+                return Err(SituationError::new("birthDate", SituationProblem::BirthDateInFuture))
+            }
             Err(AgeError::TooOld) => return Err(SituationError::new("birthDate", SituationProblem::AgeOverLimit)),
         }
         let lang = match &input.lang {
@@ -345,7 +354,9 @@ impl Situation {
             Some(code) => match code.as_str() {
                 "ru" => Lang::Ru,
                 "en" => Lang::En,
-                _ => return Err(SituationError::new("lang", SituationProblem::UnknownValue { allowed: &["ru", "en"] })),
+                _ => {
+                    return Err(SituationError::new("lang", SituationProblem::UnknownValue { allowed: &["ru", "en"] }))
+                }
             },
         };
         let region = match &input.region {
@@ -353,7 +364,9 @@ impl Situation {
             Some(RegionArg::Id(id)) => region::embedded(id).cloned().ok_or_else(|| {
                 SituationError::new(
                     "region",
-                    SituationProblem::UnknownRegion { allowed: region::embedded_all().iter().map(|p| p.id_static()).collect() },
+                    SituationProblem::UnknownRegion {
+                        allowed: region::embedded_all().iter().map(|p| p.id_static()).collect(),
+                    },
                 )
             })?,
             Some(RegionArg::Profile(profile)) => {
@@ -374,16 +387,41 @@ impl Situation {
             now,
             lang,
             region,
-            representative: enum_field(&input.representative, "representative", Representative::parse, Representative::IDS)?
-                .unwrap_or(Representative::Parent),
+            representative: enum_field(
+                &input.representative,
+                "representative",
+                Representative::parse,
+                Representative::IDS,
+            )?
+            .unwrap_or(Representative::Parent),
             citizenship: enum_field(&input.citizenship, "citizenship", Citizenship::parse, Citizenship::IDS)?
                 .unwrap_or(Citizenship::Russian),
-            birth_certificate: enum_field(&input.birth_certificate, "birthCertificate", BirthCertificate::parse, BirthCertificate::IDS)?
-                .unwrap_or(BirthCertificate::Russian),
-            certificate_status: enum_field(&input.certificate_status, "certificateStatus", CertificateStatus::parse, CertificateStatus::IDS)?,
+            birth_certificate: enum_field(
+                &input.birth_certificate,
+                "birthCertificate",
+                BirthCertificate::parse,
+                BirthCertificate::IDS,
+            )?
+            .unwrap_or(BirthCertificate::Russian),
+            certificate_status: enum_field(
+                &input.certificate_status,
+                "certificateStatus",
+                CertificateStatus::parse,
+                CertificateStatus::IDS,
+            )?,
             snils_status: enum_field(&input.snils_status, "snilsStatus", SnilsStatus::parse, SnilsStatus::IDS)?,
-            parent_account: enum_field(&input.parent_account, "parentAccount", ParentAccount::parse, ParentAccount::IDS)?,
-            student_account: enum_field(&input.student_account, "studentAccount", StudentAccount::parse, StudentAccount::IDS)?,
+            parent_account: enum_field(
+                &input.parent_account,
+                "parentAccount",
+                ParentAccount::parse,
+                ParentAccount::IDS,
+            )?,
+            student_account: enum_field(
+                &input.student_account,
+                "studentAccount",
+                StudentAccount::parse,
+                StudentAccount::IDS,
+            )?,
             consent: enum_field(&input.consent, "consent", Consent::parse, Consent::IDS)?,
             parent_consent: enum_field(&input.parent_consent, "parentConsent", Consent::parse, Consent::IDS)?,
             application: enum_field(&input.application, "application", Application::parse, Application::IDS)?,

@@ -8,12 +8,12 @@
 //! `<variant>_other` is used where the data has one ("попросите родителя…").
 
 use super::create_button::CreateButton;
+use super::links;
 use super::region::{ConsentVia, ProfileLink};
 use super::situation::{
-    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role, Situation,
-    SnilsStatus, StudentAccount,
+    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
+    Situation, SnilsStatus, StudentAccount,
 };
-use super::links;
 use crate::texts;
 
 /// Declares a closed set of output values with stable ids.
@@ -169,7 +169,9 @@ impl<'a> Builder<'a> {
     fn viewer_acts(&self, actor: Actor) -> bool {
         matches!(
             (self.situation.role, actor),
-            (Role::Parent, Actor::Parent | Actor::Mfc | Actor::Support) | (Role::Student, Actor::Student) | (_, Actor::School)
+            (Role::Parent, Actor::Parent | Actor::Mfc | Actor::Support)
+                | (Role::Student, Actor::Student)
+                | (_, Actor::School)
         )
     }
 
@@ -179,7 +181,11 @@ impl<'a> Builder<'a> {
             base
         } else {
             let other = format!("{base}_other");
-            if texts::entry(&other).is_some() { other } else { base }
+            if texts::entry(&other).is_some() {
+                other
+            } else {
+                base
+            }
         };
         self.steps.push(Step {
             id,
@@ -204,7 +210,8 @@ impl<'a> Builder<'a> {
     }
 
     fn mfc_needed(&self) -> bool {
-        self.situation.representative == Representative::Guardian || self.situation.birth_certificate == BirthCertificate::Foreign
+        self.situation.representative == Representative::Guardian
+            || self.situation.birth_certificate == BirthCertificate::Foreign
     }
 
     fn diary_link(&self) -> Option<StepLink> {
@@ -414,11 +421,13 @@ impl<'a> Builder<'a> {
     /// (or, on a path without check steps, before the first unfinished
     /// step).
     pub fn check_overdue(&mut self) {
-        let at = self
-            .steps
-            .iter()
-            .position(|s| is_check(s) && s.state != StepState::Done)
-            .or_else(|| if self.steps.iter().any(is_check) { None } else { self.steps.iter().position(|s| s.state != StepState::Done) });
+        let at = self.steps.iter().position(|s| is_check(s) && s.state != StepState::Done).or_else(|| {
+            if self.steps.iter().any(is_check) {
+                None
+            } else {
+                self.steps.iter().position(|s| s.state != StepState::Done)
+            }
+        });
         if let Some(at) = at {
             let link = fixed_link("gosuslugi_support");
             self.push(StepId::CheckOverdue, Actor::Support, StepState::Todo, "todo", link);

@@ -70,10 +70,63 @@ const SEEN_WORDS_CACHE: usize = 4096;
 
 /// Words that carry no meaning of their own in these messages.
 const STOP_WORDS: &[&str] = &[
-    "а", "в", "во", "вы", "вас", "ваш", "ваша", "ваше", "вашего", "все", "всё", "для", "до", "его", "ее", "её",
-    "же", "за", "и", "из", "их", "к", "как", "ко", "ли", "на", "не", "нет", "ни", "но", "о", "об", "он", "она",
-    "они", "от", "по", "при", "с", "со", "так", "то", "тогда", "у", "уже", "что", "чтобы", "это", "эта", "этот",
-    "я", "ней", "него", "вам", "или", "если", "бы",
+    "а",
+    "в",
+    "во",
+    "вы",
+    "вас",
+    "ваш",
+    "ваша",
+    "ваше",
+    "вашего",
+    "все",
+    "всё",
+    "для",
+    "до",
+    "его",
+    "ее",
+    "её",
+    "же",
+    "за",
+    "и",
+    "из",
+    "их",
+    "к",
+    "как",
+    "ко",
+    "ли",
+    "на",
+    "не",
+    "нет",
+    "ни",
+    "но",
+    "о",
+    "об",
+    "он",
+    "она",
+    "они",
+    "от",
+    "по",
+    "при",
+    "с",
+    "со",
+    "так",
+    "то",
+    "тогда",
+    "у",
+    "уже",
+    "что",
+    "чтобы",
+    "это",
+    "эта",
+    "этот",
+    "я",
+    "ней",
+    "него",
+    "вам",
+    "или",
+    "если",
+    "бы",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +225,8 @@ fn build(catalog: &Catalog) -> Index {
             stem_entries.entry(stem(w).to_vec()).or_default().insert(*e);
         }
     }
-    let stop: Vec<Vec<char>> = STOP_WORDS.iter().map(|s| s.chars().map(|c| if c == 'ё' { 'е' } else { c }).collect()).collect();
+    let stop: Vec<Vec<char>> =
+        STOP_WORDS.iter().map(|s| s.chars().map(|c| if c == 'ё' { 'е' } else { c }).collect()).collect();
 
     let mut vocab: Vec<VocabWord> = Vec::new();
     let mut quotes = Vec::new();
@@ -329,9 +383,8 @@ pub fn best_match(text: &str) -> Option<QuoteMatch> {
         }
     }
     let (entry, quote, f) = best?;
-    let close_rival = per_entry
-        .iter()
-        .any(|(e, _, other)| *e != entry && other.confidence >= f.confidence - TIE_MARGIN);
+    let close_rival =
+        per_entry.iter().any(|(e, _, other)| *e != entry && other.confidence >= f.confidence - TIE_MARGIN);
     let confidence = if close_rival { f.confidence * TIE_FACTOR } else { f.confidence };
     (confidence >= MIN_CONFIDENCE).then_some(QuoteMatch { entry, quote, confidence: confidence.clamp(0.0, 1.0) })
 }
@@ -389,15 +442,19 @@ fn better(a: &Found, b: &Found) -> bool {
     a.confidence > b.confidence || (a.confidence == b.confidence && a.matched > b.matched)
 }
 
-fn update(model: &QuoteModel, j: usize, factor: f32, i: usize, states: &mut [Option<State>], found: Option<&mut Option<Found>>) {
+fn update(
+    model: &QuoteModel,
+    j: usize,
+    factor: f32,
+    i: usize,
+    states: &mut [Option<State>],
+    found: Option<&mut Option<Found>>,
+) {
     let class = model.classes.get(j).copied().unwrap_or(Class::Stop);
     let gain = model.weight(j) * factor;
     let counts = |s: Option<&State>| {
         let (n, d) = s.map_or((0, 0), |s| (s.non_stop, s.distinctive));
-        (
-            n.saturating_add(u8::from(class != Class::Stop)),
-            d.saturating_add(u8::from(class == Class::Distinctive)),
-        )
+        (n.saturating_add(u8::from(class != Class::Stop)), d.saturating_add(u8::from(class == Class::Distinctive)))
     };
     // Start a new alignment here: the words before `j` count as skipped.
     let (non_stop, distinctive) = counts(None);

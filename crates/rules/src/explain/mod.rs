@@ -110,9 +110,7 @@ pub struct ListedError {
 /// assert!(ids.contains(&"diary_not_found"));
 /// ```
 pub fn list() -> impl Iterator<Item = ListedError> {
-    catalog().entry.iter().filter_map(|e| {
-        Some(ListedError { id: e.id, quote: e.quote.first()?.text, title: e.title })
-    })
+    catalog().entry.iter().filter_map(|e| Some(ListedError { id: e.id, quote: e.quote.first()?.text, title: e.title }))
 }
 
 const ALL_AGES: [AgeKey; 3] = [AgeKey::Under14, AgeKey::From14To17, AgeKey::Adult];
@@ -147,10 +145,7 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
         .or(entry.variant.last());
     let c = catalog();
     let region = ctx.region.as_deref().filter(|r| c.region(r).is_some());
-    let contact = variant
-        .and_then(|v| v.contact)
-        .and_then(|kind| c.contact(kind, region))
-        .map(|contact| contact.text);
+    let contact = variant.and_then(|v| v.contact).and_then(|kind| c.contact(kind, region)).map(|contact| contact.text);
     let mut links: Vec<ExplainLink> = Vec::new();
     let region_links: &[&str] = region.and_then(|r| c.region(r)).map_or(&[], |r| r.links.0);
     for id in entry.links.0.iter().chain(region_links) {

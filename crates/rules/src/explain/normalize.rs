@@ -60,10 +60,30 @@ fn is_cyrillic(c: char) -> bool {
 /// Upper case first: `H`, `B`, `M`, `T`, `K` look Cyrillic only in capitals.
 pub fn latin_lookalike_to_cyrillic(c: char) -> Option<char> {
     Some(match c {
-        'A' => 'А', 'B' => 'В', 'C' => 'С', 'E' => 'Е', 'H' => 'Н', 'K' => 'К', 'M' => 'М',
-        'O' => 'О', 'P' => 'Р', 'T' => 'Т', 'X' => 'Х', 'Y' => 'У',
-        'a' => 'а', 'c' => 'с', 'e' => 'е', 'o' => 'о', 'p' => 'р', 'x' => 'х', 'y' => 'у',
-        'k' => 'к', 'm' => 'м', 'u' => 'и', 'n' => 'п', 'r' => 'г',
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        'Y' => 'У',
+        'a' => 'а',
+        'c' => 'с',
+        'e' => 'е',
+        'o' => 'о',
+        'p' => 'р',
+        'x' => 'х',
+        'y' => 'у',
+        'k' => 'к',
+        'm' => 'м',
+        'u' => 'и',
+        'n' => 'п',
+        'r' => 'г',
         _ => return None,
     })
 }
@@ -144,9 +164,8 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expect: &[&str]) {
-        let got: Vec<String> = words(input)
-            .map(|w| if w.overlong() { "<long>".to_owned() } else { w.chars().iter().collect() })
-            .collect();
+        let got: Vec<String> =
+            words(input).map(|w| if w.overlong() { "<long>".to_owned() } else { w.chars().iter().collect() }).collect();
         assert_eq!(got, expect, "input {input:?}");
     }
 
@@ -161,7 +180,7 @@ mod tests {
             // A decomposed ё (е + combining diaeresis) stays one word.
             ("Учe\u{0308}тной", &["учетной"]),
             ("сooбщите", &["сообщите"]), // Latin o's in a Cyrillic word
-            ("CФP", &["сфр"]),            // Latin C and P next to Cyrillic Ф
+            ("CФP", &["сфр"]),           // Latin C and P next to Cyrillic Ф
             ("password", &["password"]), // all-Latin words stay Latin
             ("за\u{00ad}гсе", &["загсе"]),
             ("Не найден в СФР", &["не", "найден", "в", "сфр"]),

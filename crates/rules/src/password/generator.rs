@@ -115,7 +115,8 @@ impl Chooser<'_, '_> {
     /// A uniform number in `0..n` by rejection sampling: values at or above
     /// the largest multiple of `n` are drawn again.
     fn below(&mut self, n: usize) -> Result<usize, GenerateError> {
-        let n = u64::try_from(n).ok().filter(|&n| n > 0 && n <= u64::from(u32::MAX)).ok_or(GenerateError::RandomSource)?;
+        let n =
+            u64::try_from(n).ok().filter(|&n| n > 0 && n <= u64::from(u32::MAX)).ok_or(GenerateError::RandomSource)?;
         let limit = (1u64 << 32) / n * n;
         // A sound source is rejected with probability below n / 2^32; a
         // hundred rejections in a row means the source is broken.
@@ -343,9 +344,11 @@ mod tests {
         let mut src = counter_source();
         let policy = Policy::gosuslugi();
         for len in [8, 12, 64] {
-            let p = generate_password(&GeneratorOptions { length: Some(len), memorable: false }, &policy, &mut src).unwrap();
+            let p = generate_password(&GeneratorOptions { length: Some(len), memorable: false }, &policy, &mut src)
+                .unwrap();
             assert_eq!(p.chars().count(), len);
-            let m = generate_password(&GeneratorOptions { length: Some(len), memorable: true }, &policy, &mut src).unwrap();
+            let m =
+                generate_password(&GeneratorOptions { length: Some(len), memorable: true }, &policy, &mut src).unwrap();
             assert!(m.chars().count() >= len, "{m}");
         }
         for len in [0, 7, 65, usize::MAX] {

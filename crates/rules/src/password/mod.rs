@@ -320,7 +320,8 @@ struct Scan {
 /// allow, Russian letters and blanks.
 fn scan(password: &str, policy: &Policy) -> Scan {
     let mask = policy.symbol_mask();
-    let (mut len, mut upper, mut lower, mut digit, mut symbol, mut allowed) = (0usize, false, false, false, false, true);
+    let (mut len, mut upper, mut lower, mut digit, mut symbol, mut allowed) =
+        (0usize, false, false, false, false, true);
     let (mut cyrillic, mut blank) = (false, false);
     let mut invalid_chars: Vec<char> = Vec::new();
     for c in password.chars() {
@@ -428,7 +429,10 @@ mod tests {
         let check = check_password("Пар оль#", &CheckOptions { confirm: Some("x"), ..Default::default() });
         for lang in Lang::ALL {
             for (id, words) in check.messages(lang) {
-                assert!(!words.contains('{') && !words.contains('}') || id == "symbol" || id == "allowed_chars", "{id}: {words}");
+                assert!(
+                    !words.contains('{') && !words.contains('}') || id == "symbol" || id == "allowed_chars",
+                    "{id}: {words}"
+                );
             }
         }
     }

@@ -224,10 +224,7 @@ impl Policy {
 
     /// The symbols as a bit set over ASCII, for hot loops.
     pub(crate) fn symbol_mask(&self) -> u128 {
-        self.symbols
-            .chars()
-            .filter(|c| c.is_ascii())
-            .fold(0u128, |m, c| m | (1u128 << (c as u32)))
+        self.symbols.chars().filter(|c| c.is_ascii()).fold(0u128, |m, c| m | (1u128 << (c as u32)))
     }
 
     /// The symbols written out with spaces between them, for texts.

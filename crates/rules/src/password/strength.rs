@@ -19,7 +19,9 @@
 //! transliteration and layout variants at load time.
 
 use super::data::data;
-use super::layout::{is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations};
+use super::layout::{
+    is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations,
+};
 use super::Warning;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -221,7 +223,8 @@ impl TrieBuilder {
 
     /// Flattens the trie and adds the Aho–Corasick links.
     fn finish(self) -> Trie {
-        let mut trie = Trie { nodes: Vec::with_capacity(self.nodes.len()), edges: Vec::new(), root_ascii: [NO_NODE; 128] };
+        let mut trie =
+            Trie { nodes: Vec::with_capacity(self.nodes.len()), edges: Vec::new(), root_ascii: [NO_NODE; 128] };
         for node in &self.nodes {
             let children = node.children.clone();
             trie.nodes.push(TrieNode {
@@ -629,9 +632,7 @@ fn match_walks(text: &Text, out: &mut Vec<Match>) {
         let len = j - i;
         if len >= 3 {
             let ways = log10_walks(len, turns.min(len - 1), KEYBOARD_DEGREE);
-            let shifted = positions
-                .get(i..j)
-                .map_or(0, |p| p.iter().filter(|k| k.is_some_and(|k| k.shifted)).count());
+            let shifted = positions.get(i..j).map_or(0, |p| p.iter().filter(|k| k.is_some_and(|k| k.shifted)).count());
             let shift = if shifted == 0 {
                 0.0
             } else if shifted == len {
@@ -888,7 +889,8 @@ impl Path {
     /// is both a common password and a keyboard walk).
     #[inline(always)]
     fn relax_bits(&mut self, start: usize, end: usize, value: f64, bits: u8) {
-        let (Some(best), Some(from), Some(kinds)) = (self.best.get_mut(end), self.from.get_mut(end), self.kinds.get_mut(end))
+        let (Some(best), Some(from), Some(kinds)) =
+            (self.best.get_mut(end), self.from.get_mut(end), self.kinds.get_mut(end))
         else {
             return;
         };

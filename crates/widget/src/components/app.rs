@@ -58,8 +58,11 @@ impl Component for App {
         let config = ctx.props().config.clone();
         let section = App::initial_section(&config);
         // `remember: false`: nothing is read (nor written, below).
-        let answers =
-            if config.remember { storage::load().map(Answers::sanitized).unwrap_or_default() } else { Answers::default() };
+        let answers = if config.remember {
+            storage::load().map(Answers::sanitized).unwrap_or_default()
+        } else {
+            Answers::default()
+        };
         App { config, section, answers, forgotten: false }
     }
 
@@ -112,8 +115,7 @@ impl Component for App {
             .map(|s| TabItem { id: format!("dh-section-{}", s.id()), label: t(s.label_id(), lang) })
             .collect();
         let section_index = Section::ALL.iter().position(|s| *s == self.section).unwrap_or(0);
-        let on_section =
-            ctx.link().callback(|i: usize| Msg::Select(Section::ALL.get(i).copied().unwrap_or_default()));
+        let on_section = ctx.link().callback(|i: usize| Msg::Select(Section::ALL.get(i).copied().unwrap_or_default()));
         let section_tab_id = format!("dh-section-{}", self.section.id());
         let role_tab_id = format!("dh-role-{}", self.config.role.id());
 

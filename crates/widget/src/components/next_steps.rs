@@ -48,7 +48,11 @@ fn input(role: Role, region: &Option<String>, answers: &Answers, skip: Option<&s
 
 fn error_text(e: &SituationError, lang: Lang) -> String {
     let id = format!("ui.next.error.{}", e.problem.id());
-    if texts::entry(&id).is_some() { t(&id, lang) } else { t("ui.next.error.other", lang) }
+    if texts::entry(&id).is_some() {
+        t(&id, lang)
+    } else {
+        t("ui.next.error.other", lang)
+    }
 }
 
 /// The situation, or the error of the birth date; a bad answer to another
@@ -200,7 +204,12 @@ fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, no
     }
 }
 
-fn questions_view(asked: &[Question], props: &NextStepsProps, bad: Option<&(Question, SituationError)>, now: &str) -> Html {
+fn questions_view(
+    asked: &[Question],
+    props: &NextStepsProps,
+    bad: Option<&(Question, SituationError)>,
+    now: &str,
+) -> Html {
     let lang = props.lang;
     let error_for = |q: Question| bad.filter(|(b, _)| *b == q).map(|(_, e)| error_text(e, lang));
     let main = asked.iter().filter(|q| !q.is_special_case()).map(|q| {

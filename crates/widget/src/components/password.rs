@@ -120,8 +120,11 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
     let policy_rules: Vec<_> = check.rules.iter().filter(|r| r.rule != RuleId::ConfirmMatches).collect();
     let passed = policy_rules.iter().filter(|r| r.passed).count();
     let items = policy_rules.iter().map(|r| {
-        let (class, mark, state) =
-            if r.passed { ("dh-pass", "✓", t("ui.pw.passed", lang)) } else { ("dh-fail", "✗", t("ui.pw.failed", lang)) };
+        let (class, mark, state) = if r.passed {
+            ("dh-pass", "✓", t("ui.pw.passed", lang))
+        } else {
+            ("dh-fail", "✗", t("ui.pw.failed", lang))
+        };
         html! {
             <li class={class}>
                 <span class="dh-mark" aria-hidden="true">{ mark }</span>
