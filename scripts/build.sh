@@ -28,16 +28,22 @@ bind() {
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
+# English, loaded on demand by both modules (loadLanguage / setLang): the
+# language file build.rs made, written out by a native example.
+cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
+cp pkg/rules.tmp/diary-texts.en.bin pkg/widget.tmp/
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node scripts/package-json.mjs pkg/rules.tmp diary-rules diary_rules "$version" \
-  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks."
+  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks." \
+  diary-texts.en.bin
 node scripts/package-json.mjs pkg/widget.tmp diary-help-widget diary_help "$version" \
-  "A help panel for diary login pages: the next step for a parent or a student, as a custom element or mount()." diary-help.css diary-login-help.js
+  "A help panel for diary login pages: the next step for a parent or a student, as a custom element or mount()." diary-help.css diary-login-help.js diary-texts.en.bin
 
 for d in rules widget; do
   rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
 done
 
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
-  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js | tee pkg/SIZES.txt
+  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js \
+  pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
