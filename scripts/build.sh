@@ -28,6 +28,7 @@ bind() {
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
+scripts/minify.sh pkg/widget.tmp/diary-login-help.js
 # English, loaded on demand by both modules (loadLanguage / setLang): the
 # language file build.rs made, written out by a native example.
 cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
