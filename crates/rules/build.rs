@@ -422,7 +422,7 @@ const ACTORS: &[&str] = &["parent", "student", "school", "mfc", "support"];
 const QUOTE_KINDS: &[&str] = &["message", "status", "instruction", "paraphrase"];
 
 fn gen_errors(at: &Path_, file: &Table) -> String {
-    keys(at, file, &["entry", "contact", "region", "link"]);
+    keys(at, file, &["entry", "other", "contact", "region", "link"]);
     let role = |p: &Path_, t: &Table| match opt_str(p, t, "role") {
         Some(r) => format!("Some({})", variant(&p.key("role"), &r, "Role", ROLES)),
         None => "None".to_owned(),
@@ -437,30 +437,41 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     };
     let mut code = String::from("static CATALOG: Catalog = Catalog {\n    entry: List(&[\n");
     for (p, e) in rows(at, file, "entry") {
-        keys(&p, e, &["id", "title", "cause", "related", "links", "quote", "variant", "source"]);
+        keys(&p, e, &["id", "title", "cause", "related", "links", "anchors", "quote", "variant", "source"]);
         // Checked here; the run time does not need it.
         sources(&p, e);
+        let anchors = str_list(&p, e, "anchors");
+        if anchors.is_empty() {
+            panic!("{}: needs at least one anchor word", p.key("anchors").0);
+        }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}),",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}),",
             lit(&string(&p, e, "id")),
             lit(&string(&p, e, "title")),
             lit(&string(&p, e, "cause")),
             str_list(&p, e, "related"),
             str_list(&p, e, "links"),
+            anchors,
         );
         code.push_str("            quote: List(&[\n");
         for (q_at, q) in rows(&p, e, "quote") {
-            keys(&q_at, q, &["text", "kind", "role", "ages", "source"]);
+            keys(&q_at, q, &["text", "kind", "role", "ages", "anchors", "source"]);
             // Checked here; the run time does not need it.
             sources(&q_at, q);
+            let quote_anchors = match opt_str_list(&q_at, q, "anchors") {
+                Some(list) if list.is_empty() => panic!("{}: an empty list; leave it out", q_at.key("anchors").0),
+                Some(list) => format!("Some(&{list:?})"),
+                None => "None".to_owned(),
+            };
             let _ = writeln!(
                 code,
-                "                Quote {{ text: {}, kind: {}, role: {}, ages: {} }},",
+                "                Quote {{ text: {}, kind: {}, role: {}, ages: {}, anchors: {} }},",
                 lit(&string(&q_at, q, "text")),
                 enum_field(&q_at, q, "kind", "QuoteKind", QUOTE_KINDS),
                 role(&q_at, q),
                 ages(&q_at, q),
+                quote_anchors,
             );
         }
         code.push_str("            ]),\n            variant: List(&[\n");
@@ -479,6 +490,18 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
             );
         }
         code.push_str("            ]),\n        },\n");
+    }
+    code.push_str("    ]),\n    other: List(&[\n");
+    for (p, o) in rows(at, file, "other") {
+        keys(&p, o, &["id", "quotes", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, o);
+        let _ = writeln!(
+            code,
+            "        Other {{ id: {}, quotes: List(&{:?}) }},",
+            lit(&string(&p, o, "id")),
+            str_list(&p, o, "quotes"),
+        );
     }
     code.push_str("    ]),\n    contact: List(&[\n");
     for (p, c) in rows(at, file, "contact") {
