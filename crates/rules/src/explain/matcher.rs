@@ -26,7 +26,10 @@
 //!    string alignment, so an adjacent swap is one edit) of 0 for words of up
 //!    to 3 letters, 1 for 4–6 letters and 2 for longer words; or a prefix of
 //!    at least 4 letters and half the word, or of 2 letters for the text's
-//!    last word (a message cut mid-word). A cheap length and letter-set
+//!    last word (a message cut mid-word); or another form of the word (seven
+//!    or more first letters in common, differing only in an ending of up to
+//!    three letters in the catalog word and four in the input:
+//!    «недействительный» for «недействителен»). A cheap length and letter-set
 //!    filter runs before the distance. A word that matches nothing is tried
 //!    as two words run together («ненайден» = «не» + «найден»: a vocabulary
 //!    word, then the rest); a word is also tried joined to the one before it
@@ -44,7 +47,9 @@
 //!    `coverage × (0.55 + 0.45 × reached)`, where `reached` is the weight of
 //!    the leading words over the smaller of the quote's total and 4.0 (about
 //!    four meaningful words), capped at 1; typo'd words count 0.9 (one
-//!    edit), 0.8 (two edits or a cut-off prefix).
+//!    edit), 0.8 (two edits, another form or a cut-off prefix). Each input
+//!    word standing between two matched ones adds 0.2 to the weight the
+//!    coverage is taken of.
 //! 6. The best entry wins (higher confidence, then more matched weight: the
 //!    message that explains more of the text). When one of the *other*
 //!    messages matches at least as much weight with a confidence at most 0.1
@@ -74,6 +79,10 @@ use crate::texts;
 pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
 /// How many extra input words may stand between two matched words.
 pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
+/// What each such word costs, in quote-word weight: a message with words
+/// inserted («Электронный дневник / Вход / не найдено в загсе») is less
+/// sure than one with its words together.
+const EXTRA_WORD_COST: f32 = 0.2;
 /// The lowest confidence reported as a match.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 /// The share of the leading words' weight an alignment must match.
@@ -94,6 +103,11 @@ const TIE_FACTOR: f32 = 0.8;
 const OTHER_MARGIN: f32 = 0.1;
 /// How many distinct input words keep their vocabulary matches cached.
 const SEEN_WORDS_CACHE: usize = 4096;
+/// Another form of a word: at least this many first letters in common…
+const INFLECTION_STEM: usize = 7;
+/// …and the vocabulary word's ending (and the input's, less one) no longer
+/// than this.
+const INFLECTION_ENDING: usize = 3;
 /// The fewest letters of a cut-off word that may stand for an anchor (or two
 /// thirds of the anchor).
 const MIN_ANCHOR_PREFIX: usize = 4;
@@ -461,6 +475,18 @@ fn word_factor(input: &[char], input_mask: u64, v: &VocabWord, last: bool) -> Op
             return Some(Hit { vocab: 0, factor: 1.0 - 0.1 * d as f32, weak: false });
         }
     }
+    // Another form of the same word («недействительный» for
+    // «недействителен»): the same first letters but for the last three of
+    // the vocabulary word, at least seven, and an ending of at most four.
+    let common = input.iter().zip(&v.chars).take_while(|(a, b)| a == b).count();
+    if common >= INFLECTION_STEM
+        && common + INFLECTION_ENDING >= v.chars.len()
+        && input.len() <= common + INFLECTION_ENDING + 1
+        && common < input.len()
+        && common < v.chars.len()
+    {
+        return Some(Hit { vocab: 0, factor: 0.8, weak: false });
+    }
     // A word cut short: four letters and half the word anywhere, or two
     // letters at the very end of the text.
     let long_enough = if last { input.len() >= 2 } else { input.len() >= 4 && 2 * input.len() >= v.chars.len() };
@@ -488,6 +514,8 @@ struct State {
     matched: f32,
     last: usize,
     non_stop: u8,
+    /// Input words standing between matched ones.
+    extra: u16,
 }
 
 /// The best quote found in a text.
@@ -737,6 +765,7 @@ fn update(
         matched: gain,
         last: i,
         non_stop: counts(None),
+        extra: 0,
     });
     // Or extend one that ended shortly before, at an earlier quote word,
     // skipping no anchor.
@@ -750,9 +779,11 @@ fn update(
             continue;
         }
         let skipped = model.prefix(j) - model.prefix(jp + 1);
-        let objective = s.objective + gain - skipped;
+        let between = (i - s.last - 1) as u16;
+        let objective = s.objective + gain - skipped - EXTRA_WORD_COST * f32::from(between);
         if candidate.is_none_or(|c| objective > c.objective) {
-            candidate = Some(State { objective, matched: s.matched + gain, last: i, non_stop: counts(Some(s)) });
+            let extra = s.extra.saturating_add(between);
+            candidate = Some(State { objective, matched: s.matched + gain, last: i, non_stop: counts(Some(s)), extra });
         }
     }
     let Some(candidate) = candidate else { return };
@@ -776,7 +807,7 @@ fn update(
     if leading <= 0.0 || total <= 0.0 {
         return;
     }
-    let coverage = candidate.matched / leading;
+    let coverage = candidate.matched / (leading + EXTRA_WORD_COST * f32::from(candidate.extra));
     if coverage < MIN_COVERAGE {
         return;
     }
