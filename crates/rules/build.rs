@@ -101,6 +101,17 @@ fn main() {
     code.push_str(&format!("/// Every id, in id order.\nstatic IDS: &str = {ids:?};\n"));
     code.push_str(&format!("/// FNV-1a of `IDS`: a language file names the id table it was built for.\nconst IDS_HASH: u32 = {ids_hash};\n"));
     fs::write(Path::new(&out_dir).join("texts.ru.bin"), &ru_all).unwrap();
+    // The English of the error quotes is compiled in whatever the language:
+    // explainError recognises a message pasted in English before (and
+    // without) the English file being loaded.
+    let always: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, _))| id.starts_with("explain.quote."))
+        .map(|(row, (_, (_, en, _, _)))| format!("({row}, {en:?})"))
+        .collect();
+    code.push_str("/// (row, English words) of the texts needed in English in every build: the error quotes.\n");
+    code.push_str(&format!("static EN_ALWAYS: &[(u16, &str)] = &[{}];\n", always.join(", ")));
     code.push_str("/// Every Russian text, in id order, encoded (src/texts/packed.rs).\n");
     code.push_str("static RU_PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/texts.ru.bin\"));\n");
     code.push_str("/// Per text, sorted by id: (end in `RU_PACKED`, end in `IDS`, index in `SOURCES`); each starts where the row before ends.\n");
@@ -459,7 +470,7 @@ const ACTORS: &[&str] = &["parent", "student", "school", "mfc", "support"];
 const QUOTE_KINDS: &[&str] = &["message", "status", "instruction", "paraphrase"];
 
 fn gen_errors(at: &Path_, file: &Table) -> String {
-    keys(at, file, &["entry", "contact", "region", "link"]);
+    keys(at, file, &["entry", "other", "contact", "region", "link"]);
     let role = |p: &Path_, t: &Table| match opt_str(p, t, "role") {
         Some(r) => format!("Some({})", variant(&p.key("role"), &r, "Role", ROLES)),
         None => "None".to_owned(),
@@ -474,30 +485,41 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     };
     let mut code = String::from("static CATALOG: Catalog = Catalog {\n    entry: List(&[\n");
     for (p, e) in rows(at, file, "entry") {
-        keys(&p, e, &["id", "title", "cause", "related", "links", "quote", "variant", "source"]);
+        keys(&p, e, &["id", "title", "cause", "related", "links", "anchors", "quote", "variant", "source"]);
         // Checked here; the run time does not need it.
         sources(&p, e);
+        let anchors = str_list(&p, e, "anchors");
+        if anchors.is_empty() {
+            panic!("{}: needs at least one anchor word", p.key("anchors").0);
+        }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}),",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}),",
             lit(&string(&p, e, "id")),
             lit(&string(&p, e, "title")),
             lit(&string(&p, e, "cause")),
             str_list(&p, e, "related"),
             str_list(&p, e, "links"),
+            anchors,
         );
         code.push_str("            quote: List(&[\n");
         for (q_at, q) in rows(&p, e, "quote") {
-            keys(&q_at, q, &["text", "kind", "role", "ages", "source"]);
+            keys(&q_at, q, &["text", "kind", "role", "ages", "anchors", "source"]);
             // Checked here; the run time does not need it.
             sources(&q_at, q);
+            let quote_anchors = match opt_str_list(&q_at, q, "anchors") {
+                Some(list) if list.is_empty() => panic!("{}: an empty list; leave it out", q_at.key("anchors").0),
+                Some(list) => format!("Some(&{list:?})"),
+                None => "None".to_owned(),
+            };
             let _ = writeln!(
                 code,
-                "                Quote {{ text: {}, kind: {}, role: {}, ages: {} }},",
+                "                Quote {{ text: {}, kind: {}, role: {}, ages: {}, anchors: {} }},",
                 lit(&string(&q_at, q, "text")),
                 enum_field(&q_at, q, "kind", "QuoteKind", QUOTE_KINDS),
                 role(&q_at, q),
                 ages(&q_at, q),
+                quote_anchors,
             );
         }
         code.push_str("            ]),\n            variant: List(&[\n");
@@ -516,6 +538,18 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
             );
         }
         code.push_str("            ]),\n        },\n");
+    }
+    code.push_str("    ]),\n    other: List(&[\n");
+    for (p, o) in rows(at, file, "other") {
+        keys(&p, o, &["id", "quotes", "source"]);
+        // Checked here; the run time does not need it.
+        sources(&p, o);
+        let _ = writeln!(
+            code,
+            "        Other {{ id: {}, quotes: List(&{:?}) }},",
+            lit(&string(&p, o, "id")),
+            str_list(&p, o, "quotes"),
+        );
     }
     code.push_str("    ]),\n    contact: List(&[\n");
     for (p, c) in rows(at, file, "contact") {

@@ -110,9 +110,16 @@ pub struct ErrorLink {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorExplanation {
-    /// Catalog id, e.g. `"diary_not_found"`.
+    /// Catalog id: `"diary_not_found"`, `"parent_consent_required"`,
+    /// `"consent_required"`, `"create_button_missing"`,
+    /// `"binding_code_expired"`, `"contact_in_use"`, `"account_not_confirmed"`,
+    /// `"certificate_entered_manually"`, `"data_check_in_progress"`,
+    /// `"not_found_in_zags"`, `"not_found_in_sfr"`, `"foreign_certificate"`,
+    /// `"password_rejected"`, `"application_submitted"`,
+    /// `"diary_login_disabled"` (the diary's own login form: «Неверный логин
+    /// или пароль»), `"child_login_failed"` (the child's Gosuslugi password).
     pub id: Cow<'static, str>,
-    /// 0..=1.
+    /// 0..=1, rounded to two decimals.
     pub confidence: f64,
     /// The message as shown (always Russian, word for word).
     pub quote: Cow<'static, str>,
@@ -182,7 +189,8 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
 /// `explainError("Дневник не найден", { role: "parent", region: "ryazan" })`
 /// → `{ id: "diary_not_found", confidence: 1, actor: "school", steps: [...],
 /// contact: "Классный руководитель: …", ... }`; `null` when the text matches
-/// no known message. Throws `Error("context.birthDate: …")` and the like for
+/// no known message, or one the catalog knows to be something else (an SMS
+/// code, an e-mail link, password or document expiry, a network error). Throws `Error("context.birthDate: …")` and the like for
 /// a bad context, `Error("text: expected a string…")` for a non-string.
 #[wasm_bindgen(js_name = explainError, unchecked_return_type = "ErrorExplanation | null")]
 pub fn explain_error(
@@ -202,7 +210,8 @@ pub fn explain_error(
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(ErrorExplanation {
         id: Cow::Borrowed(e.id),
-        confidence: f64::from(e.confidence),
+        // Two decimals (the f32 would show as 0.7799999713897705).
+        confidence: (f64::from(e.confidence) * 100.0).round() / 100.0,
         quote: words(e.quote, Lang::Ru),
         quote_kind: e.quote_kind.into(),
         title: words(e.title, lang),

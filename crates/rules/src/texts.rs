@@ -99,8 +99,9 @@ pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
 pub struct TextEntry {
     pub id: &'static str,
     pub ru: &'static str,
-    /// The English words; the Russian ones while English is not available
-    /// ([`is_available`]).
+    /// The English words; while English is not available ([`is_available`]),
+    /// the Russian ones, except for the error quotes, whose English is always
+    /// compiled in (the matcher reads messages pasted in English).
     pub en: &'static str,
     /// Seed documents (by file name) or other sources the text rests on;
     /// `"project"` marks wording that is the project's own (labels, hints).
@@ -144,7 +145,10 @@ fn at(i: usize) -> Option<TextEntry> {
     Some(TextEntry {
         id: IDS.get(id..usize::from(id_end))?,
         ru,
-        en: english().and_then(|t| t.row(i)).unwrap_or(ru),
+        en: english()
+            .and_then(|t| t.row(i))
+            .or_else(|| EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok().map(|k| EN_ALWAYS[k].1))
+            .unwrap_or(ru),
         sources: SOURCES.get(usize::from(sources))?,
     })
 }

@@ -13,7 +13,10 @@
 //! let e = explain("Дневник не найден", &ctx).unwrap();
 //! assert_eq!(e.id, "diary_not_found");
 //! assert_eq!(e.actor.id(), "school");
-//! assert!(explain("Неверный логин или пароль", &ctx).is_none());
+//! // The diary's own login form: its login and password were switched off.
+//! assert_eq!(explain("Неверный логин или пароль", &ctx).unwrap().id, "diary_login_disabled");
+//! // Shares «код» with the binding code, but is an SMS code: no answer.
+//! assert!(explain("Неверный код подтверждения", &ctx).is_none());
 //! ```
 
 pub mod catalog;
@@ -50,7 +53,8 @@ pub struct ExplainLink {
 pub struct Explanation {
     /// The catalog entry id, e.g. `"diary_not_found"`.
     pub id: &'static str,
-    /// 0..=1; 1.0 when the message was given exactly or chosen from the list.
+    /// 0..=1, rounded to two decimals; 1.0 when the message was given exactly
+    /// or chosen from the list.
     pub confidence: f32,
     /// Text id of the quote that matched; its Russian words are the message
     /// as shown.
