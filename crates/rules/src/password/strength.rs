@@ -401,6 +401,8 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
     let mut any = false;
     for s in personal.iter().take(MAX_PERSONAL_STRINGS) {
         let s: String = s.chars().take(MAX_PERSONAL_CHARS).collect();
+        // «Анастаси» + «и» + U+0306 pasted from a document is «…й».
+        let s = crate::nfc::nfc(&s);
         let mut tokens = date_tokens(&s);
         for word in s.split(|c: char| !(is_letter(c) || c.is_ascii_digit())).filter(|w| !w.is_empty()) {
             if word.chars().any(is_cyrillic) {
