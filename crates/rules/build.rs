@@ -579,7 +579,7 @@ fn gen_password(at: &Path_, file: &Table) -> String {
 
     let p = at.key("translit");
     let t = table(at, file, "translit");
-    keys(&p, t, &["source", "letters", "popular", "j_style", "passport"]);
+    keys(&p, t, &["source", "letters", "popular", "j_style", "passport", "names", "clusters"]);
     sources(&p, t);
     let letters = string(&p, t, "letters");
     let scheme = |key: &str| {
@@ -589,13 +589,25 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         }
         lit_list(&list)
     };
+    let clusters = str_list(&p, t, "clusters");
+    for (i, c) in clusters.iter().enumerate() {
+        let (group, spellings) = c
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{}: must be \"letters=spelling|spelling\"", p.key("clusters").index(i).0));
+        let group = group.strip_suffix('$').unwrap_or(group);
+        if group.chars().count() < 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
+            panic!("{}: needs two or more letters of `letters` and spellings", p.key("clusters").index(i).0);
+        }
+    }
     let _ = writeln!(
         code,
-        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {} }},",
+        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: {}, clusters: {} }},",
         lit(&letters),
         scheme("popular"),
         scheme("j_style"),
         scheme("passport"),
+        scheme("names"),
+        lit_list(&clusters),
     );
 
     let p = at.key("dictionary");

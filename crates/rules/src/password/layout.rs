@@ -257,6 +257,168 @@ pub fn transliterations(word: &str) -> Vec<String> {
     out
 }
 
+/// At most this many Latin spellings of one word of the personal data
+/// ([`name_variants`]).
+pub const MAX_NAME_VARIANTS: usize = 64;
+
+/// Words longer than this get no variants (no name is that long, and the
+/// automaton matches at most `strength::MAX_WORD` characters anyway).
+const MAX_NAME_CHARS: usize = 32;
+
+/// The spellings of `[translit] names` and `clusters`, parsed once.
+struct NameTables {
+    /// Per letter (code − 0x400): (spelling, only at a word's start or
+    /// after a vowel).
+    letters: Vec<Vec<(&'static str, bool)>>,
+    /// (letters, only at a word's end, spellings), longest first.
+    clusters: Vec<(Vec<char>, bool, Vec<&'static str>)>,
+}
+
+fn name_tables() -> &'static NameTables {
+    static TABLES: OnceLock<NameTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let tr = &data().translit;
+        let mut letters: Vec<Vec<(&'static str, bool)>> = vec![Vec::new(); 0x60];
+        for (letter, spellings) in tr.letters.chars().zip(tr.names.iter()) {
+            if let Some(slot) = (letter as usize).checked_sub(0x400).and_then(|i| letters.get_mut(i)) {
+                *slot = spellings.split('|').map(|s| s.strip_prefix('^').map_or((s, false), |s| (s, true))).collect();
+            }
+        }
+        let mut clusters: Vec<(Vec<char>, bool, Vec<&'static str>)> = tr
+            .clusters
+            .iter()
+            .filter_map(|c| {
+                let (group, spellings) = c.split_once('=')?;
+                let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
+                Some((group.chars().collect(), end, spellings.split('|').collect()))
+            })
+            .collect();
+        // Longest first; at the same length a word-end group first (stable:
+        // insertion, no sort code).
+        let mut ordered: Vec<(Vec<char>, bool, Vec<&'static str>)> = Vec::with_capacity(clusters.len());
+        for c in clusters.drain(..) {
+            let at = ordered.iter().position(|o| (o.0.len(), o.1) < (c.0.len(), c.1)).unwrap_or(ordered.len());
+            ordered.insert(at, c);
+        }
+        NameTables { letters, clusters: ordered }
+    })
+}
+
+fn is_russian_vowel(c: char) -> bool {
+    matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ь' | 'ъ')
+}
+
+/// The Latin spellings a Russian name (or any Cyrillic word) really takes:
+/// the passport schemes (ICAO 9303, the older ones), ГОСТ and the informal
+/// ones people type, from `[translit] names` and `clusters` of
+/// `data/password.toml`; lower-case, without repeats, the commonest first,
+/// at most [`MAX_NAME_VARIANTS`]. Spellings that differ from the commonest
+/// in fewer places come first, so the cap drops only far-fetched mixes.
+/// A word without Cyrillic letters yields itself, lower-cased.
+///
+/// ```
+/// use diary_rules::password::layout::name_variants;
+/// let v = name_variants("Анастасия");
+/// for s in ["anastasia", "anastasiya", "anastasiia", "anastasija"] {
+///     assert!(v.contains(&s.to_string()), "{s}");
+/// }
+/// assert!(name_variants("Ксения").contains(&"xenia".to_string()));
+/// assert!(name_variants("Александр").contains(&"alexander".to_string()));
+/// assert!(name_variants("Дмитрий").contains(&"dmitry".to_string()));
+/// ```
+pub fn name_variants(word: &str) -> Vec<String> {
+    let word: Vec<char> = word.chars().map(lower_char).collect();
+    if !word.iter().any(|&c| is_cyrillic(c)) || word.len() > MAX_NAME_CHARS {
+        return vec![word.into_iter().collect()];
+    }
+    let t = name_tables();
+    // The word as slots, each with its spellings.
+    let mut slots: Vec<Vec<&str>> = Vec::with_capacity(word.len());
+    let mut own: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < word.len() {
+        let rest = word.get(i..).unwrap_or(&[]);
+        let cluster = t.clusters.iter().find(|(g, end, _)| rest.starts_with(g) && (!end || rest.len() == g.len()));
+        if let Some((g, _, spellings)) = cluster {
+            slots.push(spellings.clone());
+            i += g.len();
+            continue;
+        }
+        let c = word.get(i).copied().unwrap_or(' ');
+        let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
+        let spellings: Vec<&str> = (c as usize)
+            .checked_sub(0x400)
+            .and_then(|k| t.letters.get(k))
+            .map(|list| list.iter().filter(|(_, start)| !start || after_vowel).map(|(s, _)| *s).collect())
+            .unwrap_or_default();
+        if spellings.is_empty() {
+            own.push(c.to_string());
+            slots.push(Vec::new());
+        } else {
+            slots.push(spellings);
+        }
+        i += 1;
+    }
+    // A character without a spelling stands for itself.
+    let mut own = own.iter();
+    let slots: Vec<Vec<&str>> = slots
+        .into_iter()
+        .map(|s| if s.is_empty() { own.next().map(|o| vec![o.as_str()]).unwrap_or_default() } else { s })
+        .collect();
+
+    // suffix[i]: how far the slots from i on can stray from the commonest.
+    let mut suffix = vec![0usize; slots.len() + 1];
+    for i in (0..slots.len()).rev() {
+        suffix[i] = suffix[i + 1] + slots.get(i).map_or(0, |s| s.len().saturating_sub(1));
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut pick = vec![0usize; slots.len()];
+    let mut tries = 0usize;
+    for budget in 0..=suffix.first().copied().unwrap_or(0) {
+        spell(&slots, &suffix, 0, budget, &mut pick, &mut out, &mut tries);
+        if out.len() >= MAX_NAME_VARIANTS || tries >= 4 * MAX_NAME_VARIANTS {
+            break;
+        }
+    }
+    out
+}
+
+/// Every spelling whose slots stray from the commonest by exactly `budget`
+/// in total (each visited branch ends in at least one spelling: bounded by
+/// the caps).
+fn spell(
+    slots: &[Vec<&str>],
+    suffix: &[usize],
+    i: usize,
+    budget: usize,
+    pick: &mut Vec<usize>,
+    out: &mut Vec<String>,
+    tries: &mut usize,
+) {
+    if out.len() >= MAX_NAME_VARIANTS || *tries >= 4 * MAX_NAME_VARIANTS {
+        return;
+    }
+    let Some(options) = slots.get(i) else {
+        if budget == 0 {
+            *tries += 1;
+            let s: String = slots.iter().zip(pick.iter()).filter_map(|(o, &k)| o.get(k).copied()).collect();
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return;
+    };
+    if budget > suffix.get(i).copied().unwrap_or(0) {
+        return;
+    }
+    for k in 0..options.len().min(budget + 1) {
+        if let Some(p) = pick.get_mut(i) {
+            *p = k;
+        }
+        spell(slots, suffix, i + 1, budget - k, pick, out, tries);
+    }
+}
+
 /// The word in the keyboard's Latin key space (what typing it with the
 /// English layout on gives, lower-case): «пароль» → "gfhjkm".
 pub fn key_spelling(word: &str) -> String {
@@ -291,6 +453,51 @@ mod tests {
         assert_eq!(p('й').col, p('q').col);
         assert_eq!(p('Й').row, p('Q').row);
         assert!(p('Й').shifted);
+    }
+
+    #[test]
+    fn names_in_the_spellings_people_use() {
+        let has = |name: &str, latin: &[&str]| {
+            let v = name_variants(name);
+            for l in latin {
+                assert!(v.contains(&l.to_string()), "{name}: {l} not in {v:?}");
+            }
+            assert!(v.len() <= MAX_NAME_VARIANTS);
+        };
+        has("Анастасия", &["anastasia", "anastasiya", "anastasiia", "anastasija", "anastasya"]);
+        has("Мария", &["maria", "mariya", "mariia", "marija"]);
+        has("София", &["sofia", "sofiya", "sophia", "sofiia"]);
+        has("Софья", &["sofya", "sofia", "sofja", "sophia"]);
+        has("Ксения", &["ksenia", "kseniya", "xenia", "kseniia"]);
+        has("Юлия", &["yulia", "julia", "iuliia", "yuliya", "iulia"]);
+        has("Дмитрий", &["dmitry", "dmitriy", "dmitrii", "dmitrij", "dmitri"]);
+        has("Александр", &["alexander", "aleksandr", "alexandr", "aleksander"]);
+        has("Алексей", &["alexey", "aleksei", "aleksey", "alexei", "aleksej"]);
+        has("Наталья", &["natalya", "natalia", "natalja"]);
+        has("Елена", &["elena", "yelena"]);
+        has("Алёна", &["alyona", "alena", "aliona"]);
+        has("Михаил", &["mikhail", "mihail"]);
+        has("Евгений", &["evgeniy", "yevgeny", "evgenii"]);
+        has("Пётр", &["petr", "pyotr", "peter"]);
+        has("Цветков", &["tsvetkov", "cvetkov"]);
+        has("Щукина", &["shchukina", "schukina"]);
+        has("Жанна", &["zhanna", "janna"]);
+        has("Хабибуллина", &["khabibullina", "habibullina"]);
+        has("Ульяна", &["ulyana", "uliana"]);
+        has("Илья", &["ilya", "ilia", "ilja"]);
+        // ^: "ye" only at the start or after a vowel.
+        assert!(!name_variants("Медведев").iter().any(|v| v.contains("dye")));
+        // The commonest spelling first; Latin words are themselves.
+        assert_eq!(name_variants("Маша").first().map(String::as_str), Some("masha"));
+        assert_eq!(name_variants("Masha"), vec!["masha".to_string()]);
+    }
+
+    #[test]
+    fn name_variants_are_capped() {
+        let long = "ЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжи";
+        let v = name_variants(long);
+        assert!(!v.is_empty() && v.len() <= MAX_NAME_VARIANTS, "{}", v.len());
+        assert_eq!(name_variants(&"я".repeat(MAX_NAME_CHARS + 1)).len(), 1);
     }
 
     #[test]

@@ -20,7 +20,8 @@
 
 use super::data::data;
 use super::layout::{
-    is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations,
+    is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, name_variants,
+    transliterations,
 };
 use super::Warning;
 use std::cell::RefCell;
@@ -407,6 +408,7 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
         for word in s.split(|c: char| !(is_letter(c) || c.is_ascii_digit())).filter(|w| !w.is_empty()) {
             if word.chars().any(is_cyrillic) {
                 tokens.extend(transliterations(word));
+                tokens.extend(name_variants(word));
             } else {
                 tokens.push(word.chars().map(lower_char).collect());
             }
