@@ -276,6 +276,8 @@ pub enum CertificateProblem {
     TooLong,
     UnexpectedCharacters,
     RomanHasCyrillic,
+    /// `1`, `l` or `|` where an I belongs (`lV-МЮ` → `IV-МЮ`); the
+    /// corrected series is in `normalized` when only one reading fits.
     RomanLookalike,
     RomanInvalid,
     LettersHaveLatin,
@@ -314,7 +316,10 @@ pub struct CertificateResult {
     pub problems: Vec<CertificateProblem>,
 }
 
-/// Checks a birth certificate's series and number.
+/// Checks a birth certificate's series and number. Spaces, a dash before
+/// the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+/// `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+/// only when one reading is a Roman numeral; never `valid`).
 ///
 /// `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
 /// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
@@ -346,7 +351,8 @@ pub struct StudentRecord {
     #[serde(default)]
     #[tsify(optional)]
     pub middle_name: Option<String>,
-    /// `YYYY-MM-DD` or `DD.MM.YYYY`.
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+    /// other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
     #[serde(default)]
     #[tsify(optional)]
     pub birth_date: Option<String>,
