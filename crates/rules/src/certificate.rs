@@ -139,7 +139,7 @@ fn roman_case(roman: &[char]) -> Option<bool> {
     let letters = roman.iter().filter(|&&c| roman_digit(c).is_some());
     let mut any = None;
     for &c in letters {
-        if c.is_uppercase() {
+        if matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І' | 'Ӏ' | 'Х' | 'С') {
             return Some(true);
         }
         any = Some(false);

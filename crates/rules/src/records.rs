@@ -152,7 +152,7 @@ pub fn compare_records(diary: &PersonRecord, gosuslugi: &PersonRecord) -> Vec<Di
         (RecordField::MiddleName, diary.middle_name.as_deref(), gosuslugi.middle_name.as_deref()),
     ];
     for (field, a, b) in text_fields {
-        compare_field(field, a, b, &mut out, |a, b| compare_text(a, b, false));
+        compare_field(field, a, b, &mut out, compare_names);
     }
     compare_field(
         RecordField::BirthDate,
@@ -177,7 +177,7 @@ fn compare_field(
     diary: Option<&str>,
     gosuslugi: Option<&str>,
     out: &mut Vec<Difference>,
-    compare: impl Fn(&str, &str) -> Vec<DifferenceKind>,
+    compare: fn(&str, &str) -> Vec<DifferenceKind>,
 ) {
     fn present(v: Option<&str>) -> Option<&str> {
         v.filter(|s| !s.trim().is_empty())
@@ -292,6 +292,10 @@ fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
         return needed;
     }
     vec![edit_kind(&fa, &fb)]
+}
+
+fn compare_names(a: &str, b: &str) -> Vec<DifferenceKind> {
+    compare_text(a, b, false)
 }
 
 /// One edit apart: a typo or a transposition; otherwise different.

@@ -265,45 +265,6 @@ pub const MAX_NAME_VARIANTS: usize = 64;
 /// automaton matches at most `strength::MAX_WORD` characters anyway).
 const MAX_NAME_CHARS: usize = 32;
 
-/// The spellings of `[translit] names` and `clusters`, parsed once.
-struct NameTables {
-    /// Per letter (code − 0x400): (spelling, only at a word's start or
-    /// after a vowel).
-    letters: Vec<Vec<(&'static str, bool)>>,
-    /// (letters, only at a word's end, spellings), longest first.
-    clusters: Vec<(Vec<char>, bool, Vec<&'static str>)>,
-}
-
-fn name_tables() -> &'static NameTables {
-    static TABLES: OnceLock<NameTables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let tr = &data().translit;
-        let mut letters: Vec<Vec<(&'static str, bool)>> = vec![Vec::new(); 0x60];
-        for (letter, spellings) in tr.letters.chars().zip(tr.names.iter()) {
-            if let Some(slot) = (letter as usize).checked_sub(0x400).and_then(|i| letters.get_mut(i)) {
-                *slot = spellings.split('|').map(|s| s.strip_prefix('^').map_or((s, false), |s| (s, true))).collect();
-            }
-        }
-        let mut clusters: Vec<(Vec<char>, bool, Vec<&'static str>)> = tr
-            .clusters
-            .iter()
-            .filter_map(|c| {
-                let (group, spellings) = c.split_once('=')?;
-                let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
-                Some((group.chars().collect(), end, spellings.split('|').collect()))
-            })
-            .collect();
-        // Longest first; at the same length a word-end group first (stable:
-        // insertion, no sort code).
-        let mut ordered: Vec<(Vec<char>, bool, Vec<&'static str>)> = Vec::with_capacity(clusters.len());
-        for c in clusters.drain(..) {
-            let at = ordered.iter().position(|o| (o.0.len(), o.1) < (c.0.len(), c.1)).unwrap_or(ordered.len());
-            ordered.insert(at, c);
-        }
-        NameTables { letters, clusters: ordered }
-    })
-}
-
 fn is_russian_vowel(c: char) -> bool {
     matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ь' | 'ъ')
 }
@@ -331,45 +292,40 @@ pub fn name_variants(word: &str) -> Vec<String> {
     if !word.iter().any(|&c| is_cyrillic(c)) || word.len() > MAX_NAME_CHARS {
         return vec![word.into_iter().collect()];
     }
-    let t = name_tables();
-    // The word as slots, each with its spellings.
-    let mut slots: Vec<Vec<&str>> = Vec::with_capacity(word.len());
-    let mut own: Vec<String> = Vec::new();
+    let tr = &data().translit;
+    // The word as slots, each with its spellings (a character without any
+    // stands for itself).
+    let mut slots: Vec<Slot> = Vec::with_capacity(word.len());
     let mut i = 0;
     while i < word.len() {
         let rest = word.get(i..).unwrap_or(&[]);
-        let cluster = t.clusters.iter().find(|(g, end, _)| rest.starts_with(g) && (!end || rest.len() == g.len()));
-        if let Some((g, _, spellings)) = cluster {
-            slots.push(spellings.clone());
-            i += g.len();
+        let cluster = tr.clusters.iter().find(|(group, end, _)| {
+            let n = group.chars().count();
+            rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n)
+        });
+        if let Some((group, _, spellings)) = cluster {
+            slots.push(Slot { spellings, own: None, after_vowel: true });
+            i += group.chars().count();
             continue;
         }
         let c = word.get(i).copied().unwrap_or(' ');
         let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
-        let spellings: Vec<&str> = (c as usize)
-            .checked_sub(0x400)
-            .and_then(|k| t.letters.get(k))
-            .map(|list| list.iter().filter(|(_, start)| !start || after_vowel).map(|(s, _)| *s).collect())
-            .unwrap_or_default();
-        if spellings.is_empty() {
-            own.push(c.to_string());
-            slots.push(Vec::new());
-        } else {
-            slots.push(spellings);
+        let index = tr.letters.chars().position(|l| l == c);
+        match index.and_then(|k| tr.names.get(k)) {
+            Some(spellings) => slots.push(Slot { spellings, own: None, after_vowel }),
+            None => slots.push(Slot { spellings: &[], own: Some(c), after_vowel }),
         }
         i += 1;
     }
-    // A character without a spelling stands for itself.
-    let mut own = own.iter();
-    let slots: Vec<Vec<&str>> = slots
-        .into_iter()
-        .map(|s| if s.is_empty() { own.next().map(|o| vec![o.as_str()]).unwrap_or_default() } else { s })
-        .collect();
 
     // suffix[i]: how far the slots from i on can stray from the commonest.
     let mut suffix = vec![0usize; slots.len() + 1];
     for i in (0..slots.len()).rev() {
-        suffix[i] = suffix[i + 1] + slots.get(i).map_or(0, |s| s.len().saturating_sub(1));
+        let here = slots.get(i).map_or(0, |s| s.len().saturating_sub(1));
+        let next = suffix.get(i + 1).copied().unwrap_or(0);
+        if let Some(x) = suffix.get_mut(i) {
+            *x = next + here;
+        }
     }
     let mut out: Vec<String> = Vec::new();
     let mut pick = vec![0usize; slots.len()];
@@ -383,11 +339,47 @@ pub fn name_variants(word: &str) -> Vec<String> {
     out
 }
 
+/// One letter or letter group of a word and its spellings.
+struct Slot {
+    spellings: &'static [&'static str],
+    /// A character with no spellings: itself.
+    own: Option<char>,
+    /// Whether spellings marked `^` apply.
+    after_vowel: bool,
+}
+
+impl Slot {
+    /// The spellings that apply here, in order.
+    fn usable(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.spellings.iter().filter_map(move |s| match s.strip_prefix('^') {
+            Some(s) if self.after_vowel => Some(s),
+            Some(_) => None,
+            None => Some(*s),
+        })
+    }
+
+    fn len(&self) -> usize {
+        if self.own.is_some() {
+            1
+        } else {
+            self.usable().count()
+        }
+    }
+
+    /// Appends the `k`-th spelling.
+    fn push(&self, k: usize, out: &mut String) {
+        match self.own {
+            Some(c) => out.push(c),
+            None => out.extend(self.usable().nth(k)),
+        }
+    }
+}
+
 /// Every spelling whose slots stray from the commonest by exactly `budget`
-/// in total (each visited branch ends in at least one spelling: bounded by
-/// the caps).
+/// in total (each visited branch ends in at least one spelling, so the work
+/// is bounded by the caps).
 fn spell(
-    slots: &[Vec<&str>],
+    slots: &[Slot],
     suffix: &[usize],
     i: usize,
     budget: usize,
@@ -398,10 +390,13 @@ fn spell(
     if out.len() >= MAX_NAME_VARIANTS || *tries >= 4 * MAX_NAME_VARIANTS {
         return;
     }
-    let Some(options) = slots.get(i) else {
+    let Some(slot) = slots.get(i) else {
         if budget == 0 {
             *tries += 1;
-            let s: String = slots.iter().zip(pick.iter()).filter_map(|(o, &k)| o.get(k).copied()).collect();
+            let mut s = String::new();
+            for (slot, &k) in slots.iter().zip(pick.iter()) {
+                slot.push(k, &mut s);
+            }
             if !out.contains(&s) {
                 out.push(s);
             }
@@ -411,7 +406,7 @@ fn spell(
     if budget > suffix.get(i).copied().unwrap_or(0) {
         return;
     }
-    for k in 0..options.len().min(budget + 1) {
+    for k in 0..slot.len().min(budget + 1) {
         if let Some(p) = pick.get_mut(i) {
             *p = k;
         }
