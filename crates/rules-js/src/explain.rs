@@ -276,6 +276,9 @@ pub enum CertificateProblem {
     TooLong,
     UnexpectedCharacters,
     RomanHasCyrillic,
+    /// `1`, `l` or `|` where an I belongs (`lV-МЮ` → `IV-МЮ`); the
+    /// corrected series is in `normalized` when only one reading fits.
+    RomanLookalike,
     RomanInvalid,
     LettersHaveLatin,
     LettersInvalid,
@@ -291,6 +294,7 @@ impl From<certificate::CertificateProblem> for CertificateProblem {
             P::TooLong => CertificateProblem::TooLong,
             P::UnexpectedCharacters => CertificateProblem::UnexpectedCharacters,
             P::RomanHasCyrillic => CertificateProblem::RomanHasCyrillic,
+            P::RomanLookalike => CertificateProblem::RomanLookalike,
             P::RomanInvalid => CertificateProblem::RomanInvalid,
             P::LettersHaveLatin => CertificateProblem::LettersHaveLatin,
             P::LettersInvalid => CertificateProblem::LettersInvalid,
@@ -312,7 +316,10 @@ pub struct CertificateResult {
     pub problems: Vec<CertificateProblem>,
 }
 
-/// Checks a birth certificate's series and number.
+/// Checks a birth certificate's series and number. Spaces, a dash before
+/// the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+/// `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+/// only when one reading is a Roman numeral; never `valid`).
 ///
 /// `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
 /// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
@@ -344,7 +351,8 @@ pub struct StudentRecord {
     #[serde(default)]
     #[tsify(optional)]
     pub middle_name: Option<String>,
-    /// `YYYY-MM-DD` or `DD.MM.YYYY`.
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+    /// other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
     #[serde(default)]
     #[tsify(optional)]
     pub birth_date: Option<String>,
@@ -498,6 +506,7 @@ js_enum!(CertificateProblem {
     TooLong => "too_long",
     UnexpectedCharacters => "unexpected_characters",
     RomanHasCyrillic => "roman_has_cyrillic",
+    RomanLookalike => "roman_lookalike",
     RomanInvalid => "roman_invalid",
     LettersHaveLatin => "letters_have_latin",
     LettersInvalid => "letters_invalid",

@@ -79,7 +79,8 @@ pub struct Explanation {
 /// Explains a message. `None` when the text matches no catalog message well
 /// enough (an unrelated message gets nothing rather than a wrong guess).
 pub fn explain(text: &str, ctx: &ExplainContext) -> Option<Explanation> {
-    let m = matcher::best_match(text)?;
+    // Decomposed letters (a pasted «и» + U+0306) read as the letters shown.
+    let m = matcher::best_match(&crate::nfc::nfc(text))?;
     let entry = catalog().entry.get(m.entry)?;
     let quote = entry.quote.get(m.quote)?;
     Some(build(entry, quote, m.confidence, ctx))
