@@ -284,7 +284,7 @@ fn assessment_view(a: &Assessment, lang: Lang) -> Html {
     html! {
         <section class="dh-result" aria-labelledby="dh-steps-title">
             <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
-            <p class="dh-path">{ t(&a.path.text_id(), lang) }</p>
+            <p class="dh-path">{ t(&a.path.text_id_for(a.role), lang) }</p>
             <p class="dh-announce" role="status" aria-live="polite">{ announce }</p>
             <ol class="dh-steps">{ for steps }</ol>
             { create_button_view(a, lang) }
@@ -300,8 +300,8 @@ fn create_button_view(a: &Assessment, lang: Lang) -> Html {
     let reasons = b
         .missing
         .iter()
-        .map(|m| m.text_id())
-        .chain(b.unknown.iter().map(|u| u.text_id()))
+        .map(|m| m.text_id_for(a.role))
+        .chain(b.unknown.iter().map(|u| u.text_id_for(a.role)))
         .map(|id| html! { <li>{ t(&id, lang) }</li> });
     html! {
         <section class="dh-box dh-create" aria-labelledby="dh-create-title">
@@ -365,7 +365,7 @@ fn region_view(a: &Assessment, lang: Lang) -> Html {
                 <ul class="dh-apps">{ for apps }</ul>
             }
             <p>
-                { t(r.problems.text_id(), lang) }
+                { t(&elig::reader_text_id(r.problems.text_id().to_owned(), a.role), lang) }
                 if let Some(l) = &r.problems_link {
                     { " " }{ external(&l.href, &l.label, lang) }
                 }
@@ -378,7 +378,7 @@ fn notes_view(a: &Assessment, lang: Lang) -> Html {
     if a.notes.is_empty() {
         return html! {};
     }
-    let notes = a.notes.iter().map(|n| html! { <li>{ t(&n.text_id(), lang) }</li> });
+    let notes = a.notes.iter().map(|n| html! { <li>{ t(&n.text_id_for(a.role), lang) }</li> });
     html! {
         <details class="dh-notes">
             <summary>{ t("ui.next.notes", lang) }</summary>
