@@ -150,7 +150,9 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, now: &str) -> Html {
     let lang = props.lang;
     let id = format!("dh-q-{}", q.id());
-    let hint_id = q.hint_text_id();
+    // The question's words for who is at the page («ты» to a student).
+    let reader = if props.role == Role::Student { elig::Role::Student } else { elig::Role::Parent };
+    let hint_id = elig::reader_text_id(q.hint_text_id(), reader);
     let hint = texts::entry(&hint_id).map(|e| e.get(lang));
     let described = [hint.map(|_| format!("{id}-hint")), error.map(|_| format!("{id}-error"))]
         .into_iter()
@@ -181,7 +183,7 @@ fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, no
         }
     } else {
         let options = q.values().iter().map(|v| {
-            html! { <option value={*v} selected={current == *v}>{ t(&q.value_text_id(v), lang) }</option> }
+            html! { <option value={*v} selected={current == *v}>{ t(&elig::reader_text_id(q.value_text_id(v), reader), lang) }</option> }
         });
         html! {
             <select id={id.clone()} {onchange} aria-describedby={described.clone()}>
@@ -192,7 +194,7 @@ fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, no
     };
     html! {
         <div class="dh-field">
-            <label for={id.clone()}>{ t(&q.text_id(), lang) }</label>
+            <label for={id.clone()}>{ t(&elig::reader_text_id(q.text_id(), reader), lang) }</label>
             if let Some(hint) = hint {
                 <p id={format!("{id}-hint")} class="dh-hint">{ hint }</p>
             }
