@@ -465,3 +465,42 @@ proptest! {
         }
     }
 }
+
+/// Issue 15: for a child who is not a Russian citizen (or has a foreign
+/// certificate), `explainError` and `assessEligibility` name the same one to
+/// act (the school, for the diary) and the same path (no online account, so
+/// no child login or consent steps).
+#[test]
+fn explanation_and_assessment_agree_on_a_child_without_russian_citizenship() {
+    use diary_rules::explain::{explain, ExplainContext, Role as ERole};
+    let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+    for (citizenship, certificate) in [("other", "russian"), ("russian", "foreign")] {
+        let input = SituationInput {
+            role: Some("parent".into()),
+            birth_date: Some("2015-09-01".into()),
+            today: Some("2026-03-10".into()),
+            parent_account: Some("confirmed".into()),
+            certificate_status: Some("verified".into()),
+            snils_status: Some("verified".into()),
+            student_account: Some("none".into()),
+            citizenship: Some(citizenship.into()),
+            birth_certificate: Some(certificate.into()),
+            ..Default::default()
+        };
+        let a = assess_input(&input, clock).unwrap();
+        let school = a.steps.iter().find(|s| s.id == StepId::SchoolAccess).expect("a school_access step");
+        assert!(a.steps.iter().all(|s| !matches!(s.id, StepId::StudentDiaryLogin | StepId::ConsentForChild)));
+        let create = a.steps.iter().find(|s| s.id == StepId::CreateChildAccount).unwrap();
+        assert_eq!(create.text_id, "elig.step.create_child_account.never", "{citizenship} {certificate}");
+        let message = if citizenship == "other" {
+            "Для создания учётной записи ребёнок должен иметь российское гражданство"
+        } else {
+            "Учётную запись на портале госуслуг можно создать только для детей с российским свидетельством о рождении"
+        };
+        let ctx = ExplainContext { role: Some(ERole::Parent), ..Default::default() };
+        let e = explain(message, &ctx).unwrap();
+        assert_eq!(e.actor.id(), school.actor.id(), "{message}");
+        assert!(e.steps.contains(&"explain.foreign_certificate.step.school"), "{:?}", e.steps);
+        assert!(e.steps.contains(&"explain.foreign_certificate.step.no_create"), "{:?}", e.steps);
+    }
+}

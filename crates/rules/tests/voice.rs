@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use diary_rules::age::AgeGroup;
 use diary_rules::eligibility::questions::questions;
-use diary_rules::eligibility::{assess, reader_text_id, LinkLabel, Role, Situation, SituationInput};
+use diary_rules::eligibility::{assess, reader_text_id, LinkLabel};
 use diary_rules::explain::{self, ExplainContext};
 
 const DATA: [(&str, &str); 5] = [
@@ -352,10 +352,11 @@ fn every_text_shown_to_a_reader_is_tagged_for_that_reader() {
             assert!(id.starts_with("ui.q.") && id.ends_with(".hint") || id.ends_with(".hint_student"), "no text {id}");
             continue;
         };
-        let fits = |reader: &str| match (reader, t.audience) {
-            (_, Some(Audience::Any)) => true,
-            ("student", Some(Audience::Student)) | ("parent", Some(Audience::Parent)) => true,
-            _ => false,
+        let fits = |reader: &str| {
+            matches!(
+                (reader, t.audience),
+                (_, Some(Audience::Any)) | ("student", Some(Audience::Student)) | ("parent", Some(Audience::Parent))
+            )
         };
         for reader in readers {
             if !fits(reader) {
