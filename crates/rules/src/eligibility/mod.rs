@@ -341,7 +341,9 @@ fn notes(
     if s.region.parent_may_create_until_18 && minor {
         out.push(NoteId::ParentMayCreateUntil18);
     }
-    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && turns_14_soon(s) {
+    // No hurry where «Создать» can never come (no Russian certificate or citizenship).
+    let never = create.is_some_and(|c| c.never());
+    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && !never && turns_14_soon(s) {
         out.push(NoteId::Turns14Soon);
     }
     if open(StepId::CertificateCheck) {
