@@ -3,9 +3,11 @@
 //! Each step's words are text ids `elig.step.<step>.title` and
 //! `elig.step.<step>.<variant>`, where the variant follows the state (e.g.
 //! `waiting`, `not_found`, `unknown`). A text is written to the one who acts
-//! ("вы"); when someone else is at the page (a 14-year-old reading a
-//! parent's step, a parent reading the child's step) the variant
-//! `<variant>_other` is used where the data has one ("попросите родителя…").
+//! («вы» to a parent, «ты» to a student); when someone else is at the page (a
+//! 14-year-old reading a parent's step, a parent reading the child's step)
+//! the variant `<variant>_other` is used where the data has one ("попроси
+//! родителя…"). A student reads `<id>_student` where the data has one (a
+//! title or a school's step that a parent would read as "the child's").
 
 use super::create_button::CreateButton;
 use super::links;
