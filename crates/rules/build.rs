@@ -8,7 +8,8 @@
 //!   document tables) as `static` values of the types the modules define.
 //!
 //! The build fails loudly on malformed data: a duplicate text id, a text
-//! without `ru`, `en` and `source`, a table or key the code does not know, a
+//! without `ru`, `en` and `source`, an `audience` other than `student`,
+//! `parent` or `any`, a table or key the code does not know, a
 //! value of the wrong type, a datum without a `source`, an enum value outside
 //! its list, a malformed date.
 
@@ -161,8 +162,16 @@ fn collect_texts(
         }
         // An entry holds only its words and sources: a nested table here would
         // be another id (`a.b` under `a`) that would silently vanish.
-        if let Some(other) = inner.keys().find(|k| !matches!(k.as_str(), "ru" | "en" | "source")) {
+        if let Some(other) = inner.keys().find(|k| !matches!(k.as_str(), "ru" | "en" | "source" | "audience")) {
             panic!("data/{file}.toml: text.{id} is a text entry; `{other}` is not allowed in it (ids may not nest under an entry: rename one)");
+        }
+        // Who reads the text (checked by tests/voice.rs; not needed at run time):
+        // "student" («ты», never "the child" in the third person), "parent"
+        // («вы», never «ты») or "any" (neither form of address).
+        match inner.get("audience") {
+            None => {}
+            Some(Value::String(a)) if matches!(a.as_str(), "student" | "parent" | "any") => {}
+            Some(_) => panic!("data/{file}.toml: text.{id}: `audience` must be \"student\", \"parent\" or \"any\""),
         }
         let field = |name: &str| -> String {
             match inner.get(name) {

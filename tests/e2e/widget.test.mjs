@@ -112,7 +112,7 @@ test("a 15-year-old student gets the link-and-consent path", async () => {
   assert.match(titles, /[Сс]огласие/);
   assert.doesNotMatch(titles, /кнопка «Создать»/);
   assert.equal(await page.$("#dh-q-snils_status"), null);
-  await page.getByLabel("Учётная запись ребёнка на Госуслугах").selectOption("own_unlinked");
+  await page.getByLabel("Твоя учётная запись на Госуслугах").selectOption("own_unlinked");
   const next = (await stepsOf(page)).find((s) => s.next);
   assert.match(next.title, /родителя/);
   clean(log);
