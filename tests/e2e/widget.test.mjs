@@ -96,7 +96,7 @@ test("a parent of a 10-year-old reaches «Создать» with the reasons it i
   assert.ok(links.every(([, target, rel]) => target === "_blank" && rel === "noopener noreferrer"));
   // The wait estimate: an old request is overdue.
   await page.getByLabel(/Когда документы отправили на проверку/).fill("2020-03-02T10:00");
-  assert.match(await page.textContent(".dh-wait"), /напишите в поддержку/);
+  assert.match(await page.textContent(".dh-wait"), /в поддержку Госуслуг/);
   clean(log);
   await context.close();
 });
@@ -123,7 +123,7 @@ test("a pasted, typo'd «Ваш днивник не найден» gets its expl
   const { page, context, log } = await openPage(env, "index.html");
   await ready(page);
   await page.getByRole("tab", { name: "Я вижу ошибку" }).click();
-  await page.getByLabel("Или вставьте текст ошибки").click();
+  await page.getByLabel("Или текст ошибки (можно вставить)").click();
   await page.keyboard.insertText("Ваш днивник не найден. Чтобы решить проблему, попросите родителей");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");

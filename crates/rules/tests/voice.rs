@@ -11,7 +11,11 @@
 //!   `role: "student"`, explanations for a student, the wizard's questions)
 //!   is tagged `student` or `any`, and every text they show to a parent is
 //!   tagged `parent` or `any`. The texts shown are found by running the
-//!   engines over a broad sample of situations, not listed by hand.
+//!   engines over a broad sample of situations, not listed by hand; the
+//!   panel's own words and the password texts are shown to both.
+//!
+//! Not covered: the document checks' texts (`documents.toml`: СНИЛС,
+//! certificate, records), which the JS API returns without knowing who reads.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -318,6 +322,20 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
             for v in q.values() {
                 add(reader_text_id(q.value_text_id(v), s.role), reader);
             }
+        }
+    }
+    // The panel's own words (all but the wizard's questions, which follow the
+    // role above) and the password texts are on screen whoever is at the page.
+    for (file, raw) in DATA {
+        if !matches!(file, "ui" | "password") {
+            continue;
+        }
+        let mut ids = BTreeMap::new();
+        let doc: toml::Table = toml::from_str(raw).unwrap();
+        collect("", doc["text"].as_table().unwrap(), &mut ids);
+        for id in ids.into_keys().filter(|id| !id.starts_with("ui.q.")) {
+            add(id.clone(), "parent");
+            add(id, "student");
         }
     }
     for e in explain::list() {
