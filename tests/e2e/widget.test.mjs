@@ -133,7 +133,8 @@ test("a pasted, typo'd «Ваш днивник не найден» gets its expl
   // Focus moved to the answer.
   assert.equal(await page.evaluate(() => document.activeElement.id), "dh-explanation-title");
   // Unrecognised text points to the list.
-  await page.fill("#dh-error-text", "Неверный логин или пароль");
+  // (an SMS code: the catalog knows it is not the binding code)
+  await page.fill("#dh-error-text", "Неверный код подтверждения");
   await page.click("#dh-error-explain");
   await page.waitForSelector(".dh-unknown");
   await page.click(".dh-unknown button");
