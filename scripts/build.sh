@@ -8,7 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --quiet --locked --release --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
+# Each crate is built as a cdylib alone: cargo silently skips LTO for a unit
+# that also emits an rlib (rust-lang/cargo#9672), and the crates' manifests
+# keep "rlib" for the tests. One invocation per crate also keeps their
+# features apart (the widget's rules-js dependency without the JS API).
+# scripts/check-sizes.mjs fails the test command if LTO silently stops.
+for crate in diary-rules-js diary-help-widget; do
+  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --crate-type cdylib
+done
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 out="$target_dir/wasm32-unknown-unknown/release"
@@ -21,16 +28,23 @@ bind() {
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
+scripts/minify.sh pkg/widget.tmp/diary-login-help.js
+# English, loaded on demand by both modules (loadLanguage / setLang): the
+# language file build.rs made, written out by a native example.
+cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
+cp pkg/rules.tmp/diary-texts.en.bin pkg/widget.tmp/
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node scripts/package-json.mjs pkg/rules.tmp diary-rules diary_rules "$version" \
-  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks."
+  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks." \
+  diary-texts.en.bin
 node scripts/package-json.mjs pkg/widget.tmp diary-help-widget diary_help "$version" \
-  "A help panel for diary login pages, with the rules API." diary-help.css diary-login-help.js
+  "A help panel for diary login pages: the next step for a parent or a student, as a custom element or mount()." diary-help.css diary-login-help.js diary-texts.en.bin
 
 for d in rules widget; do
   rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
 done
 
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
-  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js | tee pkg/SIZES.txt
+  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js \
+  pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt

@@ -2,8 +2,8 @@
 //! `checkBirthCertificate`, `compareRecords`.
 
 use crate::convert::{
-    field_error, is_nullish, is_plain_object, js_enum, object, optional, reject_unknown_fields, required_string,
-    skip_none, string_at, type_name, uint_at, variant_at, words, ToJs,
+    field_error, is_nullish, is_plain_object, js_enum, lang_at, object, optional, reject_unknown_fields,
+    required_string, skip_none, string_at, type_name, uint_at, variant_at, words, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
@@ -149,15 +149,6 @@ pub struct ErrorListItem {
     pub title: Cow<'static, str>,
 }
 
-fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
-    match value {
-        None => Ok(Lang::default()),
-        Some(code) => {
-            Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
-        }
-    }
-}
-
 /// Today's date in the browser's time zone.
 fn today() -> Option<chrono::NaiveDate> {
     let now = js_sys::Date::new_0();
@@ -214,7 +205,7 @@ pub fn explain_error(
     } else {
         return Err(field_error("context", format!("expected an object, got {}", type_name(&context))));
     };
-    let lang = parse_lang(ctx.lang.as_deref(), "context.lang")?;
+    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(ErrorExplanation {
@@ -274,7 +265,7 @@ fn optional_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
         return Ok(Lang::default());
     }
     let code = required_string(value, field)?;
-    parse_lang(Some(&code), field)
+    lang_at(Some(&code), field)
 }
 
 /// What is wrong with a birth certificate.
@@ -285,6 +276,9 @@ pub enum CertificateProblem {
     TooLong,
     UnexpectedCharacters,
     RomanHasCyrillic,
+    /// `1`, `l` or `|` where an I belongs (`lV-МЮ` → `IV-МЮ`); the
+    /// corrected series is in `normalized` when only one reading fits.
+    RomanLookalike,
     RomanInvalid,
     LettersHaveLatin,
     LettersInvalid,
@@ -300,6 +294,7 @@ impl From<certificate::CertificateProblem> for CertificateProblem {
             P::TooLong => CertificateProblem::TooLong,
             P::UnexpectedCharacters => CertificateProblem::UnexpectedCharacters,
             P::RomanHasCyrillic => CertificateProblem::RomanHasCyrillic,
+            P::RomanLookalike => CertificateProblem::RomanLookalike,
             P::RomanInvalid => CertificateProblem::RomanInvalid,
             P::LettersHaveLatin => CertificateProblem::LettersHaveLatin,
             P::LettersInvalid => CertificateProblem::LettersInvalid,
@@ -321,7 +316,10 @@ pub struct CertificateResult {
     pub problems: Vec<CertificateProblem>,
 }
 
-/// Checks a birth certificate's series and number.
+/// Checks a birth certificate's series and number. Spaces, a dash before
+/// the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+/// `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+/// only when one reading is a Roman numeral; never `valid`).
 ///
 /// `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
 /// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
@@ -353,7 +351,8 @@ pub struct StudentRecord {
     #[serde(default)]
     #[tsify(optional)]
     pub middle_name: Option<String>,
-    /// `YYYY-MM-DD` or `DD.MM.YYYY`.
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+    /// other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
     #[serde(default)]
     #[tsify(optional)]
     pub birth_date: Option<String>,
@@ -507,6 +506,7 @@ js_enum!(CertificateProblem {
     TooLong => "too_long",
     UnexpectedCharacters => "unexpected_characters",
     RomanHasCyrillic => "roman_has_cyrillic",
+    RomanLookalike => "roman_lookalike",
     RomanInvalid => "roman_invalid",
     LettersHaveLatin => "letters_have_latin",
     LettersInvalid => "letters_invalid",

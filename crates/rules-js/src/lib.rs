@@ -1,7 +1,8 @@
 //! # diary-rules-js
 //!
 //! The JavaScript API of `diary-rules`, built by wasm-bindgen into
-//! `pkg/rules/diary_rules.js` (and re-exported by the widget's module).
+//! `pkg/rules/diary_rules.js` (and re-exported by the widget's module when
+//! the widget's feature `api` is on).
 //!
 //! Conventions, for every function here:
 //! - plain JS objects in and out, camelCase fields, string enums in
@@ -25,6 +26,8 @@ mod eligibility;
 #[cfg(feature = "api")]
 mod explain;
 #[cfg(feature = "api")]
+mod lang;
+#[cfg(feature = "api")]
 mod password;
 
 pub use browser::*;
@@ -34,5 +37,7 @@ pub use documents::*;
 pub use eligibility::*;
 #[cfg(feature = "api")]
 pub use explain::*;
+#[cfg(feature = "api")]
+pub use lang::*;
 #[cfg(feature = "api")]
 pub use password::*;
