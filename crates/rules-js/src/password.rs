@@ -295,7 +295,7 @@ pub struct GeneratePasswordOptions {
 /// random source (`crypto.getRandomValues`). No look-alike characters
 /// (`l I 1 O 0`) unless the policy leaves no choice.
 ///
-/// `generatePassword()` → `"xK7#pQ2!vZ9m"`; `generatePassword({ memorable:
+/// `generatePassword()` → `"xK7%pQ2!vZ9m"`; `generatePassword({ memorable:
 /// true })` → `"Tamo-pibu-deka47"`.
 ///
 /// Throws `Error("options.length: must be a whole number from 8 to 64, got
