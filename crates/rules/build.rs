@@ -589,38 +589,39 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         }
         lit_list(&list)
     };
-    // Names: per letter the spellings, split here so the wasm has no
-    // parsing code; clusters as (letters, word end only, spellings),
-    // longest first and, at one length, word-end groups first.
+    // Names: one entry per letter, clusters as "letters[$]=spellings".
     let names = str_list(&p, t, "names");
     if names.len() != letters.chars().count() {
         panic!("{}: needs one entry per letter of `letters`", p.key("names").0);
     }
-    let split = |s: &str| -> Vec<String> { s.split('|').map(str::to_owned).collect() };
-    let names_code: Vec<String> = names.iter().map(|n| lit_list(&split(n))).collect();
-    let mut clusters: Vec<(String, bool, Vec<String>)> = Vec::new();
-    for (i, c) in str_list(&p, t, "clusters").iter().enumerate() {
+    let clusters = str_list(&p, t, "clusters");
+    for (i, c) in clusters.iter().enumerate() {
         let (group, spellings) = c
             .split_once('=')
             .unwrap_or_else(|| panic!("{}: must be \"letters=spelling|spelling\"", p.key("clusters").index(i).0));
-        let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
+        let group = group.strip_suffix('$').unwrap_or(group);
         if group.chars().count() < 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
             panic!("{}: needs two or more letters of `letters` and spellings", p.key("clusters").index(i).0);
         }
-        clusters.push((group.to_owned(), end, split(spellings)));
+        // Tried in order: a longer group must come before a shorter one.
+        let len = group.chars().count();
+        if clusters
+            .iter()
+            .take(i)
+            .any(|earlier| earlier.split('=').next().map_or(0, |g| g.trim_end_matches('$').chars().count()) < len)
+        {
+            panic!("{}: list the longer letter groups first", p.key("clusters").index(i).0);
+        }
     }
-    clusters.sort_by(|a, b| (b.0.chars().count(), b.1).cmp(&(a.0.chars().count(), a.1)));
-    let clusters_code: Vec<String> =
-        clusters.iter().map(|(g, end, s)| format!("({}, {end}, {})", lit(g), lit_list(s))).collect();
     let _ = writeln!(
         code,
-        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: &[{}], clusters: &[{}] }},",
+        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: {}, clusters: {} }},",
         lit(&letters),
         scheme("popular"),
         scheme("j_style"),
         scheme("passport"),
-        names_code.join(", "),
-        clusters_code.join(", "),
+        scheme("names"),
+        lit_list(&clusters),
     );
 
     let p = at.key("dictionary");

@@ -41,11 +41,13 @@ pub(crate) struct TranslitData {
     pub popular: &'static [&'static str],
     pub j_style: &'static [&'static str],
     pub passport: &'static [&'static str],
-    /// Per letter: the spellings a name takes, commonest first; `^` marks
-    /// a spelling used only at a word's start or after a vowel.
-    pub names: &'static [&'static [&'static str]],
-    /// (letters, only at a word's end, spellings), longest first.
-    pub clusters: &'static [(&'static str, bool, &'static [&'static str])],
+    /// Per letter: the spellings a name takes, `|`-separated, commonest
+    /// first; `^` marks a spelling used only at a word's start or after a
+    /// vowel.
+    pub names: &'static [&'static str],
+    /// `letters=spelling|…` (`$` after the letters: only at a word's end),
+    /// the longer groups first.
+    pub clusters: &'static [&'static str],
 }
 
 #[derive(Debug)]

@@ -299,22 +299,26 @@ pub fn name_variants(word: &str) -> Vec<String> {
     let mut i = 0;
     while i < word.len() {
         let rest = word.get(i..).unwrap_or(&[]);
-        let cluster = tr.clusters.iter().find(|(group, end, _)| {
+        let cluster = tr.clusters.iter().find_map(|c| {
+            let (group, spellings) = c.split_once('=')?;
+            let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
             let n = group.chars().count();
-            rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n)
+            let fits = rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n);
+            fits.then_some((n, spellings))
         });
-        if let Some((group, _, spellings)) = cluster {
+        if let Some((n, spellings)) = cluster {
             slots.push(Slot { spellings, own: None, after_vowel: true });
-            i += group.chars().count();
+            i += n;
             continue;
         }
         let c = word.get(i).copied().unwrap_or(' ');
         let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
-        let index = tr.letters.chars().position(|l| l == c);
-        match index.and_then(|k| tr.names.get(k)) {
-            Some(spellings) => slots.push(Slot { spellings, own: None, after_vowel }),
-            None => slots.push(Slot { spellings: &[], own: Some(c), after_vowel }),
-        }
+        let spellings = tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.get(k));
+        slots.push(Slot {
+            spellings: spellings.copied().unwrap_or(""),
+            own: Some(c).filter(|_| spellings.is_none()),
+            after_vowel,
+        });
         i += 1;
     }
 
@@ -341,7 +345,8 @@ pub fn name_variants(word: &str) -> Vec<String> {
 
 /// One letter or letter group of a word and its spellings.
 struct Slot {
-    spellings: &'static [&'static str],
+    /// `|`-separated, as in the data.
+    spellings: &'static str,
     /// A character with no spellings: itself.
     own: Option<char>,
     /// Whether spellings marked `^` apply.
@@ -351,10 +356,10 @@ struct Slot {
 impl Slot {
     /// The spellings that apply here, in order.
     fn usable(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.spellings.iter().filter_map(move |s| match s.strip_prefix('^') {
+        self.spellings.split('|').filter_map(move |s| match s.strip_prefix('^') {
             Some(s) if self.after_vowel => Some(s),
             Some(_) => None,
-            None => Some(*s),
+            None => Some(s),
         })
     }
 
