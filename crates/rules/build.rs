@@ -582,18 +582,32 @@ fn gen_password(at: &Path_, file: &Table) -> String {
     keys(&p, t, &["source", "letters", "popular", "j_style", "passport", "names", "clusters"]);
     sources(&p, t);
     let letters = string(&p, t, "letters");
+    let names = str_list(&p, t, "names");
+    if names.len() != letters.chars().count() {
+        panic!("{}: needs one entry per letter of `letters`", p.key("names").0);
+    }
+    // A scheme is stored as the position of its spelling among the letter's
+    // `names` spellings (one byte per letter): every scheme spelling must be
+    // one of them.
     let scheme = |key: &str| {
         let list = str_list(&p, t, key);
         if list.len() != letters.chars().count() {
             panic!("{}: needs one entry per letter of `letters`", p.key(key).0);
         }
-        lit_list(&list)
+        let picks: Vec<u8> = list
+            .iter()
+            .zip(&names)
+            .enumerate()
+            .map(|(i, (spelling, spellings))| {
+                let at = spellings.split('|').map(|s| s.trim_start_matches('^')).position(|s| s == spelling);
+                at.unwrap_or_else(|| {
+                    panic!("{}: \"{spelling}\" is not among `names` ({spellings})", p.key(key).index(i).0)
+                }) as u8
+            })
+            .collect();
+        format!("&{picks:?}")
     };
-    // Names: one entry per letter, clusters as "letters[$]=spellings".
-    let names = str_list(&p, t, "names");
-    if names.len() != letters.chars().count() {
-        panic!("{}: needs one entry per letter of `letters`", p.key("names").0);
-    }
+    // Clusters as "letters[$]=spellings".
     let clusters = str_list(&p, t, "clusters");
     for (i, c) in clusters.iter().enumerate() {
         let (group, spellings) = c
@@ -620,7 +634,7 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         scheme("popular"),
         scheme("j_style"),
         scheme("passport"),
-        scheme("names"),
+        lit_list(&names),
         lit_list(&clusters),
     );
 

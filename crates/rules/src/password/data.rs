@@ -38,9 +38,10 @@ pub(crate) struct KeyboardData {
 #[derive(Debug)]
 pub(crate) struct TranslitData {
     pub letters: &'static str,
-    pub popular: &'static [&'static str],
-    pub j_style: &'static [&'static str],
-    pub passport: &'static [&'static str],
+    /// The three schemes, per letter: which of its `names` spellings.
+    pub popular: &'static [u8],
+    pub j_style: &'static [u8],
+    pub passport: &'static [u8],
     /// Per letter: the spellings a name takes, `|`-separated, commonest
     /// first; `^` marks a spelling used only at a word's start or after a
     /// vowel.

@@ -42,9 +42,6 @@ struct Tables {
     /// state), indexed by code − 0x400.
     to_latin: [Option<char>; 256],
     numero_latin: Option<char>,
-    /// Transliteration schemes: Cyrillic lower-case letter → Latin, indexed
-    /// by code − 0x400 (a flat table: no hash map code in the wasm).
-    translit: [[Option<&'static str>; 0x60]; 3],
 }
 
 #[inline]
@@ -58,7 +55,6 @@ fn tables() -> &'static Tables {
             numero: None,
             to_latin: [None; 256],
             numero_latin: None,
-            translit: [[None; 0x60]; 3],
         };
         let place = |rows: &[&str], shifted: bool, t: &mut Tables| {
             for (r, row) in rows.iter().enumerate() {
@@ -104,14 +100,6 @@ fn tables() -> &'static Tables {
             }
         }
 
-        let tr = &data().translit;
-        for (scheme, map) in [&tr.popular, &tr.j_style, &tr.passport].into_iter().zip(t.translit.iter_mut()) {
-            for (letter, latin) in tr.letters.chars().zip(scheme.iter()) {
-                if let Some(slot) = (letter as usize).checked_sub(0x400).and_then(|i| map.get_mut(i)) {
-                    *slot = Some(*latin);
-                }
-            }
-        }
         t
     })
 }
@@ -239,14 +227,14 @@ pub(crate) fn lower_char(c: char) -> char {
 /// assert_eq!(transliterations("Юля"), vec!["yulya".to_string(), "julja".into(), "iulia".into()]);
 /// ```
 pub fn transliterations(word: &str) -> Vec<String> {
-    let t = tables();
+    let tr = &data().translit;
     let mut out: Vec<String> = Vec::with_capacity(3);
-    for scheme in &t.translit {
+    for scheme in [tr.popular, tr.j_style, tr.passport] {
         let mut s = String::with_capacity(word.len());
         for c in word.chars() {
             let l = lower_char(c);
-            match (l as usize).checked_sub(0x400).and_then(|i| scheme.get(i)).copied().flatten() {
-                Some(latin) => s.push_str(latin),
+            match tr.letters.chars().position(|x| x == l) {
+                Some(k) => s.extend(spelling(k, scheme.get(k).copied().unwrap_or(0))),
                 None => s.push(l),
             }
         }
@@ -255,6 +243,13 @@ pub fn transliterations(word: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The `pick`-th name spelling of the `k`-th letter of `letters`, without
+/// its `^` mark.
+fn spelling(k: usize, pick: u8) -> Option<&'static str> {
+    let spellings = data().translit.names.get(k)?;
+    spellings.split('|').nth(usize::from(pick)).map(|s| s.trim_start_matches('^'))
 }
 
 /// At most this many Latin spellings of one word of the personal data
