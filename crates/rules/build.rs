@@ -614,17 +614,8 @@ fn gen_password(at: &Path_, file: &Table) -> String {
             .split_once('=')
             .unwrap_or_else(|| panic!("{}: must be \"letters=spelling|spelling\"", p.key("clusters").index(i).0));
         let group = group.strip_suffix('$').unwrap_or(group);
-        if group.chars().count() < 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
-            panic!("{}: needs two or more letters of `letters` and spellings", p.key("clusters").index(i).0);
-        }
-        // Tried in order: a longer group must come before a shorter one.
-        let len = group.chars().count();
-        if clusters
-            .iter()
-            .take(i)
-            .any(|earlier| earlier.split('=').next().map_or(0, |g| g.trim_end_matches('$').chars().count()) < len)
-        {
-            panic!("{}: list the longer letter groups first", p.key("clusters").index(i).0);
+        if group.chars().count() != 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
+            panic!("{}: needs two letters of `letters` and spellings", p.key("clusters").index(i).0);
         }
     }
     let _ = writeln!(

@@ -288,32 +288,36 @@ pub fn name_variants(word: &str) -> Vec<String> {
         return vec![word.into_iter().collect()];
     }
     let tr = &data().translit;
-    // The word as slots, each with its spellings (a character without any
-    // stands for itself).
-    let mut slots: Vec<Slot> = Vec::with_capacity(word.len());
+    // The word as slots, each with the spellings that apply there. A word
+    // with a character outside the table (a digit, a Ukrainian і) keeps the
+    // three schemes only.
+    let mut slots: Vec<Vec<&'static str>> = Vec::with_capacity(word.len());
     let mut i = 0;
-    while i < word.len() {
-        let rest = word.get(i..).unwrap_or(&[]);
-        let cluster = tr.clusters.iter().find_map(|c| {
-            let (group, spellings) = c.split_once('=')?;
-            let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
-            let n = group.chars().count();
-            let fits = rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n);
-            fits.then_some((n, spellings))
+    while let Some(&c) = word.get(i) {
+        let (next, after_vowel) =
+            (word.get(i + 1).copied(), i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p)));
+        // A two-letter group ("кс=ks|x", "ия$=…": only at the end).
+        let group = tr.clusters.iter().find_map(|entry| {
+            let (group, spellings) = entry.split_once('=')?;
+            let mut g = group.chars();
+            let fits = g.next() == Some(c) && g.next() == next && (g.next().is_none() || i + 2 == word.len());
+            fits.then_some(spellings)
         });
-        if let Some((n, spellings)) = cluster {
-            slots.push(Slot { spellings, own: None, after_vowel: true });
-            i += n;
-            continue;
-        }
-        let c = word.get(i).copied().unwrap_or(' ');
-        let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
-        let spellings = tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.get(k));
-        slots.push(Slot {
-            spellings: spellings.copied().unwrap_or(""),
-            own: Some(c).filter(|_| spellings.is_none()),
-            after_vowel,
+        let spellings = match group {
+            Some(s) => {
+                i += 1;
+                s
+            }
+            None => match tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.get(k)) {
+                Some(s) => s,
+                None => return transliterations(&word.iter().collect::<String>()),
+            },
+        };
+        let usable = spellings.split('|').filter_map(|s| match s.strip_prefix('^') {
+            Some(s) => after_vowel.then_some(s),
+            None => Some(s),
         });
+        slots.push(usable.collect());
         i += 1;
     }
 
@@ -338,48 +342,11 @@ pub fn name_variants(word: &str) -> Vec<String> {
     out
 }
 
-/// One letter or letter group of a word and its spellings.
-struct Slot {
-    /// `|`-separated, as in the data.
-    spellings: &'static str,
-    /// A character with no spellings: itself.
-    own: Option<char>,
-    /// Whether spellings marked `^` apply.
-    after_vowel: bool,
-}
-
-impl Slot {
-    /// The spellings that apply here, in order.
-    fn usable(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.spellings.split('|').filter_map(move |s| match s.strip_prefix('^') {
-            Some(s) if self.after_vowel => Some(s),
-            Some(_) => None,
-            None => Some(s),
-        })
-    }
-
-    fn len(&self) -> usize {
-        if self.own.is_some() {
-            1
-        } else {
-            self.usable().count()
-        }
-    }
-
-    /// Appends the `k`-th spelling.
-    fn push(&self, k: usize, out: &mut String) {
-        match self.own {
-            Some(c) => out.push(c),
-            None => out.extend(self.usable().nth(k)),
-        }
-    }
-}
-
 /// Every spelling whose slots stray from the commonest by exactly `budget`
 /// in total (each visited branch ends in at least one spelling, so the work
 /// is bounded by the caps).
 fn spell(
-    slots: &[Slot],
+    slots: &[Vec<&str>],
     suffix: &[usize],
     i: usize,
     budget: usize,
@@ -395,7 +362,7 @@ fn spell(
             *tries += 1;
             let mut s = String::new();
             for (slot, &k) in slots.iter().zip(pick.iter()) {
-                slot.push(k, &mut s);
+                s.push_str(slot.get(k).copied().unwrap_or(""));
             }
             if !out.contains(&s) {
                 out.push(s);
