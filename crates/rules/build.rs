@@ -608,13 +608,20 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         format!("&{picks:?}")
     };
     // Clusters as "letters[$]=spellings".
+    if names.iter().any(|n| n.contains(';')) {
+        panic!("{}: no \";\" in a spelling", p.key("names").0);
+    }
     let clusters = str_list(&p, t, "clusters");
     for (i, c) in clusters.iter().enumerate() {
         let (group, spellings) = c
             .split_once('=')
             .unwrap_or_else(|| panic!("{}: must be \"letters=spelling|spelling\"", p.key("clusters").index(i).0));
         let group = group.strip_suffix('$').unwrap_or(group);
-        if group.chars().count() != 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
+        if group.chars().count() != 2
+            || !group.chars().all(|l| letters.contains(l))
+            || spellings.is_empty()
+            || spellings.contains(';')
+        {
             panic!("{}: needs two letters of `letters` and spellings", p.key("clusters").index(i).0);
         }
     }
@@ -625,8 +632,8 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         scheme("popular"),
         scheme("j_style"),
         scheme("passport"),
-        lit_list(&names),
-        lit_list(&clusters),
+        lit(&names.join(";")),
+        lit(&clusters.join(";")),
     );
 
     let p = at.key("dictionary");

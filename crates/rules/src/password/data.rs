@@ -42,13 +42,13 @@ pub(crate) struct TranslitData {
     pub popular: &'static [u8],
     pub j_style: &'static [u8],
     pub passport: &'static [u8],
-    /// Per letter: the spellings a name takes, `|`-separated, commonest
-    /// first; `^` marks a spelling used only at a word's start or after a
-    /// vowel.
-    pub names: &'static [&'static str],
-    /// `letters=spelling|…` (`$` after the letters: only at a word's end),
-    /// the longer groups first.
-    pub clusters: &'static [&'static str],
+    /// Per letter, `;`-separated: the spellings a name takes,
+    /// `|`-separated, commonest first; `^` marks a spelling used only at a
+    /// word's start or after a vowel. (One string: no pointer per entry.)
+    pub names: &'static str,
+    /// `;`-separated `letters=spelling|…` (`$` after the letters: only at a
+    /// word's end).
+    pub clusters: &'static str,
 }
 
 #[derive(Debug)]
@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(d.translit.popular.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.j_style.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.passport.len(), d.translit.letters.chars().count());
-        assert_eq!(d.translit.names.len(), d.translit.letters.chars().count());
+        assert_eq!(d.translit.names.split(';').count(), d.translit.letters.chars().count());
         assert_eq!(d.keyboard.qwerty.len(), 4);
     }
 }

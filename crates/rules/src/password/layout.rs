@@ -248,7 +248,7 @@ pub fn transliterations(word: &str) -> Vec<String> {
 /// The `pick`-th name spelling of the `k`-th letter of `letters`, without
 /// its `^` mark.
 fn spelling(k: usize, pick: u8) -> Option<&'static str> {
-    let spellings = data().translit.names.get(k)?;
+    let spellings = data().translit.names.split(';').nth(k)?;
     spellings.split('|').nth(usize::from(pick)).map(|s| s.trim_start_matches('^'))
 }
 
@@ -297,7 +297,7 @@ pub fn name_variants(word: &str) -> Vec<String> {
         let (next, after_vowel) =
             (word.get(i + 1).copied(), i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p)));
         // A two-letter group ("кс=ks|x", "ия$=…": only at the end).
-        let group = tr.clusters.iter().find_map(|entry| {
+        let group = tr.clusters.split(';').find_map(|entry| {
             let (group, spellings) = entry.split_once('=')?;
             let mut g = group.chars();
             let fits = g.next() == Some(c) && g.next() == next && (g.next().is_none() || i + 2 == word.len());
@@ -308,7 +308,7 @@ pub fn name_variants(word: &str) -> Vec<String> {
                 i += 1;
                 s
             }
-            None => match tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.get(k)) {
+            None => match tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.split(';').nth(k)) {
                 Some(s) => s,
                 None => return transliterations(&word.iter().collect::<String>()),
             },
