@@ -297,27 +297,31 @@ pub fn name_variants(word: &str) -> Vec<String> {
         let (next, after_vowel) =
             (word.get(i + 1).copied(), i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p)));
         // A two-letter group ("кс=ks|x", "ия$=…": only at the end).
-        let group = tr.clusters.split(';').find_map(|entry| {
-            let (group, spellings) = entry.split_once('=')?;
+        let mut spellings = None;
+        for entry in tr.clusters.split(';') {
+            let Some((group, s)) = entry.split_once('=') else { continue };
             let mut g = group.chars();
-            let fits = g.next() == Some(c) && g.next() == next && (g.next().is_none() || i + 2 == word.len());
-            fits.then_some(spellings)
-        });
-        let spellings = match group {
-            Some(s) => {
+            if g.next() == Some(c) && g.next() == next && (g.next().is_none() || i + 2 == word.len()) {
+                spellings = Some(s);
                 i += 1;
-                s
+                break;
             }
-            None => match tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.split(';').nth(k)) {
-                Some(s) => s,
-                None => return transliterations(&word.iter().collect::<String>()),
-            },
+        }
+        if spellings.is_none() {
+            spellings = tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.split(';').nth(k));
+        }
+        let Some(spellings) = spellings else {
+            return transliterations(&word.iter().collect::<String>());
         };
-        let usable = spellings.split('|').filter_map(|s| match s.strip_prefix('^') {
-            Some(s) => after_vowel.then_some(s),
-            None => Some(s),
-        });
-        slots.push(usable.collect());
+        let mut usable: Vec<&'static str> = Vec::new();
+        for s in spellings.split('|') {
+            match s.strip_prefix('^') {
+                Some(s) if after_vowel => usable.push(s),
+                Some(_) => {}
+                None => usable.push(s),
+            }
+        }
+        slots.push(usable);
         i += 1;
     }
 
