@@ -662,45 +662,58 @@ fn gen_password(at: &Path_, file: &Table) -> String {
     keys(&p, t, &["source", "letters", "popular", "j_style", "passport", "names", "clusters"]);
     sources(&p, t);
     let letters = string(&p, t, "letters");
+    let names = str_list(&p, t, "names");
+    if names.len() != letters.chars().count() {
+        panic!("{}: needs one entry per letter of `letters`", p.key("names").0);
+    }
+    // A scheme is stored as the position of its spelling among the letter's
+    // `names` spellings (one byte per letter): every scheme spelling must be
+    // one of them.
     let scheme = |key: &str| {
         let list = str_list(&p, t, key);
         if list.len() != letters.chars().count() {
             panic!("{}: needs one entry per letter of `letters`", p.key(key).0);
         }
-        lit_list(&list)
+        let picks: Vec<u8> = list
+            .iter()
+            .zip(&names)
+            .enumerate()
+            .map(|(i, (spelling, spellings))| {
+                let at = spellings.split('|').map(|s| s.trim_start_matches('^')).position(|s| s == spelling);
+                at.unwrap_or_else(|| {
+                    panic!("{}: \"{spelling}\" is not among `names` ({spellings})", p.key(key).index(i).0)
+                }) as u8
+            })
+            .collect();
+        format!("&{picks:?}")
     };
-    // Names: per letter the spellings, split here so the wasm has no
-    // parsing code; clusters as (letters, word end only, spellings),
-    // longest first and, at one length, word-end groups first.
-    let names = str_list(&p, t, "names");
-    if names.len() != letters.chars().count() {
-        panic!("{}: needs one entry per letter of `letters`", p.key("names").0);
+    // Clusters as "letters[$]=spellings".
+    if names.iter().any(|n| n.contains(';')) {
+        panic!("{}: no \";\" in a spelling", p.key("names").0);
     }
-    let split = |s: &str| -> Vec<String> { s.split('|').map(str::to_owned).collect() };
-    let names_code: Vec<String> = names.iter().map(|n| lit_list(&split(n))).collect();
-    let mut clusters: Vec<(String, bool, Vec<String>)> = Vec::new();
-    for (i, c) in str_list(&p, t, "clusters").iter().enumerate() {
+    let clusters = str_list(&p, t, "clusters");
+    for (i, c) in clusters.iter().enumerate() {
         let (group, spellings) = c
             .split_once('=')
             .unwrap_or_else(|| panic!("{}: must be \"letters=spelling|spelling\"", p.key("clusters").index(i).0));
-        let (group, end) = group.strip_suffix('$').map_or((group, false), |g| (g, true));
-        if group.chars().count() < 2 || !group.chars().all(|l| letters.contains(l)) || spellings.is_empty() {
-            panic!("{}: needs two or more letters of `letters` and spellings", p.key("clusters").index(i).0);
+        let group = group.strip_suffix('$').unwrap_or(group);
+        if group.chars().count() != 2
+            || !group.chars().all(|l| letters.contains(l))
+            || spellings.is_empty()
+            || spellings.contains(';')
+        {
+            panic!("{}: needs two letters of `letters` and spellings", p.key("clusters").index(i).0);
         }
-        clusters.push((group.to_owned(), end, split(spellings)));
     }
-    clusters.sort_by_key(|c| std::cmp::Reverse((c.0.chars().count(), c.1)));
-    let clusters_code: Vec<String> =
-        clusters.iter().map(|(g, end, s)| format!("({}, {end}, {})", lit(g), lit_list(s))).collect();
     let _ = writeln!(
         code,
-        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: &[{}], clusters: &[{}] }},",
+        "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: {}, clusters: {} }},",
         lit(&letters),
         scheme("popular"),
         scheme("j_style"),
         scheme("passport"),
-        names_code.join(", "),
-        clusters_code.join(", "),
+        lit(&names.join(";")),
+        lit(&clusters.join(";")),
     );
 
     let p = at.key("dictionary");

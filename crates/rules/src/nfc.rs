@@ -153,6 +153,7 @@ fn needs_work(c: char) -> bool {
 /// assert_eq!(nfc("Е\u{308}лка"), "Ёлка");
 /// assert!(matches!(nfc("Иванова"), std::borrow::Cow::Borrowed(_)));
 /// ```
+#[inline(never)]
 pub fn nfc(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_work) {
         return Cow::Borrowed(text);

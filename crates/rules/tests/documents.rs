@@ -145,6 +145,59 @@ proptest! {
         }
     }
 
+    /// Names pasted with decomposed letters (NFD, as from some PDFs)
+    /// compare as the composed ones.
+    #[test]
+    fn decomposed_names_compare_as_composed(name in "[А-Яа-яЁёЙй]{1,12}", other in "[А-Яа-яЁёЙй]{1,12}") {
+        use unicode_normalization::UnicodeNormalization;
+        let record = |last: String, first: String| PersonRecord { last_name: last, first_name: first, ..Default::default() };
+        let composed = record(name.clone(), other.clone());
+        let decomposed = record(name.nfd().collect(), other.nfd().collect());
+        prop_assert!(compare_records(&decomposed, &composed).is_empty());
+        // And against a different value, the same verdict as composed text.
+        let different = record(other.clone(), name.clone());
+        prop_assert_eq!(compare_records(&decomposed, &different).iter().map(|d| d.kind).collect::<Vec<_>>(),
+            compare_records(&composed, &different).iter().map(|d| d.kind).collect::<Vec<_>>());
+    }
+
+    /// A date written in any of the common forms is the same date; a
+    /// day/month swap is found in any of them.
+    #[test]
+    fn dates_in_common_forms(y in 1950u32..2030, m in 1u32..=12, d in 1u32..=28, f1 in 0usize..5, f2 in 0usize..5) {
+        const MONTHS: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+        let write = |f: usize, d: u32, m: u32| match f {
+            0 => format!("{y:04}-{m:02}-{d:02}"),
+            1 => format!("{d:02}.{m:02}.{y:04}"),
+            2 => format!("{d}.{m}.{:02}", y % 100),
+            3 => format!("{d} {} {y} г.", MONTHS[(m - 1) as usize]),
+            _ => format!("{d:02}/{m:02}/{y}"),
+        };
+        let record = |date: String| PersonRecord { last_name: "Иванова".into(), first_name: "Анна".into(), birth_date: Some(date), ..Default::default() };
+        prop_assert!(compare_records(&record(write(f1, d, m)), &record(write(f2, d, m))).is_empty());
+        if d <= 12 && d != m && f1 != 3 {
+            let swapped = compare_records(&record(write(f1, m, d)), &record(write(f2, d, m)));
+            prop_assert_eq!(swapped.iter().map(|x| x.kind.id()).collect::<Vec<_>>(), vec!["day_month_swapped"]);
+        }
+    }
+
+    /// A look-alike of I is corrected, never taken as valid: each I of a
+    /// valid series typed as 1, | or (among capitals) l gives the series
+    /// back with `roman_lookalike`, or no reading at all.
+    #[test]
+    fn roman_lookalikes_are_corrected_never_valid(n in 1u32..90, with in prop::sample::select(vec!['1', '|', 'l']), letters in "[А-ЕЖ-Я]{2}") {
+        let roman = to_roman(n);
+        prop_assume!(roman.contains('I') && roman.chars().any(|c| c != 'I'));
+        let series = format!("{roman}-{letters} 123456");
+        prop_assert!(check_birth_certificate(&series).is_valid());
+        let typed = series.replacen('I', &with.to_string(), 1);
+        let c = check_birth_certificate(&typed);
+        prop_assert!(!c.is_valid(), "{} read as valid", typed);
+        prop_assert!(c.problems.iter().any(|p| p.id() == "roman_lookalike"), "{}: {:?}", typed, c.problems);
+        if let Some(n) = &c.normalized {
+            prop_assert_eq!(n, &series);
+        }
+    }
+
     #[test]
     fn snils_suggestions_are_valid(digits in "[0-9]{11}") {
         let s = suggest_snils(&digits);
@@ -157,4 +210,17 @@ proptest! {
         }
         prop_assert!(s.windows(2).all(|w| w[0] < w[1]));
     }
+}
+
+/// `n` in Roman numerals (1..400).
+fn to_roman(mut n: u32) -> String {
+    let table = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }

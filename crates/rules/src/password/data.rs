@@ -38,14 +38,17 @@ pub(crate) struct KeyboardData {
 #[derive(Debug)]
 pub(crate) struct TranslitData {
     pub letters: &'static str,
-    pub popular: &'static [&'static str],
-    pub j_style: &'static [&'static str],
-    pub passport: &'static [&'static str],
-    /// Per letter: the spellings a name takes, commonest first; `^` marks
-    /// a spelling used only at a word's start or after a vowel.
-    pub names: &'static [&'static [&'static str]],
-    /// (letters, only at a word's end, spellings), longest first.
-    pub clusters: &'static [(&'static str, bool, &'static [&'static str])],
+    /// The three schemes, per letter: which of its `names` spellings.
+    pub popular: &'static [u8],
+    pub j_style: &'static [u8],
+    pub passport: &'static [u8],
+    /// Per letter, `;`-separated: the spellings a name takes,
+    /// `|`-separated, commonest first; `^` marks a spelling used only at a
+    /// word's start or after a vowel. (One string: no pointer per entry.)
+    pub names: &'static str,
+    /// `;`-separated `letters=spelling|…` (`$` after the letters: only at a
+    /// word's end).
+    pub clusters: &'static str,
 }
 
 #[derive(Debug)]
@@ -91,7 +94,7 @@ mod tests {
         assert_eq!(d.translit.popular.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.j_style.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.passport.len(), d.translit.letters.chars().count());
-        assert_eq!(d.translit.names.len(), d.translit.letters.chars().count());
+        assert_eq!(d.translit.names.split(';').count(), d.translit.letters.chars().count());
         assert_eq!(d.keyboard.qwerty.len(), 4);
     }
 }

@@ -42,9 +42,6 @@ struct Tables {
     /// state), indexed by code − 0x400.
     to_latin: [Option<char>; 256],
     numero_latin: Option<char>,
-    /// Transliteration schemes: Cyrillic lower-case letter → Latin, indexed
-    /// by code − 0x400 (a flat table: no hash map code in the wasm).
-    translit: [[Option<&'static str>; 0x60]; 3],
 }
 
 #[inline]
@@ -58,7 +55,6 @@ fn tables() -> &'static Tables {
             numero: None,
             to_latin: [None; 256],
             numero_latin: None,
-            translit: [[None; 0x60]; 3],
         };
         let place = |rows: &[&str], shifted: bool, t: &mut Tables| {
             for (r, row) in rows.iter().enumerate() {
@@ -104,14 +100,6 @@ fn tables() -> &'static Tables {
             }
         }
 
-        let tr = &data().translit;
-        for (scheme, map) in [&tr.popular, &tr.j_style, &tr.passport].into_iter().zip(t.translit.iter_mut()) {
-            for (letter, latin) in tr.letters.chars().zip(scheme.iter()) {
-                if let Some(slot) = (letter as usize).checked_sub(0x400).and_then(|i| map.get_mut(i)) {
-                    *slot = Some(*latin);
-                }
-            }
-        }
         t
     })
 }
@@ -239,14 +227,14 @@ pub(crate) fn lower_char(c: char) -> char {
 /// assert_eq!(transliterations("Юля"), vec!["yulya".to_string(), "julja".into(), "iulia".into()]);
 /// ```
 pub fn transliterations(word: &str) -> Vec<String> {
-    let t = tables();
+    let tr = &data().translit;
     let mut out: Vec<String> = Vec::with_capacity(3);
-    for scheme in &t.translit {
+    for scheme in [tr.popular, tr.j_style, tr.passport] {
         let mut s = String::with_capacity(word.len());
         for c in word.chars() {
             let l = lower_char(c);
-            match (l as usize).checked_sub(0x400).and_then(|i| scheme.get(i)).copied().flatten() {
-                Some(latin) => s.push_str(latin),
+            match tr.letters.chars().position(|x| x == l) {
+                Some(k) => s.extend(spelling(k, scheme.get(k).copied().unwrap_or(0))),
                 None => s.push(l),
             }
         }
@@ -255,6 +243,13 @@ pub fn transliterations(word: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The `pick`-th name spelling of the `k`-th letter of `letters`, without
+/// its `^` mark.
+fn spelling(k: usize, pick: u8) -> Option<&'static str> {
+    let spellings = data().translit.names.split(';').nth(k)?;
+    spellings.split('|').nth(usize::from(pick)).map(|s| s.trim_start_matches('^'))
 }
 
 /// At most this many Latin spellings of one word of the personal data
@@ -293,28 +288,40 @@ pub fn name_variants(word: &str) -> Vec<String> {
         return vec![word.into_iter().collect()];
     }
     let tr = &data().translit;
-    // The word as slots, each with its spellings (a character without any
-    // stands for itself).
-    let mut slots: Vec<Slot> = Vec::with_capacity(word.len());
+    // The word as slots, each with the spellings that apply there. A word
+    // with a character outside the table (a digit, a Ukrainian і) keeps the
+    // three schemes only.
+    let mut slots: Vec<Vec<&'static str>> = Vec::with_capacity(word.len());
     let mut i = 0;
-    while i < word.len() {
-        let rest = word.get(i..).unwrap_or(&[]);
-        let cluster = tr.clusters.iter().find(|(group, end, _)| {
-            let n = group.chars().count();
-            rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n)
-        });
-        if let Some((group, _, spellings)) = cluster {
-            slots.push(Slot { spellings, own: None, after_vowel: true });
-            i += group.chars().count();
-            continue;
+    while let Some(&c) = word.get(i) {
+        let (next, after_vowel) =
+            (word.get(i + 1).copied(), i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p)));
+        // A two-letter group ("кс=ks|x", "ия$=…": only at the end).
+        let mut spellings = None;
+        for entry in tr.clusters.split(';') {
+            let Some((group, s)) = entry.split_once('=') else { continue };
+            let mut g = group.chars();
+            if g.next() == Some(c) && g.next() == next && (g.next().is_none() || i + 2 == word.len()) {
+                spellings = Some(s);
+                i += 1;
+                break;
+            }
         }
-        let c = word.get(i).copied().unwrap_or(' ');
-        let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
-        let index = tr.letters.chars().position(|l| l == c);
-        match index.and_then(|k| tr.names.get(k)) {
-            Some(spellings) => slots.push(Slot { spellings, own: None, after_vowel }),
-            None => slots.push(Slot { spellings: &[], own: Some(c), after_vowel }),
+        if spellings.is_none() {
+            spellings = tr.letters.chars().position(|l| l == c).and_then(|k| tr.names.split(';').nth(k));
         }
+        let Some(spellings) = spellings else {
+            return transliterations(&word.iter().collect::<String>());
+        };
+        let mut usable: Vec<&'static str> = Vec::new();
+        for s in spellings.split('|') {
+            match s.strip_prefix('^') {
+                Some(s) if after_vowel => usable.push(s),
+                Some(_) => {}
+                None => usable.push(s),
+            }
+        }
+        slots.push(usable);
         i += 1;
     }
 
@@ -339,47 +346,11 @@ pub fn name_variants(word: &str) -> Vec<String> {
     out
 }
 
-/// One letter or letter group of a word and its spellings.
-struct Slot {
-    spellings: &'static [&'static str],
-    /// A character with no spellings: itself.
-    own: Option<char>,
-    /// Whether spellings marked `^` apply.
-    after_vowel: bool,
-}
-
-impl Slot {
-    /// The spellings that apply here, in order.
-    fn usable(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.spellings.iter().filter_map(move |s| match s.strip_prefix('^') {
-            Some(s) if self.after_vowel => Some(s),
-            Some(_) => None,
-            None => Some(*s),
-        })
-    }
-
-    fn len(&self) -> usize {
-        if self.own.is_some() {
-            1
-        } else {
-            self.usable().count()
-        }
-    }
-
-    /// Appends the `k`-th spelling.
-    fn push(&self, k: usize, out: &mut String) {
-        match self.own {
-            Some(c) => out.push(c),
-            None => out.extend(self.usable().nth(k)),
-        }
-    }
-}
-
 /// Every spelling whose slots stray from the commonest by exactly `budget`
 /// in total (each visited branch ends in at least one spelling, so the work
 /// is bounded by the caps).
 fn spell(
-    slots: &[Slot],
+    slots: &[Vec<&str>],
     suffix: &[usize],
     i: usize,
     budget: usize,
@@ -395,7 +366,7 @@ fn spell(
             *tries += 1;
             let mut s = String::new();
             for (slot, &k) in slots.iter().zip(pick.iter()) {
-                slot.push(k, &mut s);
+                s.push_str(slot.get(k).copied().unwrap_or(""));
             }
             if !out.contains(&s) {
                 out.push(s);
