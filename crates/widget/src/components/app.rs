@@ -136,16 +136,16 @@ impl Component for App {
         };
 
         html! {
-            <section class="dh-panel" lang={lang.code()} aria-labelledby="dh-title">
-                <h2 id="dh-title" class="dh-title">{ t("ui.panel.title", lang) }</h2>
-                <p class="dh-intro">{ t("ui.panel.intro", lang) }</p>
+            <section class="dh-panel" part="panel" lang={lang.code()} aria-labelledby="dh-title">
+                <h2 id="dh-title" class="dh-title" part="title">{ t("ui.panel.title", lang) }</h2>
+                <p class="dh-intro" part="intro">{ t("ui.panel.intro", lang) }</p>
                 <Tabs items={role_items} selected={role_index} on_select={on_role}
                     label={t("ui.role.label", lang)} class="dh-roles" />
                 <div role="tabpanel" id={panel_id(&role_tab_id)} aria-labelledby={role_tab_id.clone()}>
                     <Tabs items={section_items} selected={section_index} on_select={on_section}
                         label={t("ui.section.label", lang)} class="dh-sections" />
                     <div role="tabpanel" id={panel_id(&section_tab_id)} aria-labelledby={section_tab_id.clone()}
-                        class="dh-section" tabindex="0">
+                        class="dh-section" part="section" tabindex="0">
                         { content }
                     </div>
                 </div>
