@@ -26,4 +26,4 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
 
 step "end-to-end tests (playwright-core, Chromium)"
-node --test --test-reporter=spec tests/pkg/ tests/e2e/ tests/integration/
+node --test --test-reporter=spec tests/pkg/ tests/types/ tests/e2e/ tests/integration/

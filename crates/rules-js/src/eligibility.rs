@@ -32,9 +32,9 @@ export interface EligibilitySituation {
     today?: string;
     /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
     now?: string;
-    lang?: "ru" | "en";
+    lang?: Lang;
     /** An embedded profile id or a host's own profile. */
-    region?: "kuzbass" | "orenburg" | "ryazan" | "generic" | RegionProfile;
+    region?: BuiltInRegionId | RegionProfile;
     representative?: "parent" | "guardian";
     citizenship?: "russian" | "other";
     birthCertificate?: "russian" | "foreign";
@@ -50,26 +50,6 @@ export interface EligibilitySituation {
     application?: "not_submitted" | "submitted" | "accepted";
     /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
-}
-
-/** A region profile a host may pass as `region`. */
-export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
-    id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
-    appName?: string;
-    apps?: { store: string; href: string }[];
-    loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
-    parentMayCreateUntil18?: boolean;
-    source?: string[];
 }
 "#;
 
@@ -130,6 +110,7 @@ pub struct EstimateReading {
     #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
     pub id: Cow<'static, str>,
     /// "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
+    #[tsify(type = "string | null")]
     pub latest: Option<String>,
     pub text: Cow<'static, str>,
     pub source: Vec<Cow<'static, str>>,
@@ -156,13 +137,18 @@ pub struct CheckEstimate {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionSummary {
+    /// A built-in profile id, or the id of the host's own profile.
+    #[tsify(type = "RegionId")]
     pub id: String,
     pub name: String,
+    #[tsify(type = "EligibilityLink | null")]
     pub diary_site: Option<EligibilityLink>,
+    #[tsify(type = "string | null")]
     pub app_name: Option<String>,
     pub apps: Vec<EligibilityLink>,
     /// Where to turn with problems.
     pub problems: EligibilityNote,
+    #[tsify(type = "EligibilityLink | null")]
     pub problems_link: Option<EligibilityLink>,
     pub source: Vec<String>,
 }
@@ -182,8 +168,10 @@ pub struct EligibilityAssessment {
     pub path_text: Cow<'static, str>,
     pub steps: Vec<EligibilityStep>,
     /// The id of the first step not done; null when all is done.
+    #[tsify(type = "string | null")]
     pub next: Option<Cow<'static, str>>,
     /// Null on the paths without «Создать».
+    #[tsify(type = "CreateButtonDiagnosis | null")]
     pub create_button: Option<CreateButtonDiagnosis>,
     /// Present when `checkRequestedAt` was given.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -26,6 +26,7 @@ mod eligibility;
 mod explain;
 #[cfg(feature = "api")]
 mod password;
+mod types;
 
 pub use browser::*;
 #[cfg(feature = "api")]

@@ -48,7 +48,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setError)]
     pub fn set_error(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] text: JsValue,
     ) -> Result<(), JsError> {
         let error = optional_error_text(&text, "error")?;
         self.send(Msg::SetError(error))
@@ -68,7 +68,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setRegion)]
     pub fn set_region(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] region: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RegionId | null")] region: JsValue,
     ) -> Result<(), JsError> {
         let region = optional_plain_string(&region, "region")?;
         self.send(Msg::SetRegion(region.clone()))?;
@@ -78,10 +78,7 @@ impl WidgetHandle {
 
     /// Switches the language: `"ru"` or `"en"`.
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue,
-    ) -> Result<(), JsError> {
+    pub fn set_lang(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue) -> Result<(), JsError> {
         let lang = parse_lang(&lang, "lang")?;
         self.send(Msg::SetLang(lang))?;
         crash::update(self.id, None, Some(lang));
@@ -207,7 +204,7 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
     crash::install();
     let element = resolve_target(&target)?;
@@ -224,17 +221,24 @@ pub fn mount(
 
 #[wasm_bindgen(typescript_custom_section)]
 const MOUNT_OPTIONS_TS: &str = r#"
+declare global {
+    interface SymbolConstructor {
+        /** `WidgetHandle[Symbol.dispose]` (wasm-bindgen's) type-checks without lib "esnext.disposable". */
+        readonly dispose: unique symbol;
+    }
+}
+
 /** Options of `mount`. */
 export interface MountOptions {
-    /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic". */
-    region?: string;
+    /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"). */
+    region?: RegionId | null;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student";
+    role?: "parent" | "student" | null;
     /** Default "ru". */
-    lang?: "ru" | "en";
+    lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
-    error?: string;
+    error?: string | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
-    remember?: boolean;
+    remember?: boolean | null;
 }
 "#;
