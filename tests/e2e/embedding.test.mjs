@@ -1,10 +1,12 @@
-// Embedding scenarios of docs/embedding.md that need a browser: strict CSP
-// with nonces (and the fallbacks of browsers without constructable
-// stylesheets), and theming on a dark host page.
+// Embedding scenarios of docs/embedding.md that need a browser: plain HTML,
+// the element from a CDN (another origin, with and without CORS headers),
+// strict CSP with nonces (and the fallbacks of browsers without
+// constructable stylesheets), and theming on a dark host page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { setUp, tearDown, openPage, foreignRequests, ARTIFACTS } from "./helpers.mjs";
+import { startServer } from "../../scripts/serve.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -146,4 +148,77 @@ test("theming: a dark host page themes both panels; a light page keeps a light p
     getComputedStyle(document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-panel")).backgroundColor);
   assert.equal(bg, rgb("#ffffff"));
   await light.context.close();
+});
+
+test("plain HTML: the element and mount() on one page under the strict CSP", async () => {
+  const { page, context, log } = await openPage(env, "docs/examples/plain.html");
+  await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
+  await page.waitForSelector("body[data-mounted=true] #diary-help .dh-panel");
+  const radii = await page.evaluate(() => [
+    getComputedStyle(document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-panel")).borderRadius,
+    getComputedStyle(document.querySelector("#diary-help .dh-panel")).borderRadius,
+  ]);
+  assert.deepEqual(radii, ["12px", "12px"]);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(foreignRequests(log, env.origin), []);
+  await context.close();
+});
+
+/**
+ * The CDN's stand-in: a server on another origin (localhost, the page being
+ * on 127.0.0.1) serving pkg/widget with `headers`; the page's server
+ * rewrites cdn.html's https://cdn.example.org/npm/diary-help-widget@0.1.0/
+ * to it.
+ */
+async function withCdn(headers, look) {
+  const cdnServer = (await startServer({ headers })).server;
+  const base = `http://localhost:${cdnServer.address().port}/pkg/widget/`;
+  const { server: pageServer, url } = await startServer({
+    transform: (path, body) =>
+      path === "/docs/examples/cdn.html"
+        ? Buffer.from(body.toString("utf8").replaceAll("https://cdn.example.org/npm/diary-help-widget@0.1.0/", base))
+        : body,
+  });
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const log = { errors: [], requests: [] };
+    page.on("console", (m) => { if (m.type() === "error") log.errors.push(m.text()); });
+    page.on("pageerror", (e) => log.errors.push(String(e)));
+    page.on("request", (r) => log.requests.push(r.url()));
+    await page.goto(new URL("docs/examples/cdn.html", url).href);
+    await look(page, log, base);
+  } finally {
+    await context.close();
+    for (const server of [cdnServer, pageServer]) {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    }
+  }
+}
+
+test("from a CDN with CORS headers: module, wasm and styles load cross-origin", async () => {
+  await withCdn({ "access-control-allow-origin": "*" }, async (page, log, base) => {
+    await page.waitForSelector("diary-login-help[data-state]", { timeout: 15000 }).catch(() => {});
+    assert.equal(await page.getAttribute("diary-login-help", "data-state"), "ready", JSON.stringify(log));
+    const radius = await page.evaluate(() =>
+      getComputedStyle(document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-panel")).borderRadius);
+    assert.equal(radius, "12px");
+    const fromCdn = log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length)).sort();
+    assert.deepEqual(fromCdn, ["diary-help-css.js", "diary-login-help.js", "diary_help.js", "diary_help_bg.wasm"]);
+    assert.deepEqual(log.errors, []);
+  });
+});
+
+test("from a CDN without CORS headers: the module is refused and the fallback stays", async () => {
+  await withCdn({}, async (page, log) => {
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(300);
+    const seen = await page.evaluate(() => ({
+      defined: customElements.get("diary-login-help") !== undefined,
+      fallbackVisible: document.querySelector(".fallback").getBoundingClientRect().height > 0,
+    }));
+    assert.deepEqual(seen, { defined: false, fallbackVisible: true });
+    assert.ok(log.errors.some((e) => /CORS|Access-Control-Allow-Origin/.test(e)), JSON.stringify(log.errors));
+  });
 });
