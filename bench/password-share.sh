@@ -24,7 +24,7 @@ sed -i -e 's|, "crates/widget"||' "$work/Cargo.toml"
 rm -rf "$work/crates/widget"
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$work=/diary ${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS#* }"
-(cd "$work" && CARGO_TARGET_DIR="$root/target/password-share" cargo build --quiet --release --target wasm32-unknown-unknown -p diary-rules-js)
+(cd "$work" && CARGO_TARGET_DIR="$root/target/password-share" cargo rustc --quiet --release --target wasm32-unknown-unknown -p diary-rules-js --lib --crate-type cdylib)
 out="$root/target/password-share/wasm32-unknown-unknown/release"
 scripts/bind.sh "$out/diary_rules_js.wasm" "$work/pkg" diary_rules
 

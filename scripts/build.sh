@@ -8,7 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --quiet --locked --release --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
+# Each crate is built as a cdylib alone: cargo silently skips LTO for a unit
+# that also emits an rlib (rust-lang/cargo#9672), and the crates' manifests
+# keep "rlib" for the tests. One invocation per crate also keeps their
+# features apart (the widget's rules-js dependency without the JS API).
+# scripts/check-sizes.mjs fails the test command if LTO silently stops.
+for crate in diary-rules-js diary-help-widget; do
+  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --crate-type cdylib
+done
 
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 out="$target_dir/wasm32-unknown-unknown/release"

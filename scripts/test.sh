@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: sets up what is missing and runs every test:
+#   0. cargo fmt --check and clippy -D warnings (native and wasm32);
 #   1. native tests of every crate (rules tables, fixtures, property tests, doctests);
-#   2. the wasm build, and a check that the committed pkg/ matches it;
+#   2. the wasm build, a check that the committed pkg/ matches it, and that
+#      no wasm grew past its recorded size (the guard that LTO applies);
 #   3. wasm-bindgen-test in headless Chromium (JS API and widget);
 #   4. end-to-end tests: node --test + playwright-core + Chromium against index.html.
 set -euo pipefail
@@ -10,6 +12,11 @@ scripts/setup.sh --browser
 source scripts/env.sh
 
 step() { printf '\n=== %s\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget --all-targets -- -D warnings
 
 step "native tests"
 cargo test --locked --workspace
@@ -21,6 +28,7 @@ if [ -n "$(git status --porcelain -- pkg)" ]; then
   echo "pkg/ is stale: the sources build to different files. Run scripts/build.sh and commit pkg/." >&2
   exit 1
 fi
+node scripts/check-sizes.mjs
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget

@@ -79,169 +79,6 @@ export class WidgetHandle {
 if (Symbol.dispose) WidgetHandle.prototype[Symbol.dispose] = WidgetHandle.prototype.free;
 
 /**
- * Answers who must do what next, what blocks it, how long the wait is and
- * why. See docs/api/eligibility.md for the fields and ids.
- *
- * `assessEligibility({ role: "parent", birthDate: "2015-09-01" })`.
- * Throws an `Error` whose message starts with the field at fault
- * (`"birthDate: birth_date_in_future: …"`).
- * @param {EligibilitySituation} situation
- * @returns {EligibilityAssessment}
- */
-export function assessEligibility(situation) {
-    const ret = wasm.assessEligibility(situation);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Checks a birth certificate's series and number.
- *
- * `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
- * "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
- * Texts for the problems: `certificate.problem.<id>`.
- * @param {string} text
- * @returns {CertificateResult}
- */
-export function checkBirthCertificate(text) {
-    const ret = wasm.checkBirthCertificate(text);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Checks a password against the Gosuslugi policy (or `options.policy`),
- * finds typing mistakes and estimates its strength.
- *
- * `checkPassword("Пароль")` → `{ valid: false, rules: [...], invalidChars:
- * ["П", ...], warnings: ["cyrillic_layout", "common_password"], layoutFix:
- * "Gfhjkm", strength: { score: 0, ... }, messages: [...] }`.
- *
- * Throws an `Error` naming the field: `"password: expected a string"`,
- * `"options.lang: ..."`, `"options.policy.minLength: ..."`.
- * @param {string} password
- * @param {CheckPasswordOptions | undefined} options
- * @returns {PasswordCheckResult}
- */
-export function checkPassword(password, options) {
-    const ret = wasm.checkPassword(password, options);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Checks a СНИЛС as typed (with or without separators).
- *
- * `checkSnils("112-233-445 95")` → `{ valid: true, normalized: "112-233-445 95" }`;
- * `checkSnils("112-233-445 59")` → `{ valid: false, normalized: "112-233-445 59",
- * problem: "checksum", suggestions: ["112-233-445 95", …] }`.
- * Throws `Error("text: expected a string, got …")` for a non-string.
- * @param {string} text
- * @returns {SnilsResult}
- */
-export function checkSnils(text) {
-    const ret = wasm.checkSnils(text);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Compares the student's data as the diary has it with Gosuslugi's.
- *
- * `compareRecords({ lastName: "Семенова", firstName: "Анна" }, { lastName:
- * "Семёнова", firstName: "Анна" })` → `{ match: false, differences: [{ field:
- * "last_name", kind: "yo_e", diaryValue: "Семенова", gosuslugiValue:
- * "Семёнова", hint: "…" }] }`. Throws `Error("diary.lastName: …")` when a
- * required field is missing or has the wrong type.
- * @param {StudentRecord} diary
- * @param {StudentRecord} gosuslugi
- * @param {string | undefined} lang
- * @returns {RecordComparison}
- */
-export function compareRecords(diary, gosuslugi, lang) {
-    const ret = wasm.compareRecords(diary, gosuslugi, lang);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Explains a message the user saw (typed, pasted, with typos or cut short).
- *
- * `explainError("Дневник не найден", { role: "parent", region: "ryazan" })`
- * → `{ id: "diary_not_found", confidence: 1, actor: "school", steps: [...],
- * contact: "Классный руководитель: …", ... }`; `null` when the text matches
- * no known message. Throws `Error("context.birthDate: …")` and the like for
- * a bad context, `Error("text: expected a string…")` for a non-string.
- * @param {string} text
- * @param {ExplainContext | undefined} context
- * @returns {ErrorExplanation | null}
- */
-export function explainError(text, context) {
-    const ret = wasm.explainError(text, context);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
- * Generates a password that meets the policy, from the browser's secure
- * random source (`crypto.getRandomValues`). No look-alike characters
- * (`l I 1 O 0`) unless the policy leaves no choice.
- *
- * `generatePassword()` → `"xK7#pQ2!vZ9m"`; `generatePassword({ memorable:
- * true })` → `"Tamo-pibu-deka47"`.
- *
- * Throws `Error("options.length: must be a whole number from 8 to 64, got
- * 7")`; `Error("random: ...")` if the secure random source fails (never
- * falls back to a weaker one).
- * @param {GeneratePasswordOptions | undefined} options
- * @returns {string}
- */
-export function generatePassword(options) {
-    let deferred2_0;
-    let deferred2_1;
-    try {
-        const ret = wasm.generatePassword(options);
-        var ptr1 = ret[0];
-        var len1 = ret[1];
-        if (ret[3]) {
-            ptr1 = 0; len1 = 0;
-            throw takeFromExternrefTable0(ret[2]);
-        }
-        deferred2_0 = ptr1;
-        deferred2_1 = len1;
-        return getStringFromWasm0(ptr1, len1);
-    } finally {
-        wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
-    }
-}
-
-/**
- * Every known message, for a picker: `[{ id, quote, title }]`.
- * Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
- * @param {string | undefined} lang
- * @returns {ErrorListItem[]}
- */
-export function listErrors(lang) {
-    const ret = wasm.listErrors(lang);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
-}
-
-/**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
  * `options`: `{ region?: string, role?: "parent" | "student", lang?: "ru" | "en",
@@ -257,22 +94,6 @@ export function mount(target, options) {
         throw takeFromExternrefTable0(ret[1]);
     }
     return WidgetHandle.__wrap(ret[0]);
-}
-
-/**
- * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
- * default, or `"en"`).
- *
- * Throws `Error("lang: expected \"ru\" or \"en\", ...")`.
- * @param {string | undefined} lang
- * @returns {PasswordPolicyInfo}
- */
-export function passwordPolicy(lang) {
-    const ret = wasm.passwordPolicy(lang);
-    if (ret[2]) {
-        throw takeFromExternrefTable0(ret[1]);
-    }
-    return takeFromExternrefTable0(ret[0]);
 }
 function __wbg_get_imports() {
     const import0 = {
@@ -306,10 +127,6 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
-        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
-            const ret = typeof(arg0) === 'string';
-            return ret;
-        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
@@ -317,12 +134,6 @@ function __wbg_get_imports() {
         __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
             const ret = arg0 === arg1;
             return ret;
-        },
-        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
-            const obj = arg1;
-            const ret = typeof(obj) === 'number' ? obj : undefined;
-            getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
         },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
             const obj = arg1;
@@ -554,10 +365,6 @@ function __wbg_get_imports() {
             const ret = Array.isArray(arg0);
             return ret;
         },
-        __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
-            const ret = Number.isSafeInteger(arg0);
-            return ret;
-        },
         __wbg_is_2248ff2b575d60c7: function(arg0, arg1) {
             const ret = Object.is(arg0, arg1);
             return ret;
@@ -568,10 +375,6 @@ function __wbg_get_imports() {
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        },
-        __wbg_keys_105f5c0857898f84: function(arg0) {
-            const ret = Object.keys(arg0);
-            return ret;
         },
         __wbg_lastChild_d03af7c29f69e2ad: function(arg0) {
             const ret = arg0.lastChild;
@@ -602,10 +405,6 @@ function __wbg_get_imports() {
         },
         __wbg_new_0_36d738a0c8cfac43: function() {
             const ret = new Date();
-            return ret;
-        },
-        __wbg_new_37eb45aaf5eeb820: function() {
-            const ret = new Array();
             return ret;
         },
         __wbg_new_bb74001155cb8ca8: function() {
@@ -646,10 +445,6 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_preventDefault_cfb06b02e7406899: function(arg0) {
             arg0.preventDefault();
-        },
-        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
-            const ret = arg0.push(arg1);
-            return ret;
         },
         __wbg_querySelector_72201b7c62dc196b: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.querySelector(getStringFromWasm0(arg1, arg2));
@@ -718,9 +513,6 @@ function __wbg_get_imports() {
         __wbg_set_defaultValue_95416c50f9100f42: function() { return handleError(function (arg0, arg1, arg2) {
             arg0.defaultValue = getStringFromWasm0(arg1, arg2);
         }, arguments); },
-        __wbg_set_efe64d718fc133fb: function(arg0, arg1, arg2) {
-            arg0[arg1] = arg2;
-        },
         __wbg_set_innerHTML_a9d3a267967b5117: function(arg0, arg1, arg2) {
             arg0.innerHTML = getStringFromWasm0(arg1, arg2);
         },
@@ -795,10 +587,6 @@ function __wbg_get_imports() {
             const ret = arg0.then(arg1);
             return ret;
         },
-        __wbg_toString_6b1cac73c93ef5d1: function() { return handleError(function (arg0, arg1) {
-            const ret = arg0.toString(arg1);
-            return ret;
-        }, arguments); },
         __wbg_value_17829e61bdaa1ac5: function(arg0, arg1) {
             const ret = arg1.value;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -821,31 +609,26 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 401, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 34, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 4, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 22, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hefc47951117196c2);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 316, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Ref(NamedExternref("Event"))], shim_idx: 89, ret: Unit, inner_ret: Some(Unit) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures________invoke__h3838964ed219a707);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 396, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 32, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h0a0277453c3c3e31);
             return ret;
         },
-        __wbindgen_generic_0000000000000005: function(arg0) {
-            // Cast intrinsic for `F64 -> Externref`.
-            const ret = arg0;
-            return ret;
-        },
-        __wbindgen_generic_0000000000000006: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -865,16 +648,16 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h11e796b12583c9bb(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__h0a0277453c3c3e31(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h0a0277453c3c3e31(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures_____invoke__hd0fac76e29e0b9de(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__hefc47951117196c2(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures_____invoke__hefc47951117196c2(arg0, arg1, arg2);
 }
 
-function wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc(arg0, arg1, arg2) {
-    wasm.wasm_bindgen__convert__closures________invoke__h047d1545f45eabdc(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures________invoke__h3838964ed219a707(arg0, arg1, arg2) {
+    wasm.wasm_bindgen__convert__closures________invoke__h3838964ed219a707(arg0, arg1, arg2);
 }
 
 function wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f(arg0, arg1, arg2) {

@@ -1,7 +1,8 @@
 //! # diary-rules-js
 //!
 //! The JavaScript API of `diary-rules`, built by wasm-bindgen into
-//! `pkg/rules/diary_rules.js` (and re-exported by the widget's module).
+//! `pkg/rules/diary_rules.js` (and re-exported by the widget's module when
+//! the widget's feature `api` is on).
 //!
 //! Conventions, for every function here:
 //! - plain JS objects in and out, camelCase fields, string enums in

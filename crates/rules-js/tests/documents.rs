@@ -54,7 +54,7 @@ fn check_snils_suggests_likely_numbers() {
 #[wasm_bindgen_test]
 fn check_snils_rejects_non_strings_with_a_named_field() {
     for bad in [JsValue::from_f64(11223344595.0), JsValue::NULL, JsValue::UNDEFINED, js_sys::Object::new().into()] {
-        let err = check_snils(bad).err().expect("an error");
+        let err = check_snils(bad).expect_err("an error");
         let err: JsValue = err.into();
         let message = err.dyn_ref::<js_sys::Error>().expect("a JS Error").message();
         assert!(String::from(message).starts_with("text: expected a string"));

@@ -62,7 +62,7 @@ fn every_quote_typo_and_truncation_matches() {
     let none = json!({});
     for entry in &catalog().entry {
         for quote in &entry.quote {
-            check(texts::entry(&quote.text).expect("quote").ru, &none, Some(&entry.id));
+            check(texts::entry(quote.text).expect("quote").ru, &none, Some(entry.id));
         }
     }
     let f = fixture(EXPLAIN);
@@ -88,7 +88,7 @@ fn actors_by_role_and_age() {
     for cases in fixture(EXPLAIN)["entry"].as_array().expect("entries") {
         let id = cases["id"].as_str().expect("id");
         let entry = catalog().entry(id).expect("entry");
-        let text = texts::entry(&entry.quote[0].text).expect("quote").ru;
+        let text = texts::entry(entry.quote[0].text).expect("quote").ru;
         for (key, context) in &audiences {
             let got = check(text, context, Some(id));
             assert_eq!(got["actor"], cases["actors"][key], "{id} for {key}");

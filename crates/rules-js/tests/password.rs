@@ -117,7 +117,7 @@ fn host_policy_errors_name_the_field() {
     let fixtures = fixtures();
     for case in fixtures["policy_error"].as_array().expect("policy errors") {
         let options = serde_json::json!({ "policy": case["policy"] });
-        let err = check_password(JsValue::from_str("Xk4$zq9!Lm2@"), json(&options)).err().expect("an error");
+        let err = check_password(JsValue::from_str("Xk4$zq9!Lm2@"), json(&options)).expect_err("an error");
         let want = format!("options.policy.{}:", case["field"].as_str().unwrap());
         let message = error_message(err);
         assert!(message.starts_with(&want), "{message} does not start with {want}");
@@ -224,9 +224,9 @@ fn password_policy_for_a_host_form() {
     let en = password_policy(JsValue::from_str("en")).unwrap();
     let rules = js_sys::Array::from(&field(&en, "rules"));
     assert_eq!(field(&rules.get(0), "text").as_string().as_deref(), Some("At least 8 characters"));
-    let err = password_policy(JsValue::from_str("de")).err().expect("an error");
+    let err = password_policy(JsValue::from_str("de")).expect_err("an error");
     assert!(error_message(err).starts_with("lang: expected"));
-    let err = password_policy(JsValue::from_f64(1.0)).err().expect("an error");
+    let err = password_policy(JsValue::from_f64(1.0)).expect_err("an error");
     assert!(error_message(err).starts_with("lang: expected a string"));
     assert!(password_policy(JsValue::from_str("ru-RU")).is_ok());
 }

@@ -91,12 +91,12 @@ fn every_quote_matches_its_entry_exactly() {
     let mut count = 0;
     for entry in &catalog().entry {
         for quote in &entry.quote {
-            let text = texts::entry(&quote.text).expect("quote text").ru;
-            let e = check(text, &ExplainContext::default(), Some(&entry.id)).expect("a match");
+            let text = texts::entry(quote.text).expect("quote text").ru;
+            let e = check(text, &ExplainContext::default(), Some(entry.id)).expect("a match");
             assert!(e.confidence >= 0.9, "{text:?}: confidence {}", e.confidence);
             // Pasted inside other text, in capitals, it still matches.
             let pasted = format!("Ошибка!\n\n{}\n\nНа главную", text.to_uppercase());
-            check(&pasted, &ExplainContext::default(), Some(&entry.id));
+            check(&pasted, &ExplainContext::default(), Some(entry.id));
             count += 1;
         }
     }
@@ -137,7 +137,7 @@ fn actors_by_role_and_age() {
     let mut failures = Vec::new();
     for cases in fixture().entry {
         let entry = catalog().entry(&cases.id).expect("entry");
-        let text = texts::entry(&entry.quote[0].text).expect("quote").ru;
+        let text = texts::entry(entry.quote[0].text).expect("quote").ru;
         for (key, role, age) in audiences {
             let expect = cases.actors.get(key).unwrap_or_else(|| panic!("{}: no actor for {key}", cases.id));
             let e = check(text, &context(role, age, None), Some(&cases.id)).expect("a match");
@@ -253,7 +253,7 @@ proptest! {
     #[test]
     fn one_substitution_in_a_long_word_keeps_the_match(e in 0usize..14, at in 0usize..100, c in "[а-я]") {
         let entry = &catalog().entry[e % catalog().entry.len()];
-        let text = texts::entry(&entry.quote[0].text).unwrap().ru;
+        let text = texts::entry(entry.quote[0].text).unwrap().ru;
         // Replace one letter inside the longest word.
         let longest = text.split(|ch: char| !ch.is_alphanumeric()).max_by_key(|w| w.chars().count()).unwrap();
         let n = longest.chars().count();

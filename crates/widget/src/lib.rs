@@ -4,9 +4,9 @@
 //! holds no rule logic: it asks `diary-rules` and shows the answer, with
 //! every word taken from the rules crate's text data.
 //!
-//! Built into `pkg/widget/diary_help.js`; the module also re-exports the whole
-//! rules API of `diary-rules-js`, so a host that embeds the widget loads one
-//! module.
+//! Built into `pkg/widget/diary_help.js`: the panel alone. With the cargo
+//! feature `api` the module also re-exports the whole rules API of
+//! `diary-rules-js` (one module for a host that wants both).
 
 mod clock;
 mod components;

@@ -41,9 +41,7 @@ fn decode(raw: &str) -> Option<Answers> {
     let top = JSON::parse(raw).ok()?.dyn_into::<Object>().ok()?;
     let birth_date = Reflect::get(&top, &JsValue::from_str("birthDate")).ok().and_then(|v| v.as_string());
     let mut answers = BTreeMap::new();
-    if let Ok(obj) =
-        Reflect::get(&top, &JsValue::from_str("answers")).and_then(|v| v.dyn_into::<Object>().map_err(JsValue::from))
-    {
+    if let Ok(obj) = Reflect::get(&top, &JsValue::from_str("answers")).and_then(|v| v.dyn_into::<Object>()) {
         for entry in Object::entries(&obj).iter() {
             let pair = js_sys::Array::from(&entry);
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {

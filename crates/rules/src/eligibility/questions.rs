@@ -232,7 +232,9 @@ mod tests {
     fn questions_follow_the_path() {
         use Question as Q;
         let specials = [Q::Representative, Q::BirthCertificate];
-        let cases: Vec<(&str, &str, Option<&str>, Vec<(Q, &str)>, Vec<Q>)> = vec![
+        // (role, birth date, region, answers given, questions expected)
+        type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<(Q, &'a str)>, Vec<Q>);
+        let cases: Vec<Case> = vec![
             // A parent of a 10-year-old: the create-account path.
             (
                 "parent",

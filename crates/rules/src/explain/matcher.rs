@@ -212,7 +212,7 @@ fn build(catalog: &Catalog) -> Index {
     let mut quote_words: Vec<(usize, usize, Vec<Vec<char>>)> = Vec::new();
     for (e, entry) in catalog.entry.iter().enumerate() {
         for (q, quote) in entry.quote.iter().enumerate() {
-            let text = texts::entry(&quote.text).map_or("", |t| t.ru);
+            let text = texts::entry(quote.text).map_or("", |t| t.ru);
             let ws: Vec<Vec<char>> = words(text).map(|w: Word| w.chars().to_vec()).collect();
             quote_words.push((e, q, ws));
         }

@@ -420,12 +420,15 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
     any.then(|| trie.finish())
 }
 
+/// The key of the personal-data cache (the strings as used) and its automaton.
+type PersonalCacheEntry = (Vec<String>, Option<Rc<Trie>>);
+
 thread_local! {
     /// The automaton of the last personal data seen, with its key (the
     /// strings as used: at most [`MAX_PERSONAL_STRINGS`], each cut). A form
     /// checks the password on every keystroke with the same personal data;
     /// building the automaton costs more than the whole estimate.
-    static PERSONAL_CACHE: RefCell<Option<(Vec<String>, Option<Rc<Trie>>)>> = const { RefCell::new(None) };
+    static PERSONAL_CACHE: RefCell<Option<PersonalCacheEntry>> = const { RefCell::new(None) };
 }
 
 /// [`personal_trie`], built once per distinct personal data.
