@@ -33,6 +33,10 @@ cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
 # or style-src policy can get between the element and its styles.
 node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated from web/diary-help.css by scripts/build.sh.\nexport default "+JSON.stringify(fs.readFileSync(process.argv[1],"utf8"))+";\n")' \
   web/diary-help.css pkg/widget.tmp/diary-help-css.js
+# English, loaded on demand by both modules (loadLanguage / setLang): the
+# language file build.rs made, written out by a native example.
+cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
+cp pkg/rules.tmp/diary-texts.en.bin pkg/widget.tmp/
 cp packaging/rules/diary_rules.node.js pkg/rules.tmp/
 cp packaging/widget/diary-login-help.d.ts pkg/widget.tmp/
 for d in rules widget; do
@@ -49,4 +53,5 @@ for d in rules widget; do
 done
 
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
-  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js | tee pkg/SIZES.txt
+  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js \
+  pkg/widget/diary-help-css.js pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt

@@ -1,5 +1,6 @@
 // Prints raw, gzip and brotli sizes of the files a browser downloads, and
-// the totals per package. Sizes are what a server sends with the usual
+// the totals per package. Language files (*.bin) are fetched only when a
+// language other than Russian is asked for: listed, not in the totals. Sizes are what a server sends with the usual
 // maximum compression settings (gzip -9, brotli quality 11).
 import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -19,9 +20,11 @@ console.log(`${"file".padEnd(34)} ${"raw KB".padStart(7)} ${"gzip KB".padStart(7
 const totals = new Map();
 for (const r of rows) {
   console.log(line(r.file, r));
+  if (r.file.endsWith(".bin")) continue;
   const pkg = r.file.split("/").slice(0, -1).join("/");
   const t = totals.get(pkg) ?? { raw: 0, gzip: 0, brotli: 0 };
   t.raw += r.raw; t.gzip += r.gzip; t.brotli += r.brotli;
   totals.set(pkg, t);
 }
 for (const [pkg, t] of totals) console.log(line(`total ${pkg}`, t));
+if (rows.some((r) => r.file.endsWith(".bin"))) console.log("(totals: what the Russian panel or API downloads; *.bin on demand)");

@@ -620,6 +620,17 @@ export function generatePassword(options: GeneratePasswordOptions | undefined): 
 export function listErrors(lang: string | undefined): ErrorListItem[];
 
 /**
+ * Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
+ * once). `source`: the language file's bytes (`ArrayBuffer`,
+ * `Uint8Array`: the way in Node, where `fetch` cannot read `file:` URLs)
+ * or its URL (string or `URL`); by default `diary-texts.<lang>.bin` next to
+ * this module. Rejects with an `Error` naming `lang` or `source` and the
+ * reason when the file is missing, damaged or from another version; Russian
+ * keeps working either way. Loading twice is harmless.
+ */
+export function loadLanguage(lang: "ru" | "en", source: string | URL | ArrayBuffer | Uint8Array): Promise<void>;
+
+/**
  * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
  * default, or `"en"`).
  *
@@ -639,13 +650,17 @@ export interface InitOutput {
     readonly explainError: (a: any, b: any) => [number, number, number];
     readonly generatePassword: (a: any) => [number, number, number, number];
     readonly listErrors: (a: any) => [number, number, number];
+    readonly loadLanguage: (a: any, b: number) => any;
     readonly passwordPolicy: (a: any) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }

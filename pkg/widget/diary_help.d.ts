@@ -30,9 +30,13 @@ export class WidgetHandle {
      */
     setError(text: string | null | undefined): void;
     /**
-     * Switches the language: `"ru"` or `"en"`.
+     * Switches the language: `"ru"` or `"en"`. A language other than
+     * Russian is fetched first (`diary-texts.<lang>.bin` next to the module,
+     * once); the panel re-renders when it has arrived. The returned promise
+     * resolves then, or as soon as the panel stays in its language because
+     * the file could not load (one `console.warn` says why).
      */
-    setLang(lang: "ru" | "en"): void;
+    setLang(lang: "ru" | "en"): Promise<any>;
     /**
      * Switches the region profile (an id such as `"kuzbass"`; `null` for generic).
      */
@@ -68,14 +72,15 @@ export interface InitOutput {
     readonly mount: (a: any, b: any) => [number, number, number];
     readonly widgethandle_mounted: (a: number) => number;
     readonly widgethandle_setError: (a: number, b: any) => [number, number];
-    readonly widgethandle_setLang: (a: number, b: any) => [number, number];
+    readonly widgethandle_setLang: (a: number, b: any) => [number, number, number];
     readonly widgethandle_setRegion: (a: number, b: any) => [number, number];
     readonly widgethandle_setRole: (a: number, b: any) => [number, number];
     readonly widgethandle_unmount: (a: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures________invoke__h3838964ed219a707: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hefc47951117196c2: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h0a0277453c3c3e31: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures________invoke__he254d747bc9b5605: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h4ab1e3f340702841: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hae4ad097527198dd: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

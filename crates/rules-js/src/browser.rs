@@ -44,3 +44,85 @@ pub fn secure_random(buf: &mut [u8]) -> Result<(), diary_rules::password::Random
     }
     Ok(())
 }
+
+#[wasm_bindgen]
+extern "C" {
+    type ImportMeta;
+    /// `import.meta` of the module wasm-bindgen generates (ES module targets).
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+
+    type Url;
+    #[wasm_bindgen(constructor, catch, js_class = "URL")]
+    fn new(url: &str, base: &str) -> Result<Url, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Url) -> String;
+
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn fetch_url(url: &str) -> Result<js_sys::Promise, JsValue>;
+    type Response;
+    #[wasm_bindgen(method, getter)]
+    fn ok(this: &Response) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Response) -> u16;
+    #[wasm_bindgen(method, catch, js_name = arrayBuffer)]
+    fn array_buffer(this: &Response) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The language file's name, next to the module (`pkg/rules/`, `pkg/widget/`).
+pub fn language_file_name(lang: diary_rules::Lang) -> String {
+    format!("diary-texts.{}.bin", lang.code())
+}
+
+/// Where `lang`'s file is by default: next to the module that holds this code.
+pub fn default_language_url(lang: diary_rules::Lang) -> Result<String, String> {
+    let base = IMPORT_META.with(ImportMeta::url);
+    Url::new(&language_file_name(lang), &base)
+        .map(|u| u.href())
+        .map_err(|_| format!("cannot resolve the file next to {base}"))
+}
+
+/// Makes `lang`'s words available: Russian always is; another language is
+/// read from `source` (an `ArrayBuffer` or `Uint8Array` of the file, or its
+/// URL as a string or `URL`), by default the file next to this module. The
+/// only network request is for that file, the component's own. Errors are
+/// one English sentence, for the caller to prefix with its field.
+pub async fn fetch_language(lang: diary_rules::Lang, source: &JsValue) -> Result<(), String> {
+    if diary_rules::texts::is_available(lang) {
+        return Ok(());
+    }
+    let bytes: Vec<u8> = if source.is_instance_of::<js_sys::Uint8Array>()
+        || source.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        js_sys::Uint8Array::new(source).to_vec()
+    } else {
+        let url = if source.is_undefined() || source.is_null() {
+            default_language_url(lang)?
+        } else if let Some(url) = source.as_string() {
+            url
+        } else if source.is_instance_of::<Url>() {
+            source.unchecked_ref::<Url>().href()
+        } else {
+            return Err("expected the file's URL (a string or URL) or its bytes (ArrayBuffer or Uint8Array)".into());
+        };
+        let fail = |why: &str| format!("could not load {url}: {why}");
+        let promise = fetch_url(&url).map_err(|_| fail("this environment has no fetch()"))?;
+        let response: Response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| fail(&e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()))?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(fail(&format!("HTTP {}", response.status())));
+        }
+        let buffer = response.array_buffer().map_err(|_| fail("unreadable response"))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| fail("the download broke off"))?;
+        js_sys::Uint8Array::new(&buffer).to_vec()
+    };
+    match diary_rules::texts::load_language(&bytes) {
+        Ok(got) if got == lang => Ok(()),
+        Ok(got) => Err(format!("the file holds the \"{}\" texts, not \"{}\"", got.code(), lang.code())),
+        Err(e) => Err(format!("the \"{}\" language file was refused: {e}", lang.code())),
+    }
+}

@@ -14,6 +14,31 @@ pub fn field_error(field: &str, problem: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("{field}: {problem}"))
 }
 
+/// Reads an optional language code (`None`: Russian) and checks that its
+/// words are loaded: every function that takes a `lang` goes through this.
+pub fn lang_at(code: Option<&str>, field: &str) -> Result<diary_rules::Lang, JsError> {
+    let lang = match code {
+        None => diary_rules::Lang::default(),
+        Some(code) => diary_rules::Lang::parse(code)
+            .ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))?,
+    };
+    ensure_loaded(lang, field)
+}
+
+/// `lang` if its words are available, else an `Error` naming the field and
+/// saying how to load them.
+pub fn ensure_loaded(lang: diary_rules::Lang, field: &str) -> Result<diary_rules::Lang, JsError> {
+    if diary_rules::texts::is_available(lang) {
+        Ok(lang)
+    } else {
+        let code = lang.code();
+        Err(field_error(
+            field,
+            format!("the \"{code}\" texts are not loaded yet; await loadLanguage(\"{code}\") first"),
+        ))
+    }
+}
+
 /// Reads a required string argument.
 pub fn required_string(value: &JsValue, field: &str) -> Result<String, JsError> {
     value.as_string().ok_or_else(|| field_error(field, format!("expected a string, got {}", type_name(value))))

@@ -6,8 +6,8 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    bool_at, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none, string_at,
-    strings_at, type_name, unknown_key, variant_at, words, ToJs,
+    bool_at, ensure_loaded, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none,
+    string_at, strings_at, type_name, unknown_key, variant_at, words, ToJs,
 };
 use diary_rules::eligibility::{
     self as elig, region,
@@ -202,6 +202,7 @@ pub fn assess_eligibility(
         browser_now().ok_or_else(|| field_error("now", "the browser's clock gives no valid local time"))?,
     )
     .map_err(|e| situation_error(&e))?;
+    ensure_loaded(situation.lang, "lang")?;
     let assessment = elig::assess(&situation);
     Ok(dto(&assessment, situation.lang).to_js())
 }

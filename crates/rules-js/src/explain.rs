@@ -2,8 +2,8 @@
 //! `checkBirthCertificate`, `compareRecords`.
 
 use crate::convert::{
-    field_error, is_nullish, is_plain_object, js_enum, object, optional, reject_unknown_fields, required_string,
-    skip_none, string_at, type_name, uint_at, variant_at, words, ToJs,
+    field_error, is_nullish, is_plain_object, js_enum, lang_at, object, optional, reject_unknown_fields,
+    required_string, skip_none, string_at, type_name, uint_at, variant_at, words, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::certificate::{self, check_birth_certificate as check_certificate};
@@ -142,15 +142,6 @@ pub struct ErrorListItem {
     pub title: Cow<'static, str>,
 }
 
-fn parse_lang(value: Option<&str>, field: &str) -> Result<Lang, JsError> {
-    match value {
-        None => Ok(Lang::default()),
-        Some(code) => {
-            Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
-        }
-    }
-}
-
 /// Today's date in the browser's time zone.
 fn today() -> Option<chrono::NaiveDate> {
     let now = js_sys::Date::new_0();
@@ -206,7 +197,7 @@ pub fn explain_error(
     } else {
         return Err(field_error("context", format!("expected an object, got {}", type_name(&context))));
     };
-    let lang = parse_lang(ctx.lang.as_deref(), "context.lang")?;
+    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(ErrorExplanation {
@@ -263,7 +254,7 @@ fn optional_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
         return Ok(Lang::default());
     }
     let code = required_string(value, field)?;
-    parse_lang(Some(&code), field)
+    lang_at(Some(&code), field)
 }
 
 /// What is wrong with a birth certificate.

@@ -26,6 +26,8 @@ mod eligibility;
 #[cfg(feature = "api")]
 mod explain;
 #[cfg(feature = "api")]
+mod lang;
+#[cfg(feature = "api")]
 mod password;
 mod types;
 
@@ -36,5 +38,7 @@ pub use documents::*;
 pub use eligibility::*;
 #[cfg(feature = "api")]
 pub use explain::*;
+#[cfg(feature = "api")]
+pub use lang::*;
 #[cfg(feature = "api")]
 pub use password::*;

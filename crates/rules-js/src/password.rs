@@ -9,8 +9,9 @@
 //!   own form.
 
 use crate::convert::{
-    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, js_enum, number_text, object, optional,
-    reject_unknown_fields, required_string, skip_none, static_str, string_at, strings_at, type_name, uint_at, ToJs,
+    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, js_enum, lang_at, number_text, object,
+    optional, reject_unknown_fields, required_string, skip_none, static_str, string_at, strings_at, type_name, uint_at,
+    ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -165,15 +166,6 @@ pub struct PasswordCheckResult {
     pub messages: Vec<PasswordMessage>,
 }
 
-fn read_lang(lang: Option<&str>, field: &str) -> Result<Lang, JsError> {
-    match lang {
-        None => Ok(Lang::default()),
-        Some(code) => {
-            Lang::parse(code).ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
-        }
-    }
-}
-
 fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy, JsError> {
     let base = Policy::gosuslugi();
     let Some(p) = input else { return Ok(base) };
@@ -263,7 +255,7 @@ pub fn check_password(
 ) -> Result<JsValue, JsError> {
     let password = required_string(&password, "password")?;
     let options = read_check_options(&options)?;
-    let lang = read_lang(options.lang.as_deref(), "options.lang")?;
+    let lang = lang_at(options.lang.as_deref(), "options.lang")?;
     let policy = read_policy(options.policy, "options.policy")?;
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
     let check = rules::check_password(
@@ -383,7 +375,7 @@ pub fn password_policy(
     let lang = if lang.is_undefined() || lang.is_null() {
         Lang::default()
     } else {
-        read_lang(Some(&required_string(&lang, "lang")?), "lang")?
+        lang_at(Some(&required_string(&lang, "lang")?), "lang")?
     };
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };

@@ -1,18 +1,82 @@
 //! The user-facing texts, by id. Rule code returns ids; this is the only place
 //! that turns an id into words. The table is generated at build time from the
-//! `[text.*]` entries of `data/*.toml` (one string per language and one of the ids,
-//! and a table of offsets into them); the build fails if an entry lacks a Russian
-//! text, an English text or a source.
+//! `[text.*]` entries of `data/*.toml` (one string of ids, one of Russian
+//! words, and a table of offsets into them); the build fails if an entry lacks
+//! a Russian text, an English text or a source.
+//!
+//! Russian is compiled in. English is a language file ([`file`]) that the
+//! crate embeds with the feature `builtin-en` (on by default; the wasm
+//! builds leave it off and [`load_language`] it on demand). Until a
+//! language is available its lookups give the Russian words:
+//! [`is_available`] tells, so a caller can refuse instead.
+
+use std::sync::OnceLock;
 
 use crate::Lang;
 
+pub mod file;
+
+pub use file::LangFileError;
+
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+/// The English file embedded by the feature `builtin-en`, as the JS builds
+/// ship it next to their module (`scripts/build.sh` writes it out with the
+/// `lang_file` example).
+#[cfg(feature = "builtin-en")]
+pub static BUILTIN_EN_FILE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/texts.en.bin"));
+
+/// The English words, once loaded (or, with `builtin-en`, once first used).
+static ENGLISH: OnceLock<file::LangTable> = OnceLock::new();
+
+fn english() -> Option<&'static file::LangTable> {
+    #[cfg(feature = "builtin-en")]
+    if ENGLISH.get().is_none() {
+        // The embedded file was validated by the test suite; a failure here
+        // would be a build bug, and leaves English unavailable, not wrong.
+        let parsed = file::parse(BUILTIN_EN_FILE, IDS_HASH, TEXTS.len());
+        debug_assert!(parsed.is_ok(), "the embedded English file is invalid: {parsed:?}");
+        if let Ok(table) = parsed {
+            let _ = ENGLISH.set(table);
+        }
+    }
+    ENGLISH.get()
+}
+
+/// Whether `lang`'s words are available: Russian always, English once loaded
+/// (or built in).
+pub fn is_available(lang: Lang) -> bool {
+    match lang {
+        Lang::Ru => true,
+        Lang::En => english().is_some(),
+    }
+}
+
+/// Loads a language file (see [`file`]) and returns its language. Loading a
+/// language that is already available is a no-op that still validates the
+/// file. A refused file changes nothing: Russian, and whatever was loaded
+/// before, keep working.
+pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
+    let table = file::parse(bytes, IDS_HASH, TEXTS.len())?;
+    let lang = table.lang;
+    match lang {
+        Lang::Ru => return Err(LangFileError::UnknownLanguage),
+        Lang::En => {
+            if english().is_none() {
+                let _ = ENGLISH.set(table);
+            }
+        }
+    }
+    Ok(lang)
+}
 
 /// One text entry: its id, its words in each language and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextEntry {
     pub id: &'static str,
     pub ru: &'static str,
+    /// The English words; the Russian ones while English is not available
+    /// ([`is_available`]).
     pub en: &'static str,
     /// Seed documents (by file name) or other sources the text rests on;
     /// `"project"` marks wording that is the project's own (labels, hints).
@@ -29,28 +93,29 @@ impl TextEntry {
     }
 }
 
-/// Where row `i`'s id, Russian and English texts start: where row `i - 1` ends.
-fn starts(i: usize) -> (usize, usize, usize) {
+/// Where row `i`'s Russian text and id start: where row `i - 1` ends.
+fn starts(i: usize) -> (usize, usize) {
     match i.checked_sub(1).and_then(|p| TEXTS.get(p)) {
-        Some(&(ru, en, id, _)) => (ru as usize, en as usize, usize::from(id)),
-        None => (0, 0, 0),
+        Some(&(ru, id, _)) => (ru as usize, usize::from(id)),
+        None => (0, 0),
     }
 }
 
 /// The id of row `i` of the table.
 fn id_of(i: usize) -> &'static str {
-    let Some(&(_, _, end, _)) = TEXTS.get(i) else { return "" };
-    IDS.get(starts(i).2..usize::from(end)).unwrap_or("")
+    let Some(&(_, end, _)) = TEXTS.get(i) else { return "" };
+    IDS.get(starts(i).1..usize::from(end)).unwrap_or("")
 }
 
 /// Row `i` of the table as an entry.
 fn at(i: usize) -> Option<TextEntry> {
-    let &(ru_end, en_end, id_end, sources) = TEXTS.get(i)?;
-    let (ru, en, id) = starts(i);
+    let &(ru_end, id_end, sources) = TEXTS.get(i)?;
+    let (ru, id) = starts(i);
+    let ru = RU.get(ru..ru_end as usize)?;
     Some(TextEntry {
         id: IDS.get(id..usize::from(id_end))?,
-        ru: RU.get(ru..ru_end as usize)?,
-        en: EN.get(en..en_end as usize)?,
+        ru,
+        en: english().and_then(|t| t.row(i)).unwrap_or(ru),
         sources: SOURCES.get(usize::from(sources))?,
     })
 }
@@ -75,9 +140,10 @@ pub fn entry(id: &str) -> Option<TextEntry> {
     None
 }
 
-/// The words for `id` in `lang`. An unknown id yields the id itself, so a
-/// missing entry shows up as an odd word on screen instead of a crash; the
-/// test suite checks that every id rule code returns has an entry.
+/// The words for `id` in `lang` (Russian while `lang` is not available). An
+/// unknown id yields the id itself, so a missing entry shows up as an odd
+/// word on screen instead of a crash; the test suite checks that every id
+/// rule code returns has an entry.
 pub fn text(id: &str, lang: Lang) -> &str {
     match entry(id) {
         Some(e) => e.get(lang),
@@ -140,6 +206,55 @@ mod tests {
         }
         assert_eq!(all().count(), TEXTS.len());
         assert_eq!(text("snils.problem.checksum", Lang::En), entry("snils.problem.checksum").unwrap().en);
+    }
+
+    #[test]
+    fn the_embedded_english_file_reads_and_matches_the_table() {
+        assert_eq!(IDS_HASH, file::fnv1a(IDS.as_bytes()));
+        let table = file::parse(BUILTIN_EN_FILE, IDS_HASH, TEXTS.len()).expect("valid");
+        assert_eq!(table.lang, Lang::En);
+        assert!(is_available(Lang::En));
+        assert_eq!(load_language(BUILTIN_EN_FILE), Ok(Lang::En));
+        for (i, e) in all().enumerate() {
+            assert_eq!(table.row(i), Some(e.en));
+        }
+        let e = entry("snils.problem.checksum").unwrap();
+        assert_eq!(text(e.id, Lang::En), e.en);
+        assert_ne!(e.en, e.ru);
+    }
+
+    #[test]
+    fn damaged_language_files_are_refused_with_the_reason() {
+        let good = BUILTIN_EN_FILE;
+        let parse = |b: &[u8]| file::parse(b, IDS_HASH, TEXTS.len()).map(|t| t.lang);
+        assert_eq!(parse(b""), Err(LangFileError::NotALanguageFile));
+        assert_eq!(parse(&good[..10]), Err(LangFileError::NotALanguageFile));
+        let mut b = good.to_vec();
+        b[0] = b'X';
+        assert_eq!(parse(&b), Err(LangFileError::NotALanguageFile));
+        let mut b = good.to_vec();
+        b[4] = 2;
+        assert_eq!(parse(&b), Err(LangFileError::UnsupportedVersion(2)));
+        for code in [*b"ru", *b"de"] {
+            let mut b = good.to_vec();
+            b[5..7].copy_from_slice(&code);
+            assert_eq!(parse(&b), Err(LangFileError::UnknownLanguage));
+        }
+        let mut b = good.to_vec();
+        b[8] ^= 1;
+        assert_eq!(parse(&b), Err(LangFileError::OtherTexts));
+        // Cut words, a broken offset, broken UTF-8.
+        assert_eq!(parse(&good[..good.len() - 1]), Err(LangFileError::Corrupted));
+        let mut b = good.to_vec();
+        b[16..20].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(parse(&b), Err(LangFileError::Corrupted));
+        let mut b = good.to_vec();
+        let last = b.len() - 1;
+        b[last] = 0xff;
+        assert_eq!(parse(&b), Err(LangFileError::Corrupted));
+        // A refused file changes nothing.
+        assert_eq!(load_language(b"junk"), Err(LangFileError::NotALanguageFile));
+        assert!(is_available(Lang::En));
     }
 
     #[test]

@@ -76,13 +76,34 @@ impl WidgetHandle {
         Ok(())
     }
 
-    /// Switches the language: `"ru"` or `"en"`.
+    /// Switches the language: `"ru"` or `"en"`. A language other than
+    /// Russian is fetched first (`diary-texts.<lang>.bin` next to the module,
+    /// once); the panel re-renders when it has arrived. The returned promise
+    /// resolves then, or as soon as the panel stays in its language because
+    /// the file could not load (one `console.warn` says why).
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue) -> Result<(), JsError> {
+    pub fn set_lang(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+    ) -> Result<js_sys::Promise, JsError> {
         let lang = parse_lang(&lang, "lang")?;
-        self.send(Msg::SetLang(lang))?;
-        crash::update(self.id, None, Some(lang));
-        Ok(())
+        if crash::panicked() || diary_rules::texts::is_available(lang) {
+            self.send(Msg::SetLang(lang))?;
+            crash::update(self.id, None, Some(lang));
+            return Ok(js_sys::Promise::resolve(&JsValue::UNDEFINED));
+        }
+        let scope = match &self.app {
+            Some(app) => (**app).clone(),
+            None => return Err(JsError::new("handle: the panel was unmounted")),
+        };
+        let id = self.id;
+        Ok(wasm_bindgen_futures::future_to_promise(async move {
+            if load_language(lang).await && !crash::panicked() {
+                scope.send_message(Msg::SetLang(lang));
+                crash::update(id, None, Some(lang));
+            }
+            Ok(JsValue::UNDEFINED)
+        }))
     }
 
     /// Removes the panel from the page. Calling it twice does nothing.
@@ -111,6 +132,25 @@ impl WidgetHandle {
     #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
         !self.unmounted
+    }
+}
+
+/// Fetches `lang`'s texts; `false` (with one console warning per page) if
+/// they could not load, in which case the panel keeps its language.
+async fn load_language(lang: Lang) -> bool {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    match diary_rules_js::fetch_language(lang, &JsValue::UNDEFINED).await {
+        Ok(()) => true,
+        Err(why) => {
+            if !WARNED.swap(true, Ordering::Relaxed) {
+                web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "diary-help: staying in Russian: the \"{}\" texts could not load: {why}",
+                    lang.code()
+                )));
+            }
+            false
+        }
     }
 }
 
@@ -208,15 +248,25 @@ pub fn mount(
 ) -> Result<WidgetHandle, JsError> {
     crash::install();
     let element = resolve_target(&target)?;
-    let config = read_options(&options)?;
+    let mut config = read_options(&options)?;
     let id = crash::register(&element, config.region.clone(), config.lang);
     if crash::panicked() {
         // The module is broken: a new panel would fail too.
         crash::report_to(id);
         return Ok(WidgetHandle { app: None, id, unmounted: false });
     }
+    // A language still to be fetched: the panel renders in Russian at once
+    // and switches when the texts arrive.
+    let wanted = config.lang;
+    if !diary_rules::texts::is_available(wanted) {
+        config.lang = Lang::Ru;
+    }
     let app = yew::Renderer::<App>::with_root_and_props(element, AppProps { config }).render();
-    Ok(WidgetHandle { app: Some(app), id, unmounted: false })
+    let handle = WidgetHandle { app: Some(app), id, unmounted: false };
+    if wanted != Lang::Ru && !diary_rules::texts::is_available(wanted) {
+        let _ = handle.set_lang(JsValue::from_str(wanted.code()))?;
+    }
+    Ok(handle)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -1,0 +1,34 @@
+//! `loadLanguage(lang, source?)`: languages other than Russian on demand.
+//!
+//! Russian is compiled into the module; English is a separate file
+//! (`diary-texts.en.bin`, about 11 KB gz) fetched only when asked for. A
+//! function called with `lang: "en"` before it has loaded throws
+//! `Error("lang: the \"en\" texts are not loaded yet; await loadLanguage(\"en\") first")`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{field_error, lang_at, required_string};
+
+/// Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
+/// once). `source`: the language file's bytes (`ArrayBuffer`,
+/// `Uint8Array`: the way in Node, where `fetch` cannot read `file:` URLs)
+/// or its URL (string or `URL`); by default `diary-texts.<lang>.bin` next to
+/// this module. Rejects with an `Error` naming `lang` or `source` and the
+/// reason when the file is missing, damaged or from another version; Russian
+/// keeps working either way. Loading twice is harmless.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub async fn load_language(
+    #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
+) -> Result<(), JsError> {
+    let code = required_string(&lang, "lang")?;
+    let lang = match lang_at(Some(&code), "lang") {
+        Ok(lang) => lang,
+        // Known but not loaded: the case this function is for.
+        Err(_) => diary_rules::Lang::parse(&code)
+            .ok_or_else(|| field_error("lang", format!("expected \"ru\" or \"en\", got \"{code}\"")))?,
+    };
+    crate::browser::fetch_language(lang, &source.unwrap_or(JsValue::UNDEFINED))
+        .await
+        .map_err(|e| field_error("source", e))
+}
