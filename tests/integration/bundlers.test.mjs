@@ -72,6 +72,9 @@ async function inspect(dist) {
     await page.goto(url);
     await page.waitForFunction(() => window.hostResult && document.querySelector("diary-login-help")?.dataset.state,
       null, { timeout: 20000 });
+    // mount() asked for English: its file (diary-texts.en.bin, emitted by the bundler) loads, then the panel re-renders.
+    await page.waitForFunction(() => /^Logging/.test(document.querySelector("#help .dh-title")?.textContent ?? ""),
+      null, { timeout: 10000 }).catch(() => {});
     const seen = await page.evaluate(() => {
       const el = document.querySelector("diary-login-help");
       const shadowPanel = el.shadowRoot?.querySelector(".dh-panel");
