@@ -17,4 +17,7 @@ const strong = passwordVerdict("Tuman-Reka-Lodka-47!", ["Маша", "2012-05-10"
 const explanation = explainError("ваш дневник не найдн", { role: "parent", lang: "ru" });
 const explained = explanation && { id: explanation.id, actor: explanation.actor, steps: explanation.steps };
 
-console.log(JSON.stringify({ weak, strong, explained, generated: generatePassword() }));
+// English is there too, without loadLanguage(): the node entry loaded it.
+const english = explainError("Ваш дневник не найден", { lang: "en" })?.title;
+
+console.log(JSON.stringify({ weak, strong, explained, english, generated: generatePassword() }));

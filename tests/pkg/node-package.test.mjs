@@ -23,6 +23,9 @@ test('import { … } from "diary-rules" works in Node without init()', () => {
   // A typo'd diary message still gets its explanation, in Russian by default.
   assert.equal(out.explained.id, "diary_not_found");
   assert.ok(out.explained.steps.length > 0);
+  // English answers without a loadLanguage() call.
+  assert.match(out.english, /^[^а-яё]*$/i);
+  assert.match(out.english, /diary/i);
   // The secure random source works in Node.
   assert.match(out.generated, /^\S{8,}$/);
 });
