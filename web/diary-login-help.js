@@ -5,6 +5,10 @@
 //     <p>Fallback text and links, shown until the panel renders.</p>
 //   </diary-login-help>
 //
+// An operator's own region profile (its diary site, app, where to turn)
+// goes in a child <script type="application/json"> or the `profile`
+// property, instead of the `region` attribute.
+//
 // The panel renders into a shadow root with its own styles, so the host's
 // CSS cannot break it and its CSS cannot leak; the host themes it through
 // the --dh-* custom properties and the parts (docs/api/widget.md). Attribute
@@ -96,12 +100,29 @@ async function style(el, shadow, nodes) {
   return (await loaded) && styledIn(shadow);
 }
 
-function optionsOf(el) {
+/**
+ * The operator's region profile given as JSON in a child
+ * <script type="application/json"> (inert content: no CSP needed). null
+ * when there is none; throws a SyntaxError naming the element when the JSON
+ * is not valid.
+ */
+function profileFromChild(el) {
+  const script = el.querySelector(':scope > script[type="application/json"]');
+  if (!script) return null;
+  try {
+    return JSON.parse(script.textContent);
+  } catch (error) {
+    throw new SyntaxError(`<diary-login-help>: the region profile's JSON is not valid: ${error.message}`);
+  }
+}
+
+function optionsOf(el, profile) {
   const options = {};
   for (const name of ["region", "role", "lang", "error"]) {
     const value = el.getAttribute(name);
     if (value !== null && value !== "") options[name] = value;
   }
+  if (profile) options.region = profile;
   if (el.getAttribute("remember") === "false") options.remember = false;
   return options;
 }
@@ -111,6 +132,29 @@ export class DiaryLoginHelp extends HTMLElement {
 
   #handle = null;
   #attempt = 0;
+  #profile = undefined; // undefined: not set as a property (a JSON child may give one)
+
+  /**
+   * The operator's own region profile (an object as in docs/api/eligibility.md,
+   * "Region profiles"); wins over the `region` attribute. Setting it updates
+   * the panel; a profile with a bad field throws an Error naming it (and the
+   * panel keeps its profile). null: back to the `region` attribute.
+   */
+  get profile() {
+    return this.#profile ?? null;
+  }
+
+  set profile(value) {
+    const previous = this.#profile;
+    this.#profile = value ?? null;
+    if (!this.#handle) return;
+    try {
+      this.#handle.setRegion(value ?? this.getAttribute("region"));
+    } catch (error) {
+      this.#profile = previous;
+      throw error;
+    }
+  }
 
   async connectedCallback() {
     if (this.#handle) return;
@@ -128,7 +172,8 @@ export class DiaryLoginHelp extends HTMLElement {
       const slot = document.createElement("slot");
       const [{ mount }, styled] = await Promise.all([loading, style(this, shadow, [slot, root])]);
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
-      this.#handle = mount(root, optionsOf(this));
+      if (this.#profile === undefined) this.#profile = profileFromChild(this);
+      this.#handle = mount(root, optionsOf(this, this.#profile));
       root.hidden = false;
       slot.remove();
       if (styled) {
@@ -165,7 +210,7 @@ export class DiaryLoginHelp extends HTMLElement {
     try {
       if (name === "error") handle.setError(value);
       else if (name === "role") handle.setRole(value ?? "parent");
-      else if (name === "region") handle.setRegion(value);
+      else if (name === "region" && !this.#profile) handle.setRegion(value);
       else if (name === "lang") handle.setLang(value ?? "ru");
     } catch (error) {
       console.warn(`<diary-login-help>: ignoring ${name}=${JSON.stringify(value)}:`, error.message);

@@ -222,3 +222,60 @@ test("from a CDN without CORS headers: the module is refused and the fallback st
     assert.ok(log.errors.some((e) => /CORS|Access-Control-Allow-Origin/.test(e)), JSON.stringify(log.errors));
   });
 });
+
+test("operator profiles: mount() and the element take a profile object; a bad field is refused by name", async () => {
+  const { page, context, log } = await openPage(env, "docs/examples/operator-profile.html");
+  await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
+  await page.waitForSelector("body[data-mounted=true] #mounted .dh-panel");
+  assert.match(await page.getAttribute("body", "data-rejected"), /^options\.region\.diarySite\.href: bad_href: /);
+  // The region box appears once a birth date is known: fill it in both panels.
+  const birth = `${new Date().getFullYear() - 10}-03-01`;
+  await page.locator("#mounted input[type=date]").first().fill(birth);
+  await page.locator("diary-login-help input[type=date]").first().fill(birth);
+  const regionBox = (root) =>
+    page.waitForFunction((r) => {
+      const scope = r === "element" ? document.querySelector("diary-login-help").shadowRoot : document.querySelector("#mounted");
+      const box = scope.querySelector(".dh-region");
+      return box && { text: box.textContent, links: [...box.querySelectorAll("a")].map((a) => a.href) };
+    }, root, { timeout: 10000 }).then((h) => h.jsonValue());
+  for (const root of ["element", "mounted"]) {
+    const box = await regionBox(root);
+    assert.match(box.text, /Примерская область/, root);
+    assert.ok(box.links.includes("https://dnevnik.primer.example/"), `${root}: ${box.links}`);
+    assert.ok(box.links.includes("https://dnevnik.primer.example/support"), `${root}: ${box.links}`);
+  }
+  assert.match((await regionBox("element")).text, /Дневник\.Пример/);
+  // The property: a bad profile throws naming the field and the panel keeps its profile; a good one replaces it.
+  const result = await page.evaluate(() => {
+    const el = document.querySelector("diary-login-help");
+    let error = null;
+    try {
+      el.profile = { ...el.profile, name: { ru: "", en: "X" } };
+    } catch (e) {
+      error = e.message;
+    }
+    const kept = el.profile.id;
+    el.profile = { id: "other", name: { ru: "Другая область", en: "Other" } };
+    return { error, kept };
+  });
+  assert.match(result.error, /^region\.name\.ru: empty: /);
+  assert.equal(result.kept, "primer");
+  await page.waitForFunction(() =>
+    /Другая область/.test(document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-region")?.textContent ?? ""));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an element whose JSON profile is not valid JSON keeps its fallback and says why", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html");
+  await page.evaluate(async () => {
+    const el = document.createElement("diary-login-help");
+    el.innerHTML = '<script type="application/json">{ "id": "x", </script><p class="fallback">fallback</p>';
+    document.body.append(el);
+    await import("/pkg/widget/diary-login-help.js");
+  });
+  await page.waitForSelector("diary-login-help[data-state=failed]", { timeout: 15000 });
+  assert.ok(log.warnings.some((w) => /region profile's JSON is not valid/.test(w)), JSON.stringify(log.warnings));
+  assert.equal(await page.locator(".fallback").isVisible(), true);
+  await context.close();
+});

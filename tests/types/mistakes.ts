@@ -47,6 +47,10 @@ explainError("текст").steps;
 mount("#help", { lang: "de" });
 // @ts-expect-error: role is "parent" or "student"
 mount("#help", { role: "teacher" });
+// @ts-expect-error: a region profile needs its name
+mount("#help", { region: { id: "primer" } });
+// @ts-expect-error: "problems" is one of "school", "class_teacher", "feedback_form"
+mount("#help", { region: { id: "primer", name: { ru: "П", en: "P" }, problems: "phone" } });
 // @ts-expect-error: the target is an element or a selector
 mount(42);
 const panel = mount("#help");
@@ -58,4 +62,6 @@ if (el) {
   const typed: DiaryLoginHelp = el;
   // @ts-expect-error: the element has no mount method
   typed.mount();
+  // @ts-expect-error: the profile is an object, not an id (ids go in the region attribute)
+  typed.profile = "kuzbass";
 }

@@ -22,7 +22,7 @@ pub struct AppProps {
 pub enum Msg {
     SetRole(Role),
     SetError(Option<String>),
-    SetRegion(Option<String>),
+    SetRegion(Option<diary_rules::eligibility::situation::RegionArg>),
     SetLang(diary_rules::Lang),
     Select(Section),
     /// The wizard's answers changed.
@@ -128,7 +128,7 @@ impl Component for App {
                     on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
             },
             Section::Error => html! {
-                <ErrorHelp {lang} {role} {region} host_error={self.config.error.clone()}
+                <ErrorHelp {lang} {role} region={crate::state::region_id(&region)} host_error={self.config.error.clone()}
                     birth_date={self.answers.birth_date.clone()} />
             },
             Section::Password => html! { <PasswordHelp {lang} /> },
