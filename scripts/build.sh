@@ -28,6 +28,7 @@ bind() {
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
+scripts/minify.sh pkg/widget.tmp/diary-login-help.js
 # The element's stylesheet as a module (its text as the default export): the
 # element builds a constructable stylesheet from it, so no bundler CSS rule
 # or style-src policy can get between the element and its styles.

@@ -17,15 +17,18 @@ export interface EligibilitySituation {
     citizenship?: "russian" | "other";
     birthCertificate?: "russian" | "foreign";
     certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
-    snilsStatus?: "not_added" | "searching" | "not_found_in_sfr" | "verified";
+    snilsStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_sfr" | "verified";
     parentAccount?: "none" | "simplified" | "standard" | "confirmed";
-    studentAccount?: "none" | "created_by_parent" | "own_unlinked" | "own_linked";
-    /** A parent's consent for a minor, or an adult student's own consent. */
-    consent?: "not_given" | "requested" | "given";
+    /** "created_by_other_parent": the other parent made it from their profile (linked to them, not to the parent at the page). */
+    studentAccount?: "none" | "created_by_parent" | "created_by_other_parent" | "own_unlinked" | "own_linked";
+    /** A parent's consent for a minor, or an adult student's own consent; "revoked": given, then withdrawn. */
+    consent?: "not_given" | "requested" | "given" | "revoked";
     /** The parent's own consent at the parent's first diary login. */
-    parentConsent?: "not_given" | "requested" | "given";
-    /** The school-application flow (region profiles with parentFlow "application"). */
-    application?: "not_submitted" | "submitted" | "accepted";
+    parentConsent?: "not_given" | "requested" | "given" | "revoked";
+    /** The school-application flow (region profiles with parentFlow "application"). "student_not_found": the diary did not find the pupil; "rejected": the school did not accept. */
+    application?: "not_submitted" | "student_not_found" | "submitted" | "accepted" | "rejected";
+    /** Whether the student can get into the own Gosuslugi account ("forgotten" adds the password_recovery step). */
+    studentPassword?: "known" | "forgotten";
     /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
 }
@@ -101,7 +104,8 @@ export interface StudentRecord {
     firstName?: string | undefined;
     middleName?: string;
     /**
-     * `YYYY-MM-DD` or `DD.MM.YYYY`.
+     * `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+     * other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
      */
     birthDate?: string;
     snils?: string;
@@ -226,8 +230,9 @@ export interface CheckPasswordOptions {
      */
     confirm?: string;
     /**
-     * The person's names (Latin or Cyrillic) and birth dates
-     * (`YYYY-MM-DD` or `DD.MM.YYYY`).
+     * The person's names (Latin or Cyrillic; Cyrillic names are matched
+     * in every common Latin spelling: Анастасия → anastasia, anastasiya,
+     * anastasiia…) and birth dates (`YYYY-MM-DD` or `DD.MM.YYYY`).
      */
     personal?: string[];
     /**
@@ -287,11 +292,18 @@ export interface EligibilityAssessment {
  */
 export interface ErrorExplanation {
     /**
-     * Catalog id, e.g. `"diary_not_found"`.
+     * Catalog id: `"diary_not_found"`, `"parent_consent_required"`,
+     * `"consent_required"`, `"create_button_missing"`,
+     * `"binding_code_expired"`, `"contact_in_use"`, `"account_not_confirmed"`,
+     * `"certificate_entered_manually"`, `"data_check_in_progress"`,
+     * `"not_found_in_zags"`, `"not_found_in_sfr"`, `"foreign_certificate"`,
+     * `"password_rejected"`, `"application_submitted"`,
+     * `"diary_login_disabled"` (the diary's own login form: «Неверный логин
+     * или пароль»), `"child_login_failed"` (the child's Gosuslugi password).
      */
     id: string;
     /**
-     * 0..=1.
+     * 0..=1, rounded to two decimals.
      */
     confidence: number;
     /**
@@ -465,7 +477,7 @@ export interface CheckEstimate {
 /**
  * What is wrong with a birth certificate.
  */
-export type CertificateProblem = "empty" | "too_long" | "unexpected_characters" | "roman_has_cyrillic" | "roman_invalid" | "letters_have_latin" | "letters_invalid" | "missing_hyphen" | "number_length";
+export type CertificateProblem = "empty" | "too_long" | "unexpected_characters" | "roman_has_cyrillic" | "roman_lookalike" | "roman_invalid" | "letters_have_latin" | "letters_invalid" | "missing_hyphen" | "number_length";
 
 /**
  * What is wrong with a СНИЛС.
@@ -546,7 +558,10 @@ export interface CreateButtonDiagnosis {
 export function assessEligibility(situation: EligibilitySituation): EligibilityAssessment;
 
 /**
- * Checks a birth certificate's series and number.
+ * Checks a birth certificate's series and number. Spaces, a dash before
+ * the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+ * `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+ * only when one reading is a Roman numeral; never `valid`).
  *
  * `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
  * "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
@@ -594,7 +609,8 @@ export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, l
  * `explainError("Дневник не найден", { role: "parent", region: "ryazan" })`
  * → `{ id: "diary_not_found", confidence: 1, actor: "school", steps: [...],
  * contact: "Классный руководитель: …", ... }`; `null` when the text matches
- * no known message. Throws `Error("context.birthDate: …")` and the like for
+ * no known message, or one the catalog knows to be something else (an SMS
+ * code, an e-mail link, password or document expiry, a network error). Throws `Error("context.birthDate: …")` and the like for
  * a bad context, `Error("text: expected a string…")` for a non-string.
  */
 export function explainError(text: string, context: ExplainContext | undefined): ErrorExplanation | null;

@@ -25,7 +25,7 @@ test("a СНИЛС typed into the panel gets a verdict", async () => {
   const { page, context, log } = await openPage(env, "index.html", { viewport: { width: 360, height: 640 } });
   await page.waitForSelector("html[data-widget=ready]", { timeout: 15000 });
   await page.getByRole("tab", { name: "Проверить данные" }).click();
-  const field = page.getByLabel("СНИЛС ребёнка или свой");
+  const field = page.getByLabel("СНИЛС ученика или родителя");
   await field.pressSequentially("112-233-445 95");
   await page.waitForFunction(() => document.querySelector("#dh-snils-verdict")?.textContent.includes("верно"));
   await field.fill("");

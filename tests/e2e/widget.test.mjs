@@ -96,7 +96,7 @@ test("a parent of a 10-year-old reaches «Создать» with the reasons it i
   assert.ok(links.every(([, target, rel]) => target === "_blank" && rel === "noopener noreferrer"));
   // The wait estimate: an old request is overdue.
   await page.getByLabel(/Когда документы отправили на проверку/).fill("2020-03-02T10:00");
-  assert.match(await page.textContent(".dh-wait"), /напишите в поддержку/);
+  assert.match(await page.textContent(".dh-wait"), /в поддержку Госуслуг/);
   clean(log);
   await context.close();
 });
@@ -112,7 +112,7 @@ test("a 15-year-old student gets the link-and-consent path", async () => {
   assert.match(titles, /[Сс]огласие/);
   assert.doesNotMatch(titles, /кнопка «Создать»/);
   assert.equal(await page.$("#dh-q-snils_status"), null);
-  await page.getByLabel("Учётная запись ребёнка на Госуслугах").selectOption("own_unlinked");
+  await page.getByLabel("Твоя учётная запись на Госуслугах").selectOption("own_unlinked");
   const next = (await stepsOf(page)).find((s) => s.next);
   assert.match(next.title, /родителя/);
   clean(log);
@@ -123,7 +123,7 @@ test("a pasted, typo'd «Ваш днивник не найден» gets its expl
   const { page, context, log } = await openPage(env, "index.html");
   await ready(page);
   await page.getByRole("tab", { name: "Я вижу ошибку" }).click();
-  await page.getByLabel("Или вставьте текст ошибки").click();
+  await page.getByLabel("Или текст ошибки (можно вставить)").click();
   await page.keyboard.insertText("Ваш днивник не найден. Чтобы решить проблему, попросите родителей");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");

@@ -29,6 +29,11 @@ test("English before loading: a clear Error naming the field; Russian works", as
     assert.throws(call, (e) => e instanceof Error && e.message.startsWith(`${field}: `) && /loadLanguage\("en"\)/.test(e.message), field);
   }
   assert.match(m.passwordPolicy("ru").rules[0].text, /[а-я]/);
+  // A message pasted in English is recognised without the English file: the
+  // error quotes' English is compiled in (the answer's words are Russian).
+  const e = m.explainError("Your diary was not found. Ask your parents to report it");
+  assert.equal(e?.id, "diary_not_found");
+  assert.match(e.title, /[а-я]/);
 });
 
 test("a missing, damaged or foreign file is refused with the reason; Russian keeps working", async () => {

@@ -35,15 +35,18 @@ export interface EligibilitySituation {
     citizenship?: "russian" | "other";
     birthCertificate?: "russian" | "foreign";
     certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
-    snilsStatus?: "not_added" | "searching" | "not_found_in_sfr" | "verified";
+    snilsStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_sfr" | "verified";
     parentAccount?: "none" | "simplified" | "standard" | "confirmed";
-    studentAccount?: "none" | "created_by_parent" | "own_unlinked" | "own_linked";
-    /** A parent's consent for a minor, or an adult student's own consent. */
-    consent?: "not_given" | "requested" | "given";
+    /** "created_by_other_parent": the other parent made it from their profile (linked to them, not to the parent at the page). */
+    studentAccount?: "none" | "created_by_parent" | "created_by_other_parent" | "own_unlinked" | "own_linked";
+    /** A parent's consent for a minor, or an adult student's own consent; "revoked": given, then withdrawn. */
+    consent?: "not_given" | "requested" | "given" | "revoked";
     /** The parent's own consent at the parent's first diary login. */
-    parentConsent?: "not_given" | "requested" | "given";
-    /** The school-application flow (region profiles with parentFlow "application"). */
-    application?: "not_submitted" | "submitted" | "accepted";
+    parentConsent?: "not_given" | "requested" | "given" | "revoked";
+    /** The school-application flow (region profiles with parentFlow "application"). "student_not_found": the diary did not find the pupil; "rejected": the school did not accept. */
+    application?: "not_submitted" | "student_not_found" | "submitted" | "accepted" | "rejected";
+    /** Whether the student can get into the own Gosuslugi account ("forgotten" adds the password_recovery step). */
+    studentPassword?: "known" | "forgotten";
     /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
 }
@@ -220,6 +223,7 @@ const SITUATION_FIELDS: &[&str] = &[
     "consent",
     "parentConsent",
     "application",
+    "studentPassword",
     "checkRequestedAt",
 ];
 
@@ -246,6 +250,7 @@ fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
         consent: text("consent")?,
         parent_consent: text("parentConsent")?,
         application: text("application")?,
+        student_password: text("studentPassword")?,
         check_requested_at: text("checkRequestedAt")?,
     })
 }
@@ -330,8 +335,8 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         reasons: b
             .missing
             .iter()
-            .map(|m| note(m.id(), &m.text_id(), lang))
-            .chain(b.unknown.iter().map(|u| note(u.id(), &u.text_id(), lang)))
+            .map(|m| note(m.id(), &m.text_id_for(a.role), lang))
+            .chain(b.unknown.iter().map(|u| note(u.id(), &u.text_id_for(a.role), lang)))
             .collect(),
     });
     let check_estimate = a.check_estimate.as_ref().map(|e| CheckEstimate {
@@ -359,12 +364,12 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         age_years: a.age_years,
         age_group: Cow::Borrowed(a.age_group.id()),
         path: Cow::Borrowed(a.path.id()),
-        path_text: words(&a.path.text_id(), lang),
+        path_text: words(&a.path.text_id_for(a.role), lang),
         steps,
         next: a.next.map(|s| Cow::Borrowed(s.id())),
         create_button,
         check_estimate,
-        notes: a.notes.iter().map(|n| note(n.id(), &n.text_id(), lang)).collect(),
+        notes: a.notes.iter().map(|n| note(n.id(), &n.text_id_for(a.role), lang)).collect(),
         region: RegionSummary {
             id: r.id.clone(),
             name: match lang {
@@ -374,7 +379,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
             diary_site: r.diary_site.as_ref().map(link),
             app_name: r.app_name.clone(),
             apps: r.apps.iter().map(|x| EligibilityLink { href: x.href.clone(), label: x.store.clone() }).collect(),
-            problems: note(r.problems.id(), r.problems.text_id(), lang),
+            problems: note(r.problems.id(), &elig::reader_text_id(r.problems.text_id().to_owned(), a.role), lang),
             problems_link: r.problems_link.as_ref().map(link),
             source: r.source.clone(),
         },

@@ -110,9 +110,16 @@ pub struct ErrorLink {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorExplanation {
-    /// Catalog id, e.g. `"diary_not_found"`.
+    /// Catalog id: `"diary_not_found"`, `"parent_consent_required"`,
+    /// `"consent_required"`, `"create_button_missing"`,
+    /// `"binding_code_expired"`, `"contact_in_use"`, `"account_not_confirmed"`,
+    /// `"certificate_entered_manually"`, `"data_check_in_progress"`,
+    /// `"not_found_in_zags"`, `"not_found_in_sfr"`, `"foreign_certificate"`,
+    /// `"password_rejected"`, `"application_submitted"`,
+    /// `"diary_login_disabled"` (the diary's own login form: «Неверный логин
+    /// или пароль»), `"child_login_failed"` (the child's Gosuslugi password).
     pub id: Cow<'static, str>,
-    /// 0..=1.
+    /// 0..=1, rounded to two decimals.
     pub confidence: f64,
     /// The message as shown (always Russian, word for word).
     pub quote: Cow<'static, str>,
@@ -182,7 +189,8 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
 /// `explainError("Дневник не найден", { role: "parent", region: "ryazan" })`
 /// → `{ id: "diary_not_found", confidence: 1, actor: "school", steps: [...],
 /// contact: "Классный руководитель: …", ... }`; `null` when the text matches
-/// no known message. Throws `Error("context.birthDate: …")` and the like for
+/// no known message, or one the catalog knows to be something else (an SMS
+/// code, an e-mail link, password or document expiry, a network error). Throws `Error("context.birthDate: …")` and the like for
 /// a bad context, `Error("text: expected a string…")` for a non-string.
 #[wasm_bindgen(js_name = explainError, unchecked_return_type = "ErrorExplanation | null")]
 pub fn explain_error(
@@ -202,7 +210,8 @@ pub fn explain_error(
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(ErrorExplanation {
         id: Cow::Borrowed(e.id),
-        confidence: f64::from(e.confidence),
+        // Two decimals (the f32 would show as 0.7799999713897705).
+        confidence: (f64::from(e.confidence) * 100.0).round() / 100.0,
         quote: words(e.quote, Lang::Ru),
         quote_kind: e.quote_kind.into(),
         title: words(e.title, lang),
@@ -265,6 +274,9 @@ pub enum CertificateProblem {
     TooLong,
     UnexpectedCharacters,
     RomanHasCyrillic,
+    /// `1`, `l` or `|` where an I belongs (`lV-МЮ` → `IV-МЮ`); the
+    /// corrected series is in `normalized` when only one reading fits.
+    RomanLookalike,
     RomanInvalid,
     LettersHaveLatin,
     LettersInvalid,
@@ -280,6 +292,7 @@ impl From<certificate::CertificateProblem> for CertificateProblem {
             P::TooLong => CertificateProblem::TooLong,
             P::UnexpectedCharacters => CertificateProblem::UnexpectedCharacters,
             P::RomanHasCyrillic => CertificateProblem::RomanHasCyrillic,
+            P::RomanLookalike => CertificateProblem::RomanLookalike,
             P::RomanInvalid => CertificateProblem::RomanInvalid,
             P::LettersHaveLatin => CertificateProblem::LettersHaveLatin,
             P::LettersInvalid => CertificateProblem::LettersInvalid,
@@ -301,7 +314,10 @@ pub struct CertificateResult {
     pub problems: Vec<CertificateProblem>,
 }
 
-/// Checks a birth certificate's series and number.
+/// Checks a birth certificate's series and number. Spaces, a dash before
+/// the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+/// `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+/// only when one reading is a Roman numeral; never `valid`).
 ///
 /// `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
 /// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
@@ -333,7 +349,8 @@ pub struct StudentRecord {
     #[serde(default)]
     #[tsify(optional)]
     pub middle_name: Option<String>,
-    /// `YYYY-MM-DD` or `DD.MM.YYYY`.
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+    /// other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
     #[serde(default)]
     #[tsify(optional)]
     pub birth_date: Option<String>,
@@ -487,6 +504,7 @@ js_enum!(CertificateProblem {
     TooLong => "too_long",
     UnexpectedCharacters => "unexpected_characters",
     RomanHasCyrillic => "roman_has_cyrillic",
+    RomanLookalike => "roman_lookalike",
     RomanInvalid => "roman_invalid",
     LettersHaveLatin => "letters_have_latin",
     LettersInvalid => "letters_invalid",

@@ -105,8 +105,9 @@ pub struct CheckPasswordOptions {
     /// The confirmation field, when the user has typed it.
     #[tsify(optional)]
     pub confirm: Option<String>,
-    /// The person's names (Latin or Cyrillic) and birth dates
-    /// (`YYYY-MM-DD` or `DD.MM.YYYY`).
+    /// The person's names (Latin or Cyrillic; Cyrillic names are matched
+    /// in every common Latin spelling: Анастасия → anastasia, anastasiya,
+    /// anastasiia…) and birth dates (`YYYY-MM-DD` or `DD.MM.YYYY`).
     #[tsify(optional)]
     pub personal: Option<Vec<String>>,
     /// `"ru"` (default) or `"en"`.

@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const EXPLAIN: &str = include_str!("../../../tests/fixtures/explain.toml");
 const DOCUMENTS: &str = include_str!("../../../tests/fixtures/documents.toml");
+const CORPUS: &str = include_str!("../../../tests/fixtures/explain-corpus.toml");
 
 /// A JS value from JSON, built the way a host page would pass it.
 fn js(value: &Value) -> JsValue {
@@ -47,6 +48,8 @@ fn check(text: &str, context: &Value, expect: Option<&str>) -> Value {
     if expect.is_some() {
         let c = got["confidence"].as_f64().expect("confidence");
         assert!((0.0..=1.0).contains(&c));
+        // Rounded to two decimals: no 0.7749999761581421.
+        assert_eq!(c, (c * 100.0).round() / 100.0, "{text:?}: confidence {c}");
         assert!(!got["steps"].as_array().expect("steps").is_empty());
         assert!(got["quote"].as_str().is_some_and(|q| !q.is_empty()));
         // Absent optional fields are absent, not null.
@@ -74,6 +77,36 @@ fn every_quote_typo_and_truncation_matches() {
             }
         }
     }
+}
+
+/// The labelled corpus through the JS API: the same answers as natively
+/// (crates/rules/tests/explain_corpus.rs): every negative exactly as
+/// expected, no positive with a wrong id.
+#[wasm_bindgen_test]
+fn the_labelled_corpus() {
+    let corpus = fixture(CORPUS);
+    let none = json!({});
+    let mut recognised = 0;
+    let positives = corpus["positive"].as_array().expect("positives");
+    for p in positives {
+        let text = p["text"].as_str().expect("text");
+        let out = json_of(&explain_error(JsValue::from_str(text), js(&none)).expect("no error"));
+        match out.get("id").and_then(Value::as_str) {
+            Some(id) => {
+                assert_eq!(Some(id), p["id"].as_str(), "{text:?}");
+                recognised += 1;
+            }
+            None => {}
+        }
+    }
+    let negatives = corpus["negative"].as_array().expect("negatives");
+    for n in negatives {
+        let text = n["text"].as_str().expect("text");
+        let expect = n["expect"].as_str().filter(|e| *e != "null");
+        check(text, &none, expect);
+    }
+    assert!(positives.len() >= 300 && negatives.len() >= 150);
+    assert!(recognised as f64 >= 0.95 * positives.len() as f64, "{recognised} of {}", positives.len());
 }
 
 #[wasm_bindgen_test]

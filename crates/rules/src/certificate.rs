@@ -18,6 +18,11 @@ pub enum CertificateProblem {
     UnexpectedCharacters,
     /// Cyrillic letters that look like Roman numerals (`Х`, `І`, `С`).
     RomanHasCyrillic,
+    /// Characters that look like a Latin I but are not one (`1`, `l`, `|`)
+    /// in the Roman part. `normalized` has the corrected series when only
+    /// one reading is a Roman numeral (`1V` → `IV`, `lV` → `IV`); it is
+    /// absent when the reading is ambiguous (a lone `l`: I or L).
+    RomanLookalike,
     /// The part before the hyphen is not a Roman numeral.
     RomanInvalid,
     /// Latin letters that look like Cyrillic ones in the two-letter part.
@@ -38,6 +43,7 @@ impl CertificateProblem {
             CertificateProblem::TooLong => "too_long",
             CertificateProblem::UnexpectedCharacters => "unexpected_characters",
             CertificateProblem::RomanHasCyrillic => "roman_has_cyrillic",
+            CertificateProblem::RomanLookalike => "roman_lookalike",
             CertificateProblem::RomanInvalid => "roman_invalid",
             CertificateProblem::LettersHaveLatin => "letters_have_latin",
             CertificateProblem::LettersInvalid => "letters_invalid",
@@ -53,6 +59,7 @@ impl CertificateProblem {
             CertificateProblem::TooLong => "certificate.problem.too_long",
             CertificateProblem::UnexpectedCharacters => "certificate.problem.unexpected_characters",
             CertificateProblem::RomanHasCyrillic => "certificate.problem.roman_has_cyrillic",
+            CertificateProblem::RomanLookalike => "certificate.problem.roman_lookalike",
             CertificateProblem::RomanInvalid => "certificate.problem.roman_invalid",
             CertificateProblem::LettersHaveLatin => "certificate.problem.letters_have_latin",
             CertificateProblem::LettersInvalid => "certificate.problem.letters_invalid",
@@ -61,11 +68,12 @@ impl CertificateProblem {
         }
     }
 
-    pub const ALL: [CertificateProblem; 9] = [
+    pub const ALL: [CertificateProblem; 10] = [
         CertificateProblem::Empty,
         CertificateProblem::TooLong,
         CertificateProblem::UnexpectedCharacters,
         CertificateProblem::RomanHasCyrillic,
+        CertificateProblem::RomanLookalike,
         CertificateProblem::RomanInvalid,
         CertificateProblem::LettersHaveLatin,
         CertificateProblem::LettersInvalid,
@@ -102,18 +110,157 @@ fn is_space(c: char) -> bool {
 }
 
 /// A Roman digit typed in Latin (any case), or a Cyrillic look-alike of one
-/// (`true` in the second place).
+/// (`true` in the second place). Not `l`: see [`roman_readings`].
 fn roman_digit(c: char) -> Option<(char, bool)> {
     match c {
         'I' | 'i' => Some(('I', false)),
         'V' | 'v' => Some(('V', false)),
         'X' | 'x' => Some(('X', false)),
-        'L' | 'l' => Some(('L', false)),
+        'L' => Some(('L', false)),
         'C' | 'c' => Some(('C', false)),
         'І' | 'і' | 'Ӏ' | 'ӏ' => Some(('I', true)),
         'Х' | 'х' => Some(('X', true)),
         'С' | 'с' => Some(('C', true)),
         _ => None,
+    }
+}
+
+/// Characters that look like a Latin capital I in many fonts but are not
+/// one: the digit 1, a vertical bar, an exclamation mark, a dotless i, the
+/// click letter ǀ.
+fn looks_like_i(c: char) -> bool {
+    matches!(c, '1' | '|' | '!' | 'ı' | 'ǀ' | '¦')
+}
+
+/// The case of the Roman part's unambiguous letters: `Some(true)` when one
+/// is a capital, `Some(false)` when all are small, `None` when there are
+/// none (only `l` and look-alikes of I).
+fn roman_case(roman: &[char]) -> Option<bool> {
+    let letters = roman.iter().filter(|&&c| roman_digit(c).is_some());
+    let mut any = None;
+    for &c in letters {
+        if matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'І' | 'Ӏ' | 'Х' | 'С') {
+            return Some(true);
+        }
+        any = Some(false);
+    }
+    any
+}
+
+/// The ways to read one character of the Roman part: (digit, Cyrillic
+/// look-alike, a guess). At most two; the first is the reading as typed.
+/// - `I V X L C` in either case (but `l`) are themselves; Cyrillic `І Х С`
+///   are their Latin twins (a keyboard slip, not a guess);
+/// - `1 | ! ı` are a guessed I;
+/// - a small `l` is an L among small letters (`xl`), a guessed I among
+///   capitals (`lV`), either with no other letter to tell (`l`);
+/// - a capital `L` is an L, or a guessed I when L reads as nothing.
+fn roman_readings(c: char, upper: Option<bool>) -> [Option<(char, bool, bool)>; 2] {
+    let guess_i = Some(('I', false, true));
+    match c {
+        'l' => match upper {
+            Some(false) => [Some(('L', false, false)), guess_i],
+            Some(true) => [guess_i, None],
+            None => [guess_i, Some(('L', false, true))],
+        },
+        'L' => [Some(('L', false, false)), guess_i],
+        c if looks_like_i(c) => [guess_i, None],
+        c => [roman_digit(c).map(|(d, cyrillic)| (d, cyrillic, false)), None],
+    }
+}
+
+/// How the Roman part was read.
+#[derive(Debug, PartialEq, Eq)]
+enum RomanReading {
+    /// A well-formed numeral; whether a Cyrillic look-alike and whether a
+    /// guessed I were needed.
+    Read { digits: Vec<char>, cyrillic: bool, guessed: bool },
+    /// Look-alikes of I that could be read in more than one way.
+    Ambiguous { cyrillic: bool },
+    /// No reading is a well-formed numeral.
+    Invalid { cyrillic: bool },
+}
+
+/// At most this many characters of the Roman part have two readings
+/// (2^8 readings tried): a numeral of the series has a few letters.
+const MAX_TWO_WAY: usize = 8;
+
+/// Reads the Roman part: as typed when that is a well-formed numeral;
+/// otherwise the one reading with guessed I's that is, if only one is.
+fn read_roman(raw: &[char]) -> RomanReading {
+    let upper = roman_case(raw);
+    let options: Vec<[Option<(char, bool, bool)>; 2]> = raw.iter().map(|&c| roman_readings(c, upper)).collect();
+    let cyrillic = options.iter().any(|o| o[0].is_some_and(|(_, cyr, _)| cyr));
+    let two_way: Vec<usize> = (0..options.len()).filter(|&i| options.get(i).is_some_and(|o| o[1].is_some())).collect();
+    if raw.is_empty() || raw.len() > 16 || two_way.len() > MAX_TWO_WAY || options.iter().any(|o| o[0].is_none()) {
+        return RomanReading::Invalid { cyrillic };
+    }
+    // The reading as typed, if it is a numeral; else the guessed readings
+    // that are (distinct, at most two kept: one is an answer, two are not).
+    let mut found: Vec<Vec<char>> = Vec::new();
+    for mask in 0u32..(1 << two_way.len()) {
+        let mut digits = Vec::with_capacity(options.len());
+        let mut guessed = false;
+        for (i, o) in options.iter().enumerate() {
+            let pick = two_way.iter().position(|&t| t == i).map_or(0, |bit| (mask >> bit) as usize & 1);
+            if let Some(Some((d, _, guess))) = o.get(pick) {
+                digits.push(*d);
+                guessed |= *guess;
+            }
+        }
+        if roman_value(&digits).is_none() {
+            continue;
+        }
+        if !guessed {
+            return RomanReading::Read { digits, cyrillic, guessed: false };
+        }
+        if !found.contains(&digits) {
+            found.push(digits);
+        }
+    }
+    match found.len() {
+        0 => RomanReading::Invalid { cyrillic },
+        1 => RomanReading::Read { digits: found.swap_remove(0), cyrillic, guessed: true },
+        _ => RomanReading::Ambiguous { cyrillic },
+    }
+}
+
+/// Removes what may stand between the series and the number: blanks, a
+/// dash (when the series has its own hyphen, or ends in its letters) and a
+/// number sign «N», «No», «Nº», «N°», «No.» (`№` is dropped earlier).
+fn trim_series_end(series: &mut Vec<char>) {
+    loop {
+        while series.last().is_some_and(|&c| is_space(c)) {
+            series.pop();
+        }
+        let len = series.len();
+        // A number sign: [N n] [o O о О º °]? [.]?, after a blank, a dash,
+        // a Cyrillic letter or nothing.
+        let mut end = len;
+        if end > 0 && series.get(end - 1) == Some(&'.') {
+            end -= 1;
+        }
+        if end > 0 && series.get(end - 1).is_some_and(|c| matches!(c, 'o' | 'O' | 'о' | 'О' | 'º' | '°')) {
+            end -= 1;
+        }
+        let sign = end > 0
+            && series.get(end - 1).is_some_and(|&c| c == 'N' || c == 'n')
+            && (end == 1
+                || series.get(end - 2).is_some_and(|&c| is_space(c) || is_dash(c) || !c.is_ascii_alphabetic()));
+        if sign {
+            series.truncate(end - 1);
+            continue;
+        }
+        if series.last().is_some_and(|&c| is_dash(c)) {
+            let rest = series.get(..len - 1).unwrap_or(&[]);
+            let before = rest.iter().rev().find(|&&c| !is_space(c));
+            let own_hyphen = rest.iter().any(|&c| is_dash(c));
+            if own_hyphen || before.is_some_and(|&c| series_letter(c).is_some_and(|(_, latin)| !latin)) {
+                series.pop();
+                continue;
+            }
+        }
+        break;
     }
 }
 
@@ -186,6 +333,9 @@ fn to_roman(mut n: u32) -> Option<String> {
 /// ```
 pub fn check_birth_certificate(text: &str) -> CertificateCheck {
     let mut problems = Vec::new();
+    // Letters pasted with a separate combining mark («И» + U+0306) are the
+    // composed letters.
+    let text = crate::nfc::nfc(text);
     let text = text.trim_matches(is_space);
     if text.is_empty() {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::Empty] };
@@ -195,8 +345,13 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::TooLong] };
     }
 
-    // Series: everything before the first digit; number: the rest.
-    let split = chars.iter().position(|c| c.is_ascii_digit()).unwrap_or(chars.len());
+    // Series: everything before the number; number: the rest. The number
+    // starts at the first digit after the Roman part's characters, since a
+    // `1` there may be an I («1V-МЮ»), unless they run straight into digits
+    // («123456»: the number alone).
+    let lead = chars.iter().take_while(|&&c| is_space(c) || roman_readings(c, None)[0].is_some()).count();
+    let from = if chars.get(lead).is_some_and(|c| c.is_ascii_digit()) { 0 } else { lead };
+    let split = chars.iter().skip(from).position(|c| c.is_ascii_digit()).map_or(chars.len(), |i| i + from);
     let (series, number) = chars.split_at(split);
     let mut digits = String::new();
     let mut unexpected = false;
@@ -211,14 +366,10 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
         problems.push(CertificateProblem::NumberLength);
     }
 
-    // The series: Roman part, hyphen, letters.
-    let series: Vec<char> = {
-        let mut s = series.to_vec();
-        while s.last().is_some_and(|&c| is_space(c)) {
-            s.pop();
-        }
-        s
-    };
+    // The series: Roman part, hyphen, letters; without a dash or a number
+    // sign before the number.
+    let mut series = series.to_vec();
+    trim_series_end(&mut series);
     let dashes: Vec<usize> = series.iter().enumerate().filter(|(_, &c)| is_dash(c)).map(|(i, _)| i).collect();
     let (roman_raw, letters_raw): (Vec<char>, Vec<char>) = match dashes.as_slice() {
         [at] => (
@@ -237,23 +388,28 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
         }
     };
 
-    let mut roman = Vec::with_capacity(roman_raw.len());
-    let mut roman_ok = !roman_raw.is_empty();
-    for &c in &roman_raw {
-        match roman_digit(c) {
-            Some((r, lookalike)) => {
-                roman.push(r);
-                if lookalike && !problems.contains(&CertificateProblem::RomanHasCyrillic) {
-                    problems.push(CertificateProblem::RomanHasCyrillic);
-                }
+    let (roman, roman_ok) = match read_roman(&roman_raw) {
+        RomanReading::Read { digits, cyrillic, guessed } => {
+            if cyrillic {
+                problems.push(CertificateProblem::RomanHasCyrillic);
             }
-            None => roman_ok = false,
+            if guessed {
+                problems.push(CertificateProblem::RomanLookalike);
+            }
+            (digits, true)
         }
-    }
-    if !roman_ok || roman_value(&roman).is_none() {
-        roman_ok = false;
-        problems.push(CertificateProblem::RomanInvalid);
-    }
+        RomanReading::Ambiguous { cyrillic } => {
+            if cyrillic {
+                problems.push(CertificateProblem::RomanHasCyrillic);
+            }
+            problems.push(CertificateProblem::RomanLookalike);
+            (Vec::new(), false)
+        }
+        RomanReading::Invalid { .. } => {
+            problems.push(CertificateProblem::RomanInvalid);
+            (Vec::new(), false)
+        }
+    };
 
     let mut letters = String::new();
     let mut letters_ok = letters_raw.len() == 2;

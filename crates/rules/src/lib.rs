@@ -19,6 +19,7 @@ pub mod certificate;
 pub mod eligibility;
 pub mod explain;
 pub mod lang;
+pub mod nfc;
 pub mod password;
 pub mod records;
 pub mod snils;

@@ -8,7 +8,7 @@
 use crate::certificate::check_birth_certificate;
 use crate::explain::normalize::latin_lookalike_to_cyrillic;
 use crate::snils::parse_digits;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// One person's data as one system holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,7 +16,8 @@ pub struct PersonRecord {
     pub last_name: String,
     pub first_name: String,
     pub middle_name: Option<String>,
-    /// `YYYY-MM-DD` or `DD.MM.YYYY` (also with `/` or `-`).
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY`, `10 мая 2012 г.` (see
+    /// [`parse_record_date`]).
     pub birth_date: Option<String>,
     pub snils: Option<String>,
     /// Birth certificate series and number, e.g. `IV-МЮ 123456`.
@@ -151,7 +152,7 @@ pub fn compare_records(diary: &PersonRecord, gosuslugi: &PersonRecord) -> Vec<Di
         (RecordField::MiddleName, diary.middle_name.as_deref(), gosuslugi.middle_name.as_deref()),
     ];
     for (field, a, b) in text_fields {
-        compare_field(field, a, b, &mut out, |a, b| compare_text(a, b, false));
+        compare_field(field, a, b, &mut out, compare_names);
     }
     compare_field(
         RecordField::BirthDate,
@@ -176,7 +177,7 @@ fn compare_field(
     diary: Option<&str>,
     gosuslugi: Option<&str>,
     out: &mut Vec<Difference>,
-    compare: impl Fn(&str, &str) -> Vec<DifferenceKind>,
+    compare: fn(&str, &str) -> Vec<DifferenceKind>,
 ) {
     fn present(v: Option<&str>) -> Option<&str> {
         v.filter(|s| !s.trim().is_empty())
@@ -185,10 +186,16 @@ fn compare_field(
         (None, None) => return,
         (Some(a), Some(b)) if a == b => return,
         (Some(a), Some(b)) => {
+            // Decomposed letters pasted from a PDF («е» + U+0308) are the
+            // letters they show.
+            let (a, b) = (crate::nfc::nfc(a), crate::nfc::nfc(b));
+            if a == b {
+                return;
+            }
             if a.chars().count() > MAX_VALUE_CHARS || b.chars().count() > MAX_VALUE_CHARS {
                 vec![DifferenceKind::Different]
             } else {
-                compare(a, b)
+                compare(&a, &b)
             }
         }
         _ => vec![DifferenceKind::Missing],
@@ -287,6 +294,10 @@ fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
     vec![edit_kind(&fa, &fb)]
 }
 
+fn compare_names(a: &str, b: &str) -> Vec<DifferenceKind> {
+    compare_text(a, b, false)
+}
+
 /// One edit apart: a typo or a transposition; otherwise different.
 fn edit_kind(a: &[char], b: &[char]) -> DifferenceKind {
     if a.len() == b.len() {
@@ -310,37 +321,104 @@ fn edit_kind(a: &[char], b: &[char]) -> DifferenceKind {
     }
 }
 
-/// Parses `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY` or `DD-MM-YYYY`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
+/// A date as written in a record. A two-digit year («10.5.12») keeps its
+/// century open: it is taken from the other record when compared, never
+/// guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordDate {
+    /// The year as written: four digits, or 0..=99 when `century_known` is
+    /// false.
+    pub year: u32,
+    pub century_known: bool,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// The month of a Russian month name, in any case and form («мая», «май»,
+/// «января», «янв.»): by its first three letters.
+fn month_by_name(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+    let lower: String = word.chars().map(crate::case::lower).collect();
+    let count = lower.chars().count();
+    if !(3..=8).contains(&count) {
+        return None;
+    }
+    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// Parses a date in the ways Russian records and people write it:
+/// `2012-05-10` (ISO), `10.05.2012`, `10.5.12`, `10/05/2012`, `10-05-2012`,
+/// `10 05 2012`, `10 мая 2012 г.`. `None` for anything else, or a day that
+/// does not exist in that month (with a two-digit year: in neither century).
+///
+/// ```
+/// use diary_rules::records::parse_record_date;
+/// let d = parse_record_date("10.5.12").unwrap();
+/// assert_eq!((d.year, d.century_known, d.month, d.day), (12, false, 5, 10));
+/// assert_eq!(parse_record_date("10 мая 2012 г."), parse_record_date("2012-05-10"));
+/// assert!(parse_record_date("31.04.2012").is_none());
+/// ```
+pub fn parse_record_date(s: &str) -> Option<RecordDate> {
+    let s = crate::nfc::nfc(s);
+    let mut parts: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).take(6).collect();
+    // «10.05.2012 г.», «10 мая 2012 года».
+    if parts.last().is_some_and(|p| matches!(crate::case::lower(p.chars().next().unwrap_or(' ')), 'г'))
+        && parts.len() == 4
+    {
+        parts.pop();
+    }
     let [p1, p2, p3] = parts.as_slice() else { return None };
-    let num = |p: &str| -> Option<u32> {
-        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+    let num = |p: &str, max_len: usize| -> Option<u32> {
+        if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         p.parse().ok()
     };
-    let (y, m, d) = if p1.len() == 4 { (num(p1)?, num(p2)?, num(p3)?) } else { (num(p3)?, num(p2)?, num(p1)?) };
-    if !(1000..=9999).contains(&y) {
-        return None;
+    let (year, year_len, month, day) = if p1.len() == 4 {
+        (num(p1, 4)?, 4, num(p2, 2)?, num(p3, 2)?)
+    } else {
+        let month = num(p2, 2).or_else(|| month_by_name(p2))?;
+        (num(p3, 4)?, p3.len(), month, num(p1, 2)?)
+    };
+    let exists = |y: u32| NaiveDate::from_ymd_opt(y as i32, month, day).is_some();
+    match year_len {
+        4 if (1000..=9999).contains(&year) && exists(year) => {
+            Some(RecordDate { year, century_known: true, month, day })
+        }
+        2 if exists(2000 + year) || exists(1900 + year) => Some(RecordDate { year, century_known: false, month, day }),
+        _ => None,
     }
-    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// Parses `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DD-MM-YYYY` and the
+/// other four-digit-year forms of [`parse_record_date`].
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let d = parse_record_date(s).filter(|d| d.century_known)?;
+    NaiveDate::from_ymd_opt(d.year as i32, d.month, d.day)
 }
 
 fn compare_dates(a: &str, b: &str) -> Vec<DifferenceKind> {
-    match (parse_date(a), parse_date(b)) {
-        (Some(x), Some(y)) if x == y => Vec::new(),
-        (Some(x), Some(y)) if x.year() == y.year() && x.day() == y.month() && x.month() == y.day() => {
-            vec![DifferenceKind::DayMonthSwapped]
-        }
-        (Some(x), Some(y)) => {
-            // The digits of YYYYMMDD (the year is 1..=9999 here).
-            let s = |d: NaiveDate| {
-                let n = u32::try_from(d.year()).unwrap_or(0) * 10000 + d.month() * 100 + d.day();
-                (0..8).rev().map(|i| char::from(b'0' + (n / 10u32.pow(i) % 10) as u8)).collect::<Vec<_>>()
-            };
-            vec![edit_kind(&s(x), &s(y))]
+    match (parse_record_date(a), parse_record_date(b)) {
+        (Some(mut x), Some(mut y)) => {
+            // A two-digit year takes the other record's century; two of
+            // them compare as written.
+            match (x.century_known, y.century_known) {
+                (false, true) => x.year += y.year - y.year % 100,
+                (true, false) => y.year += x.year - x.year % 100,
+                _ => {}
+            }
+            if (x.year, x.month, x.day) == (y.year, y.month, y.day) {
+                Vec::new()
+            } else if x.year == y.year && x.day == y.month && x.month == y.day {
+                vec![DifferenceKind::DayMonthSwapped]
+            } else {
+                // The digits of YYYYMMDD (the year is at most 9999 here).
+                let s = |d: RecordDate| {
+                    let n = d.year * 10000 + d.month * 100 + d.day;
+                    (0..8).rev().map(|i| char::from(b'0' + (n / 10u32.pow(i) % 10) as u8)).collect::<Vec<_>>()
+                };
+                vec![edit_kind(&s(x), &s(y))]
+            }
         }
         _ if a.trim() == b.trim() => vec![DifferenceKind::Whitespace],
         _ => vec![DifferenceKind::Different],
@@ -359,19 +437,31 @@ fn compare_snils(a: &str, b: &str) -> Vec<DifferenceKind> {
 }
 
 fn compare_certificates(a: &str, b: &str) -> Vec<DifferenceKind> {
+    use crate::certificate::CertificateProblem as P;
     let (ca, cb) = (check_birth_certificate(a), check_birth_certificate(b));
+    // The same certificate once read: what differs is how it was typed. The
+    // systems store series and number apart, so spacing, dashes before the
+    // number and number signs are no difference; look-alike letters and a
+    // missing hyphen are.
+    if ca.normalized.is_some() && ca.normalized == cb.normalized {
+        let lookalike = |c: &crate::certificate::CertificateCheck| {
+            c.problems.iter().any(|p| matches!(p, P::RomanHasCyrillic | P::RomanLookalike | P::LettersHaveLatin))
+        };
+        // Both with look-alikes: different ones, unless typed the same.
+        let compact = |s: &str| -> String { s.chars().filter(|&c| !(c.is_whitespace() || is_dash(c))).collect() };
+        let mut kinds = Vec::new();
+        if ca.problems.contains(&P::MissingHyphen) != cb.problems.contains(&P::MissingHyphen) {
+            kinds.push(DifferenceKind::Hyphen);
+        }
+        if lookalike(&ca) != lookalike(&cb) || (lookalike(&ca) && compact(a) != compact(b)) {
+            kinds.push(DifferenceKind::Lookalike);
+        }
+        return kinds;
+    }
     let mut kinds = compare_text(&a.replace('№', ""), &b.replace('№', ""), true);
     // A missing hyphen also shifts the spacing; name the hyphen only.
     if kinds.len() > 1 {
         kinds.retain(|k| *k != DifferenceKind::Whitespace);
-    }
-    // Same certificate once normalized, and only the spacing differs: the
-    // systems store series and number apart, so that is no difference.
-    if ca.normalized.is_some()
-        && ca.normalized == cb.normalized
-        && kinds.iter().all(|k| *k == DifferenceKind::Whitespace)
-    {
-        return Vec::new();
     }
     kinds
 }
@@ -413,7 +503,17 @@ mod tests {
         assert_eq!(d("2012-05-10"), d("10.05.2012"));
         assert_eq!(d("10/05/2012"), d("10-05-2012"));
         assert!(d("2012-02-30").is_none());
-        assert!(d("10.05.12").is_none());
+        assert!(d("10.05.12").is_none(), "no century is guessed");
+        assert_eq!(d("10 мая 2012"), d("2012-05-10"));
+        assert_eq!(d("10.05.2012 г."), d("2012-05-10"));
+        assert_eq!(d("10 05 2012"), d("2012-05-10"));
+        let r = |s: &str| parse_record_date(s);
+        assert_eq!(r("10.5.12"), r("10.05.12"));
+        assert!(r("29.02.00").is_some(), "2000 was a leap year");
+        assert!(r("30.02.12").is_none());
+        assert!(r("10.13.12").is_none());
+        assert!(r("10.5.123").is_none());
+        assert!(r("10 мая").is_none());
         assert!(d("").is_none());
         assert!(d("1.2.3.4").is_none());
     }

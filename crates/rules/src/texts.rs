@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use crate::Lang;
 
 pub mod file;
+mod packed;
 
 pub use file::LangFileError;
 
@@ -25,6 +26,29 @@ include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 /// `lang_file` example).
 #[cfg(feature = "builtin-en")]
 pub static BUILTIN_EN_FILE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/texts.en.bin"));
+
+/// The Russian words, decoded from `RU_PACKED` on first use: all of them
+/// and where each row ends.
+struct Russian {
+    words: String,
+    ends: Vec<u32>,
+}
+
+static RUSSIAN: OnceLock<Russian> = OnceLock::new();
+
+fn russian() -> &'static Russian {
+    RUSSIAN.get_or_init(|| {
+        let mut words = String::with_capacity(RU_PACKED.len() * 2);
+        let mut ends = Vec::with_capacity(TEXTS.len());
+        let mut start = 0usize;
+        for &(end, _, _) in TEXTS {
+            packed::decode(RU_PACKED.get(start..end as usize).unwrap_or_default(), &mut words);
+            ends.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
+            start = end as usize;
+        }
+        Russian { words, ends }
+    })
+}
 
 /// The English words, once loaded (or, with `builtin-en`, once first used).
 static ENGLISH: OnceLock<file::LangTable> = OnceLock::new();
@@ -75,8 +99,9 @@ pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
 pub struct TextEntry {
     pub id: &'static str,
     pub ru: &'static str,
-    /// The English words; the Russian ones while English is not available
-    /// ([`is_available`]).
+    /// The English words; while English is not available ([`is_available`]),
+    /// the Russian ones, except for the error quotes, whose English is always
+    /// compiled in (the matcher reads messages pasted in English).
     pub en: &'static str,
     /// Seed documents (by file name) or other sources the text rests on;
     /// `"project"` marks wording that is the project's own (labels, hints).
@@ -93,29 +118,37 @@ impl TextEntry {
     }
 }
 
-/// Where row `i`'s Russian text and id start: where row `i - 1` ends.
-fn starts(i: usize) -> (usize, usize) {
+/// Where row `i`'s id starts: where row `i - 1`'s ends.
+fn id_start(i: usize) -> usize {
     match i.checked_sub(1).and_then(|p| TEXTS.get(p)) {
-        Some(&(ru, id, _)) => (ru as usize, usize::from(id)),
-        None => (0, 0),
+        Some(&(_, id, _)) => usize::from(id),
+        None => 0,
     }
 }
 
 /// The id of row `i` of the table.
 fn id_of(i: usize) -> &'static str {
     let Some(&(_, end, _)) = TEXTS.get(i) else { return "" };
-    IDS.get(starts(i).1..usize::from(end)).unwrap_or("")
+    IDS.get(id_start(i)..usize::from(end)).unwrap_or("")
 }
 
 /// Row `i` of the table as an entry.
 fn at(i: usize) -> Option<TextEntry> {
-    let &(ru_end, id_end, sources) = TEXTS.get(i)?;
-    let (ru, id) = starts(i);
-    let ru = RU.get(ru..ru_end as usize)?;
+    let &(_, id_end, sources) = TEXTS.get(i)?;
+    let id = id_start(i);
+    let r = russian();
+    let ru_start = match i.checked_sub(1) {
+        Some(p) => *r.ends.get(p)? as usize,
+        None => 0,
+    };
+    let ru = r.words.get(ru_start..*r.ends.get(i)? as usize)?;
     Some(TextEntry {
         id: IDS.get(id..usize::from(id_end))?,
         ru,
-        en: english().and_then(|t| t.row(i)).unwrap_or(ru),
+        en: english()
+            .and_then(|t| t.row(i))
+            .or_else(|| EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok().map(|k| EN_ALWAYS[k].1))
+            .unwrap_or(ru),
         sources: SOURCES.get(usize::from(sources))?,
     })
 }

@@ -118,17 +118,19 @@ async fn a_fifteen_year_old_student_gets_the_link_and_consent_path() {
     let _h = mount(div.clone().into(), options(r#"{"remember":false,"role":"student"}"#)).unwrap();
     settle().await;
     type_into(&div, "#dh-birth-date", &born_years_ago(15)).await;
-    assert!(text_of(&div, ".dh-path").contains(&ru("elig.path.child_registers_parent_links")));
-    for id in ["student_register", "link_code", "link_enter_code", "consent_for_child"] {
-        assert!(steps_has(&div, &format!("elig.step.{id}.title")), "{id}");
+    // A student reads the student's words («ты», not "the child").
+    assert!(text_of(&div, ".dh-path").contains(&ru("elig.path.child_registers_parent_links_student")));
+    for id in ["student_register.title", "link_code.title", "link_enter_code.title", "consent_for_child.title_student"]
+    {
+        assert!(steps_has(&div, &format!("elig.step.{id}")), "{id}");
     }
-    assert!(!steps_has(&div, "elig.step.create_child_account.title"));
+    assert!(!steps_has(&div, "elig.step.create_child_account.title_student"));
     assert!(div.query_selector("#dh-q-snils_status").unwrap().is_none(), "no СНИЛС question on this path");
     choose(&div, "#dh-q-student_account", "own_unlinked").await;
     let next = steps(&div).into_iter().find(|s| s.2).unwrap();
     assert_eq!(next.0, ru("elig.step.parent_account.title"));
     // The «Создать» diagnosis says why there is no button at 15.
-    assert!(text_of(&div, ".dh-create").contains(&ru("elig.create_button.child_too_old")));
+    assert!(text_of(&div, ".dh-create").contains(&ru("elig.create_button.child_too_old_student")));
 }
 
 #[wasm_bindgen_test]

@@ -29,6 +29,10 @@ pub enum Missing {
     /// «Не найдено в загсе».
     CertificateNotFoundInZags,
     SnilsNotAdded,
+    /// «Данные введены вручную».
+    SnilsEnteredManually,
+    /// «Проверка данных».
+    SnilsChecking,
     /// «Поиск данных».
     SnilsSearching,
     /// «Не найден в СФР».
@@ -38,7 +42,7 @@ pub enum Missing {
 }
 
 impl Missing {
-    pub const ALL: [Missing; 13] = [
+    pub const ALL: [Missing; 15] = [
         Missing::ChildTooOld,
         Missing::AccountExists,
         Missing::CertificateNotRussian,
@@ -48,6 +52,8 @@ impl Missing {
         Missing::CertificateSearching,
         Missing::CertificateNotFoundInZags,
         Missing::SnilsNotAdded,
+        Missing::SnilsEnteredManually,
+        Missing::SnilsChecking,
         Missing::SnilsSearching,
         Missing::SnilsNotFoundInSfr,
         Missing::CitizenshipNotRussian,
@@ -66,6 +72,8 @@ impl Missing {
             Missing::CertificateSearching => "certificate_searching",
             Missing::CertificateNotFoundInZags => "certificate_not_found_in_zags",
             Missing::SnilsNotAdded => "snils_not_added",
+            Missing::SnilsEnteredManually => "snils_entered_manually",
+            Missing::SnilsChecking => "snils_checking",
             Missing::SnilsSearching => "snils_searching",
             Missing::SnilsNotFoundInSfr => "snils_not_found_in_sfr",
             Missing::CitizenshipNotRussian => "citizenship_not_russian",
@@ -76,6 +84,18 @@ impl Missing {
     /// The id of the text explaining this reason.
     pub fn text_id(self) -> String {
         format!("elig.create_button.{}", self.id())
+    }
+
+    /// The id of the text explaining this reason to `role`'s reader.
+    pub fn text_id_for(self, role: super::Role) -> String {
+        super::reader_text_id(self.text_id(), role)
+    }
+
+    /// A condition no wait or fix on Gosuslugi can meet: the child's account
+    /// cannot be made online at all (seeds 001, 003: only a Russian birth
+    /// certificate and Russian citizenship).
+    pub fn is_permanent(self) -> bool {
+        matches!(self, Missing::CertificateNotRussian | Missing::CitizenshipNotRussian)
     }
 }
 
@@ -106,6 +126,11 @@ impl Unknown {
     pub fn text_id(self) -> String {
         format!("elig.create_button.{}", self.id())
     }
+
+    /// The id of the text saying how to find out, for `role`'s reader.
+    pub fn text_id_for(self, role: super::Role) -> String {
+        super::reader_text_id(self.text_id(), role)
+    }
 }
 
 /// The diagnosis of «Создать».
@@ -115,6 +140,14 @@ pub struct CreateButton {
     pub visible: bool,
     pub missing: Vec<Missing>,
     pub unknown: Vec<Unknown>,
+}
+
+impl CreateButton {
+    /// Whether a missing condition can never be met online (see
+    /// [`Missing::is_permanent`]).
+    pub fn never(&self) -> bool {
+        self.missing.iter().any(|m| m.is_permanent())
+    }
 }
 
 /// The oldest age at which a parent can create the child's account.
@@ -154,6 +187,8 @@ pub fn diagnose(situation: &Situation) -> CreateButton {
         None => unknown.push(Unknown::SnilsStatus),
         Some(SnilsStatus::Verified) => {}
         Some(SnilsStatus::NotAdded) => missing.push(Missing::SnilsNotAdded),
+        Some(SnilsStatus::EnteredManually) => missing.push(Missing::SnilsEnteredManually),
+        Some(SnilsStatus::Checking) => missing.push(Missing::SnilsChecking),
         Some(SnilsStatus::Searching) => missing.push(Missing::SnilsSearching),
         Some(SnilsStatus::NotFoundInSfr) => missing.push(Missing::SnilsNotFoundInSfr),
     }

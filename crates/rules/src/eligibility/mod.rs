@@ -77,10 +77,35 @@ impl Path {
         }
     }
 
-    /// The id of the text naming the path.
+    /// The id of the text naming the path (the parent's words).
     pub fn text_id(self) -> String {
         format!("elig.path.{}", self.id())
     }
+
+    /// The id of the text naming the path for `role`'s reader.
+    pub fn text_id_for(self, role: Role) -> String {
+        reader_text_id(self.text_id(), role)
+    }
+}
+
+/// The text a reader in `role` sees for `base`: a student gets
+/// `<base>_student` where the data has one (written with «ты», about
+/// "you", not "the child"); otherwise both read `base`.
+///
+/// ```
+/// use diary_rules::eligibility::{reader_text_id, Role};
+/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Parent), "elig.path.parent_creates_account");
+/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Student), "elig.path.parent_creates_account_student");
+/// assert_eq!(reader_text_id("elig.state.done".into(), Role::Student), "elig.state.done");
+/// ```
+pub fn reader_text_id(base: String, role: Role) -> String {
+    if role == Role::Student {
+        let student = format!("{base}_student");
+        if crate::texts::entry(&student).is_some() {
+            return student;
+        }
+    }
+    base
 }
 
 /// A note: a variant or contradiction between the sources, or a caveat.
@@ -168,11 +193,19 @@ impl NoteId {
     pub fn text_id(self) -> String {
         format!("elig.note.{}", self.id())
     }
+
+    /// The id of the note's text for `role`'s reader.
+    pub fn text_id_for(self, role: Role) -> String {
+        reader_text_id(self.text_id(), role)
+    }
 }
 
 /// The answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
+    /// Who is at the page: texts are picked for this reader (see
+    /// [`reader_text_id`]).
+    pub role: Role,
     pub age_years: u32,
     pub age_group: AgeGroup,
     pub path: Path,
@@ -196,7 +229,9 @@ fn choose_path(s: &Situation, group: AgeGroup) -> Path {
     }
     match group {
         AgeGroup::Under14 => match s.student_account {
-            Some(StudentAccount::OwnUnlinked | StudentAccount::OwnLinked) => Path::ChildRegistersParentLinks,
+            Some(StudentAccount::OwnUnlinked | StudentAccount::OwnLinked | StudentAccount::CreatedByOtherParent) => {
+                Path::ChildRegistersParentLinks
+            }
             _ => Path::ParentCreatesAccount,
         },
         AgeGroup::From14To17 => {
@@ -233,12 +268,19 @@ pub fn assess(s: &Situation) -> Assessment {
             b.document_checks();
             b.citizenship();
             b.create_child_account(&button);
-            b.minor_consent_and_login();
+            b.password_recovery();
+            if button.never() && !has_account(s) {
+                // No account can exist: no child login, no consent for it.
+                b.school_access();
+            } else {
+                b.minor_consent_and_login();
+            }
             create = Some(button);
         }
         Path::ChildRegistersParentLinks => {
             create = Some(create_button::diagnose(s));
             b.student_register();
+            b.password_recovery();
             b.parent_account();
             b.child_card();
             if s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign {
@@ -253,8 +295,9 @@ pub fn assess(s: &Situation) -> Assessment {
             b.application();
         }
     }
-    if s.role == Role::Parent && matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
-        b.parent_diary_login();
+    if s.role == Role::Parent && path != Path::SchoolApplication {
+        // Seed 004: the parent's own login has no age limit.
+        b.parent_diary_login(path == Path::AdultStudent);
     }
     // The check also counts as finished when every check step is already done: a
     // later step (e.g. the child's account exists) proves the documents passed,
@@ -268,6 +311,7 @@ pub fn assess(s: &Situation) -> Assessment {
     let next = steps.iter().find(|st| st.state != StepState::Done).map(|st| st.id);
     let notes = notes(s, path, &steps, create.as_ref(), estimate.as_ref());
     Assessment {
+        role: s.role,
         age_years,
         age_group,
         path,
@@ -297,7 +341,9 @@ fn notes(
     if s.region.parent_may_create_until_18 && minor {
         out.push(NoteId::ParentMayCreateUntil18);
     }
-    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && turns_14_soon(s) {
+    // No hurry where «Создать» can never come (no Russian certificate or citizenship).
+    let never = create.is_some_and(|c| c.never());
+    if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && !never && turns_14_soon(s) {
         out.push(NoteId::Turns14Soon);
     }
     if open(StepId::CertificateCheck) {
@@ -335,6 +381,11 @@ fn notes(
         }
     }
     out
+}
+
+/// Whether the student has a Gosuslugi account of any kind.
+fn has_account(s: &Situation) -> bool {
+    matches!(s.student_account, Some(a) if a != StudentAccount::None)
 }
 
 /// Whether a child who is 13 today (and may still get «Создать») turns 14

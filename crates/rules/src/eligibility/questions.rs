@@ -18,7 +18,7 @@
 
 use super::situation::{
     Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
-    Situation, SnilsStatus, StudentAccount,
+    Situation, SnilsStatus, StudentAccount, StudentPassword,
 };
 use super::{choose_path, Path};
 use crate::age::AgeGroup;
@@ -40,11 +40,14 @@ pub enum Question {
     Representative,
     BirthCertificate,
     Citizenship,
+    /// Whether the student can get into the own Gosuslugi account (asked
+    /// once an account exists).
+    StudentPassword,
 }
 
 impl Question {
     /// Every question, in the order a wizard asks them.
-    pub const ALL: [Question; 11] = [
+    pub const ALL: [Question; 12] = [
         Question::ParentAccount,
         Question::StudentAccount,
         Question::CertificateStatus,
@@ -56,6 +59,7 @@ impl Question {
         Question::Representative,
         Question::BirthCertificate,
         Question::Citizenship,
+        Question::StudentPassword,
     ];
 
     /// The stable id: the field's name in snake case.
@@ -72,6 +76,7 @@ impl Question {
             Question::Representative => "representative",
             Question::BirthCertificate => "birth_certificate",
             Question::Citizenship => "citizenship",
+            Question::StudentPassword => "student_password",
         }
     }
 
@@ -95,6 +100,7 @@ impl Question {
             Question::Representative => Representative::IDS,
             Question::BirthCertificate => BirthCertificate::IDS,
             Question::Citizenship => Citizenship::IDS,
+            Question::StudentPassword => StudentPassword::IDS,
         }
     }
 
@@ -145,6 +151,7 @@ impl Question {
             Question::Representative => &mut input.representative,
             Question::BirthCertificate => &mut input.birth_certificate,
             Question::Citizenship => &mut input.citizenship,
+            Question::StudentPassword => &mut input.student_password,
         };
         *field = value;
     }
@@ -163,7 +170,9 @@ pub fn questions(s: &Situation) -> Vec<Question> {
     let linked = matches!(s.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
     let mfc = s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign;
     let pending = matches!(s.certificate_status, Some(CertificateStatus::Checking | CertificateStatus::Searching))
-        || s.snils_status == Some(SnilsStatus::Searching);
+        || matches!(s.snils_status, Some(SnilsStatus::Checking | SnilsStatus::Searching));
+    // Only an existing account has a password to forget.
+    let has_account = matches!(s.student_account, Some(a) if a != StudentAccount::None);
     let mut out = Vec::new();
     match path {
         Path::ParentCreatesAccount => {
@@ -192,7 +201,11 @@ pub fn questions(s: &Situation) -> Vec<Question> {
         Path::AdultStudent => out.extend([Q::StudentAccount, Q::Consent]),
         Path::SchoolApplication => out.extend([Q::ParentAccount, Q::Application]),
     }
-    if s.role == Role::Parent && matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
+    if has_account && path != Path::SchoolApplication {
+        out.push(Q::StudentPassword);
+    }
+    // Seed 004: the parent's own login has no age limit.
+    if s.role == Role::Parent && path != Path::SchoolApplication {
         out.push(Q::ParentConsent);
     }
     if matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
@@ -282,6 +295,7 @@ mod tests {
                     Q::ParentAccount,
                     Q::StudentAccount,
                     Q::Consent,
+                    Q::StudentPassword,
                     Q::ParentConsent,
                     Q::Representative,
                     Q::BirthCertificate,
@@ -302,7 +316,7 @@ mod tests {
                 "2011-01-05",
                 None,
                 vec![(Q::StudentAccount, "own_linked")],
-                [vec![Q::StudentAccount, Q::ParentAccount, Q::Consent], specials.to_vec()].concat(),
+                [vec![Q::StudentAccount, Q::ParentAccount, Q::Consent, Q::StudentPassword], specials.to_vec()].concat(),
             ),
             // A guardian of a 15-year-old: the МФЦ checks the documents.
             (
@@ -325,7 +339,54 @@ mod tests {
             ),
             // An adult student.
             ("student", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
-            ("parent", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent]),
+            // The parent of an adult: the parent's own login (seed 004).
+            ("parent", "2007-01-05", None, vec![], vec![Q::StudentAccount, Q::Consent, Q::ParentConsent]),
+            // An account exists: whether the student can get into it.
+            (
+                "student",
+                "2007-01-05",
+                None,
+                vec![(Q::StudentAccount, "own_unlinked")],
+                vec![Q::StudentAccount, Q::Consent, Q::StudentPassword],
+            ),
+            // A СНИЛС in «Проверка данных» is a pending check too.
+            (
+                "parent",
+                "2015-09-01",
+                None,
+                vec![(Q::SnilsStatus, "checking")],
+                vec![
+                    Q::ParentAccount,
+                    Q::StudentAccount,
+                    Q::CertificateStatus,
+                    Q::SnilsStatus,
+                    Q::CheckRequestedAt,
+                    Q::Consent,
+                    Q::ParentConsent,
+                    Q::Representative,
+                    Q::BirthCertificate,
+                    Q::Citizenship,
+                ],
+            ),
+            // The second parent: the account the other parent created.
+            (
+                "parent",
+                "2015-09-01",
+                None,
+                vec![(Q::StudentAccount, "created_by_other_parent")],
+                [
+                    vec![
+                        Q::StudentAccount,
+                        Q::ParentAccount,
+                        Q::CertificateStatus,
+                        Q::Consent,
+                        Q::StudentPassword,
+                        Q::ParentConsent,
+                    ],
+                    specials.to_vec(),
+                ]
+                .concat(),
+            ),
             // A parent in Orenburg: the application flow.
             ("parent", "2015-09-01", Some("orenburg"), vec![], vec![Q::ParentAccount, Q::Application]),
             (

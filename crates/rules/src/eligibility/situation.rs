@@ -76,6 +76,10 @@ input_enum!(
     /// The СНИЛС status in the child's card.
     SnilsStatus {
         NotAdded => "not_added",
+        /// «Данные введены вручную»: typed in, not checked by СФР yet (seed 002).
+        EnteredManually => "entered_manually",
+        /// «Проверка данных» (seed 002).
+        Checking => "checking",
         /// «Поиск данных».
         Searching => "searching",
         /// «Не найден в СФР».
@@ -93,6 +97,10 @@ input_enum!(
         None => "none",
         /// Created by a parent from the parent's profile (linked automatically).
         CreatedByParent => "created_by_parent",
+        /// Created by the *other* parent from that parent's profile: linked to
+        /// that parent, not to the one at the page, who may link it too
+        /// (seeds 001, 002, 003).
+        CreatedByOtherParent => "created_by_other_parent",
         /// Registered by the student, not linked to a parent yet.
         OwnUnlinked => "own_unlinked",
         OwnLinked => "own_linked",
@@ -101,11 +109,32 @@ input_enum!(
 input_enum!(
     /// A consent for the diary: the parent's for a minor, the student's own
     /// for an adult, or the parent's own (`parentConsent`).
-    Consent { NotGiven => "not_given", Requested => "requested", Given => "given" }
+    Consent {
+        NotGiven => "not_given",
+        Requested => "requested",
+        Given => "given",
+        /// Given once and revoked since: valid only «до его отзыва» (seed 003).
+        Revoked => "revoked",
+    }
+);
+input_enum!(
+    /// Whether the student can get into the own Gosuslugi account (seeds 002,
+    /// 003, 004: «Если не удаётся войти в учётную запись ребёнка, восстановите
+    /// пароль»).
+    StudentPassword { Known => "known", Forgotten => "forgotten" }
 );
 input_enum!(
     /// The application for diary access in the school-application flow.
-    Application { NotSubmitted => "not_submitted", Submitted => "submitted", Accepted => "accepted" }
+    Application {
+        NotSubmitted => "not_submitted",
+        /// The diary did not find the pupil with the data given, so nothing
+        /// went to the school (seed 002, step 9).
+        StudentNotFound => "student_not_found",
+        Submitted => "submitted",
+        Accepted => "accepted",
+        /// The school did not accept the application.
+        Rejected => "rejected",
+    }
 );
 
 /// The `region` input: an embedded profile's id or a host's own profile.
@@ -160,6 +189,7 @@ pub struct SituationInput {
     pub consent: Option<String>,
     pub parent_consent: Option<String>,
     pub application: Option<String>,
+    pub student_password: Option<String>,
     pub check_requested_at: Option<String>,
 }
 
@@ -187,6 +217,7 @@ pub struct Situation {
     pub consent: Option<Consent>,
     pub parent_consent: Option<Consent>,
     pub application: Option<Application>,
+    pub student_password: Option<StudentPassword>,
     pub check_requested_at: Option<NaiveDateTime>,
 }
 
@@ -425,6 +456,12 @@ impl Situation {
             consent: enum_field(&input.consent, "consent", Consent::parse, Consent::IDS)?,
             parent_consent: enum_field(&input.parent_consent, "parentConsent", Consent::parse, Consent::IDS)?,
             application: enum_field(&input.application, "application", Application::parse, Application::IDS)?,
+            student_password: enum_field(
+                &input.student_password,
+                "studentPassword",
+                StudentPassword::parse,
+                StudentPassword::IDS,
+            )?,
             check_requested_at,
         })
     }

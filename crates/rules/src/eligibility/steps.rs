@@ -3,16 +3,18 @@
 //! Each step's words are text ids `elig.step.<step>.title` and
 //! `elig.step.<step>.<variant>`, where the variant follows the state (e.g.
 //! `waiting`, `not_found`, `unknown`). A text is written to the one who acts
-//! ("вы"); when someone else is at the page (a 14-year-old reading a
-//! parent's step, a parent reading the child's step) the variant
-//! `<variant>_other` is used where the data has one ("попросите родителя…").
+//! («вы» to a parent, «ты» to a student); when someone else is at the page (a
+//! 14-year-old reading a parent's step, a parent reading the child's step)
+//! the variant `<variant>_other` is used where the data has one ("попроси
+//! родителя…"). A student reads `<id>_student` where the data has one (a
+//! title or a school's step that a parent would read as "the child's").
 
 use super::create_button::CreateButton;
 use super::links;
 use super::region::{ConsentVia, ProfileLink};
 use super::situation::{
     Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
-    Situation, SnilsStatus, StudentAccount,
+    Situation, SnilsStatus, StudentAccount, StudentPassword,
 };
 use crate::texts;
 
@@ -80,6 +82,13 @@ output_enum!(
         ApplicationSubmit => "application_submit",
         /// Application flow: the school accepts the application.
         SchoolReview => "school_review",
+        /// The child's account cannot be made online (no Russian birth
+        /// certificate or citizenship): the school says how the child gets
+        /// into the diary.
+        SchoolAccess => "school_access",
+        /// The student cannot get into the own Gosuslugi account: restore the
+        /// password (the student online; a parent from the parent's profile).
+        PasswordRecovery => "password_recovery",
     }
 );
 
@@ -176,8 +185,12 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, id: StepId, actor: Actor, state: StepState, variant: &str, link: Option<StepLink>) {
+        let role = self.situation.role;
         let base = format!("elig.step.{}.{}", id.id(), variant);
-        let text_id = if self.viewer_acts(actor) {
+        let student_base = format!("{base}_student");
+        let text_id = if role == Role::Student && texts::entry(&student_base).is_some() {
+            student_base
+        } else if self.viewer_acts(actor) {
             base
         } else {
             let other = format!("{base}_other");
@@ -191,7 +204,7 @@ impl<'a> Builder<'a> {
             id,
             actor,
             state,
-            title_id: format!("elig.step.{}.title", id.id()),
+            title_id: super::reader_text_id(format!("elig.step.{}.title", id.id()), role),
             text_id,
             link,
             params: Vec::new(),
@@ -201,7 +214,12 @@ impl<'a> Builder<'a> {
     fn has_account(&self) -> bool {
         matches!(
             self.situation.student_account,
-            Some(StudentAccount::CreatedByParent | StudentAccount::OwnUnlinked | StudentAccount::OwnLinked)
+            Some(
+                StudentAccount::CreatedByParent
+                    | StudentAccount::CreatedByOtherParent
+                    | StudentAccount::OwnUnlinked
+                    | StudentAccount::OwnLinked
+            )
         )
     }
 
@@ -270,7 +288,8 @@ impl<'a> Builder<'a> {
             _ if parent_made => (StepState::Done, "done"),
             Some(SnilsStatus::Verified) => (StepState::Done, "done"),
             Some(SnilsStatus::NotAdded) => (StepState::Todo, "not_added"),
-            Some(SnilsStatus::Searching) => (StepState::Waiting, "waiting"),
+            Some(SnilsStatus::EnteredManually) => (StepState::Todo, "entered_manually"),
+            Some(SnilsStatus::Checking | SnilsStatus::Searching) => (StepState::Waiting, "waiting"),
             Some(SnilsStatus::NotFoundInSfr) => (StepState::Blocked, "not_found"),
             None => (StepState::Todo, "unknown"),
         };
@@ -286,6 +305,9 @@ impl<'a> Builder<'a> {
     pub fn create_child_account(&mut self, button: &CreateButton) {
         let (state, variant) = if self.has_account() {
             (StepState::Done, "done")
+        } else if button.never() {
+            // No wait or fix brings the button: say so, promise nothing.
+            (StepState::Blocked, "never")
         } else if !button.missing.is_empty() {
             (StepState::Blocked, "blocked")
         } else if button.visible {
@@ -293,13 +315,46 @@ impl<'a> Builder<'a> {
         } else {
             (StepState::Todo, "unknown")
         };
-        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_child_account") };
+        let link = if matches!(variant, "done" | "never") { None } else { fixed_link("gosuslugi_child_account") };
         self.push(StepId::CreateChildAccount, Actor::Parent, state, variant, link);
+    }
+
+    /// The child's account cannot be made online: the school decides how the
+    /// child gets into the diary (seed 001: problems with the diary go to the
+    /// child's school). Replaces the child's login and the consent, which
+    /// both need an account.
+    pub fn school_access(&mut self) {
+        self.push(StepId::SchoolAccess, Actor::School, StepState::Todo, "todo", None);
+    }
+
+    /// Whether the student has an account and cannot get into it.
+    fn password_forgotten(&self) -> bool {
+        self.situation.student_password == Some(StudentPassword::Forgotten)
+            && self.situation.student_account != Some(StudentAccount::None)
+    }
+
+    /// Restoring the student's Gosuslugi password (seeds 002, 003, 004): the
+    /// parent acts when the account is managed from the parent's profile
+    /// (created there, or linked), otherwise the student.
+    pub fn password_recovery(&mut self) {
+        if !self.password_forgotten() {
+            return;
+        }
+        let minor = crate::age::AgeGroup::of(self.situation.age_years()) != crate::age::AgeGroup::Adult;
+        let managed =
+            matches!(self.situation.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
+        let link = fixed_link("gosuslugi_child_account");
+        if minor && managed {
+            self.push(StepId::PasswordRecovery, Actor::Parent, StepState::Todo, "parent", link);
+        } else {
+            self.push(StepId::PasswordRecovery, Actor::Student, StepState::Todo, "own", None);
+        }
     }
 
     pub fn student_register(&mut self) {
         let (state, variant) = match self.situation.student_account {
             Some(StudentAccount::CreatedByParent) => (StepState::Done, "created_by_parent"),
+            Some(StudentAccount::CreatedByOtherParent) => (StepState::Done, "created_by_other_parent"),
             Some(StudentAccount::OwnUnlinked | StudentAccount::OwnLinked) => (StepState::Done, "done"),
             Some(StudentAccount::None) => (StepState::Todo, "todo"),
             None => (StepState::Todo, "unknown"),
@@ -310,14 +365,20 @@ impl<'a> Builder<'a> {
 
     pub fn linking(&mut self) {
         let linked = self.linked();
+        let second = self.situation.student_account == Some(StudentAccount::CreatedByOtherParent);
         let (state, variant) = match self.situation.student_account {
             _ if linked => (StepState::Done, "done"),
+            _ if second => (StepState::Todo, "second_parent"),
             None => (StepState::Todo, "unknown"),
             Some(_) => (StepState::Todo, "todo"),
         };
         let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
         self.push(StepId::LinkCode, Actor::Parent, state, variant, link);
-        let (state, variant) = if linked { (StepState::Done, "done") } else { (StepState::Todo, "todo") };
+        let (state, variant) = match () {
+            _ if linked => (StepState::Done, "done"),
+            _ if second => (StepState::Todo, "second_parent"),
+            _ => (StepState::Todo, "todo"),
+        };
         self.push(StepId::LinkEnterCode, Actor::Student, state, variant, None);
     }
 
@@ -330,6 +391,7 @@ impl<'a> Builder<'a> {
             let (state, variant) = match consent {
                 Some(Consent::Given) => (StepState::Done, "done"),
                 Some(Consent::Requested) => (StepState::Todo, "requested"),
+                Some(Consent::Revoked) => (StepState::Todo, "revoked"),
                 _ => (StepState::Todo, todo_variant),
             };
             b.push(StepId::ConsentForChild, Actor::Parent, state, variant, None);
@@ -338,6 +400,7 @@ impl<'a> Builder<'a> {
             ConsentVia::Notification => {
                 let (state, variant) = match consent {
                     Some(Consent::Requested | Consent::Given) => (StepState::Done, "done"),
+                    Some(Consent::Revoked) => (StepState::Todo, "revoked"),
                     _ => (StepState::Todo, "first_try"),
                 };
                 let link = self.diary_link();
@@ -348,6 +411,7 @@ impl<'a> Builder<'a> {
                 consent_step(self, "portfolio");
                 let (state, variant) = match consent {
                     Some(Consent::Given) => (StepState::Done, "done"),
+                    Some(Consent::Revoked) => (StepState::Todo, "revoked"),
                     _ => (StepState::Todo, "after_consent"),
                 };
                 let link = self.diary_link();
@@ -364,19 +428,25 @@ impl<'a> Builder<'a> {
         };
         let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
         self.push(StepId::AdultAccount, Actor::Student, state, variant, link);
+        self.password_recovery();
         let (state, variant) = match self.situation.consent {
             Some(Consent::Given) => (StepState::Done, "done"),
             Some(Consent::Requested) => (StepState::Todo, "requested"),
+            Some(Consent::Revoked) => (StepState::Todo, "revoked"),
             _ => (StepState::Todo, "first_login"),
         };
         let link = self.diary_link();
         self.push(StepId::StudentConsent, Actor::Student, state, variant, link);
     }
 
-    pub fn parent_diary_login(&mut self) {
+    /// The parent's own diary login (seed 004): no age limit, so it is there
+    /// for the parent of an adult student too (`adult`).
+    pub fn parent_diary_login(&mut self, adult: bool) {
         let (state, variant) = match self.situation.parent_consent {
             Some(Consent::Given) => (StepState::Done, "done"),
             Some(Consent::Requested) => (StepState::Todo, "requested"),
+            Some(Consent::Revoked) => (StepState::Todo, "revoked"),
+            _ if adult => (StepState::Todo, "adult"),
             _ => (StepState::Todo, "todo"),
         };
         let link = self.diary_link();
@@ -384,17 +454,25 @@ impl<'a> Builder<'a> {
     }
 
     pub fn application(&mut self) {
-        let sent = matches!(self.situation.application, Some(Application::Submitted | Application::Accepted));
-        let state = if sent { StepState::Done } else { StepState::Todo };
-        let variant = if sent { "done" } else { "todo" };
-        let link = if sent { None } else { self.diary_link() };
+        let application = self.situation.application;
+        // Any answer past "not submitted" means the parent got as far as the form.
+        let reached_form = matches!(application, Some(a) if a != Application::NotSubmitted);
+        let state = if reached_form { StepState::Done } else { StepState::Todo };
+        let variant = if reached_form { "done" } else { "todo" };
+        let link = if reached_form { None } else { self.diary_link() };
         self.push(StepId::ApplicationLogin, Actor::Parent, state, variant, link);
         self.push(StepId::ApplicationGrant, Actor::Parent, state, variant, None);
         self.push(StepId::ApplicationOpen, Actor::Parent, state, variant, None);
+        let (state, variant) = match application {
+            Some(Application::Submitted | Application::Accepted | Application::Rejected) => (StepState::Done, "done"),
+            Some(Application::StudentNotFound) => (StepState::Blocked, "student_not_found"),
+            _ => (StepState::Todo, "todo"),
+        };
         self.push(StepId::ApplicationSubmit, Actor::Parent, state, variant, None);
-        let (state, variant) = match self.situation.application {
+        let (state, variant) = match application {
             Some(Application::Accepted) => (StepState::Done, "done"),
             Some(Application::Submitted) => (StepState::Waiting, "waiting"),
+            Some(Application::Rejected) => (StepState::Blocked, "rejected"),
             _ => (StepState::Todo, "todo"),
         };
         self.push(StepId::SchoolReview, Actor::School, state, variant, None);

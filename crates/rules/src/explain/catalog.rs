@@ -126,6 +126,15 @@ pub struct Quote {
     /// from a parent's).
     pub role: Option<Role>,
     pub ages: Option<&'static [AgeKey]>,
+    /// This quote's own anchor words, when the entry's do not fit it.
+    pub anchors: Option<&'static [&'static str]>,
+}
+
+impl Quote {
+    /// The anchor words that apply to this quote.
+    pub fn anchors(&self, entry: &Entry) -> &'static [&'static str] {
+        self.anchors.unwrap_or(entry.anchors.0)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -162,8 +171,24 @@ pub struct Entry {
     pub cause: &'static str,
     pub related: List<&'static str>,
     pub links: List<&'static str>,
+    /// The words that distinguish this entry from everything else the
+    /// catalog knows (Russian and English, as written; normalized by the
+    /// matcher). Where a quote holds anchor words, a match must have every
+    /// one of them up to where the text ends, so a message that only shares
+    /// filler («срок действия», «код», «истёк») never stands for the entry.
+    pub anchors: List<&'static str>,
     pub quote: List<Quote>,
     pub variant: List<Variant>,
+}
+
+/// Messages the catalog knows to be something else (an SMS code, an e-mail
+/// link, password or document expiry, a network error): text that matches
+/// one of them better than any entry gets no explanation.
+#[derive(Debug, Clone, Copy)]
+pub struct Other {
+    pub id: &'static str,
+    /// The messages, word for word or as people write them.
+    pub quotes: List<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -191,6 +216,7 @@ pub struct Link {
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
     pub entry: List<Entry>,
+    pub other: List<Other>,
     pub contact: List<Contact>,
     pub region: List<Region>,
     pub link: List<Link>,

@@ -13,7 +13,10 @@
 //! let e = explain("Дневник не найден", &ctx).unwrap();
 //! assert_eq!(e.id, "diary_not_found");
 //! assert_eq!(e.actor.id(), "school");
-//! assert!(explain("Неверный логин или пароль", &ctx).is_none());
+//! // The diary's own login form: its login and password were switched off.
+//! assert_eq!(explain("Неверный логин или пароль", &ctx).unwrap().id, "diary_login_disabled");
+//! // Shares «код» with the binding code, but is an SMS code: no answer.
+//! assert!(explain("Неверный код подтверждения", &ctx).is_none());
 //! ```
 
 pub mod catalog;
@@ -50,7 +53,8 @@ pub struct ExplainLink {
 pub struct Explanation {
     /// The catalog entry id, e.g. `"diary_not_found"`.
     pub id: &'static str,
-    /// 0..=1; 1.0 when the message was given exactly or chosen from the list.
+    /// 0..=1, rounded to two decimals; 1.0 when the message was given exactly
+    /// or chosen from the list.
     pub confidence: f32,
     /// Text id of the quote that matched; its Russian words are the message
     /// as shown.
@@ -75,7 +79,8 @@ pub struct Explanation {
 /// Explains a message. `None` when the text matches no catalog message well
 /// enough (an unrelated message gets nothing rather than a wrong guess).
 pub fn explain(text: &str, ctx: &ExplainContext) -> Option<Explanation> {
-    let m = matcher::best_match(text)?;
+    // Decomposed letters (a pasted «и» + U+0306) read as the letters shown.
+    let m = matcher::best_match(&crate::nfc::nfc(text))?;
     let entry = catalog().entry.get(m.entry)?;
     let quote = entry.quote.get(m.quote)?;
     Some(build(entry, quote, m.confidence, ctx))
@@ -131,6 +136,17 @@ fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeKey>) 
     (role, ages)
 }
 
+/// The text a reader in `role` sees for `id`: a student gets `<id>_student`
+/// where the data has one (written with «ты», about "you", not "the child").
+fn for_reader(id: &'static str, role: Option<Role>) -> &'static str {
+    if role == Some(Role::Student) {
+        if let Some(e) = crate::texts::entry(&format!("{id}_student")) {
+            return e.id;
+        }
+    }
+    id
+}
+
 fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &ExplainContext) -> Explanation {
     let (role, ages) = audience(quote, ctx);
     let possible: &[AgeKey] = if ages.is_empty() { &ALL_AGES } else { &ages };
@@ -155,16 +171,17 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
             }
         }
     }
+    let reader = |id: &'static str| for_reader(id, role);
     Explanation {
         id: entry.id,
         confidence,
         quote: quote.text,
         quote_kind: quote.kind,
-        title: entry.title,
-        cause: entry.cause,
+        title: reader(entry.title),
+        cause: reader(entry.cause),
         actor: variant.map_or(Actor::Support, |v| v.actor),
-        steps: variant.map(|v| v.steps.to_vec()).unwrap_or_default(),
-        contact,
+        steps: variant.map(|v| v.steps.iter().map(|s| reader(s)).collect()).unwrap_or_default(),
+        contact: contact.map(reader),
         links,
         related: entry.related.to_vec(),
         role,

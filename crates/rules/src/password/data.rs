@@ -41,6 +41,11 @@ pub(crate) struct TranslitData {
     pub popular: &'static [&'static str],
     pub j_style: &'static [&'static str],
     pub passport: &'static [&'static str],
+    /// Per letter: the spellings a name takes, commonest first; `^` marks
+    /// a spelling used only at a word's start or after a vowel.
+    pub names: &'static [&'static [&'static str]],
+    /// (letters, only at a word's end, spellings), longest first.
+    pub clusters: &'static [(&'static str, bool, &'static [&'static str])],
 }
 
 #[derive(Debug)]
@@ -86,6 +91,7 @@ mod tests {
         assert_eq!(d.translit.popular.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.j_style.len(), d.translit.letters.chars().count());
         assert_eq!(d.translit.passport.len(), d.translit.letters.chars().count());
+        assert_eq!(d.translit.names.len(), d.translit.letters.chars().count());
         assert_eq!(d.keyboard.qwerty.len(), 4);
     }
 }

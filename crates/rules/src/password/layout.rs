@@ -257,6 +257,163 @@ pub fn transliterations(word: &str) -> Vec<String> {
     out
 }
 
+/// At most this many Latin spellings of one word of the personal data
+/// ([`name_variants`]).
+pub const MAX_NAME_VARIANTS: usize = 64;
+
+/// Words longer than this get no variants (no name is that long, and the
+/// automaton matches at most `strength::MAX_WORD` characters anyway).
+const MAX_NAME_CHARS: usize = 32;
+
+fn is_russian_vowel(c: char) -> bool {
+    matches!(c, 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'ь' | 'ъ')
+}
+
+/// The Latin spellings a Russian name (or any Cyrillic word) really takes:
+/// the passport schemes (ICAO 9303, the older ones), ГОСТ and the informal
+/// ones people type, from `[translit] names` and `clusters` of
+/// `data/password.toml`; lower-case, without repeats, the commonest first,
+/// at most [`MAX_NAME_VARIANTS`]. Spellings that differ from the commonest
+/// in fewer places come first, so the cap drops only far-fetched mixes.
+/// A word without Cyrillic letters yields itself, lower-cased.
+///
+/// ```
+/// use diary_rules::password::layout::name_variants;
+/// let v = name_variants("Анастасия");
+/// for s in ["anastasia", "anastasiya", "anastasiia", "anastasija"] {
+///     assert!(v.contains(&s.to_string()), "{s}");
+/// }
+/// assert!(name_variants("Ксения").contains(&"xenia".to_string()));
+/// assert!(name_variants("Александр").contains(&"alexander".to_string()));
+/// assert!(name_variants("Дмитрий").contains(&"dmitry".to_string()));
+/// ```
+pub fn name_variants(word: &str) -> Vec<String> {
+    let word: Vec<char> = word.chars().map(lower_char).collect();
+    if !word.iter().any(|&c| is_cyrillic(c)) || word.len() > MAX_NAME_CHARS {
+        return vec![word.into_iter().collect()];
+    }
+    let tr = &data().translit;
+    // The word as slots, each with its spellings (a character without any
+    // stands for itself).
+    let mut slots: Vec<Slot> = Vec::with_capacity(word.len());
+    let mut i = 0;
+    while i < word.len() {
+        let rest = word.get(i..).unwrap_or(&[]);
+        let cluster = tr.clusters.iter().find(|(group, end, _)| {
+            let n = group.chars().count();
+            rest.len() >= n && group.chars().eq(rest.iter().copied().take(n)) && (!end || rest.len() == n)
+        });
+        if let Some((group, _, spellings)) = cluster {
+            slots.push(Slot { spellings, own: None, after_vowel: true });
+            i += group.chars().count();
+            continue;
+        }
+        let c = word.get(i).copied().unwrap_or(' ');
+        let after_vowel = i == 0 || word.get(i - 1).is_some_and(|&p| is_russian_vowel(p));
+        let index = tr.letters.chars().position(|l| l == c);
+        match index.and_then(|k| tr.names.get(k)) {
+            Some(spellings) => slots.push(Slot { spellings, own: None, after_vowel }),
+            None => slots.push(Slot { spellings: &[], own: Some(c), after_vowel }),
+        }
+        i += 1;
+    }
+
+    // suffix[i]: how far the slots from i on can stray from the commonest.
+    let mut suffix = vec![0usize; slots.len() + 1];
+    for i in (0..slots.len()).rev() {
+        let here = slots.get(i).map_or(0, |s| s.len().saturating_sub(1));
+        let next = suffix.get(i + 1).copied().unwrap_or(0);
+        if let Some(x) = suffix.get_mut(i) {
+            *x = next + here;
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut pick = vec![0usize; slots.len()];
+    let mut tries = 0usize;
+    for budget in 0..=suffix.first().copied().unwrap_or(0) {
+        spell(&slots, &suffix, 0, budget, &mut pick, &mut out, &mut tries);
+        if out.len() >= MAX_NAME_VARIANTS || tries >= 4 * MAX_NAME_VARIANTS {
+            break;
+        }
+    }
+    out
+}
+
+/// One letter or letter group of a word and its spellings.
+struct Slot {
+    spellings: &'static [&'static str],
+    /// A character with no spellings: itself.
+    own: Option<char>,
+    /// Whether spellings marked `^` apply.
+    after_vowel: bool,
+}
+
+impl Slot {
+    /// The spellings that apply here, in order.
+    fn usable(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.spellings.iter().filter_map(move |s| match s.strip_prefix('^') {
+            Some(s) if self.after_vowel => Some(s),
+            Some(_) => None,
+            None => Some(*s),
+        })
+    }
+
+    fn len(&self) -> usize {
+        if self.own.is_some() {
+            1
+        } else {
+            self.usable().count()
+        }
+    }
+
+    /// Appends the `k`-th spelling.
+    fn push(&self, k: usize, out: &mut String) {
+        match self.own {
+            Some(c) => out.push(c),
+            None => out.extend(self.usable().nth(k)),
+        }
+    }
+}
+
+/// Every spelling whose slots stray from the commonest by exactly `budget`
+/// in total (each visited branch ends in at least one spelling, so the work
+/// is bounded by the caps).
+fn spell(
+    slots: &[Slot],
+    suffix: &[usize],
+    i: usize,
+    budget: usize,
+    pick: &mut Vec<usize>,
+    out: &mut Vec<String>,
+    tries: &mut usize,
+) {
+    if out.len() >= MAX_NAME_VARIANTS || *tries >= 4 * MAX_NAME_VARIANTS {
+        return;
+    }
+    let Some(slot) = slots.get(i) else {
+        if budget == 0 {
+            *tries += 1;
+            let mut s = String::new();
+            for (slot, &k) in slots.iter().zip(pick.iter()) {
+                slot.push(k, &mut s);
+            }
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return;
+    };
+    if budget > suffix.get(i).copied().unwrap_or(0) {
+        return;
+    }
+    for k in 0..slot.len().min(budget + 1) {
+        if let Some(p) = pick.get_mut(i) {
+            *p = k;
+        }
+        spell(slots, suffix, i + 1, budget - k, pick, out, tries);
+    }
+}
+
 /// The word in the keyboard's Latin key space (what typing it with the
 /// English layout on gives, lower-case): «пароль» → "gfhjkm".
 pub fn key_spelling(word: &str) -> String {
@@ -291,6 +448,51 @@ mod tests {
         assert_eq!(p('й').col, p('q').col);
         assert_eq!(p('Й').row, p('Q').row);
         assert!(p('Й').shifted);
+    }
+
+    #[test]
+    fn names_in_the_spellings_people_use() {
+        let has = |name: &str, latin: &[&str]| {
+            let v = name_variants(name);
+            for l in latin {
+                assert!(v.contains(&l.to_string()), "{name}: {l} not in {v:?}");
+            }
+            assert!(v.len() <= MAX_NAME_VARIANTS);
+        };
+        has("Анастасия", &["anastasia", "anastasiya", "anastasiia", "anastasija", "anastasya"]);
+        has("Мария", &["maria", "mariya", "mariia", "marija"]);
+        has("София", &["sofia", "sofiya", "sophia", "sofiia"]);
+        has("Софья", &["sofya", "sofia", "sofja", "sophia"]);
+        has("Ксения", &["ksenia", "kseniya", "xenia", "kseniia"]);
+        has("Юлия", &["yulia", "julia", "iuliia", "yuliya", "iulia"]);
+        has("Дмитрий", &["dmitry", "dmitriy", "dmitrii", "dmitrij", "dmitri"]);
+        has("Александр", &["alexander", "aleksandr", "alexandr", "aleksander"]);
+        has("Алексей", &["alexey", "aleksei", "aleksey", "alexei", "aleksej"]);
+        has("Наталья", &["natalya", "natalia", "natalja"]);
+        has("Елена", &["elena", "yelena"]);
+        has("Алёна", &["alyona", "alena", "aliona"]);
+        has("Михаил", &["mikhail", "mihail"]);
+        has("Евгений", &["evgeniy", "yevgeny", "evgenii"]);
+        has("Пётр", &["petr", "pyotr", "peter"]);
+        has("Цветков", &["tsvetkov", "cvetkov"]);
+        has("Щукина", &["shchukina", "schukina"]);
+        has("Жанна", &["zhanna", "janna"]);
+        has("Хабибуллина", &["khabibullina", "habibullina"]);
+        has("Ульяна", &["ulyana", "uliana"]);
+        has("Илья", &["ilya", "ilia", "ilja"]);
+        // ^: "ye" only at the start or after a vowel.
+        assert!(!name_variants("Медведев").iter().any(|v| v.contains("dye")));
+        // The commonest spelling first; Latin words are themselves.
+        assert_eq!(name_variants("Маша").first().map(String::as_str), Some("masha"));
+        assert_eq!(name_variants("Masha"), vec!["masha".to_string()]);
+    }
+
+    #[test]
+    fn name_variants_are_capped() {
+        let long = "ЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжиЁжи";
+        let v = name_variants(long);
+        assert!(!v.is_empty() && v.len() <= MAX_NAME_VARIANTS, "{}", v.len());
+        assert_eq!(name_variants(&"я".repeat(MAX_NAME_CHARS + 1)).len(), 1);
     }
 
     #[test]

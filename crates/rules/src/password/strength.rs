@@ -20,7 +20,8 @@
 
 use super::data::data;
 use super::layout::{
-    is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, transliterations,
+    is_cyrillic, is_letter, is_lower, is_upper, key_char, key_position, key_spelling, lower_char, name_variants,
+    transliterations,
 };
 use super::Warning;
 use std::cell::RefCell;
@@ -401,10 +402,13 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
     let mut any = false;
     for s in personal.iter().take(MAX_PERSONAL_STRINGS) {
         let s: String = s.chars().take(MAX_PERSONAL_CHARS).collect();
+        // «Анастаси» + «и» + U+0306 pasted from a document is «…й».
+        let s = crate::nfc::nfc(&s);
         let mut tokens = date_tokens(&s);
         for word in s.split(|c: char| !(is_letter(c) || c.is_ascii_digit())).filter(|w| !w.is_empty()) {
             if word.chars().any(is_cyrillic) {
                 tokens.extend(transliterations(word));
+                tokens.extend(name_variants(word));
             } else {
                 tokens.push(word.chars().map(lower_char).collect());
             }
@@ -420,15 +424,15 @@ fn personal_trie(personal: &[&str]) -> Option<Trie> {
     any.then(|| trie.finish())
 }
 
-/// The key of the personal-data cache (the strings as used) and its automaton.
-type PersonalCacheEntry = (Vec<String>, Option<Rc<Trie>>);
+/// The personal data as used (the cache key) and its automaton.
+type CachedPersonal = (Vec<String>, Option<Rc<Trie>>);
 
 thread_local! {
     /// The automaton of the last personal data seen, with its key (the
     /// strings as used: at most [`MAX_PERSONAL_STRINGS`], each cut). A form
     /// checks the password on every keystroke with the same personal data;
     /// building the automaton costs more than the whole estimate.
-    static PERSONAL_CACHE: RefCell<Option<PersonalCacheEntry>> = const { RefCell::new(None) };
+    static PERSONAL_CACHE: RefCell<Option<CachedPersonal>> = const { RefCell::new(None) };
 }
 
 /// [`personal_trie`], built once per distinct personal data.

@@ -154,7 +154,9 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, now: &str) -> Html {
     let lang = props.lang;
     let id = format!("dh-q-{}", q.id());
-    let hint_id = q.hint_text_id();
+    // The question's words for who is at the page («ты» to a student).
+    let reader = if props.role == Role::Student { elig::Role::Student } else { elig::Role::Parent };
+    let hint_id = elig::reader_text_id(q.hint_text_id(), reader);
     let hint = texts::entry(&hint_id).map(|e| e.get(lang));
     let described = [hint.map(|_| format!("{id}-hint")), error.map(|_| format!("{id}-error"))]
         .into_iter()
@@ -185,7 +187,7 @@ fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, no
         }
     } else {
         let options = q.values().iter().map(|v| {
-            html! { <option value={*v} selected={current == *v}>{ t(&q.value_text_id(v), lang) }</option> }
+            html! { <option value={*v} selected={current == *v}>{ t(&elig::reader_text_id(q.value_text_id(v), reader), lang) }</option> }
         });
         html! {
             <select id={id.clone()} {onchange} aria-describedby={described.clone()}>
@@ -196,7 +198,7 @@ fn question_view(q: Question, props: &NextStepsProps, error: Option<&String>, no
     };
     html! {
         <div class="dh-field">
-            <label for={id.clone()}>{ t(&q.text_id(), lang) }</label>
+            <label for={id.clone()}>{ t(&elig::reader_text_id(q.text_id(), reader), lang) }</label>
             if let Some(hint) = hint {
                 <p id={format!("{id}-hint")} class="dh-hint">{ hint }</p>
             }
@@ -288,7 +290,7 @@ fn assessment_view(a: &Assessment, lang: Lang) -> Html {
     html! {
         <section class="dh-result" aria-labelledby="dh-steps-title">
             <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
-            <p class="dh-path">{ t(&a.path.text_id(), lang) }</p>
+            <p class="dh-path">{ t(&a.path.text_id_for(a.role), lang) }</p>
             <p class="dh-announce" role="status" aria-live="polite">{ announce }</p>
             <ol class="dh-steps">{ for steps }</ol>
             { create_button_view(a, lang) }
@@ -304,8 +306,8 @@ fn create_button_view(a: &Assessment, lang: Lang) -> Html {
     let reasons = b
         .missing
         .iter()
-        .map(|m| m.text_id())
-        .chain(b.unknown.iter().map(|u| u.text_id()))
+        .map(|m| m.text_id_for(a.role))
+        .chain(b.unknown.iter().map(|u| u.text_id_for(a.role)))
         .map(|id| html! { <li>{ t(&id, lang) }</li> });
     html! {
         <section class="dh-box dh-create" aria-labelledby="dh-create-title">
@@ -369,7 +371,7 @@ fn region_view(a: &Assessment, lang: Lang) -> Html {
                 <ul class="dh-apps">{ for apps }</ul>
             }
             <p>
-                { t(r.problems.text_id(), lang) }
+                { t(&elig::reader_text_id(r.problems.text_id().to_owned(), a.role), lang) }
                 if let Some(l) = &r.problems_link {
                     { " " }{ external(&l.href, &l.label, lang) }
                 }
@@ -382,7 +384,7 @@ fn notes_view(a: &Assessment, lang: Lang) -> Html {
     if a.notes.is_empty() {
         return html! {};
     }
-    let notes = a.notes.iter().map(|n| html! { <li>{ t(&n.text_id(), lang) }</li> });
+    let notes = a.notes.iter().map(|n| html! { <li>{ t(&n.text_id_for(a.role), lang) }</li> });
     html! {
         <details class="dh-notes">
             <summary>{ t("ui.next.notes", lang) }</summary>
