@@ -132,8 +132,9 @@ test("a pasted, typo'd «Ваш днивник не найден» gets its expl
   assert.ok((await page.$$(".dh-explanation ol li")).length > 0);
   // Focus moved to the answer.
   assert.equal(await page.evaluate(() => document.activeElement.id), "dh-explanation-title");
-  // Unrecognised text points to the list.
-  await page.fill("#dh-error-text", "Неверный логин или пароль");
+  // Unrecognised text points to the list («Неверный логин или пароль» now has
+  // its own answer: the diary's own login was switched off).
+  await page.fill("#dh-error-text", "Сервис временно недоступен, повторите попытку позже");
   await page.click("#dh-error-explain");
   await page.waitForSelector(".dh-unknown");
   await page.click(".dh-unknown button");
