@@ -689,7 +689,7 @@ fn gen_password(at: &Path_, file: &Table) -> String {
         }
         clusters.push((group.to_owned(), end, split(spellings)));
     }
-    clusters.sort_by(|a, b| (b.0.chars().count(), b.1).cmp(&(a.0.chars().count(), a.1)));
+    clusters.sort_by_key(|c| std::cmp::Reverse((c.0.chars().count(), c.1)));
     let clusters_code: Vec<String> =
         clusters.iter().map(|(g, end, s)| format!("({}, {end}, {})", lit(g), lit_list(s))).collect();
     let _ = writeln!(
