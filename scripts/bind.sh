@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir "$dir" --out-name "$name" "$input"
+node "$root/scripts/inline-snippets.mjs" "$dir" "$name"
 # --zero-filled-memory: the module's own memory starts zeroed, so zero
 # bytes of data segments need not be shipped; --low-memory-unused: Rust's
 # wasm32 layout puts the stack first, nothing lives below 1 KB.

@@ -29,17 +29,25 @@ bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
 scripts/minify.sh pkg/widget.tmp/diary-login-help.js
+# The element's stylesheet as a module (its text as the default export): the
+# element builds a constructable stylesheet from it, so no bundler CSS rule
+# or style-src policy can get between the element and its styles.
+node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated from web/diary-help.css by scripts/build.sh.\nexport default "+JSON.stringify(fs.readFileSync(process.argv[1],"utf8"))+";\n")' \
+  web/diary-help.css pkg/widget.tmp/diary-help-css.js
 # English, loaded on demand by both modules (loadLanguage / setLang): the
 # language file build.rs made, written out by a native example.
 cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
 cp pkg/rules.tmp/diary-texts.en.bin pkg/widget.tmp/
+cp packaging/rules/diary_rules.node.js pkg/rules.tmp/
+cp packaging/widget/diary-login-help.d.ts pkg/widget.tmp/
+for d in rules widget; do
+  cp LICENSE "pkg/$d.tmp/"
+  cp "packaging/$d/README.md" "pkg/$d.tmp/"
+done
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
-node scripts/package-json.mjs pkg/rules.tmp diary-rules diary_rules "$version" \
-  "The rules behind logging into a school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks." \
-  diary-texts.en.bin
-node scripts/package-json.mjs pkg/widget.tmp diary-help-widget diary_help "$version" \
-  "A help panel for diary login pages: the next step for a parent or a student, as a custom element or mount()." diary-help.css diary-login-help.js diary-texts.en.bin
+node scripts/package-json.mjs pkg/rules.tmp rules "$version"
+node scripts/package-json.mjs pkg/widget.tmp widget "$version"
 
 for d in rules widget; do
   rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
@@ -47,4 +55,4 @@ done
 
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
   pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-help.css pkg/widget/diary-login-help.js \
-  pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
+  pkg/widget/diary-help-css.js pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt

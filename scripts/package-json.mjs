@@ -1,16 +1,82 @@
-// Writes the package.json of a built package: node package-json.mjs DIR NAME STEM VERSION DESCRIPTION [EXTRA_FILE...]
-import { writeFileSync } from "node:fs";
+// Writes the package.json of a built package: node scripts/package-json.mjs DIR rules|widget VERSION
+//
+// Both packages are ES modules. `exports` is the contract: "types" first,
+// then the conditions; the files a host may address directly (the wasm, the
+// element, the stylesheet) have their own subpaths. `sideEffects` lists the
+// files that do something when imported (the element script defines
+// <diary-login-help>, the stylesheet styles the page), so bundlers keep them.
+// The repository URL is read from Cargo.toml's [workspace.package]
+// `repository` when it is set there.
+import { readFileSync, writeFileSync } from "node:fs";
 
-const [dir, name, stem, version, description, ...extra] = process.argv.slice(2);
-const pkg = {
-  name,
+const [dir, kind, version] = process.argv.slice(2);
+const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+const repo = /^repository\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+
+const common = {
   version,
-  description,
   license: "MIT",
+  author: "The diary-login-help authors",
+  ...(repo ? { repository: { type: "git", url: `git+${repo.replace(/(\.git)?$/, ".git")}`, directory: `pkg/${kind}` } } : {}),
   type: "module",
-  module: `${stem}.js`,
-  types: `${stem}.d.ts`,
-  files: [`${stem}.js`, `${stem}_bg.wasm`, `${stem}.d.ts`, `${stem}_bg.wasm.d.ts`, ...extra],
-  sideEffects: [`./${stem}.js`],
+  engines: { node: ">=18" },
 };
+
+const KEYWORDS = ["gosuslugi", "esia", "e-diary", "school", "login", "help", "password", "snils", "wasm", "webassembly"];
+
+const packages = {
+  rules: {
+    name: "diary-rules",
+    description:
+      "The rules behind logging into a Russian school e-diary through Gosuslugi: eligibility, passwords, error explanations, document checks. WebAssembly, for browsers and Node.",
+    keywords: KEYWORDS,
+    ...common,
+    main: "./diary_rules.node.js",
+    module: "./diary_rules.js",
+    types: "./diary_rules.d.ts",
+    exports: {
+      ".": {
+        types: "./diary_rules.d.ts",
+        node: "./diary_rules.node.js",
+        default: "./diary_rules.js",
+      },
+      "./diary_rules_bg.wasm": "./diary_rules_bg.wasm",
+      "./diary-texts.en.bin": "./diary-texts.en.bin",
+      "./package.json": "./package.json",
+    },
+    files: [
+      "diary_rules.js", "diary_rules.node.js", "diary_rules.d.ts", "diary_rules_bg.wasm", "diary_rules_bg.wasm.d.ts",
+      "diary-texts.en.bin", "README.md", "LICENSE",
+    ],
+    sideEffects: ["./diary_rules.node.js"],
+  },
+  widget: {
+    name: "diary-help-widget",
+    description:
+      "A help panel for Russian school e-diary login pages (Gosuslugi sign-in): mount() or the <diary-login-help> custom element. WebAssembly, no network requests.",
+    keywords: [...KEYWORDS, "custom-element", "web-component"],
+    ...common,
+    main: "./diary_help.js",
+    module: "./diary_help.js",
+    types: "./diary_help.d.ts",
+    exports: {
+      ".": { types: "./diary_help.d.ts", default: "./diary_help.js" },
+      "./element": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
+      "./diary-login-help.js": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
+      "./diary-help.css": "./diary-help.css",
+      "./diary_help_bg.wasm": "./diary_help_bg.wasm",
+      "./diary-texts.en.bin": "./diary-texts.en.bin",
+      "./package.json": "./package.json",
+    },
+    files: [
+      "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
+      "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help.css",
+      "diary-texts.en.bin", "README.md", "LICENSE",
+    ],
+    sideEffects: ["./diary-login-help.js", "./diary-help.css"],
+  },
+};
+
+const pkg = packages[kind];
+if (!pkg) throw new Error(`package-json.mjs: unknown package kind ${kind}`);
 writeFileSync(`${dir}/package.json`, JSON.stringify(pkg, null, 2) + "\n");

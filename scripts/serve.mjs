@@ -33,9 +33,10 @@ const TYPES = {
  * `transform(urlPath, body)` may rewrite a file's bytes (the benchmarks use it
  * to resolve npm packages' bare import specifiers for the browser).
  * `gzip: true` compresses responses for clients that accept it, as a real
- * static host does (the first-render benchmark uses it).
+ * static host does (the first-render benchmark uses it). `headers` are
+ * added to every 200 response (e.g. CORS headers, to stand for a CDN).
  */
-export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform, gzip = false } = {}) {
+export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform, gzip = false, headers: extra = {} } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
@@ -49,6 +50,7 @@ export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transfo
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
         "x-content-type-options": "nosniff",
+        ...extra,
       };
       if (url.pathname.startsWith("/csp/") || url.pathname.startsWith("/web/csp")) {
         headers["content-security-policy"] = STRICT_CSP;

@@ -34,4 +34,4 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
 
 step "end-to-end tests (playwright-core, Chromium)"
-node --test --test-reporter=spec tests/pkg/ tests/e2e/
+node --test --test-reporter=spec tests/pkg/ tests/types/ tests/e2e/ tests/integration/

@@ -5,19 +5,37 @@
 //     <p>Fallback text and links, shown until the panel renders.</p>
 //   </diary-login-help>
 //
-// The panel renders into a shadow root with its own stylesheet, so the
-// host's CSS cannot break it and its CSS cannot leak. Attribute changes
-// update it live. No inline scripts or styles: works under
+// An operator's own region profile (its diary site, app, where to turn)
+// goes in a child <script type="application/json"> or the `profile`
+// property, instead of the `region` attribute.
+//
+// The panel renders into a shadow root with its own styles, so the host's
+// CSS cannot break it and its CSS cannot leak; the host themes it through
+// the --dh-* custom properties and the parts (docs/api/widget.md). Attribute
+// changes update it live. No inline scripts or styles: works under
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-const STYLESHEET = new URL("./diary-help.css", import.meta.url).href;
+//
+// The styles ship inside a module (diary-help-css.js, the text of
+// diary-help.css) and become a constructable stylesheet: no request a
+// bundler's CSS rule could rewrite, nothing a style-src policy blocks.
+// Browsers without constructable stylesheets (Safari < 16.4) get a <style>
+// element carrying the nonce of the element's `nonce` attribute or of the
+// page's <meta property="csp-nonce" nonce="…">, then a <link> to
+// diary-help.css. If no way works the panel still shows, with
+// data-state="unstyled" and one console warning.
+import CSS from "./diary-help-css.js";
+
+const STYLESHEET_FILE = "./diary-help.css"; // a variable: bundlers leave it alone
 const WASM = new URL("./diary_help_bg.wasm", import.meta.url);
 let ready = null;
+let sheet = null;
+let warnedUnstyled = false;
 
 // Loads the widget module and its wasm once. The wasm download starts
-// together with the module's (and the stylesheet's, see connectedCallback)
-// instead of after it: one round trip less on a slow network when the host
-// page has no <link rel="preload"> for them. (If the host already ran the
-// module's init() itself, this fetch is served from the HTTP cache.)
+// together with the module's instead of after it: one round trip less on a
+// slow network when the host page has no <link rel="preload"> for it. (If
+// the host already ran the module's init() itself, this fetch is served
+// from the HTTP cache.)
 function load() {
   ready ??= (async () => {
     const wasm = fetch(WASM);
@@ -29,12 +47,82 @@ function load() {
   return ready;
 }
 
-function optionsOf(el) {
+/** One constructable stylesheet shared by every element; null where unsupported. */
+function sharedSheet() {
+  if (sheet === null && typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in ShadowRoot.prototype
+      && "replaceSync" in CSSStyleSheet.prototype) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    } catch {
+      sheet = null;
+    }
+  }
+  return sheet;
+}
+
+/** The CSP nonce the host gives the element: its own `nonce`, else the page's csp-nonce meta. */
+function nonceOf(el) {
+  const own = el.nonce || el.getAttribute("nonce");
+  if (own) return own;
+  const meta = document.querySelector('meta[property="csp-nonce"]');
+  return meta ? meta.nonce || meta.getAttribute("nonce") || meta.getAttribute("content") || "" : "";
+}
+
+/** Whether the panel's styles apply in `shadow` (diary-help.css sets --dh-styled on :host). */
+function styledIn(shadow) {
+  return getComputedStyle(shadow.host).getPropertyValue("--dh-styled").trim() === "1";
+}
+
+/**
+ * Puts the styles into `shadow` before `nodes`: resolves to true when they
+ * apply, false when every way was refused (CSP, a missing file).
+ */
+async function style(el, shadow, nodes) {
+  const shared = sharedSheet();
+  if (shared) {
+    shadow.adoptedStyleSheets = [shared];
+    shadow.replaceChildren(...nodes);
+    return true;
+  }
+  const nonce = nonceOf(el);
+  const inline = document.createElement("style");
+  if (nonce) inline.setAttribute("nonce", nonce);
+  inline.textContent = CSS;
+  shadow.replaceChildren(inline, ...nodes);
+  if (styledIn(shadow)) return true;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  if (nonce) link.setAttribute("nonce", nonce);
+  link.href = new URL(STYLESHEET_FILE, import.meta.url).href;
+  const loaded = new Promise((ok) => { link.onload = () => ok(true); link.onerror = () => ok(false); });
+  shadow.replaceChildren(link, ...nodes);
+  return (await loaded) && styledIn(shadow);
+}
+
+/**
+ * The operator's region profile given as JSON in a child
+ * <script type="application/json"> (inert content: no CSP needed). null
+ * when there is none; throws a SyntaxError naming the element when the JSON
+ * is not valid.
+ */
+function profileFromChild(el) {
+  const script = el.querySelector(':scope > script[type="application/json"]');
+  if (!script) return null;
+  try {
+    return JSON.parse(script.textContent);
+  } catch (error) {
+    throw new SyntaxError(`<diary-login-help>: the region profile's JSON is not valid: ${error.message}`);
+  }
+}
+
+function optionsOf(el, profile) {
   const options = {};
   for (const name of ["region", "role", "lang", "error"]) {
     const value = el.getAttribute(name);
     if (value !== null && value !== "") options[name] = value;
   }
+  if (profile) options.region = profile;
   if (el.getAttribute("remember") === "false") options.remember = false;
   return options;
 }
@@ -44,6 +132,29 @@ export class DiaryLoginHelp extends HTMLElement {
 
   #handle = null;
   #attempt = 0;
+  #profile = undefined; // undefined: not set as a property (a JSON child may give one)
+
+  /**
+   * The operator's own region profile (an object as in docs/api/eligibility.md,
+   * "Region profiles"); wins over the `region` attribute. Setting it updates
+   * the panel; a profile with a bad field throws an Error naming it (and the
+   * panel keeps its profile). null: back to the `region` attribute.
+   */
+  get profile() {
+    return this.#profile ?? null;
+  }
+
+  set profile(value) {
+    const previous = this.#profile;
+    this.#profile = value ?? null;
+    if (!this.#handle) return;
+    try {
+      this.#handle.setRegion(value ?? this.getAttribute("region"));
+    } catch (error) {
+      this.#profile = previous;
+      throw error;
+    }
+  }
 
   async connectedCallback() {
     if (this.#handle) return;
@@ -53,23 +164,31 @@ export class DiaryLoginHelp extends HTMLElement {
     try {
       const loading = load();
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      // The stylesheet loads while the wasm does. The light-DOM fallback
-      // stays visible through the slot until the panel has rendered with it.
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = STYLESHEET;
-      const styled = new Promise((ok) => { link.onload = ok; link.onerror = ok; });
+      // The light-DOM fallback stays visible through the slot until the
+      // panel has rendered.
       const root = document.createElement("div");
       root.className = "dh-host";
       root.hidden = true;
       const slot = document.createElement("slot");
-      shadow.replaceChildren(link, slot, root);
-      const [{ mount }] = await Promise.all([loading, styled]);
+      const [{ mount }, styled] = await Promise.all([loading, style(this, shadow, [slot, root])]);
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
-      this.#handle = mount(root, optionsOf(this));
+      if (this.#profile === undefined) this.#profile = profileFromChild(this);
+      this.#handle = mount(root, optionsOf(this, this.#profile));
       root.hidden = false;
       slot.remove();
-      this.dataset.state = "ready";
+      if (styled) {
+        this.dataset.state = "ready";
+      } else {
+        this.dataset.state = "unstyled";
+        if (!warnedUnstyled) {
+          warnedUnstyled = true;
+          console.warn(
+            "<diary-login-help>: its styles could not be applied (no constructable stylesheets, and the page's " +
+              "Content-Security-Policy or server refused the <style>/<link>); give the element a nonce attribute " +
+              "or allow diary-help.css in style-src.",
+          );
+        }
+      }
     } catch (error) {
       if (attempt !== this.#attempt) return;
       // The fallback content stays (or comes back); the host page keeps working.
@@ -91,7 +210,7 @@ export class DiaryLoginHelp extends HTMLElement {
     try {
       if (name === "error") handle.setError(value);
       else if (name === "role") handle.setRole(value ?? "parent");
-      else if (name === "region") handle.setRegion(value);
+      else if (name === "region" && !this.#profile) handle.setRegion(value);
       else if (name === "lang") handle.setLang(value ?? "ru");
     } catch (error) {
       console.warn(`<diary-login-help>: ignoring ${name}=${JSON.stringify(value)}:`, error.message);

@@ -65,15 +65,16 @@ test("the preloaded module, wasm and stylesheet are each downloaded once", async
   // index.html and element.html preload the widget's files from <head>; a
   // preload that does not match the later fetch (e.g. without `crossorigin`
   // for the wasm) would download the file a second time.
-  for (const [path, ready] of [
-    ["index.html", "html[data-widget=ready]"],
-    ["element.html", "diary-login-help >> .dh-panel"],
+  // (The element's styles are the module diary-help-css.js, not the .css file.)
+  for (const [path, ready, styles] of [
+    ["index.html", "html[data-widget=ready]", "diary-help.css"],
+    ["element.html", "diary-login-help >> .dh-panel", "diary-help-css.js"],
   ]) {
     const { page, context, log } = await openPage(env, path, { viewport: { width: 360, height: 640 } });
     await page.waitForSelector(ready, { timeout: 15000 });
     await page.waitForLoadState("load");
     const count = (file) => log.requests.filter((u) => new URL(u).pathname === `/pkg/widget/${file}`).length;
-    for (const file of ["diary_help.js", "diary_help_bg.wasm", "diary-help.css"]) {
+    for (const file of ["diary_help.js", "diary_help_bg.wasm", styles]) {
       assert.equal(count(file), 1, `${path}: ${file} requested ${count(file)} times`);
     }
     assert.deepEqual(log.warnings.filter((w) => /preload/i.test(w)), [], path);

@@ -46,7 +46,7 @@ test("attribute changes update the panel live", async () => {
   await context.close();
 });
 
-test("custom element on a page without preloads: module, wasm and stylesheet load once, side by side", async () => {
+test("custom element on a page without preloads: module, wasm and styles load once, side by side", async () => {
   const { page, context, log } = await openPage(env, "tests/e2e/blank.html");
   const timings = await page.evaluate(async () => {
     const el = document.createElement("diary-login-help");
@@ -57,12 +57,14 @@ test("custom element on a page without preloads: module, wasm and stylesheet loa
     const entries = performance.getEntriesByType("resource");
     const start = (file) => entries.find((e) => e.name.endsWith(`/pkg/widget/${file}`))?.startTime;
     const end = (file) => entries.find((e) => e.name.endsWith(`/pkg/widget/${file}`))?.responseEnd;
-    return { state: el.dataset.state, wasmStart: start("diary_help_bg.wasm"), cssStart: start("diary-help.css"), moduleEnd: end("diary_help.js") };
+    return { state: el.dataset.state, wasmStart: start("diary_help_bg.wasm"), cssStart: start("diary-help-css.js"), moduleEnd: end("diary_help.js") };
   });
   assert.equal(timings.state, "ready");
   const count = (file) => log.requests.filter((u) => new URL(u).pathname === `/pkg/widget/${file}`).length;
-  for (const file of ["diary_help.js", "diary_help_bg.wasm", "diary-help.css"]) assert.equal(count(file), 1, file);
-  // The wasm and the stylesheet are requested before the module has arrived.
+  for (const file of ["diary_help.js", "diary_help_bg.wasm", "diary-help-css.js"]) assert.equal(count(file), 1, file);
+  // The styles come inside a module (a constructable stylesheet): the .css file is not fetched.
+  assert.equal(count("diary-help.css"), 0);
+  // The wasm and the styles are requested before the module has arrived.
   assert.ok(timings.wasmStart <= timings.moduleEnd, JSON.stringify(timings));
   assert.ok(timings.cssStart <= timings.moduleEnd, JSON.stringify(timings));
   assert.deepEqual(log.errors, []);

@@ -45,18 +45,26 @@ pub fn secure_random(buf: &mut [u8]) -> Result<(), diary_rules::password::Random
     Ok(())
 }
 
+// Where the language files are by default: next to the module that holds
+// this glue. wasm-bindgen writes this snippet two folders below that module
+// (snippets/<crate>/inline0.js), hence "../../". Each file is named in a
+// literal `new URL("…", import.meta.url)` so that bundlers (Vite, webpack,
+// Rollup, esbuild) see it, emit it with the build and rewrite the URL; a
+// URL computed at run time would point at a file the bundle does not have.
+#[wasm_bindgen(inline_js = r#"
+export function language_url(code) {
+  if (code === "en") return new URL("../../diary-texts.en.bin", import.meta.url).href;
+  return undefined;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn language_url(code: &str) -> Result<Option<String>, JsValue>;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    type ImportMeta;
-    /// `import.meta` of the module wasm-bindgen generates (ES module targets).
-    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
-    static IMPORT_META: ImportMeta;
-    #[wasm_bindgen(method, getter)]
-    fn url(this: &ImportMeta) -> String;
-
     type Url;
-    #[wasm_bindgen(constructor, catch, js_class = "URL")]
-    fn new(url: &str, base: &str) -> Result<Url, JsValue>;
     #[wasm_bindgen(method, getter)]
     fn href(this: &Url) -> String;
 
@@ -78,10 +86,10 @@ pub fn language_file_name(lang: diary_rules::Lang) -> String {
 
 /// Where `lang`'s file is by default: next to the module that holds this code.
 pub fn default_language_url(lang: diary_rules::Lang) -> Result<String, String> {
-    let base = IMPORT_META.with(ImportMeta::url);
-    Url::new(&language_file_name(lang), &base)
-        .map(|u| u.href())
-        .map_err(|_| format!("cannot resolve the file next to {base}"))
+    match language_url(lang.code()) {
+        Ok(Some(url)) => Ok(url),
+        _ => Err(format!("cannot resolve {} next to the module", language_file_name(lang))),
+    }
 }
 
 /// Makes `lang`'s words available: Russian always is; another language is

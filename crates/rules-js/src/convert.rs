@@ -7,6 +7,10 @@
 //! string`, `unknown field …`, `unknown variant …`, `missing field …`), each
 //! prefixed with the path of the field at fault.
 
+// Built with or without the `api` feature (the profile reader uses it); what
+// only the API uses is unused without it.
+#![cfg_attr(not(feature = "api"), allow(dead_code, unused_macros, unused_imports))]
+
 use wasm_bindgen::prelude::*;
 
 /// A JS `Error` whose message is `"<field>: <problem>"`.

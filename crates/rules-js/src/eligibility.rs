@@ -5,14 +5,10 @@
 //! into words in the requested language here.
 
 use crate::browser::browser_now;
-use crate::convert::{
-    bool_at, ensure_loaded, field_error, invalid_type, is_plain_object, join, object, one_of, optional, skip_none,
-    string_at, strings_at, type_name, unknown_key, variant_at, words, ToJs,
-};
+use crate::convert::{ensure_loaded, field_error, object, optional, skip_none, string_at, type_name, words, ToJs};
+use crate::profile::{deny_unknown, profile_problem_hint, read_region_arg};
 use diary_rules::eligibility::{
-    self as elig, region,
-    situation::{RegionArg, Situation},
-    Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
+    self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
 };
 use diary_rules::texts;
 use diary_rules::Lang;
@@ -32,9 +28,9 @@ export interface EligibilitySituation {
     today?: string;
     /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
     now?: string;
-    lang?: "ru" | "en";
+    lang?: Lang;
     /** An embedded profile id or a host's own profile. */
-    region?: "kuzbass" | "orenburg" | "ryazan" | "generic" | RegionProfile;
+    region?: BuiltInRegionId | RegionProfile;
     representative?: "parent" | "guardian";
     citizenship?: "russian" | "other";
     birthCertificate?: "russian" | "foreign";
@@ -53,26 +49,6 @@ export interface EligibilitySituation {
     studentPassword?: "known" | "forgotten";
     /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
-}
-
-/** A region profile a host may pass as `region`. */
-export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
-    id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
-    appName?: string;
-    apps?: { store: string; href: string }[];
-    loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
-    parentMayCreateUntil18?: boolean;
-    source?: string[];
 }
 "#;
 
@@ -133,6 +109,7 @@ pub struct EstimateReading {
     #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
     pub id: Cow<'static, str>,
     /// "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
+    #[tsify(type = "string | null")]
     pub latest: Option<String>,
     pub text: Cow<'static, str>,
     pub source: Vec<Cow<'static, str>>,
@@ -159,13 +136,18 @@ pub struct CheckEstimate {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionSummary {
+    /// A built-in profile id, or the id of the host's own profile.
+    #[tsify(type = "RegionId")]
     pub id: String,
     pub name: String,
+    #[tsify(type = "EligibilityLink | null")]
     pub diary_site: Option<EligibilityLink>,
+    #[tsify(type = "string | null")]
     pub app_name: Option<String>,
     pub apps: Vec<EligibilityLink>,
     /// Where to turn with problems.
     pub problems: EligibilityNote,
+    #[tsify(type = "EligibilityLink | null")]
     pub problems_link: Option<EligibilityLink>,
     pub source: Vec<String>,
 }
@@ -185,8 +167,10 @@ pub struct EligibilityAssessment {
     pub path_text: Cow<'static, str>,
     pub steps: Vec<EligibilityStep>,
     /// The id of the first step not done; null when all is done.
+    #[tsify(type = "string | null")]
     pub next: Option<Cow<'static, str>>,
     /// Null on the paths without «Создать».
+    #[tsify(type = "CreateButtonDiagnosis | null")]
     pub create_button: Option<CreateButtonDiagnosis>,
     /// Present when `checkRequestedAt` was given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,137 +227,12 @@ const SITUATION_FIELDS: &[&str] = &[
     "checkRequestedAt",
 ];
 
-const PROFILE_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "diarySite",
-    "appName",
-    "apps",
-    "loginButton",
-    "loginFlow",
-    "consentVia",
-    "parentFlow",
-    "application",
-    "problems",
-    "problemsLink",
-    "parentMayCreateUntil18",
-    "source",
-];
-
-/// Fails on a key outside `allowed`, in serde's words, naming the key
-/// (`region.consentvia: unknown field `consentvia`, expected one of …`).
-fn deny_unknown(object: &JsValue, path: &str, allowed: &[&str]) -> Result<(), JsError> {
-    match unknown_key(object, allowed) {
-        Some(key) => {
-            Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed))))
-        }
-        None => Ok(()),
-    }
-}
-
-/// An object of known keys: `expected` names it in a type error.
-fn object_at(value: &JsValue, path: &str, allowed: &[&str], expected: &str) -> Result<(), JsError> {
-    if !is_plain_object(value) {
-        return Err(invalid_type(path, value, expected));
-    }
-    deny_unknown(value, path, allowed)
-}
-
-/// A required field of a profile object.
-fn required<T>(
-    object: &JsValue,
-    path: &str,
-    key: &str,
-    read: impl FnOnce(&JsValue, &str) -> Result<T, JsError>,
-) -> Result<T, JsError> {
-    optional(object, path, key, read)?.ok_or_else(|| field_error(path, format!("missing field `{key}`")))
-}
-
-fn profile_link(value: &JsValue, path: &str) -> Result<region::ProfileLink, JsError> {
-    object_at(value, path, &["href", "label"], "struct ProfileLink")?;
-    Ok(region::ProfileLink {
-        href: required(value, path, "href", string_at)?,
-        label: required(value, path, "label", string_at)?,
-    })
-}
-
-fn app_link(value: &JsValue, path: &str) -> Result<region::AppLink, JsError> {
-    object_at(value, path, &["store", "href"], "struct AppLink")?;
-    Ok(region::AppLink {
-        store: required(value, path, "store", string_at)?,
-        href: required(value, path, "href", string_at)?,
-    })
-}
-
-/// A host's region profile (camelCase keys, unknown keys rejected).
-fn read_profile(value: &JsValue, path: &str) -> Result<region::RegionProfile, JsError> {
-    use region::{ConsentVia, LoginFlow, ParentFlow, ProblemsContact};
-    object_at(value, path, PROFILE_FIELDS, "struct RegionProfile")?;
-    let name = required(value, path, "name", |v, p| {
-        object_at(v, p, &["ru", "en"], "struct LocalName")?;
-        Ok(region::LocalName { ru: required(v, p, "ru", string_at)?, en: required(v, p, "en", string_at)? })
-    })?;
-    let apps = optional(value, path, "apps", |v, p| {
-        let Some(array) = v.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(p, v, "a sequence")) };
-        array.iter().enumerate().map(|(i, a)| app_link(&a, &format!("{p}[{i}]"))).collect::<Result<Vec<_>, _>>()
-    })?;
-    let application = optional(value, path, "application", |v, p| {
-        object_at(v, p, &["accessSection", "applyButton", "submittedMessage"], "struct ApplicationNames")?;
-        Ok(region::ApplicationNames {
-            access_section: required(v, p, "accessSection", string_at)?,
-            apply_button: required(v, p, "applyButton", string_at)?,
-            submitted_message: required(v, p, "submittedMessage", string_at)?,
-        })
-    })?;
-    Ok(region::RegionProfile {
-        id: required(value, path, "id", string_at)?,
-        name,
-        diary_site: optional(value, path, "diarySite", profile_link)?,
-        app_name: optional(value, path, "appName", string_at)?,
-        apps: apps.unwrap_or_default(),
-        login_button: optional(value, path, "loginButton", string_at)?,
-        login_flow: optional(value, path, "loginFlow", |v, p| {
-            variant_at(v, p, &["plain", "grant_access"], &[LoginFlow::Plain, LoginFlow::GrantAccess])
-        })?
-        .unwrap_or_default(),
-        consent_via: optional(value, path, "consentVia", |v, p| {
-            variant_at(v, p, &["notification", "portfolio"], &[ConsentVia::Notification, ConsentVia::Portfolio])
-        })?
-        .unwrap_or_default(),
-        parent_flow: optional(value, path, "parentFlow", |v, p| {
-            variant_at(v, p, &["gosuslugi", "application"], &[ParentFlow::Gosuslugi, ParentFlow::Application])
-        })?
-        .unwrap_or_default(),
-        application,
-        problems: optional(value, path, "problems", |v, p| {
-            variant_at(
-                v,
-                p,
-                &["school", "class_teacher", "feedback_form"],
-                &[ProblemsContact::School, ProblemsContact::ClassTeacher, ProblemsContact::FeedbackForm],
-            )
-        })?
-        .unwrap_or_default(),
-        problems_link: optional(value, path, "problemsLink", profile_link)?,
-        parent_may_create_until_18: optional(value, path, "parentMayCreateUntil18", bool_at)?.unwrap_or(false),
-        source: optional(value, path, "source", strings_at)?.unwrap_or_default(),
-    })
-}
-
 /// Reads the situation object (already checked to be an object). Every
 /// field is optional text here; `Situation::from_input` validates values.
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
     deny_unknown(value, "", SITUATION_FIELDS)?;
     let text = |key: &str| optional(value, "", key, string_at);
-    let region = optional(value, "", "region", |v, p| {
-        if let Some(id) = v.as_string() {
-            Ok(RegionArg::Id(id))
-        } else if is_plain_object(v) {
-            read_profile(v, p).map(|profile| RegionArg::Profile(Box::new(profile)))
-        } else {
-            Err(invalid_type(p, v, "a profile id (a string) or a profile object"))
-        }
-    })?;
+    let region = optional(value, "", "region", read_region_arg)?;
     Ok(SituationInput {
         role: text("role")?,
         birth_date: text("birthDate")?,
@@ -410,21 +269,7 @@ fn situation_error(e: &SituationError) -> JsError {
         SituationProblem::UnknownRegion { allowed } => {
             format!("expected one of {} or a profile object", allowed.join(", "))
         }
-        SituationProblem::InvalidProfile { problem } => match problem {
-            region::ProfileProblem::Empty => "must not be empty".to_owned(),
-            region::ProfileProblem::TooLong => format!("is longer than {} characters", region::MAX_PROFILE_TEXT),
-            region::ProfileProblem::BadId => "use lower-case Latin letters, digits, _ and - (at most 40)".to_owned(),
-            region::ProfileProblem::BadHref => {
-                "must be an https:// or http:// address without spaces or quotes".to_owned()
-            }
-            region::ProfileProblem::TooMany => format!("has too many entries (apps: at most {})", region::MAX_APPS),
-            region::ProfileProblem::BadCharacters => {
-                "must not hold control characters or direction overrides".to_owned()
-            }
-            region::ProfileProblem::RequiredForApplicationFlow => {
-                "is required when parentFlow is \"application\"".to_owned()
-            }
-        },
+        SituationProblem::InvalidProfile { problem } => profile_problem_hint(*problem),
     };
     field_error(&e.field, format!("{}: {hint}", e.problem.id()))
 }

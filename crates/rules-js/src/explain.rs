@@ -90,11 +90,11 @@ pub struct ExplainContext {
     /// `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
     /// treated as `"generic"`.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "RegionId")]
     pub region: Option<String>,
     /// `"ru"` (default) or `"en"`.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "Lang")]
     pub lang: Option<String>,
 }
 
@@ -195,7 +195,7 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
 #[wasm_bindgen(js_name = explainError, unchecked_return_type = "ErrorExplanation | null")]
 pub fn explain_error(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExplainContext | undefined")] context: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&text, "text")?;
     let ctx: ExplainContext = if is_nullish(&context) {
@@ -246,9 +246,7 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
 /// Every known message, for a picker: `[{ id, quote, title }]`.
 /// Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
 #[wasm_bindgen(js_name = listErrors, unchecked_return_type = "ErrorListItem[]")]
-pub fn list_errors(
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn list_errors(#[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue) -> Result<JsValue, JsError> {
     let lang = optional_lang(&lang, "lang")?;
     let items: Vec<ErrorListItem> = rules::list()
         .map(|e| ErrorListItem {
@@ -343,10 +341,10 @@ pub fn check_birth_certificate(
 #[serde(rename_all = "camelCase")]
 pub struct StudentRecord {
     /// Required.
-    #[serde(default)]
+    #[tsify(type = "string")]
     pub last_name: Option<String>,
     /// Required.
-    #[serde(default)]
+    #[tsify(type = "string")]
     pub first_name: Option<String>,
     #[serde(default)]
     #[tsify(optional)]
@@ -481,7 +479,7 @@ pub struct RecordComparison {
 pub fn compare_records(
     #[wasm_bindgen(unchecked_param_type = "StudentRecord")] diary: JsValue,
     #[wasm_bindgen(unchecked_param_type = "StudentRecord")] gosuslugi: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
     let diary = person(diary, "diary")?;
     let gosuslugi = person(gosuslugi, "gosuslugi")?;

@@ -18,8 +18,8 @@ use crate::convert::{field_error, lang_at, required_string};
 /// keeps working either way. Loading twice is harmless.
 #[wasm_bindgen(js_name = loadLanguage)]
 pub async fn load_language(
-    #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
 ) -> Result<(), JsError> {
     let code = required_string(&lang, "lang")?;
     let lang = match lang_at(Some(&code), "lang") {

@@ -17,7 +17,6 @@
 //! `bench/size-options.sh` measures what the API adds to the widget.
 
 mod browser;
-#[cfg(feature = "api")]
 mod convert;
 #[cfg(feature = "api")]
 mod documents;
@@ -29,6 +28,8 @@ mod explain;
 mod lang;
 #[cfg(feature = "api")]
 mod password;
+pub mod profile;
+mod types;
 
 pub use browser::*;
 #[cfg(feature = "api")]

@@ -111,7 +111,7 @@ pub struct CheckPasswordOptions {
     #[tsify(optional)]
     pub personal: Option<Vec<String>>,
     /// `"ru"` (default) or `"en"`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "Lang")]
     pub lang: Option<String>,
     #[tsify(optional)]
     pub policy: Option<PasswordPolicyInput>,
@@ -252,7 +252,7 @@ fn read_generate_options(value: &JsValue) -> Result<GeneratePasswordOptions, JsE
 #[wasm_bindgen(js_name = checkPassword, unchecked_return_type = "PasswordCheckResult")]
 pub fn check_password(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CheckPasswordOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckPasswordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let password = required_string(&password, "password")?;
     let options = read_check_options(&options)?;
@@ -303,7 +303,7 @@ pub struct GeneratePasswordOptions {
 /// falls back to a weaker one).
 #[wasm_bindgen(js_name = generatePassword)]
 pub fn generate_password(
-    #[wasm_bindgen(unchecked_param_type = "GeneratePasswordOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GeneratePasswordOptions")] options: JsValue,
 ) -> Result<String, JsError> {
     let options = read_generate_options(&options)?;
     let policy = read_policy(options.policy, "options.policy")?;
@@ -371,7 +371,7 @@ pub struct PasswordPolicyInfo {
 /// Throws `Error("lang: expected \"ru\" or \"en\", ...")`.
 #[wasm_bindgen(js_name = passwordPolicy, unchecked_return_type = "PasswordPolicyInfo")]
 pub fn password_policy(
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
     let lang = if lang.is_undefined() || lang.is_null() {
         Lang::default()

@@ -2,7 +2,8 @@
 
 use crate::components::app::{App, AppProps, Msg};
 use crate::crash;
-use crate::state::{HostConfig, Role};
+use crate::state::{region_id, HostConfig, Role};
+use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,7 +49,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setError)]
     pub fn set_error(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] text: JsValue,
     ) -> Result<(), JsError> {
         let error = optional_error_text(&text, "error")?;
         self.send(Msg::SetError(error))
@@ -64,15 +65,17 @@ impl WidgetHandle {
         self.send(Msg::SetRole(role))
     }
 
-    /// Switches the region profile (an id such as `"kuzbass"`; `null` for generic).
+    /// Switches the region profile: an id such as `"kuzbass"`, the host's own
+    /// profile object (validated; the error names the field), or `null` for
+    /// generic.
     #[wasm_bindgen(js_name = setRegion)]
     pub fn set_region(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] region: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
-        let region = optional_plain_string(&region, "region")?;
+        let region = read_region(&region, "region")?;
         self.send(Msg::SetRegion(region.clone()))?;
-        crash::update(self.id, Some(region), None);
+        crash::update(self.id, Some(region_id(&region)), None);
         Ok(())
     }
 
@@ -84,7 +87,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "\"ru\" | \"en\"")] lang: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     ) -> Result<js_sys::Promise, JsError> {
         let lang = parse_lang(&lang, "lang")?;
         if crash::panicked() || diary_rules::texts::is_available(lang) {
@@ -179,6 +182,18 @@ fn optional_plain_string(value: &JsValue, field: &str) -> Result<Option<String>,
     Ok((!s.is_empty()).then(|| s.to_owned()))
 }
 
+/// A `region` option: `null`/`undefined`/blank for generic, an id, or a
+/// profile object (read and validated by rules-js's one profile reader).
+fn read_region(value: &JsValue, field: &str) -> Result<Option<RegionArg>, JsError> {
+    if value.is_string() {
+        return Ok(optional_plain_string(value, field)?.map(RegionArg::Id));
+    }
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    diary_rules_js::profile::validated_region(value, field).map(Some)
+}
+
 fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, JsError> {
     Ok(optional_plain_string(value, field)?.map(|s| s.chars().take(MAX_ERROR_CHARS).collect()))
 }
@@ -226,7 +241,7 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     if !role.is_undefined() && !role.is_null() {
         config.role = parse_role(&role, "options.role")?;
     }
-    config.region = optional_plain_string(&option(options, "region")?, "options.region")?;
+    config.region = read_region(&option(options, "region")?, "options.region")?;
     config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
     let remember = option(options, "remember")?;
     if !remember.is_undefined() && !remember.is_null() {
@@ -238,18 +253,18 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
 
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
-/// `options`: `{ region?: string, role?: "parent" | "student", lang?: "ru" | "en",
+/// `options`: `{ region?: string | RegionProfile, role?: "parent" | "student", lang?: "ru" | "en",
 /// error?: string, remember?: boolean }`. Throws an `Error` naming the
 /// option at fault.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
     crash::install();
     let element = resolve_target(&target)?;
     let mut config = read_options(&options)?;
-    let id = crash::register(&element, config.region.clone(), config.lang);
+    let id = crash::register(&element, region_id(&config.region), config.lang);
     if crash::panicked() {
         // The module is broken: a new panel would fail too.
         crash::report_to(id);
@@ -271,17 +286,27 @@ pub fn mount(
 
 #[wasm_bindgen(typescript_custom_section)]
 const MOUNT_OPTIONS_TS: &str = r#"
+declare global {
+    interface SymbolConstructor {
+        /** `WidgetHandle[Symbol.dispose]` (wasm-bindgen's) type-checks without lib "esnext.disposable". */
+        readonly dispose: unique symbol;
+    }
+}
+
 /** Options of `mount`. */
 export interface MountOptions {
-    /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic". */
-    region?: string;
+    /**
+     * A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"),
+     * or the operator's own profile object (validated; an error names the field, e.g. "options.region.diarySite.href").
+     */
+    region?: RegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student";
+    role?: "parent" | "student" | null;
     /** Default "ru". */
-    lang?: "ru" | "en";
+    lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
-    error?: string;
+    error?: string | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
-    remember?: boolean;
+    remember?: boolean | null;
 }
 "#;

@@ -1,6 +1,7 @@
 //! What the panel shows: the host's settings and the user's choices.
 
 use diary_rules::eligibility::questions::Question;
+use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
 use std::collections::BTreeMap;
 
@@ -73,8 +74,10 @@ impl Section {
 pub struct HostConfig {
     pub lang: Lang,
     pub role: Role,
-    /// A region profile id (`"kuzbass"`, `"ryazan"`, …); `None` is generic.
-    pub region: Option<String>,
+    /// A region profile: an embedded id (`"kuzbass"`, `"ryazan"`, …; an
+    /// unknown id reads as generic) or the host's own profile, validated;
+    /// `None` is generic.
+    pub region: Option<RegionArg>,
     /// An error message the user saw, passed by the host.
     pub error: Option<String>,
     /// Whether progress may be remembered on this device.
@@ -125,5 +128,16 @@ impl Answers {
                 .filter(|(k, v)| Question::parse(k).is_some_and(|q| q.accepts(v)))
                 .collect(),
         }
+    }
+}
+
+/// The id of a region setting, for what takes ids (error explanations, the
+/// crash apology): a host's own profile gives its own id, which reads as the
+/// generic profile there.
+pub fn region_id(region: &Option<RegionArg>) -> Option<String> {
+    match region {
+        Some(RegionArg::Id(id)) => Some(id.clone()),
+        Some(RegionArg::Profile(profile)) => Some(profile.id.clone()),
+        None => None,
     }
 }

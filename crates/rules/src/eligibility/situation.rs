@@ -142,7 +142,7 @@ input_enum!(
 /// Deserialized by hand (a string or a map) rather than as an untagged
 /// enum: errors inside a profile keep their field path, and serde's
 /// buffering machinery stays out of the wasm module.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RegionArg {
     Id(String),
     Profile(Box<RegionProfile>),

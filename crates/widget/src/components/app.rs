@@ -22,7 +22,7 @@ pub struct AppProps {
 pub enum Msg {
     SetRole(Role),
     SetError(Option<String>),
-    SetRegion(Option<String>),
+    SetRegion(Option<diary_rules::eligibility::situation::RegionArg>),
     SetLang(diary_rules::Lang),
     Select(Section),
     /// The wizard's answers changed.
@@ -128,7 +128,7 @@ impl Component for App {
                     on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
             },
             Section::Error => html! {
-                <ErrorHelp {lang} {role} {region} host_error={self.config.error.clone()}
+                <ErrorHelp {lang} {role} region={crate::state::region_id(&region)} host_error={self.config.error.clone()}
                     birth_date={self.answers.birth_date.clone()} />
             },
             Section::Password => html! { <PasswordHelp {lang} /> },
@@ -136,16 +136,16 @@ impl Component for App {
         };
 
         html! {
-            <section class="dh-panel" lang={lang.code()} aria-labelledby="dh-title">
-                <h2 id="dh-title" class="dh-title">{ t("ui.panel.title", lang) }</h2>
-                <p class="dh-intro">{ t("ui.panel.intro", lang) }</p>
+            <section class="dh-panel" part="panel" lang={lang.code()} aria-labelledby="dh-title">
+                <h2 id="dh-title" class="dh-title" part="title">{ t("ui.panel.title", lang) }</h2>
+                <p class="dh-intro" part="intro">{ t("ui.panel.intro", lang) }</p>
                 <Tabs items={role_items} selected={role_index} on_select={on_role}
                     label={t("ui.role.label", lang)} class="dh-roles" />
                 <div role="tabpanel" id={panel_id(&role_tab_id)} aria-labelledby={role_tab_id.clone()}>
                     <Tabs items={section_items} selected={section_index} on_select={on_section}
                         label={t("ui.section.label", lang)} class="dh-sections" />
                     <div role="tabpanel" id={panel_id(&section_tab_id)} aria-labelledby={section_tab_id.clone()}
-                        class="dh-section" tabindex="0">
+                        class="dh-section" part="section" tabindex="0">
                         { content }
                     </div>
                 </div>

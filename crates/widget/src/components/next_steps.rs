@@ -19,7 +19,7 @@ use yew::prelude::*;
 pub struct NextStepsProps {
     pub lang: Lang,
     pub role: Role,
-    pub region: Option<String>,
+    pub region: Option<RegionArg>,
     pub answers: Answers,
     pub on_change: Callback<Answers>,
     /// Whether answers are remembered (shows the «forget» button).
@@ -30,12 +30,16 @@ pub struct NextStepsProps {
 }
 
 /// The engine's input from the host's settings and the answers.
-fn input(role: Role, region: &Option<String>, answers: &Answers, skip: Option<&str>) -> SituationInput {
+fn input(role: Role, region: &Option<RegionArg>, answers: &Answers, skip: Option<&str>) -> SituationInput {
     let mut input = SituationInput {
         role: Some(role.id().to_owned()),
         birth_date: answers.birth_date.clone(),
-        // An unknown region id from the host: the generic profile.
-        region: region.as_ref().filter(|id| region::embedded(id).is_some()).map(|id| RegionArg::Id(id.clone())),
+        // An unknown region id from the host: the generic profile. A host's
+        // own profile was validated by mount()/setRegion.
+        region: match region {
+            Some(RegionArg::Id(id)) if region::embedded(id).is_none() => None,
+            other => other.clone(),
+        },
         ..SituationInput::default()
     };
     for q in Question::ALL {
@@ -59,7 +63,7 @@ fn error_text(e: &SituationError, lang: Lang) -> String {
 /// question (the check's time after now) is dropped and reported with it.
 fn situation(
     role: Role,
-    region: &Option<String>,
+    region: &Option<RegionArg>,
     answers: &Answers,
     clock: chrono::NaiveDateTime,
 ) -> Result<(Situation, Option<(Question, SituationError)>), SituationError> {

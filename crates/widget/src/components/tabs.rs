@@ -62,13 +62,14 @@ pub fn tabs(props: &TabsProps) -> Html {
                 aria-controls={selected.then(|| panel_id(&item.id))}
                 tabindex={if selected { "0" } else { "-1" }}
                 class={classes!("dh-tab", selected.then_some("dh-tab-selected"))}
+                part={if selected { "tab tab-selected" } else { "tab" }}
                 {onclick}>
                 { &item.label }
             </button>
         }
     });
     html! {
-        <div role="tablist" aria-label={props.label.clone()} class={classes!("dh-tabs", props.class.clone())} {onkeydown}>
+        <div role="tablist" aria-label={props.label.clone()} class={classes!("dh-tabs", props.class.clone())} part="tabs" {onkeydown}>
             { for tabs }
         </div>
     }

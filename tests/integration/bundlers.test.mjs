@@ -1,0 +1,128 @@
+// The packages in real bundler builds: docs/examples/bundler-app (the
+// element, mount() with its CSS imported, the rules API) is built offline
+// with Vite and with webpack (with the usual style-loader + css-loader rule
+// for .css) against the `npm pack` tarballs, then loaded in headless
+// Chromium: the element is defined, rendered and styled, mount() is styled,
+// the API answers, nothing is logged as an error.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { build as viteBuild } from "vite";
+import webpack from "webpack";
+import { startServer } from "../../scripts/serve.mjs";
+import { appWithPackages, ROOT } from "../pkg/packed.mjs";
+
+const EXAMPLE = join(ROOT, "docs/examples/bundler-app");
+let app, browser;
+before(async () => {
+  app = appWithPackages("diary-bundlers-");
+  cpSync(EXAMPLE, app, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => {
+  await browser?.close();
+  if (app) rmSync(app, { recursive: true, force: true });
+});
+
+async function buildWithVite(dist) {
+  await viteBuild({
+    root: app,
+    configFile: false,
+    logLevel: "error",
+    build: { outDir: dist, emptyOutDir: true },
+  });
+}
+
+async function buildWithWebpack(dist) {
+  const config = {
+    mode: "production",
+    context: app,
+    entry: "./main.js",
+    output: { path: dist, filename: "main.js", publicPath: "auto", clean: true },
+    module: { rules: [{ test: /\.css$/i, use: ["style-loader", "css-loader"] }] },
+    resolveLoader: { modules: [join(ROOT, "node_modules")] },
+    performance: { hints: false },
+    infrastructureLogging: { level: "error" },
+  };
+  const stats = await new Promise((ok, fail) => webpack(config, (err, s) => (err ? fail(err) : ok(s))));
+  assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+  // A classic deferred script, the way webpack bundles are usually loaded.
+  const html = readFileSync(join(app, "index.html"), "utf8").replace('<script type="module" src="./main.js">', '<script defer src="./main.js">');
+  assert.notEqual(html, readFileSync(join(app, "index.html"), "utf8"));
+  writeFileSync(join(dist, "index.html"), html);
+  return stats;
+}
+
+/** What the built page shows in Chromium. */
+async function inspect(dist) {
+  const { server, url } = await startServer({ root: dist });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(`${m.type()}: ${m.text()}`); });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+    await page.goto(url);
+    await page.waitForFunction(() => window.hostResult && document.querySelector("diary-login-help")?.dataset.state,
+      null, { timeout: 20000 });
+    // mount() asked for English: its file (diary-texts.en.bin, emitted by the bundler) loads, then the panel re-renders.
+    await page.waitForFunction(() => /^Logging/.test(document.querySelector("#help .dh-title")?.textContent ?? ""),
+      null, { timeout: 10000 }).catch(() => {});
+    const seen = await page.evaluate(() => {
+      const el = document.querySelector("diary-login-help");
+      const shadowPanel = el.shadowRoot?.querySelector(".dh-panel");
+      const lightPanel = document.querySelector("#help .dh-panel");
+      return {
+        defined: customElements.get("diary-login-help") !== undefined,
+        state: el.dataset.state,
+        shadowTitle: el.shadowRoot?.querySelector(".dh-title")?.textContent ?? null,
+        shadowRadius: shadowPanel && getComputedStyle(shadowPanel).borderRadius,
+        shadowTabMinHeight: shadowPanel && getComputedStyle(shadowPanel.querySelector(".dh-tab")).minHeight,
+        lightTitle: lightPanel?.querySelector(".dh-title")?.textContent ?? null,
+        lightRadius: lightPanel && getComputedStyle(lightPanel).borderRadius,
+        fallbackShown: el.querySelector(".fallback").assignedSlot !== null,
+        result: window.hostResult,
+      };
+    });
+    return { seen, errors };
+  } finally {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}
+
+function assertWorks({ seen, errors }) {
+  assert.equal(seen.defined, true, "customElements.define ran: the element script was not tree-shaken away");
+  assert.equal(seen.state, "ready");
+  assert.match(seen.shadowTitle, /Вход в дневник через Госуслуги/);
+  assert.equal(seen.shadowRadius, "12px", "the element's own styles apply in its shadow root");
+  assert.equal(seen.shadowTabMinHeight, "44px");
+  assert.equal(seen.fallbackShown, false);
+  assert.match(seen.lightTitle, /Logging/);
+  assert.equal(seen.lightRadius, "12px", "the imported diary-help.css styles mount()'s panel");
+  assert.equal(seen.result.error, undefined);
+  assert.equal(seen.result.mounted, true);
+  assert.deepEqual(seen.result.failedRules, ["uppercase", "lowercase", "allowed_chars"]);
+  assert.equal(seen.result.layoutFix, "Gfhjkm1!");
+  assert.ok(seen.result.generatedLength >= 8);
+  assert.deepEqual(errors, []);
+}
+
+test("Vite build: element, mount() and API work", async () => {
+  const dist = join(app, "dist-vite");
+  await buildWithVite(dist);
+  assertWorks(await inspect(dist));
+});
+
+test("webpack build with a style-loader/css-loader rule: element, mount() and API work", async () => {
+  const dist = join(app, "dist-webpack");
+  await buildWithWebpack(dist);
+  assertWorks(await inspect(dist));
+});
