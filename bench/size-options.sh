@@ -22,14 +22,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$root/target/size-options"
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/diary_help_widget.wasm"
-static=(pkg/widget/diary-help.css pkg/widget/diary-login-help.js)
+static=(pkg/widget/diary-help-css.js pkg/widget/diary-login-help.js)
 
 # total NAME DIR: gzip -9 and brotli 11 of wasm + js + the static files,
 # as scripts/sizes.mjs (the build's size report) measures them.
 total() {
   local name=$1 dir=$2
   [ "$dir" = pkg/widget ] || cp "${static[@]}" "$dir/"
-  node scripts/sizes.mjs "$dir/diary_help_bg.wasm" "$dir/diary_help.js" "$dir/diary-help.css" "$dir/diary-login-help.js" \
+  node scripts/sizes.mjs "$dir/diary_help_bg.wasm" "$dir/diary_help.js" "$dir/diary-help-css.js" "$dir/diary-login-help.js" \
     | awk -v name="$name" '/^total / { printf "%-28s %7s %7s\n", name, $(NF-1), $NF }'
 }
 

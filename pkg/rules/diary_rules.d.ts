@@ -10,9 +10,9 @@ export interface EligibilitySituation {
     today?: string;
     /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
     now?: string;
-    lang?: "ru" | "en";
+    lang?: Lang;
     /** An embedded profile id or a host's own profile. */
-    region?: "kuzbass" | "orenburg" | "ryazan" | "generic" | RegionProfile;
+    region?: BuiltInRegionId | RegionProfile;
     representative?: "parent" | "guardian";
     citizenship?: "russian" | "other";
     birthCertificate?: "russian" | "foreign";
@@ -32,6 +32,17 @@ export interface EligibilitySituation {
     /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
 }
+
+
+
+/** The languages of every text: Russian (the default) and English. */
+export type Lang = "ru" | "en";
+
+/** The built-in region profiles. */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */
 export interface RegionProfile {
@@ -97,11 +108,11 @@ export interface StudentRecord {
     /**
      * Required.
      */
-    lastName?: string | undefined;
+    lastName: string;
     /**
      * Required.
      */
-    firstName?: string | undefined;
+    firstName: string;
     middleName?: string;
     /**
      * `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
@@ -181,7 +192,7 @@ export interface EstimateReading {
     /**
      * "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
      */
-    latest: string | undefined;
+    latest: string | null;
     text: string;
     source: string[];
 }
@@ -238,7 +249,7 @@ export interface CheckPasswordOptions {
     /**
      * `"ru"` (default) or `"en"`.
      */
-    lang?: string;
+    lang?: Lang;
     policy?: PasswordPolicyInput;
 }
 
@@ -273,11 +284,11 @@ export interface EligibilityAssessment {
     /**
      * The id of the first step not done; null when all is done.
      */
-    next: string | undefined;
+    next: string | null;
     /**
      * Null on the paths without «Создать».
      */
-    createButton: CreateButtonDiagnosis | undefined;
+    createButton: CreateButtonDiagnosis | null;
     /**
      * Present when `checkRequestedAt` was given.
      */
@@ -358,16 +369,19 @@ export interface PasswordPolicyInfo {
  * The region profile the answer used, for display.
  */
 export interface RegionSummary {
-    id: string;
+    /**
+     * A built-in profile id, or the id of the host's own profile.
+     */
+    id: RegionId;
     name: string;
-    diarySite: EligibilityLink | undefined;
-    appName: string | undefined;
+    diarySite: EligibilityLink | null;
+    appName: string | null;
     apps: EligibilityLink[];
     /**
      * Where to turn with problems.
      */
     problems: EligibilityNote;
-    problemsLink: EligibilityLink | undefined;
+    problemsLink: EligibilityLink | null;
     source: string[];
 }
 
@@ -507,11 +521,11 @@ export interface ExplainContext {
      * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
      * treated as `"generic"`.
      */
-    region?: string;
+    region?: RegionId;
     /**
      * `"ru"` (default) or `"en"`.
      */
-    lang?: string;
+    lang?: Lang;
 }
 
 /**
@@ -580,7 +594,7 @@ export function checkBirthCertificate(text: string): CertificateResult;
  * Throws an `Error` naming the field: `"password: expected a string"`,
  * `"options.lang: ..."`, `"options.policy.minLength: ..."`.
  */
-export function checkPassword(password: string, options: CheckPasswordOptions | undefined): PasswordCheckResult;
+export function checkPassword(password: string, options?: CheckPasswordOptions): PasswordCheckResult;
 
 /**
  * Checks a СНИЛС as typed (with or without separators).
@@ -601,7 +615,7 @@ export function checkSnils(text: string): SnilsResult;
  * "Семёнова", hint: "…" }] }`. Throws `Error("diary.lastName: …")` when a
  * required field is missing or has the wrong type.
  */
-export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, lang: string | undefined): RecordComparison;
+export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, lang?: Lang): RecordComparison;
 
 /**
  * Explains a message the user saw (typed, pasted, with typos or cut short).
@@ -613,27 +627,27 @@ export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, l
  * code, an e-mail link, password or document expiry, a network error). Throws `Error("context.birthDate: …")` and the like for
  * a bad context, `Error("text: expected a string…")` for a non-string.
  */
-export function explainError(text: string, context: ExplainContext | undefined): ErrorExplanation | null;
+export function explainError(text: string, context?: ExplainContext): ErrorExplanation | null;
 
 /**
  * Generates a password that meets the policy, from the browser's secure
  * random source (`crypto.getRandomValues`). No look-alike characters
  * (`l I 1 O 0`) unless the policy leaves no choice.
  *
- * `generatePassword()` → `"xK7#pQ2!vZ9m"`; `generatePassword({ memorable:
+ * `generatePassword()` → `"xK7%pQ2!vZ9m"`; `generatePassword({ memorable:
  * true })` → `"Tamo-pibu-deka47"`.
  *
  * Throws `Error("options.length: must be a whole number from 8 to 64, got
  * 7")`; `Error("random: ...")` if the secure random source fails (never
  * falls back to a weaker one).
  */
-export function generatePassword(options: GeneratePasswordOptions | undefined): string;
+export function generatePassword(options?: GeneratePasswordOptions): string;
 
 /**
  * Every known message, for a picker: `[{ id, quote, title }]`.
  * Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
  */
-export function listErrors(lang: string | undefined): ErrorListItem[];
+export function listErrors(lang?: Lang): ErrorListItem[];
 
 /**
  * Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
@@ -644,7 +658,7 @@ export function listErrors(lang: string | undefined): ErrorListItem[];
  * reason when the file is missing, damaged or from another version; Russian
  * keeps working either way. Loading twice is harmless.
  */
-export function loadLanguage(lang: "ru" | "en", source: string | URL | ArrayBuffer | Uint8Array): Promise<void>;
+export function loadLanguage(lang: Lang, source?: string | URL | ArrayBuffer | Uint8Array): Promise<void>;
 
 /**
  * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
@@ -652,7 +666,7 @@ export function loadLanguage(lang: "ru" | "en", source: string | URL | ArrayBuff
  *
  * Throws `Error("lang: expected \"ru\" or \"en\", ...")`.
  */
-export function passwordPolicy(lang: string | undefined): PasswordPolicyInfo;
+export function passwordPolicy(lang?: Lang): PasswordPolicyInfo;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

@@ -1,18 +1,59 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** The languages of every text: Russian (the default) and English. */
+export type Lang = "ru" | "en";
+
+/** The built-in region profiles. */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+export type RegionId = BuiltInRegionId | (string & {});
+
+/** A region profile a host may pass as `region`. */
+export interface RegionProfile {
+    /** Lower-case Latin letters, digits, "_" and "-". */
+    id: string;
+    name: { ru: string; en: string };
+    diarySite?: { href: string; label: string };
+    appName?: string;
+    apps?: { store: string; href: string }[];
+    loginButton?: string;
+    loginFlow?: "plain" | "grant_access";
+    consentVia?: "notification" | "portfolio";
+    parentFlow?: "gosuslugi" | "application";
+    /** Required when parentFlow is "application". */
+    application?: { accessSection: string; applyButton: string; submittedMessage: string };
+    problems?: "school" | "class_teacher" | "feedback_form";
+    problemsLink?: { href: string; label: string };
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+
+
+
+declare global {
+    interface SymbolConstructor {
+        /** `WidgetHandle[Symbol.dispose]` (wasm-bindgen's) type-checks without lib "esnext.disposable". */
+        readonly dispose: unique symbol;
+    }
+}
+
 /** Options of `mount`. */
 export interface MountOptions {
-    /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic". */
-    region?: string;
+    /**
+     * A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"),
+     * or the operator's own profile object (validated; an error names the field, e.g. "options.region.diarySite.href").
+     */
+    region?: RegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student";
+    role?: "parent" | "student" | null;
     /** Default "ru". */
-    lang?: "ru" | "en";
+    lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
-    error?: string;
+    error?: string | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
-    remember?: boolean;
+    remember?: boolean | null;
 }
 
 
@@ -28,7 +69,7 @@ export class WidgetHandle {
      * Shows the explanation of an error message the user saw; `null` or an
      * empty string clears it.
      */
-    setError(text: string | null | undefined): void;
+    setError(text?: string | null): void;
     /**
      * Switches the language: `"ru"` or `"en"`. A language other than
      * Russian is fetched first (`diary-texts.<lang>.bin` next to the module,
@@ -36,11 +77,13 @@ export class WidgetHandle {
      * resolves then, or as soon as the panel stays in its language because
      * the file could not load (one `console.warn` says why).
      */
-    setLang(lang: "ru" | "en"): Promise<any>;
+    setLang(lang: Lang): Promise<any>;
     /**
-     * Switches the region profile (an id such as `"kuzbass"`; `null` for generic).
+     * Switches the region profile: an id such as `"kuzbass"`, the host's own
+     * profile object (validated; the error names the field), or `null` for
+     * generic.
      */
-    setRegion(region: string | null | undefined): void;
+    setRegion(region?: RegionId | RegionProfile | null): void;
     /**
      * Switches between `"parent"` and `"student"`.
      */
@@ -58,11 +101,11 @@ export class WidgetHandle {
 /**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
- * `options`: `{ region?: string, role?: "parent" | "student", lang?: "ru" | "en",
+ * `options`: `{ region?: string | RegionProfile, role?: "parent" | "student", lang?: "ru" | "en",
  * error?: string, remember?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */
-export function mount(target: Element | string, options: MountOptions | undefined): WidgetHandle;
+export function mount(target: Element | string, options?: MountOptions): WidgetHandle;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
