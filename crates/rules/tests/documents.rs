@@ -2,7 +2,7 @@
 //! `tests/fixtures/documents.toml`, plus property tests.
 
 use diary_rules::certificate::check_birth_certificate;
-use diary_rules::records::{compare_records, PersonRecord};
+use diary_rules::records::{compare_records, PersonRecord, RecordField};
 use diary_rules::snils::{check_snils, suggest_snils};
 use diary_rules::texts;
 use proptest::prelude::*;
@@ -140,8 +140,28 @@ proptest! {
         let gos = PersonRecord { last_name: b, first_name: a, birth_date: Some(d.clone()), snils: Some(c), certificate: Some(d), middle_name: Some("Х".into()) };
         let diffs = compare_records(&diary, &gos);
         prop_assert!(compare_records(&diary, &diary).is_empty());
-        for x in diffs {
-            prop_assert!(texts::entry(x.kind.hint_id()).is_some());
+        prop_assert!(compare_records(&gos, &gos).is_empty());
+        // The middle name is missing on one side only: always reported.
+        prop_assert!(diffs.iter().any(|x| x.field == RecordField::MiddleName));
+        // A difference names a field whose values really differ, and echoes them.
+        let value = |r: &PersonRecord, f: RecordField| -> String {
+            match f {
+                RecordField::LastName => r.last_name.clone(),
+                RecordField::FirstName => r.first_name.clone(),
+                RecordField::MiddleName => r.middle_name.clone().unwrap_or_default(),
+                RecordField::BirthDate => r.birth_date.clone().unwrap_or_default(),
+                RecordField::Snils => r.snils.clone().unwrap_or_default(),
+                RecordField::Certificate => r.certificate.clone().unwrap_or_default(),
+            }
+        };
+        for x in &diffs {
+            prop_assert_ne!(value(&diary, x.field), value(&gos, x.field));
+            prop_assert_eq!(&x.diary_value, &value(&diary, x.field));
+            prop_assert_eq!(&x.gosuslugi_value, &value(&gos, x.field));
+        }
+        // Fields equal on both sides are never reported.
+        if diary.last_name == gos.last_name {
+            prop_assert!(diffs.iter().all(|x| x.field != RecordField::LastName));
         }
     }
 
