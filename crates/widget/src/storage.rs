@@ -84,9 +84,7 @@ fn decode(raw: &str) -> Option<Saved> {
     let role = get(&top, "role").as_string().and_then(|r| Role::parse(&r));
     let section = get(&top, "section").as_string().and_then(|s| Section::parse(&s));
     let mut answers = BTreeMap::new();
-    if let Ok(obj) =
-        Reflect::get(&top, &JsValue::from_str("answers")).and_then(|v| v.dyn_into::<Object>().map_err(JsValue::from))
-    {
+    if let Ok(obj) = get(&top, "answers").dyn_into::<Object>() {
         for entry in Object::entries(&obj).iter() {
             let pair = js_sys::Array::from(&entry);
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {

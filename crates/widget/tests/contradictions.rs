@@ -11,7 +11,7 @@
 //! Dates are moved by the distance between the case's day and today, so
 //! ages stay what the case meant on the browser's clock.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diary_help_widget::{mount, storage::STORAGE_KEY};
 use diary_rules::eligibility::questions::Question;
 use wasm_bindgen::JsCast;
@@ -59,8 +59,9 @@ fn condition_steps(cond: &str) -> &'static [&'static str] {
 async fn no_box_step_or_warning_contradicts_another_in_any_fixture() {
     let doc: toml::Table = FIXTURES.parse().unwrap();
     let cases = doc["case"].as_array().unwrap();
-    let today = js_sys::Date::new_0();
-    let today = NaiveDate::from_ymd_opt(today.get_full_year() as i32, today.get_month() + 1, today.get_date()).unwrap();
+    let js = js_sys::Date::new_0();
+    let today = NaiveDate::from_ymd_opt(js.get_full_year() as i32, js.get_month() + 1, js.get_date()).unwrap();
+    let now = today.and_hms_opt(js.get_hours(), js.get_minutes(), 0).unwrap();
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     let mut checked = 0;
     for (i, case) in cases.iter().enumerate() {
@@ -75,10 +76,20 @@ async fn no_box_step_or_warning_contradicts_another_in_any_fixture() {
             .and_then(|v| v.as_str())
             .and_then(|d| NaiveDate::parse_from_str(&d[..10], "%Y-%m-%d").ok())
             .unwrap();
+        // Dates move by whole days; a date-time by the distance between the
+        // case's clock and the browser's, so "five minutes ago" stays so.
         let shift = |d: &str| -> Option<String> {
             let date = NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()?;
-            let moved = date + (today - day);
-            Some(format!("{}{}", moved.format("%Y-%m-%d"), d.get(10..).unwrap_or("")))
+            Some((date + (today - day)).format("%Y-%m-%d").to_string())
+        };
+        let case_clock = input
+            .get("now")
+            .and_then(|v| v.as_str())
+            .and_then(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok())
+            .unwrap_or_else(|| day.and_hms_opt(12, 0, 0).unwrap());
+        let shift_time = |t: &str| -> Option<String> {
+            let at = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").ok()?;
+            Some((at + (now - case_clock)).format("%Y-%m-%dT%H:%M").to_string())
         };
         let Some(birth) = input.get("birthDate").and_then(|v| v.as_str()).and_then(shift) else { continue };
         let mut role = input.get("role").and_then(|v| v.as_str()).unwrap_or("parent").to_owned();
@@ -88,7 +99,7 @@ async fn no_box_step_or_warning_contradicts_another_in_any_fixture() {
         let answers = serde_json::Map::from_iter(input.iter().filter_map(|(k, v)| {
             let q = Question::parse(&snake(k)).filter(|q| *q != Question::Representative)?;
             let v = v.as_str()?;
-            let v = if q == Question::CheckRequestedAt { shift(v)? } else { v.to_owned() };
+            let v = if q == Question::CheckRequestedAt { shift_time(v)? } else { v.to_owned() };
             Some((q.id().to_owned(), serde_json::Value::String(v)))
         }));
         let unknown: Vec<&str> = Question::ALL.iter().map(|q| q.id()).filter(|q| !answers.contains_key(*q)).collect();
