@@ -277,3 +277,68 @@ test("role and section survive a reload; a parent's own birth date is questioned
   clean(log);
   await context.close();
 });
+
+test("touch and keyboard: 44×44 targets 8 px apart, a focus ring of 3:1, print and copy", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await ready(page);
+  const n = await wizard(page, { birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "checking", check_requested_at: ago(1) } });
+  assert.ok(n.answers > 0);
+  // Every visible link and control of the panel: its size, and the gap to its neighbours.
+  const targets = await page.$$eval(".dh-panel a, .dh-panel button, .dh-panel summary, .dh-panel input, .dh-panel select, .dh-panel textarea",
+    (els) => els.filter((e) => {
+      // Not inside a closed <details> (but its summary counts).
+      const closed = e.closest("details:not([open])");
+      if (closed && e.closest("summary")?.parentElement !== closed) return false;
+      return e.offsetParent !== null && e.getClientRects().length > 0;
+    }).map((e) => {
+      const r = e.getBoundingClientRect();
+      return { what: `${e.tagName.toLowerCase()} «${(e.textContent || e.id).trim().slice(0, 30)}»`, x: r.left, y: r.top, w: r.width, h: r.height };
+    }));
+  assert.ok(targets.length > 15, `${targets.length} targets`);
+  const small = targets.filter((t) => t.w < 44 || t.h < 44).map((t) => `${t.what} ${Math.round(t.w)}×${Math.round(t.h)}`);
+  assert.deepEqual(small, [], "every target at least 44×44 px");
+  const close = [];
+  for (let i = 0; i < targets.length; i++) {
+    for (let j = i + 1; j < targets.length; j++) {
+      const a = targets[i], b = targets[j];
+      const dx = Math.max(b.x - (a.x + a.w), a.x - (b.x + b.w));
+      const dy = Math.max(b.y - (a.y + a.h), a.y - (b.y + b.h));
+      // Nested targets (a link inside a summary) are one target.
+      const nested = dx < -Math.min(a.w, b.w) + 1 && dy < -Math.min(a.h, b.h) + 1;
+      if (!nested && Math.max(dx, dy) < 8) close.push(`${a.what} / ${b.what}: ${Math.round(Math.max(dx, dy))} px`);
+    }
+  }
+  assert.deepEqual(close, [], "8 px between targets");
+  // The focus ring against the panel's background.
+  await page.focus("#dh-plan-copy");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ratio = await page.evaluate(() => {
+    const lum = (c) => {
+      const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const el = document.activeElement;
+    const ring = lum(getComputedStyle(el).outlineColor);
+    const bg = lum(getComputedStyle(document.querySelector(".dh-panel")).backgroundColor);
+    return (Math.max(ring, bg) + 0.05) / (Math.min(ring, bg) + 0.05);
+  });
+  assert.ok(ratio >= 3, `focus ring contrast ${ratio.toFixed(2)}:1`);
+  // «Скопировать план»: plain text with numbered steps and the links written out.
+  await page.click("#dh-plan-copy");
+  await page.waitForFunction(() => document.querySelector(".dh-plan-actions [role=status]").textContent !== "");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^Вход в электронный дневник/);
+  assert.match(copied, /\n1\. .+\(сделано\)/);
+  assert.match(copied, /https:\/\/www\.gosuslugi\.ru\//);
+  // Print: the plan's steps, no controls, link addresses written out.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#dh-plan-copy"), false);
+  assert.equal(await page.isVisible(".dh-tabs"), false);
+  assert.equal(await page.isVisible(".dh-plan"), true);
+  await page.screenshot({ path: new URL("guide-print.png", ARTIFACTS).pathname, fullPage: true });
+  clean(log);
+  await context.close();
+});
