@@ -6,7 +6,7 @@ export interface MountOptions {
     /** A region profile id: "kuzbass", "orenburg", "ryazan" or "generic". */
     region?: string;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student";
+    role?: "parent" | "guardian" | "student";
     /** Default "ru". */
     lang?: "ru" | "en";
     /** An error message the user saw: its explanation opens directly. */
@@ -574,7 +574,7 @@ export class WidgetHandle {
     /**
      * Switches between `"parent"` and `"student"`.
      */
-    setRole(role: "parent" | "student"): void;
+    setRole(role: "parent" | "guardian" | "student"): void;
     /**
      * Removes the panel from the page. Calling it twice does nothing.
      */
@@ -672,7 +672,7 @@ export function listErrors(lang: string | undefined): ErrorListItem[];
 /**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
- * `options`: `{ region?: string, role?: "parent" | "student", lang?: "ru" | "en",
+ * `options`: `{ region?: string, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
  * error?: string, remember?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */

@@ -342,3 +342,38 @@ test("touch and keyboard: 44×44 targets 8 px apart, a focus ring of 3:1, print 
   clean(log);
   await context.close();
 });
+
+test("keyboard only: the whole guide without a mouse; axe on a question and on the plan", async () => {
+  const { fileURLToPath } = await import("node:url");
+  const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE, contextOptions: { bypassCSP: true } });
+  await ready(page);
+  await page.addScriptTag({ path: AXE });
+  const axe = async (where) => {
+    const result = await page.evaluate(() => window.axe.run(".dh-panel", { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe: ${where}`);
+  };
+  const active = () => page.evaluate(() => document.activeElement.id);
+  // Tab into the date field, type, Enter.
+  for (let i = 0; i < 30 && (await active()) !== "dh-birth-date"; i++) await page.keyboard.press("Tab");
+  assert.equal(await active(), "dh-birth-date");
+  await page.keyboard.type(born(10).split("-").reverse().join(""));
+  await page.keyboard.press("Enter");
+  // Focus is on the question's heading; Tab reaches the first answer.
+  await page.waitForSelector(".dh-ask h3[id^=dh-q-]");
+  assert.match(await active(), /^dh-q-.+-title$/);
+  await axe("a question");
+  let answers = 0;
+  while (await page.$(".dh-ask h3[id^=dh-q-]")) {
+    await page.keyboard.press("Tab");
+    assert.match(await active(), /^dh-a-/);
+    await page.keyboard.press("Enter");
+    answers++;
+    assert.ok(answers < 12);
+  }
+  assert.equal(await active(), "dh-now-title", "focus on the next step");
+  await axe("the plan");
+  clean(log);
+  await context.close();
+});
