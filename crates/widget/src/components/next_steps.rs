@@ -547,7 +547,7 @@ impl Guide<'_> {
                     <PlanActions {lang} text={plan_text} />
                 </section>
                 { self.summary_view(None) }
-                { region_view(a, lang) }
+                { region_view(a, lang, self.student()) }
                 if !drawer.is_empty() {
                     <details class="dh-notes">
                         <summary>{ self.w("ui.next.notes") }</summary>
@@ -712,7 +712,7 @@ fn wait_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     }
 }
 
-fn region_view(a: &Assessment, lang: Lang) -> Html {
+fn region_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     let r = &a.region;
     let name = match lang {
         Lang::Ru => r.name.ru.clone(),
@@ -721,7 +721,7 @@ fn region_view(a: &Assessment, lang: Lang) -> Html {
     let apps = r.apps.iter().map(|app| html! { <li>{ external(&app.href, &app.store, lang) }</li> });
     html! {
         <section class="dh-box dh-region" aria-labelledby="dh-region-title">
-            <h4 id="dh-region-title">{ tf("ui.next.region", lang, &[("name", name)]) }</h4>
+            <h4 id="dh-region-title">{ elig::fill(&tr("ui.next.region", student, lang), &[("name", name)]) }</h4>
             if let Some(site) = &r.diary_site {
                 <p>{ t("ui.next.diary", lang) }{ ": " }{ external(&site.href, &site.label, lang) }</p>
             }
