@@ -2,7 +2,7 @@
 
 use diary_rules::eligibility::questions::Question;
 use diary_rules::Lang;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Who is at the login page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -117,7 +117,7 @@ pub struct Answers {
     /// makes the step done.
     pub answers: BTreeMap<String, String>,
     /// Questions answered «Не знаю» (the wizard moves on past them).
-    pub unknown: BTreeSet<String>,
+    pub unknown: Vec<String>,
     /// The user said the birth date really is the pupil's (asked once when
     /// a parent's date makes the pupil an adult or very young).
     pub birth_checked: bool,
@@ -130,13 +130,13 @@ impl Answers {
 
     /// Whether `q` was answered «Не знаю».
     pub fn is_unknown(&self, q: Question) -> bool {
-        self.unknown.contains(q.id())
+        self.unknown.iter().any(|k| k == q.id())
     }
 
     /// A copy with `q` answered «Не знаю».
     pub fn with_unknown(&self, q: Question) -> Answers {
         let mut next = self.with(q, None);
-        next.unknown.insert(q.id().to_owned());
+        next.unknown.push(q.id().to_owned());
         next
     }
 
@@ -152,7 +152,7 @@ impl Answers {
             Some(v) => next.answers.insert(q.id().to_owned(), v),
             None => next.answers.remove(q.id()),
         };
-        next.unknown.remove(q.id());
+        next.unknown.retain(|k| k != q.id());
         next
     }
 
@@ -163,10 +163,12 @@ impl Answers {
         Answers {
             birth_checked: self.birth_checked && birth_date.is_some(),
             birth_date,
-            unknown: self
-                .unknown
-                .into_iter()
-                .filter(|k| Question::parse(k).is_some() && !self.answers.contains_key(k))
+            // Known questions without an answer, once each, in asking order.
+            unknown: Question::ALL
+                .iter()
+                .map(|q| q.id())
+                .filter(|k| self.unknown.iter().any(|u| u == k) && !self.answers.contains_key(*k))
+                .map(str::to_owned)
                 .collect(),
             answers: self
                 .answers
