@@ -3,6 +3,7 @@
 //! An error passed by the host opens here directly.
 
 use super::link::external;
+use super::next_steps::CopyRow;
 use crate::clock;
 use crate::state::Role;
 use crate::text::t;
@@ -223,7 +224,7 @@ fn explanation_view(
                 <ul class="dh-links">{ for links }</ul>
             }
             if e.id == "diary_not_found" {
-                <Kit {lang} {on_check_data} />
+                { kit(lang, on_check_data) }
             }
             if !e.related.is_empty() {
                 <h4>{ t("ui.error.related", lang) }</h4>
@@ -233,52 +234,21 @@ fn explanation_view(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct KitProps {
-    lang: Lang,
-    on_check_data: Callback<()>,
-}
-
 /// «Дневник не найден» kit: a message to the class teacher listing what to
 /// compare (nothing personal filled in: the person adds the name), a copy
 /// button and the way into «Проверить данные».
-#[function_component(Kit)]
-fn kit(props: &KitProps) -> Html {
-    let lang = props.lang;
-    let status = use_state(String::new);
+fn kit(lang: Lang, on_check_data: Callback<()>) -> Html {
     let message = t("ui.kit.message", lang);
-    let on_copy = {
-        let status = status.clone();
-        let message = message.clone();
-        Callback::from(move |_: MouseEvent| {
-            let done = t("ui.kit.copied", lang);
-            let failed = t("ui.plan.copy_failed", lang);
-            let status = status.clone();
-            match super::next_steps::call_navigator(
-                "clipboard",
-                "writeText",
-                &wasm_bindgen::JsValue::from_str(&message),
-            ) {
-                Some(p) => wasm_bindgen_futures::spawn_local(async move {
-                    let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-                    status.set(if ok { done } else { failed });
-                }),
-                None => status.set(failed),
-            }
-        })
-    };
     html! {
         <section class="dh-kit" aria-labelledby="dh-kit-title">
             <h4 id="dh-kit-title">{ t("ui.kit.title", lang) }</h4>
             <p class="dh-hint" id="dh-kit-hint">{ t("ui.kit.hint", lang) }</p>
             <textarea id="dh-kit-text" readonly=true rows="10" aria-labelledby="dh-kit-title"
-                aria-describedby="dh-kit-hint" value={message} />
-            <div class="dh-buttons">
-                <button type="button" id="dh-kit-copy" onclick={on_copy}>{ t("ui.kit.copy", lang) }</button>
+                aria-describedby="dh-kit-hint" value={message.clone()} />
+            <CopyRow {lang} text={message} id="dh-kit-copy" label="ui.kit.copy" done="ui.kit.copied" class="dh-kit-actions">
                 <button type="button" class="dh-secondary" id="dh-kit-check"
-                    onclick={props.on_check_data.reform(|_: MouseEvent| ())}>{ t("ui.kit.check", lang) }</button>
-            </div>
-            <p class="dh-verdict" role="status" aria-live="polite">{ (*status).clone() }</p>
+                    onclick={on_check_data.reform(|_: MouseEvent| ())}>{ t("ui.kit.check", lang) }</button>
+            </CopyRow>
         </section>
     }
 }

@@ -544,7 +544,7 @@ impl Guide<'_> {
                     <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
                     <p class="dh-path">{ t(&a.path.text_id(), lang) }</p>
                     <ol class="dh-steps dh-plan">{ for items }</ol>
-                    <PlanActions {lang} text={plan_text} />
+                    { plan_actions(lang, plan_text) }
                 </section>
                 { self.summary_view(None) }
                 { region_view(a, lang, self.student()) }
@@ -769,17 +769,58 @@ fn plan_text(a: &Assessment, lang: Lang, student: bool) -> String {
 }
 
 #[derive(Properties, PartialEq)]
-struct PlanActionsProps {
-    lang: Lang,
-    text: String,
+pub(crate) struct CopyProps {
+    pub lang: Lang,
+    /// The plain text to copy.
+    pub text: String,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub done: &'static str,
+    pub class: &'static str,
+    /// More buttons in the same row.
+    #[prop_or_default]
+    pub children: Html,
 }
 
-/// «Распечатать план», «Скопировать план», «Отправить» (where the browser
-/// has a share sheet). Nothing leaves the device but by the user's action.
-#[function_component(PlanActions)]
-fn plan_actions(props: &PlanActionsProps) -> Html {
+/// A copy button (`navigator.clipboard.writeText`) with its status line and
+/// any other buttons of the row: the plan's actions and the «Дневник не
+/// найден» message share it.
+#[function_component(CopyRow)]
+pub(crate) fn copy_row(props: &CopyProps) -> Html {
     let lang = props.lang;
     let status = use_state(String::new);
+    let on_copy = {
+        let text = props.text.clone();
+        let status = status.clone();
+        let done = props.done;
+        Callback::from(move |_: MouseEvent| {
+            let done = t(done, lang);
+            let failed = t("ui.plan.copy_failed", lang);
+            let status = status.clone();
+            match call_navigator("clipboard", "writeText", &JsValue::from_str(&text)) {
+                Some(p) => wasm_bindgen_futures::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
+                    status.set(if ok { done } else { failed });
+                }),
+                None => status.set(failed),
+            }
+        })
+    };
+    html! {
+        <div class={props.class}>
+            <div class="dh-buttons">
+                <button type="button" class="dh-secondary" id={props.id} onclick={on_copy}>{ t(props.label, lang) }</button>
+                { props.children.clone() }
+            </div>
+            <p class="dh-verdict" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </div>
+    }
+}
+
+/// «Скопировать план», «Распечатать план», «Отправить план» (where the
+/// browser has a share sheet). Nothing leaves the device but by the user's
+/// action.
+fn plan_actions(lang: Lang, text: String) -> Html {
     let on_print = Callback::from(|e: MouseEvent| {
         use wasm_bindgen::JsCast;
         // Every step printed open, not only the current one.
@@ -796,24 +837,8 @@ fn plan_actions(props: &PlanActionsProps) -> Html {
             let _ = w.print();
         }
     });
-    let on_copy = {
-        let text = props.text.clone();
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let done = t("ui.plan.copied", lang);
-            let failed = t("ui.plan.copy_failed", lang);
-            let status = status.clone();
-            match call_navigator("clipboard", "writeText", &JsValue::from_str(&text)) {
-                Some(p) => wasm_bindgen_futures::spawn_local(async move {
-                    let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-                    status.set(if ok { done } else { failed });
-                }),
-                None => status.set(failed),
-            }
-        })
-    };
     let share = has_share().then(|| {
-        let text = props.text.clone();
+        let text = text.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(&text));
@@ -827,14 +852,10 @@ fn plan_actions(props: &PlanActionsProps) -> Html {
         html! { <button type="button" class="dh-secondary" id="dh-plan-share" {onclick}>{ t("ui.plan.share", lang) }</button> }
     });
     html! {
-        <div class="dh-plan-actions">
-            <div class="dh-buttons">
-                <button type="button" class="dh-secondary" id="dh-plan-print" onclick={on_print}>{ t("ui.plan.print", lang) }</button>
-                <button type="button" class="dh-secondary" id="dh-plan-copy" onclick={on_copy}>{ t("ui.plan.copy", lang) }</button>
-                { for share }
-            </div>
-            <p class="dh-verdict" role="status" aria-live="polite">{ (*status).clone() }</p>
-        </div>
+        <CopyRow {lang} {text} id="dh-plan-copy" label="ui.plan.copy" done="ui.plan.copied" class="dh-plan-actions">
+            <button type="button" class="dh-secondary" id="dh-plan-print" onclick={on_print}>{ t("ui.plan.print", lang) }</button>
+            { for share }
+        </CopyRow>
     }
 }
 
