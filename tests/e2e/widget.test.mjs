@@ -32,20 +32,40 @@ function clean(log) {
   assert.deepEqual(foreignRequests(log, env.origin), [], "no requests to other hosts");
 }
 
-/** Steps as { title, state, next }. */
-const stepsOf = (page) => page.$$eval(".dh-step", (items) => items.map((li) => ({
+/** Steps of the plan as { title, state, status, next }. */
+const stepsOf = (page) => page.$$eval(".dh-plan > li", (items) => items.map((li) => ({
   title: li.querySelector(".dh-step-title").textContent,
-  state: li.querySelector("span.dh-state").textContent,
+  state: li.dataset.state,
+  status: li.querySelector(".dh-status").textContent,
   next: li.getAttribute("aria-current") === "step",
 })));
+
+/**
+ * The guide (`root`: the page or a locator): the birth date, then each
+ * question as it comes, answered from `plan` or «Не знаю», until the plan.
+ */
+async function guide(root, birth, plan = {}) {
+  await root.locator("#dh-birth-date").fill(birth);
+  await root.locator("#dh-birth-next").click();
+  for (let i = 0; i < 12; i++) {
+    await root.locator(".dh-ask, #dh-now-title").first().waitFor();
+    const heading = root.locator(".dh-ask h3[id^=dh-q-]");
+    if ((await heading.count()) === 0) break;
+    const q = (await heading.getAttribute("id")).replace(/^dh-q-/, "").replace(/-title$/, "");
+    if (!(q in plan)) await root.locator("#dh-a-unknown").click();
+    else if (q === "check_requested_at") {
+      await root.locator("#dh-q-check_requested_at").fill(plan[q]);
+      await root.locator("#dh-q-next").click();
+    } else await root.locator(`#dh-a-${q}-${plan[q]}`).click();
+  }
+  await root.locator("#dh-now-title").waitFor();
+}
 
 /** Puts something in every section, so axe and the screenshots see results. */
 async function fillSection(page, id) {
   if (id === "next") {
-    await page.fill("#dh-birth-date", bornYearsAgo(10));
-    await page.waitForSelector(".dh-steps");
-    await page.selectOption("#dh-q-certificate_status", "checking");
-    await page.fill("#dh-q-check_requested_at", "2020-03-02T10:00");
+    if (await page.$("#dh-now-title")) await page.click("#dh-forget");
+    await guide(page, bornYearsAgo(10), { certificate_status: "checking", check_requested_at: "2020-03-02T10:00" });
     await page.waitForSelector(".dh-overdue");
   } else if (id === "error") {
     await page.selectOption("#dh-error-pick", "diary_not_found");
@@ -70,33 +90,31 @@ async function fillSection(page, id) {
 test("a parent of a 10-year-old reaches «Создать» with the reasons it is missing", async () => {
   const { page, context, log } = await openPage(env, "index.html?region=kuzbass");
   await ready(page);
-  assert.equal(await page.getAttribute("#dh-section-next", "aria-selected"), "true", "the wizard opens first");
-  assert.equal(await page.$("#dh-q-certificate_status"), null, "only the birth date is asked at first");
-  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(10));
-  await page.getByLabel("Учётная запись родителя на Госуслугах").selectOption("confirmed");
-  await page.getByLabel("Учётная запись ребёнка на Госуслугах").selectOption("none");
-  await page.getByLabel("Статус свидетельства о рождении").selectOption("checking");
-  await page.getByLabel("Статус СНИЛС ребёнка").selectOption("searching");
+  assert.equal(await page.getAttribute("#dh-section-next", "aria-selected"), "true", "the guide opens first");
+  assert.equal(await page.$(".dh-ask h3[id^=dh-q-]"), null, "only the birth date is asked at first");
+  await guide(page, bornYearsAgo(10), { parent_account: "confirmed", student_account: "none", certificate_status: "checking" });
   assert.match(await page.textContent(".dh-path"), /создаёт родитель/);
   const steps = await stepsOf(page);
   const create = steps.find((s) => s.title.includes("«Создать»"));
   assert.ok(create, JSON.stringify(steps));
-  assert.match(create.state, /Есть препятствие/);
+  assert.equal(create.state, "blocked");
   const next = steps.find((s) => s.next);
   assert.match(next.title, /свидетельства/);
-  assert.match(next.state, /Ждём/);
-  assert.match(await page.textContent(".dh-announce"), /^Следующий шаг: /);
+  assert.match(next.status, /ждём/);
+  assert.match(await page.textContent("#dh-now-title"), /свидетельства/);
   const reasons = await page.textContent(".dh-create");
   assert.match(reasons, /«Проверка данных»/);
   assert.match(reasons, /СНИЛС/);
   // Links into Gosuslugi and the region's diary open in a new tab.
-  const links = await page.$$eval(".dh-result a", (as) => as.map((a) => [a.href, a.target, a.rel]));
+  const links = await page.$$eval(".dh-result a, .dh-region a", (as) => as.map((a) => [a.href, a.target, a.rel]));
   assert.ok(links.some(([href]) => href.startsWith("https://www.gosuslugi.ru/")), JSON.stringify(links));
   assert.ok(links.some(([href]) => href.includes("ruobr.ru")), JSON.stringify(links));
   assert.ok(links.every(([, target, rel]) => target === "_blank" && rel === "noopener noreferrer"));
   // The wait estimate: an old request is overdue.
-  await page.getByLabel(/Когда документы отправили на проверку/).fill("2020-03-02T10:00");
-  assert.match(await page.textContent(".dh-wait"), /в поддержку Госуслуг/);
+  await page.click("#dh-change-check_requested_at");
+  await page.fill("#dh-q-check_requested_at", "2020-03-02T10:00");
+  await page.click("#dh-q-next");
+  assert.match(await page.textContent(".dh-wait"), /в поддержку/);
   clean(log);
   await context.close();
 });
@@ -104,15 +122,12 @@ test("a parent of a 10-year-old reaches «Создать» with the reasons it i
 test("a 15-year-old student gets the link-and-consent path", async () => {
   const { page, context, log } = await openPage(env, "index.html?role=student", { viewport: { width: 360, height: 640 } });
   await ready(page);
-  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(15));
-  await page.waitForSelector(".dh-steps");
+  await guide(page, bornYearsAgo(15), { student_account: "own_unlinked" });
   assert.match(await page.textContent(".dh-path"), /привязывает/);
   const titles = (await stepsOf(page)).map((s) => s.title).join(" | ");
   assert.match(titles, /код/i);
   assert.match(titles, /[Сс]огласие/);
   assert.doesNotMatch(titles, /кнопка «Создать»/);
-  assert.equal(await page.$("#dh-q-snils_status"), null);
-  await page.getByLabel("Твоя учётная запись на Госуслугах").selectOption("own_unlinked");
   const next = (await stepsOf(page)).find((s) => s.next);
   assert.match(next.title, /родителя/);
   clean(log);
@@ -171,7 +186,13 @@ test("the password checklist updates as keys are typed", async () => {
   assert.equal(await field.getAttribute("type"), "password");
   await page.getByRole("button", { name: "Показать пароль" }).click();
   assert.equal(await field.getAttribute("type"), "text");
-  assert.equal(await page.getAttribute("#dh-pw-show", "aria-pressed"), "true");
+  await page.getByRole("button", { name: "Скрыть пароль" }).click();
+  assert.equal(await field.getAttribute("type"), "password");
+  // A mismatch shows on leaving the confirmation, not while typing.
+  await page.locator("#dh-pw-confirm").pressSequentially("Tamo-pib");
+  assert.equal(await page.isVisible("#dh-pw-confirm-verdict .dh-bad"), false);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.isVisible("#dh-pw-confirm-verdict .dh-bad"), true);
   // The Russian layout warning with the fixed text.
   await field.fill("");
   await field.pressSequentially("Пароль");
@@ -192,6 +213,8 @@ test("keyboard only: through the tabs and into a section", async () => {
   assert.equal(await page.evaluate(() => document.activeElement.id), "dh-role-parent");
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none", "visible focus");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getAttribute("#dh-role-guardian", "aria-selected"), "true");
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.getAttribute("#dh-role-student", "aria-selected"), "true");
   await page.keyboard.press("Tab");
@@ -247,8 +270,7 @@ test("no horizontal scroll at 320 px in any section", async () => {
 test("answers survive a reload; «Забыть мои ответы» clears them; nothing personal is stored", async () => {
   const { page, context, log } = await openPage(env, "index.html");
   await ready(page);
-  await page.getByLabel("Дата рождения ученика").fill(bornYearsAgo(10));
-  await page.getByLabel("Статус свидетельства о рождении").selectOption("checking");
+  await guide(page, bornYearsAgo(10), { certificate_status: "checking" });
   await page.getByRole("tab", { name: "Проверить данные", exact: true }).click();
   await page.locator("#dh-snils").pressSequentially("112-233-445 95");
   await page.fill("#dh-rec-diary-last_name", "Иванова");
@@ -257,11 +279,16 @@ test("answers survive a reload; «Забыть мои ответы» clears them
   const stored = await page.evaluate(() => ({ ...localStorage }));
   assert.deepEqual(Object.keys(stored), ["diary-login-help:v1"]);
   const value = JSON.parse(stored["diary-login-help:v1"]);
-  assert.deepEqual(value, { birthDate: bornYearsAgo(10), answers: { certificate_status: "checking" } });
+  assert.equal(value.birthDate, bornYearsAgo(10));
+  assert.deepEqual(value.answers, { certificate_status: "checking" });
+  assert.equal(value.section, "password");
+  assert.ok(Array.isArray(value.unknown) && value.unknown.length > 0, JSON.stringify(value));
+  assert.deepEqual(Object.keys(value).sort(), ["answers", "birthDate", "role", "section", "unknown"]);
   await page.reload();
   await ready(page);
-  assert.equal(await page.inputValue("#dh-birth-date"), bornYearsAgo(10));
-  assert.equal(await page.inputValue("#dh-q-certificate_status"), "checking");
+  assert.equal(await page.getAttribute("#dh-section-password", "aria-selected"), "true", "the section is remembered");
+  await page.getByRole("tab", { name: "Что делать сейчас", exact: true }).click();
+  assert.match(await page.textContent(".dh-summary"), /«Проверка данных»/);
   await page.getByRole("button", { name: "Забыть мои ответы" }).click();
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.equal(await page.inputValue("#dh-birth-date"), "");
@@ -274,8 +301,7 @@ test("the custom element runs the wizard inside its shadow root", async () => {
   const { page, context, log } = await openPage(env, "element.html");
   await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
   const help = page.locator("diary-login-help");
-  await help.locator("#dh-birth-date").fill(bornYearsAgo(10));
-  await help.locator(".dh-steps").waitFor();
+  await guide(help, bornYearsAgo(10));
   assert.match(await help.locator(".dh-path").textContent(), /создаёт родитель/);
   await page.evaluate(() => document.querySelector("diary-login-help").setAttribute("error", "Дневник не найден"));
   await help.locator("#dh-explanation-title").waitFor();

@@ -333,9 +333,21 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         let mut ids = BTreeMap::new();
         let doc: toml::Table = toml::from_str(raw).unwrap();
         collect("", doc["text"].as_table().unwrap(), &mut ids);
-        for id in ids.into_keys().filter(|id| !id.starts_with("ui.q.")) {
-            add(id.clone(), "parent");
-            add(id, "student");
+        // A text with a «ты» variant (`<id>_student`) is the parent's; the
+        // variant is the student's (the widget's `tr`). The birth-date check
+        // asks only a parent (`questions::birth_date_doubtful`). The message
+        // to the class teacher is a letter the reader sends, not words to
+        // the reader.
+        let all: BTreeSet<String> = ids.into_keys().collect();
+        for id in all.iter().filter(|id| !id.starts_with("ui.q.") && *id != "ui.kit.message") {
+            if id.ends_with("_student") {
+                add(id.clone(), "student");
+            } else if all.contains(&format!("{id}_student")) || id.starts_with("ui.guide.confirm_birth.") {
+                add(id.clone(), "parent");
+            } else {
+                add(id.clone(), "parent");
+                add(id.clone(), "student");
+            }
         }
     }
     for e in explain::list() {

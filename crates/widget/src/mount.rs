@@ -59,7 +59,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setRole)]
     pub fn set_role(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"student\"")] role: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"guardian\" | \"student\"")] role: JsValue,
     ) -> Result<(), JsError> {
         let role = parse_role(&role, "role")?;
         self.send(Msg::SetRole(role))
@@ -201,7 +201,7 @@ fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, J
 fn parse_role(value: &JsValue, field: &str) -> Result<Role, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"parent\" or \"student\""))?;
     Role::parse(s.trim())
-        .ok_or_else(|| field_error(field, &format!("unknown role {s:?}; use \"parent\" or \"student\"")))
+        .ok_or_else(|| field_error(field, &format!("unknown role {s:?}; use \"parent\", \"guardian\" or \"student\"")))
 }
 
 fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
@@ -253,7 +253,7 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
 
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
-/// `options`: `{ region?: string | RegionProfile, role?: "parent" | "student", lang?: "ru" | "en",
+/// `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
 /// error?: string, remember?: boolean }`. Throws an `Error` naming the
 /// option at fault.
 #[wasm_bindgen]
@@ -301,7 +301,7 @@ export interface MountOptions {
      */
     region?: RegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student" | null;
+    role?: "parent" | "guardian" | "student" | null;
     /** Default "ru". */
     lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */

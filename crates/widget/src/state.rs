@@ -10,16 +10,33 @@ use std::collections::BTreeMap;
 pub enum Role {
     #[default]
     Parent,
+    /// A guardian («опекун»): the parent's path with the guardian's
+    /// document check at an МФЦ.
+    Guardian,
     Student,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Parent, Role::Student];
+    pub const ALL: [Role; 3] = [Role::Parent, Role::Guardian, Role::Student];
 
     pub fn id(self) -> &'static str {
         match self {
             Role::Parent => "parent",
+            Role::Guardian => "guardian",
             Role::Student => "student",
+        }
+    }
+
+    /// The student reads «ты», a parent or guardian «вы».
+    pub fn is_student(self) -> bool {
+        self == Role::Student
+    }
+
+    /// The role as the rules take it (a guardian acts as a parent).
+    pub fn engine_id(self) -> &'static str {
+        match self {
+            Role::Student => "student",
+            _ => "parent",
         }
     }
 
@@ -31,6 +48,7 @@ impl Role {
     pub fn label_id(self) -> &'static str {
         match self {
             Role::Parent => "ui.role.parent",
+            Role::Guardian => "ui.role.guardian",
             Role::Student => "ui.role.student",
         }
     }
@@ -67,6 +85,10 @@ impl Section {
             Section::CheckData => "ui.section.data",
         }
     }
+
+    pub fn parse(s: &str) -> Option<Section> {
+        Section::ALL.iter().copied().find(|x| x.id() == s)
+    }
 }
 
 /// Settings that come from the host page (options, attributes, handle calls).
@@ -94,12 +116,31 @@ pub struct Answers {
     /// `YYYY-MM-DD`.
     pub birth_date: Option<String>,
     /// Question id → answer id (or `YYYY-MM-DDTHH:MM` for the check's time).
+    /// A «Сделано» tick on a step is stored here too, as the answer that
+    /// makes the step done.
     pub answers: BTreeMap<String, String>,
+    /// Questions answered «Не знаю» (the wizard moves on past them).
+    pub unknown: Vec<String>,
+    /// The user said the birth date really is the pupil's (asked once when
+    /// a parent's date makes the pupil an adult or very young).
+    pub birth_checked: bool,
 }
 
 impl Answers {
     pub fn is_empty(&self) -> bool {
-        self.birth_date.is_none() && self.answers.is_empty()
+        self.birth_date.is_none() && self.answers.is_empty() && self.unknown.is_empty()
+    }
+
+    /// Whether `q` was answered «Не знаю».
+    pub fn is_unknown(&self, q: Question) -> bool {
+        self.unknown.iter().any(|k| k == q.id())
+    }
+
+    /// A copy with `q` answered «Не знаю».
+    pub fn with_unknown(&self, q: Question) -> Answers {
+        let mut next = self.with(q, None);
+        next.unknown.push(q.id().to_owned());
+        next
     }
 
     /// The answer to `q`, if given.
@@ -114,14 +155,24 @@ impl Answers {
             Some(v) => next.answers.insert(q.id().to_owned(), v),
             None => next.answers.remove(q.id()),
         };
+        next.unknown.retain(|k| k != q.id());
         next
     }
 
     /// Keeps only a real date and well-formed answers to known questions
     /// (what comes back from storage may be old or edited by hand).
     pub fn sanitized(self) -> Answers {
+        let birth_date = self.birth_date.filter(|d| diary_rules::age::parse_iso_date(d).is_some());
         Answers {
-            birth_date: self.birth_date.filter(|d| diary_rules::age::parse_iso_date(d).is_some()),
+            birth_checked: self.birth_checked && birth_date.is_some(),
+            birth_date,
+            // Known questions without an answer, once each, in asking order.
+            unknown: Question::ALL
+                .iter()
+                .map(|q| q.id())
+                .filter(|k| self.unknown.iter().any(|u| u == k) && !self.answers.contains_key(*k))
+                .map(str::to_owned)
+                .collect(),
             answers: self
                 .answers
                 .into_iter()

@@ -1,5 +1,6 @@
-//! Progress remembered on this device: the wizard's answers and the time a
-//! document check was requested. Never names, СНИЛС, certificate numbers or
+//! Progress remembered on this device: the wizard's answers (with «Не
+//! знаю» and «Сделано» ticks), the time a document check was requested, the
+//! role and the open section. Never names, СНИЛС, certificate numbers or
 //! passwords: the stored type has no field for them. Every storage failure
 //! (private mode, a sandboxed frame, a full quota) is ignored: remembering
 //! is a convenience, never a reason for the panel to break.
@@ -9,7 +10,23 @@ use std::collections::BTreeMap;
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::state::Answers;
+use crate::state::{Answers, Role, Section};
+
+/// Everything remembered: the answers, who is reading and where.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Saved {
+    pub answers: Answers,
+    pub role: Option<Role>,
+    pub section: Option<Section>,
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) -> Option<()> {
+    Reflect::set(obj, &JsValue::from_str(key), value).ok().map(|_| ())
+}
+
+fn get(obj: &Object, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
 
 /// The key under which the panel keeps its progress.
 pub const STORAGE_KEY: &str = "diary-login-help:v1";
@@ -18,30 +35,56 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// `{"answers": {question: answer, ...}, "birthDate": "YYYY-MM-DD"}`, empty
-/// parts left out. Built with the browser's JSON (no JSON code in the wasm).
-fn encode(value: &Answers) -> Option<String> {
+/// `{"answers": {question: answer, ...}, "birthDate": "YYYY-MM-DD",
+/// "birthChecked": true, "unknown": [question, ...], "role": "student",
+/// "section": "next"}`, empty parts left out. Built with the browser's JSON
+/// (no JSON code in the wasm).
+fn encode(saved: &Saved) -> Option<String> {
+    let value = &saved.answers;
     let top = Object::new();
     if !value.answers.is_empty() {
         let answers = Object::new();
         for (k, v) in &value.answers {
-            Reflect::set(&answers, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+            set(&answers, k, &JsValue::from_str(v))?;
         }
-        Reflect::set(&top, &JsValue::from_str("answers"), &answers).ok()?;
+        set(&top, "answers", &answers)?;
     }
     if let Some(d) = &value.birth_date {
-        Reflect::set(&top, &JsValue::from_str("birthDate"), &JsValue::from_str(d)).ok()?;
+        set(&top, "birthDate", &JsValue::from_str(d))?;
+    }
+    if value.birth_checked {
+        set(&top, "birthChecked", &JsValue::TRUE)?;
+    }
+    if !value.unknown.is_empty() {
+        let list = js_sys::Array::new();
+        for k in &value.unknown {
+            list.push(&JsValue::from_str(k));
+        }
+        set(&top, "unknown", &list)?;
+    }
+    if let Some(r) = saved.role {
+        set(&top, "role", &JsValue::from_str(r.id()))?;
+    }
+    if let Some(s) = saved.section {
+        set(&top, "section", &JsValue::from_str(s.id()))?;
     }
     JSON::stringify(&top).ok()?.as_string()
 }
 
 /// The inverse of [`encode`]; anything else (not JSON, wrong types) is
 /// skipped field by field. The caller still runs [`Answers::sanitized`].
-fn decode(raw: &str) -> Option<Answers> {
+fn decode(raw: &str) -> Option<Saved> {
     let top = JSON::parse(raw).ok()?.dyn_into::<Object>().ok()?;
-    let birth_date = Reflect::get(&top, &JsValue::from_str("birthDate")).ok().and_then(|v| v.as_string());
+    let birth_date = get(&top, "birthDate").as_string();
+    let birth_checked = get(&top, "birthChecked").as_bool() == Some(true);
+    let unknown = match get(&top, "unknown").dyn_into::<js_sys::Array>() {
+        Ok(list) => list.iter().filter_map(|v| v.as_string()).collect(),
+        Err(_) => Default::default(),
+    };
+    let role = get(&top, "role").as_string().and_then(|r| Role::parse(&r));
+    let section = get(&top, "section").as_string().and_then(|s| Section::parse(&s));
     let mut answers = BTreeMap::new();
-    if let Ok(obj) = Reflect::get(&top, &JsValue::from_str("answers")).and_then(|v| v.dyn_into::<Object>()) {
+    if let Ok(obj) = get(&top, "answers").dyn_into::<Object>() {
         for entry in Object::entries(&obj).iter() {
             let pair = js_sys::Array::from(&entry);
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
@@ -49,17 +92,17 @@ fn decode(raw: &str) -> Option<Answers> {
             }
         }
     }
-    Some(Answers { birth_date, answers })
+    Some(Saved { answers: Answers { birth_date, answers, unknown, birth_checked }, role, section })
 }
 
-/// Reads the remembered answers, if any and if they still parse.
-pub fn load() -> Option<Answers> {
+/// Reads what was remembered, if anything and if it still parses.
+pub fn load() -> Option<Saved> {
     let raw = local_storage()?.get_item(STORAGE_KEY).ok().flatten()?;
     decode(&raw)
 }
 
 /// Remembers `value`; failures are ignored.
-pub fn save(value: &Answers) {
+pub fn save(value: &Saved) {
     if let (Some(storage), Some(raw)) = (local_storage(), encode(value)) {
         let _ = storage.set_item(STORAGE_KEY, &raw);
     }

@@ -11,3 +11,14 @@ pub fn t(id: &str, lang: Lang) -> String {
 pub fn tf(id: &str, lang: Lang, params: &[(&str, String)]) -> String {
     eligibility::fill(texts::text(id, lang), params)
 }
+
+/// The words for `id`, or its student variant when the reader is the student
+/// and the data has a «ты» variant (`<id>_student`).
+pub fn tr(id: &str, student: bool, lang: Lang) -> String {
+    if student {
+        if let Some(e) = texts::entry(&format!("{id}_student")) {
+            return e.get(lang).to_owned();
+        }
+    }
+    t(id, lang)
+}

@@ -56,17 +56,62 @@ fn local_storage() -> web_sys::Storage {
     gloo::utils::window().local_storage().unwrap().unwrap()
 }
 
-/// The steps as (title, state words, is next).
+/// The plan's steps as (step id, state id, is the current step).
 fn steps(root: &Element) -> Vec<(String, String, bool)> {
-    let list = root.query_selector_all(".dh-step").unwrap();
+    let list = root.query_selector_all(".dh-plan > li").unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|li| {
-            let title = li.query_selector(".dh-step-title").unwrap().unwrap().text_content().unwrap_or_default();
-            let state = li.query_selector("span.dh-state").unwrap().unwrap().text_content().unwrap_or_default();
-            (title, state, li.get_attribute("aria-current").as_deref() == Some("step"))
+            let attr = |k: &str| li.get_attribute(k).unwrap_or_default();
+            (attr("data-step"), attr("data-state"), attr("aria-current") == "step")
         })
         .collect()
+}
+
+fn steps_has(div: &Element, id: &str) -> bool {
+    steps(div).iter().any(|s| s.0 == id)
+}
+
+/// Enters the birth date and presses «Дальше».
+async fn birth(root: &Element, date: &str) {
+    find(root, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().set_value(date);
+    click(root, "#dh-birth-next");
+    settle().await;
+}
+
+/// The question the guide asks now, if any.
+fn asking(root: &Element) -> Option<String> {
+    let h = root.query_selector(".dh-ask h3[id^=dh-q-]").unwrap()?;
+    Some(h.id().trim_start_matches("dh-q-").trim_end_matches("-title").to_owned())
+}
+
+async fn answer(root: &Element, q: &str, value: &str) {
+    assert_eq!(asking(root).as_deref(), Some(q));
+    click(root, &format!("#dh-a-{q}-{value}"));
+    settle().await;
+}
+
+async fn dont_know(root: &Element) {
+    click(root, "#dh-a-unknown");
+    settle().await;
+}
+
+/// «Не знаю» to every question left, until the plan.
+async fn to_plan(root: &Element) {
+    for _ in 0..12 {
+        if asking(root).is_none() {
+            break;
+        }
+        dont_know(root).await;
+    }
+    find(root, "#dh-now-title");
+}
+
+/// Answers the check's time and presses «Дальше».
+async fn check_time(root: &Element, value: &str) {
+    find(root, "#dh-q-check_requested_at").dyn_into::<HtmlInputElement>().unwrap().set_value(value);
+    click(root, "#dh-q-next");
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -74,42 +119,37 @@ async fn a_parent_of_a_ten_year_old_reaches_create_account_with_the_missing_butt
     let div = host("s1");
     let _h = mount(div.clone().into(), options(r#"{"remember":false,"region":"kuzbass"}"#)).unwrap();
     settle().await;
-    // The wizard opens first and asks only the birth date.
+    // The guide opens first and asks only the birth date.
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-next");
-    assert!(div.query_selector("#dh-q-certificate_status").unwrap().is_none());
-    type_into(&div, "#dh-birth-date", &born_years_ago(10)).await;
-    // Then only the questions of the create-account path.
-    assert!(div.query_selector("#dh-q-certificate_status").unwrap().is_some());
-    assert!(div.query_selector("#dh-q-application").unwrap().is_none());
-    assert!(text_of(&div, ".dh-path").contains(&ru("elig.path.parent_creates_account")));
-    choose(&div, "#dh-q-parent_account", "confirmed").await;
-    choose(&div, "#dh-q-student_account", "none").await;
-    choose(&div, "#dh-q-certificate_status", "checking").await;
-    choose(&div, "#dh-q-snils_status", "searching").await;
+    assert_eq!(asking(&div), None);
+    birth(&div, &born_years_ago(10)).await;
+    // Then one question at a time, those of the create-account path.
+    answer(&div, "parent_account", "confirmed").await;
+    answer(&div, "student_account", "none").await;
+    answer(&div, "certificate_status", "checking").await;
     // A pending check brings the question of when it was requested.
-    assert!(div.query_selector("#dh-q-check_requested_at").unwrap().is_some());
+    assert_eq!(asking(&div).as_deref(), Some("check_requested_at"));
+    dont_know(&div).await;
+    to_plan(&div).await;
+    assert!(text_of(&div, ".dh-path").contains(&ru("elig.path.parent_creates_account")));
     let steps = steps(&div);
-    let create = steps.iter().find(|s| s.0 == ru("elig.step.create_child_account.title")).expect("create step");
-    assert!(create.1.contains(&ru("elig.state.blocked")), "{create:?}");
-    let waiting = steps.iter().find(|s| s.0 == ru("elig.step.certificate_check.title")).unwrap();
-    assert!(waiting.1.contains(&ru("elig.state.waiting")) && waiting.2, "the next step is the check: {waiting:?}");
-    assert!(text_of(&div, ".dh-announce").contains(&ru("elig.step.certificate_check.title")));
+    let create = steps.iter().find(|s| s.0 == "create_child_account").expect("create step");
+    assert_eq!(create.1, "blocked", "{create:?}");
+    let waiting = steps.iter().find(|s| s.0 == "certificate_check").unwrap();
+    assert!(waiting.1 == "waiting" && waiting.2, "the next step is the check: {waiting:?}");
+    assert_eq!(text_of(&div, "#dh-now-title"), ru("elig.step.certificate_check.title"));
     let reasons = text_of(&div, ".dh-create");
-    for id in ["elig.create_button.certificate_checking", "elig.create_button.snils_searching"] {
-        assert!(reasons.contains(&ru(id)), "{id} in {reasons}");
-    }
+    assert!(reasons.contains(&ru("elig.create_button.certificate_checking")), "{reasons}");
     // Links open in a new tab without an opener.
     let link = find(&div, ".dh-step a");
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
-    // An overdue check says to contact support.
-    type_into(&div, "#dh-q-check_requested_at", "2020-03-02T10:00").await;
+    // «Изменить» the check's time: an overdue check says to contact support.
+    click(&div, "#dh-change-check_requested_at");
+    settle().await;
+    check_time(&div, "2020-03-02T10:00").await;
     assert!(text_of(&div, ".dh-wait").contains(&ru("ui.next.wait.overdue")));
-    assert!(steps_has(&div, "elig.step.check_overdue.title"));
-}
-
-fn steps_has(div: &Element, title_id: &str) -> bool {
-    steps(div).iter().any(|s| s.0 == ru(title_id))
+    assert!(steps_has(&div, "check_overdue"));
 }
 
 #[wasm_bindgen_test]
@@ -117,20 +157,20 @@ async fn a_fifteen_year_old_student_gets_the_link_and_consent_path() {
     let div = host("s2");
     let _h = mount(div.clone().into(), options(r#"{"remember":false,"role":"student"}"#)).unwrap();
     settle().await;
-    type_into(&div, "#dh-birth-date", &born_years_ago(15)).await;
-    // A student reads the student's words («ты», not "the child").
+    birth(&div, &born_years_ago(15)).await;
+    answer(&div, "student_account", "own_unlinked").await;
+    to_plan(&div).await;
     assert!(text_of(&div, ".dh-path").contains(&ru("elig.path.child_registers_parent_links_student")));
-    for id in ["student_register.title", "link_code.title", "link_enter_code.title", "consent_for_child.title_student"]
-    {
-        assert!(steps_has(&div, &format!("elig.step.{id}")), "{id}");
+    for id in ["student_register", "link_code", "link_enter_code", "consent_for_child"] {
+        assert!(steps_has(&div, id), "{id}");
     }
-    assert!(!steps_has(&div, "elig.step.create_child_account.title_student"));
-    assert!(div.query_selector("#dh-q-snils_status").unwrap().is_none(), "no СНИЛС question on this path");
-    choose(&div, "#dh-q-student_account", "own_unlinked").await;
+    assert!(!steps_has(&div, "create_child_account"));
     let next = steps(&div).into_iter().find(|s| s.2).unwrap();
-    assert_eq!(next.0, ru("elig.step.parent_account.title"));
-    // The «Создать» diagnosis says why there is no button at 15.
-    assert!(text_of(&div, ".dh-create").contains(&ru("elig.create_button.child_too_old_student")));
+    assert_eq!(next.0, "parent_account");
+    // No «Создать» diagnosis where the button does not apply.
+    assert!(div.query_selector(".dh-create").unwrap().is_none());
+    // The student reads «ты»: who acts is «Ты».
+    assert!(text_of(&div, ".dh-actor").contains(&ru("ui.actor.parent_student")));
 }
 
 #[wasm_bindgen_test]
@@ -198,10 +238,17 @@ async fn the_password_checklist_follows_the_input() {
     click(&div, "#dh-pw-show");
     settle().await;
     assert_eq!(find(&div, "#dh-pw").get_attribute("type").as_deref(), Some("text"));
-    assert_eq!(find(&div, "#dh-pw-show").get_attribute("aria-pressed").as_deref(), Some("true"));
-    // The confirmation.
+    // The toggle says what it will do next.
+    assert_eq!(text_of(&div, "#dh-pw-show"), ru("ui.pw.hide"));
+    click(&div, "#dh-pw-show");
+    settle().await;
+    assert_eq!(text_of(&div, "#dh-pw-show"), ru("ui.pw.show"));
+    // The confirmation: a mismatch shows on leaving the field, not while typing.
     type_into(&div, "#dh-pw-confirm", "Tamo-pibu4").await;
-    assert!(find(&div, "#dh-pw-confirm-verdict").query_selector(".dh-bad").unwrap().is_some());
+    assert!(find(&div, "#dh-pw-confirm-verdict").query_selector(".dh-bad:not(.dh-invisible)").unwrap().is_none());
+    fire(&find(&div, "#dh-pw-confirm"), "blur");
+    settle().await;
+    assert!(find(&div, "#dh-pw-confirm-verdict").query_selector(".dh-bad:not(.dh-invisible)").unwrap().is_some());
     // The generator gives a password that passes.
     click(&div, "#dh-gen-memorable");
     settle().await;
@@ -223,9 +270,11 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     let div = host("s6");
     let mut h = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
     settle().await;
-    type_into(&div, "#dh-birth-date", &born_years_ago(10)).await;
-    choose(&div, "#dh-q-certificate_status", "checking").await;
-    type_into(&div, "#dh-q-check_requested_at", "2020-03-02T10:00").await;
+    birth(&div, &born_years_ago(10)).await;
+    dont_know(&div).await;
+    answer(&div, "student_account", "none").await;
+    answer(&div, "certificate_status", "checking").await;
+    check_time(&div, "2020-03-02T10:00").await;
     // Data typed elsewhere is never stored.
     click(&div, "#dh-section-data");
     settle().await;
@@ -235,18 +284,23 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     assert_eq!(storage.length().unwrap(), 1);
     let raw = storage.get_item(STORAGE_KEY).unwrap().expect("remembered");
     let stored: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    let top: Vec<&str> = stored.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(top, ["answers", "birthDate"]);
+    let mut top: Vec<&str> = stored.as_object().unwrap().keys().map(String::as_str).collect();
+    top.sort();
+    assert_eq!(top, ["answers", "birthDate", "role", "section", "unknown"]);
     let answers: Vec<&str> = stored["answers"].as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(answers, ["certificate_status", "check_requested_at"]);
+    assert_eq!(answers, ["certificate_status", "check_requested_at", "student_account"]);
+    assert_eq!(stored["unknown"], serde_json::json!(["parent_account"]));
+    assert_eq!(stored["section"], "data");
     assert!(!raw.contains("112") && !raw.contains("Иванова"), "{raw}");
     h.unmount();
-    // A new panel reads them back.
+    // A new panel reads them back, on the section left open.
     let div2 = host("s6b");
     let _h2 = mount(div2.clone().into(), JsValue::UNDEFINED).unwrap();
     settle().await;
-    assert_eq!(find(&div2, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().value(), born_years_ago(10));
-    assert_eq!(find(&div2, "#dh-q-certificate_status").dyn_into::<HtmlSelectElement>().unwrap().value(), "checking");
+    assert_eq!(find(&div2, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-data");
+    click(&div2, "#dh-section-next");
+    settle().await;
+    assert!(text_of(&div2, ".dh-summary").contains(&ru("ui.q.certificate_status.checking")));
     click(&div2, "#dh-forget");
     settle().await;
     assert!(storage.get_item(STORAGE_KEY).unwrap().is_none());
@@ -258,14 +312,17 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
 async fn remember_false_reads_and_writes_nothing() {
     let storage = local_storage();
     storage.clear().unwrap();
-    storage.set_item(STORAGE_KEY, r#"{"birthDate":"2015-09-01"}"#).unwrap();
+    storage.set_item(STORAGE_KEY, r#"{"birthDate":"2015-09-01","role":"student"}"#).unwrap();
     let div = host("s7");
     let _h = mount(div.clone().into(), options(r#"{"remember":false}"#)).unwrap();
     settle().await;
     assert_eq!(find(&div, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().value(), "", "not read");
+    assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-role]").id(), "dh-role-parent");
     assert!(div.query_selector("#dh-forget").unwrap().is_none());
     storage.clear().unwrap();
-    type_into(&div, "#dh-birth-date", &born_years_ago(10)).await;
-    choose(&div, "#dh-q-consent", "given").await;
+    birth(&div, &born_years_ago(10)).await;
+    dont_know(&div).await;
+    click(&div, "#dh-role-student");
+    settle().await;
     assert_eq!(storage.length().unwrap(), 0, "not written");
 }

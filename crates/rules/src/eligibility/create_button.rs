@@ -99,6 +99,84 @@ impl Missing {
     }
 }
 
+/// One condition for «Создать», met or not: what a panel lists with ✓ and ✗.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Condition {
+    /// The child is young enough.
+    Age,
+    /// The child has no Gosuslugi account yet.
+    NoAccount,
+    /// The birth certificate is Russian.
+    RussianCertificate,
+    /// The certificate is checked in ЕГР ЗАГС.
+    CertificateChecked,
+    /// The СНИЛС is checked in СФР.
+    SnilsChecked,
+    /// The child is a Russian citizen.
+    Citizenship,
+    /// The parent's account is confirmed.
+    ParentAccount,
+}
+
+impl Condition {
+    pub const ALL: [Condition; 7] = [
+        Condition::Age,
+        Condition::NoAccount,
+        Condition::RussianCertificate,
+        Condition::CertificateChecked,
+        Condition::SnilsChecked,
+        Condition::Citizenship,
+        Condition::ParentAccount,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Condition::Age => "age",
+            Condition::NoAccount => "no_account",
+            Condition::RussianCertificate => "russian_certificate",
+            Condition::CertificateChecked => "certificate_checked",
+            Condition::SnilsChecked => "snils_checked",
+            Condition::Citizenship => "citizenship",
+            Condition::ParentAccount => "parent_account",
+        }
+    }
+}
+
+impl Missing {
+    /// The condition this reason leaves unmet.
+    pub fn condition(self) -> Condition {
+        match self {
+            Missing::ChildTooOld => Condition::Age,
+            Missing::AccountExists => Condition::NoAccount,
+            Missing::CertificateNotRussian => Condition::RussianCertificate,
+            Missing::CertificateNotAdded
+            | Missing::CertificateEnteredManually
+            | Missing::CertificateChecking
+            | Missing::CertificateSearching
+            | Missing::CertificateNotFoundInZags => Condition::CertificateChecked,
+            Missing::SnilsNotAdded
+            | Missing::SnilsEnteredManually
+            | Missing::SnilsChecking
+            | Missing::SnilsSearching
+            | Missing::SnilsNotFoundInSfr => Condition::SnilsChecked,
+            Missing::CitizenshipNotRussian => Condition::Citizenship,
+            Missing::ParentAccountNotConfirmed => Condition::ParentAccount,
+        }
+    }
+}
+
+impl Unknown {
+    /// The condition the input does not tell.
+    pub fn condition(self) -> Condition {
+        match self {
+            Unknown::StudentAccount => Condition::NoAccount,
+            Unknown::CertificateStatus => Condition::CertificateChecked,
+            Unknown::SnilsStatus => Condition::SnilsChecked,
+            Unknown::ParentAccount => Condition::ParentAccount,
+        }
+    }
+}
+
 /// A condition for «Создать» the input does not tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unknown {
@@ -147,6 +225,16 @@ impl CreateButton {
     /// [`Missing::is_permanent`]).
     pub fn never(&self) -> bool {
         self.missing.iter().any(|m| m.is_permanent())
+    }
+
+    /// The conditions that are met: neither missing nor unknown.
+    pub fn met(&self) -> Vec<Condition> {
+        Condition::ALL
+            .into_iter()
+            .filter(|c| {
+                !self.missing.iter().any(|m| m.condition() == *c) && !self.unknown.iter().any(|u| u.condition() == *c)
+            })
+            .collect()
     }
 }
 

@@ -189,6 +189,27 @@ impl NoteId {
         }
     }
 
+    /// The steps the note is practical advice for, in preference order: a
+    /// panel shows it inside the first of them on the plan. Empty: the
+    /// note is about the sources disagreeing, not about one step.
+    pub fn steps(self) -> &'static [StepId] {
+        use StepId as S;
+        match self {
+            NoteId::AgeLimitParentCreated | NoteId::ParentMayCreateUntil18 => &[],
+            NoteId::AutoupdateCheckbox => &[S::CertificateCheck],
+            NoteId::CheckDuration | NoteId::CalendarNotCovered | NoteId::CalendarUnconfirmed => {
+                &[S::CheckOverdue, S::CertificateCheck, S::SnilsCheck, S::MfcDocuments]
+            }
+            NoteId::CreateButtonSupport | NoteId::Turns14Soon => &[S::CreateChildAccount],
+            NoteId::ParentCreatedAutoLinked | NoteId::SecondParent => &[S::LinkCode],
+            NoteId::MfcOnly => &[S::MfcDocuments],
+            NoteId::ConsentUntilRevoked => &[S::ConsentForChild],
+            NoteId::GrantAccess => &[S::ApplicationGrant, S::ParentDiaryLogin, S::StudentDiaryLogin, S::StudentConsent],
+            NoteId::DiaryDataMatch => &[S::ParentDiaryLogin, S::StudentDiaryLogin, S::StudentConsent, S::SchoolReview],
+            NoteId::SchoolApplicationChildAccount => &[S::SchoolReview],
+        }
+    }
+
     /// The id of the note's text (which carries the sources).
     pub fn text_id(self) -> String {
         format!("elig.note.{}", self.id())

@@ -16,12 +16,19 @@
 //! assert_eq!(input.consent.as_deref(), Some("requested"));
 //! ```
 
+use super::region::ConsentVia;
 use super::situation::{
     Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
     Situation, SnilsStatus, StudentAccount, StudentPassword,
 };
+use super::steps::StepId;
 use super::{choose_path, Path};
 use crate::age::AgeGroup;
+
+/// The youngest age a pupil's birth date plausibly gives (first grade
+/// starts at 6½ to 8, law:273-ФЗ ст. 67); below it, or at 18 and over, a
+/// parent may have typed their own date.
+pub const YOUNGEST_PUPIL_YEARS: u32 = 6;
 
 /// One question of the wizard: one optional field of
 /// [`super::SituationInput`]. Not answering ("I don't know") leaves the
@@ -217,6 +224,65 @@ pub fn questions(s: &Situation) -> Vec<Question> {
     out
 }
 
+/// Whether answering `q` could change the next step of `input`'s
+/// situation: some answer to it (for the check's time, a long-ago and a
+/// just-now request) gives another next step than leaving it unknown. A
+/// wizard asks the next question only while this holds, so the next step
+/// is on screen as soon as the answers decide it. `false` on invalid input.
+pub fn decides_next(input: &super::SituationInput, clock: chrono::NaiveDateTime, q: Question) -> bool {
+    let next = |value: Option<String>| {
+        let mut probe = input.clone();
+        q.set(&mut probe, value);
+        super::assess_input(&probe, clock).ok().map(|a| a.next)
+    };
+    let Some(base) = next(None) else { return false };
+    let probes: Vec<String> = if q == Question::CheckRequestedAt {
+        [chrono::Duration::days(60), chrono::Duration::minutes(1)]
+            .iter()
+            .filter_map(|d| clock.checked_sub_signed(*d))
+            .map(super::format_local_date_time)
+            .collect()
+    } else {
+        q.values().iter().map(|v| (*v).to_owned()).collect()
+    };
+    probes.into_iter().any(|v| next(Some(v)).is_some_and(|n| n != base))
+}
+
+/// Whether a panel should ask once whether the birth date really is the
+/// pupil's: a parent (or guardian) entered a date that makes the pupil an
+/// adult or younger than school age.
+pub fn birth_date_doubtful(s: &Situation) -> bool {
+    let age = s.age_years();
+    s.role == Role::Parent && (age < YOUNGEST_PUPIL_YEARS || AgeGroup::of(age) == AgeGroup::Adult)
+}
+
+/// The answer that records `step` as done (a «Сделано» tick in a panel):
+/// once given, the engine marks the step done. `None` for a step no single
+/// answer settles (the child's card, citizenship, an overdue check).
+pub fn done_answer(step: StepId, s: &Situation) -> Option<(Question, &'static str)> {
+    use Question as Q;
+    Some(match step {
+        StepId::ParentAccount => (Q::ParentAccount, "confirmed"),
+        StepId::CertificateCheck | StepId::MfcDocuments => (Q::CertificateStatus, "verified"),
+        StepId::SnilsCheck => (Q::SnilsStatus, "verified"),
+        StepId::CreateChildAccount => (Q::StudentAccount, "created_by_parent"),
+        StepId::StudentRegister | StepId::AdultAccount => (Q::StudentAccount, "own_unlinked"),
+        StepId::LinkCode | StepId::LinkEnterCode => (Q::StudentAccount, "own_linked"),
+        StepId::StudentDiaryLogin => match s.region.consent_via {
+            ConsentVia::Notification => (Q::Consent, "requested"),
+            ConsentVia::Portfolio => (Q::Consent, "given"),
+        },
+        StepId::ConsentForChild | StepId::StudentConsent => (Q::Consent, "given"),
+        StepId::ParentDiaryLogin => (Q::ParentConsent, "given"),
+        StepId::ApplicationLogin | StepId::ApplicationGrant | StepId::ApplicationOpen | StepId::ApplicationSubmit => {
+            (Q::Application, "submitted")
+        }
+        StepId::SchoolReview => (Q::Application, "accepted"),
+        StepId::PasswordRecovery => (Q::StudentPassword, "known"),
+        StepId::ChildCard | StepId::Citizenship | StepId::CheckOverdue | StepId::SchoolAccess => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +475,73 @@ mod tests {
         for (role, birth, region, answers, expect) in cases {
             check(role, birth, region, &answers, &expect);
         }
+    }
+
+    #[test]
+    fn a_done_tick_marks_its_step_done() {
+        use crate::eligibility::{assess, Path as P};
+        let cases = [
+            ("parent", "2015-09-01", None),
+            ("parent", "2015-09-01", Some("orenburg")),
+            ("parent", "2015-09-01", Some("ryazan")),
+            ("student", "2011-01-05", None),
+            ("parent", "2011-01-05", None),
+            ("student", "2007-01-05", None),
+        ];
+        let mut paths = Vec::new();
+        for (role, birth, region) in cases {
+            let s = situation(role, birth, region, &[]);
+            let a = assess(&s);
+            paths.push(a.path);
+            for step in a.steps.iter().filter(|st| st.state != crate::eligibility::StepState::Done) {
+                let Some((q, v)) = done_answer(step.id, &s) else { continue };
+                assert!(q.accepts(v), "{v}");
+                let after = assess(&situation(role, birth, region, &[(q, v)]));
+                let st = after.steps.iter().find(|st| st.id == step.id);
+                assert!(
+                    st.is_none_or(|st| st.state == crate::eligibility::StepState::Done),
+                    "{role} {birth} {region:?}: {:?} after {q:?}={v}: {st:?}",
+                    step.id
+                );
+            }
+        }
+        for p in [P::ParentCreatesAccount, P::ChildRegistersParentLinks, P::AdultStudent, P::SchoolApplication] {
+            assert!(paths.contains(&p), "{p:?} not covered");
+        }
+    }
+
+    #[test]
+    fn only_questions_that_can_change_the_next_step_decide_it() {
+        let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+        let mut input = SituationInput {
+            role: Some("student".into()),
+            birth_date: Some("2011-01-05".into()),
+            ..Default::default()
+        };
+        assert!(decides_next(&input, clock, Question::StudentAccount));
+        Question::StudentAccount.set(&mut input, Some("none".into()));
+        // Registering comes first whatever the parent's account is.
+        assert!(!decides_next(&input, clock, Question::ParentAccount));
+        let mut parent = SituationInput {
+            role: Some("parent".into()),
+            birth_date: Some("2015-09-01".into()),
+            parent_account: Some("confirmed".into()),
+            student_account: Some("none".into()),
+            certificate_status: Some("checking".into()),
+            ..Default::default()
+        };
+        // A long wait makes «write to support» the next step.
+        assert!(decides_next(&parent, clock, Question::CheckRequestedAt));
+        parent.certificate_status = Some("verified".into());
+        assert!(!decides_next(&parent, clock, Question::Consent));
+    }
+
+    #[test]
+    fn doubtful_birth_dates() {
+        assert!(!birth_date_doubtful(&situation("parent", "2015-09-01", None, &[])));
+        assert!(birth_date_doubtful(&situation("parent", "1985-09-01", None, &[])));
+        assert!(birth_date_doubtful(&situation("parent", "2023-09-01", None, &[])));
+        assert!(!birth_date_doubtful(&situation("student", "2007-01-05", None, &[])));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::password::PasswordHelp;
 use super::tabs::{panel_id, TabItem, Tabs};
 use crate::state::{Answers, HostConfig, Role, Section};
 use crate::storage;
-use crate::text::t;
+use crate::text::{t, tr};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -38,14 +38,33 @@ pub struct App {
     answers: Answers,
     /// The user has just asked to forget (says so once).
     forgotten: bool,
+    /// The role the host asked for (a remembered choice overrides it).
+    host_role: Role,
 }
 
 impl App {
-    fn initial_section(config: &HostConfig) -> Section {
+    fn initial_section(config: &HostConfig, remembered: Option<Section>) -> Section {
         if config.error.is_some() && Section::ALL.contains(&Section::Error) {
             Section::Error
         } else {
-            Section::default()
+            remembered.filter(|s| Section::ALL.contains(s)).unwrap_or_default()
+        }
+    }
+
+    /// Writes the answers, role and section (when allowed); nothing at all
+    /// while there is nothing to remember.
+    fn remember(&self) {
+        if !self.config.remember {
+            return;
+        }
+        if self.answers.is_empty() && self.config.role == self.host_role && self.section == Section::default() {
+            storage::forget();
+        } else {
+            storage::save(&storage::Saved {
+                answers: self.answers.clone(),
+                role: Some(self.config.role),
+                section: Some(self.section),
+            });
         }
     }
 }
@@ -55,20 +74,23 @@ impl Component for App {
     type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let config = ctx.props().config.clone();
-        let section = App::initial_section(&config);
+        let mut config = ctx.props().config.clone();
+        let host_role = config.role;
         // `remember: false`: nothing is read (nor written, below).
-        let answers = if config.remember {
-            storage::load().map(Answers::sanitized).unwrap_or_default()
-        } else {
-            Answers::default()
-        };
-        App { config, section, answers, forgotten: false }
+        let saved = if config.remember { storage::load().unwrap_or_default() } else { storage::Saved::default() };
+        if let Some(role) = saved.role {
+            config.role = role;
+        }
+        let section = App::initial_section(&config, saved.section);
+        App { config, section, answers: saved.answers.sanitized(), forgotten: false, host_role }
     }
 
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::SetRole(role) => self.config.role = role,
+            Msg::SetRole(role) => {
+                self.config.role = role;
+                self.remember();
+            }
             Msg::SetError(error) => {
                 if error.is_some() && Section::ALL.contains(&Section::Error) {
                     self.section = Section::Error;
@@ -77,18 +99,14 @@ impl Component for App {
             }
             Msg::SetRegion(region) => self.config.region = region,
             Msg::SetLang(lang) => self.config.lang = lang,
-            Msg::Select(section) => self.section = section,
+            Msg::Select(section) => {
+                self.section = section;
+                self.remember();
+            }
             Msg::Answers(answers) => {
-                let answers = answers.sanitized();
-                if self.config.remember {
-                    if answers.is_empty() {
-                        storage::forget();
-                    } else {
-                        storage::save(&answers);
-                    }
-                }
-                self.answers = answers;
+                self.answers = answers.sanitized();
                 self.forgotten = false;
+                self.remember();
             }
             Msg::Forget => {
                 if self.config.remember {
@@ -129,7 +147,8 @@ impl Component for App {
             },
             Section::Error => html! {
                 <ErrorHelp {lang} {role} region={crate::state::region_id(&region)} host_error={self.config.error.clone()}
-                    birth_date={self.answers.birth_date.clone()} />
+                    birth_date={self.answers.birth_date.clone()}
+                    on_check_data={ctx.link().callback(|_| Msg::Select(Section::CheckData))} />
             },
             Section::Password => html! { <PasswordHelp {lang} /> },
             Section::CheckData => html! { <CheckData {lang} /> },
@@ -138,7 +157,7 @@ impl Component for App {
         html! {
             <section class="dh-panel" part="panel" lang={lang.code()} aria-labelledby="dh-title">
                 <h2 id="dh-title" class="dh-title" part="title">{ t("ui.panel.title", lang) }</h2>
-                <p class="dh-intro" part="intro">{ t("ui.panel.intro", lang) }</p>
+                <p class="dh-intro" part="intro">{ tr("ui.panel.intro", self.config.role.is_student(), lang) }</p>
                 <Tabs items={role_items} selected={role_index} on_select={on_role}
                     label={t("ui.role.label", lang)} class="dh-roles" />
                 <div role="tabpanel" id={panel_id(&role_tab_id)} aria-labelledby={role_tab_id.clone()}>

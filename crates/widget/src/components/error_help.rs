@@ -3,9 +3,10 @@
 //! An error passed by the host opens here directly.
 
 use super::link::external;
+use super::next_steps::CopyRow;
 use crate::clock;
 use crate::state::Role;
-use crate::text::t;
+use crate::text::{t, tr};
 use diary_rules::age::{age_on, parse_iso_date, AgeGroup};
 use diary_rules::explain::{self, ExplainContext, Explanation};
 use diary_rules::Lang;
@@ -25,6 +26,9 @@ pub struct ErrorHelpProps {
     pub host_error: Option<String>,
     /// The student's birth date from the wizard, if told (for the age).
     pub birth_date: Option<String>,
+    /// Opens «Проверить данные» (from the «Дневник не найден» kit).
+    #[prop_or_default]
+    pub on_check_data: Callback<()>,
 }
 
 /// What to explain.
@@ -46,7 +50,7 @@ fn context(props: &ErrorHelpProps) -> ExplainContext {
         .map(AgeGroup::of);
     ExplainContext {
         role: Some(match props.role {
-            Role::Parent => explain::Role::Parent,
+            Role::Parent | Role::Guardian => explain::Role::Parent,
             Role::Student => explain::Role::Student,
         }),
         age,
@@ -93,9 +97,25 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
             }
         });
     }
+    // After a pick from the list, bring the answer into view (focus stays
+    // on the list, so arrow keys keep moving through it).
+    let scroll_result = use_mut_ref(|| false);
+    {
+        let heading = heading.clone();
+        let scroll_result = scroll_result.clone();
+        use_effect_with((*query).clone(), move |_| {
+            if std::mem::take(&mut *scroll_result.borrow_mut()) {
+                if let Some(el) = heading.cast::<web_sys::Element>() {
+                    el.scroll_into_view();
+                }
+            }
+        });
+    }
     let on_pick = {
         let query = query.clone();
+        let scroll_result = scroll_result.clone();
         Callback::from(move |e: Event| {
+            *scroll_result.borrow_mut() = true;
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
             query.set((!id.is_empty()).then_some(Query::Id(id)));
         })
@@ -146,7 +166,7 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
     });
     let result = match explanation {
         None => html! {},
-        Some(Some(e)) => explanation_view(&e, lang, heading, on_related),
+        Some(Some(e)) => explanation_view(&e, lang, heading, on_related, props.on_check_data.clone()),
         Some(None) => html! {
             <div class="dh-box dh-unknown">
                 <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
@@ -173,7 +193,13 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
     }
 }
 
-fn explanation_view(e: &Explanation, lang: Lang, heading: NodeRef, on_related: Callback<String>) -> Html {
+fn explanation_view(
+    e: &Explanation,
+    lang: Lang,
+    heading: NodeRef,
+    on_related: Callback<String>,
+    on_check_data: Callback<()>,
+) -> Html {
     let steps = e.steps.iter().map(|id| html! { <li>{ t(id, lang) }</li> });
     let links = e.links.iter().map(|l| html! { <li>{ external(l.url, &t(l.label, lang), lang) }</li> });
     let related = e.related.iter().filter_map(|id| {
@@ -197,10 +223,32 @@ fn explanation_view(e: &Explanation, lang: Lang, heading: NodeRef, on_related: C
             if !e.links.is_empty() {
                 <ul class="dh-links">{ for links }</ul>
             }
+            if e.id == "diary_not_found" {
+                { kit(lang, e.role == Some(explain::Role::Student), on_check_data) }
+            }
             if !e.related.is_empty() {
                 <h4>{ t("ui.error.related", lang) }</h4>
                 <ul class="dh-related">{ for related }</ul>
             }
+        </section>
+    }
+}
+
+/// «Дневник не найден» kit: a message to the class teacher listing what to
+/// compare (nothing personal filled in: the person adds the name), a copy
+/// button and the way into «Проверить данные».
+fn kit(lang: Lang, student: bool, on_check_data: Callback<()>) -> Html {
+    let message = t("ui.kit.message", lang);
+    html! {
+        <section class="dh-kit" aria-labelledby="dh-kit-title">
+            <h4 id="dh-kit-title">{ t("ui.kit.title", lang) }</h4>
+            <p class="dh-hint" id="dh-kit-hint">{ tr("ui.kit.hint", student, lang) }</p>
+            <textarea id="dh-kit-text" readonly=true rows="10" aria-labelledby="dh-kit-title"
+                aria-describedby="dh-kit-hint" value={message.clone()} />
+            <CopyRow {lang} text={message} {student} id="dh-kit-copy" label="ui.kit.copy" done="ui.kit.copied" class="dh-kit-actions">
+                <button type="button" class="dh-secondary" id="dh-kit-check"
+                    onclick={on_check_data.reform(|_: MouseEvent| ())}>{ t("ui.kit.check", lang) }</button>
+            </CopyRow>
         </section>
     }
 }

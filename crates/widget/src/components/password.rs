@@ -58,9 +58,19 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         let password = password.clone();
         Callback::from(move |e: InputEvent| password.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
+    // A mismatch is shown once the person leaves the field, not while typing.
+    let confirm_left = use_state(|| false);
     let on_confirm = {
         let confirm = confirm.clone();
-        Callback::from(move |e: InputEvent| confirm.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        let confirm_left = confirm_left.clone();
+        Callback::from(move |e: InputEvent| {
+            confirm_left.set(false);
+            confirm.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_confirm_blur = {
+        let confirm_left = confirm_left.clone();
+        Callback::from(move |_: FocusEvent| confirm_left.set(true))
     };
     let on_show = {
         let show = show.clone();
@@ -152,7 +162,9 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         if r.passed {
             html! { <span class="dh-ok">{ "✓ " }{ t(RuleId::ConfirmMatches.rule_text_id(), lang) }</span> }
         } else {
-            html! { <span class="dh-bad">{ "✗ " }{ render_message(RuleId::ConfirmMatches.problem_text_id(), lang, &ctx) }</span> }
+            // Kept in place but invisible while typing: no layout shift
+            // when it appears (a shift would move the button being tapped).
+            html! { <span class={classes!("dh-bad", (!*confirm_left).then_some("dh-invisible"))}>{ "✗ " }{ render_message(RuleId::ConfirmMatches.problem_text_id(), lang, &ctx) }</span> }
         }
     });
     let input_type = if *show { "text" } else { "password" };
@@ -171,8 +183,10 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
                     <input id="dh-pw" type={input_type} value={(*password).clone()} oninput={on_password}
                         autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
                         aria-describedby="dh-pw-summary dh-pw-warnings" />
-                    <button type="button" class="dh-secondary" id="dh-pw-show" aria-pressed={if *show { "true" } else { "false" }}
-                        aria-controls="dh-pw dh-pw-confirm" onclick={on_show}>{ t("ui.pw.show", lang) }</button>
+                    <button type="button" class="dh-secondary" id="dh-pw-show"
+                        aria-controls="dh-pw dh-pw-confirm" onclick={on_show}>
+                        { t(if *show { "ui.pw.hide" } else { "ui.pw.show" }, lang) }
+                    </button>
                 </div>
             </div>
             <h3 id="dh-pw-rules-title" class="dh-h3">{ t("ui.pw.rules", lang) }</h3>
@@ -194,7 +208,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
             }
             <div class="dh-field">
                 <label for="dh-pw-confirm">{ t("ui.pw.confirm", lang) }</label>
-                <input id="dh-pw-confirm" type={input_type} value={(*confirm).clone()} oninput={on_confirm}
+                <input id="dh-pw-confirm" type={input_type} value={(*confirm).clone()} oninput={on_confirm} onblur={on_confirm_blur}
                     autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
                     aria-describedby="dh-pw-confirm-verdict" />
                 <p id="dh-pw-confirm-verdict" class="dh-verdict" role="status" aria-live="polite">{ for confirm_verdict }</p>
