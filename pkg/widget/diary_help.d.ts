@@ -47,7 +47,7 @@ export interface MountOptions {
      */
     region?: RegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
-    role?: "parent" | "student" | null;
+    role?: "parent" | "guardian" | "student" | null;
     /** Default "ru". */
     lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
@@ -87,7 +87,7 @@ export class WidgetHandle {
     /**
      * Switches between `"parent"` and `"student"`.
      */
-    setRole(role: "parent" | "student"): void;
+    setRole(role: "parent" | "guardian" | "student"): void;
     /**
      * Removes the panel from the page. Calling it twice does nothing.
      */
@@ -101,7 +101,7 @@ export class WidgetHandle {
 /**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
- * `options`: `{ region?: string | RegionProfile, role?: "parent" | "student", lang?: "ru" | "en",
+ * `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
  * error?: string, remember?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */

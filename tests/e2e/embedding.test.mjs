@@ -228,10 +228,18 @@ test("operator profiles: mount() and the element take a profile object; a bad fi
   await page.waitForSelector("diary-login-help[data-state=ready]", { timeout: 15000 });
   await page.waitForSelector("body[data-mounted=true] #mounted .dh-panel");
   assert.match(await page.getAttribute("body", "data-rejected"), /^options\.region\.diarySite\.href: bad_href: /);
-  // The region box appears once a birth date is known: fill it in both panels.
+  // The region box is part of the plan: give a birth date in both panels,
+  // then «Не знаю» to every question the guide asks.
   const birth = `${new Date().getFullYear() - 10}-03-01`;
-  await page.locator("#mounted input[type=date]").first().fill(birth);
-  await page.locator("diary-login-help input[type=date]").first().fill(birth);
+  for (const scope of ["#mounted", "diary-login-help"]) {
+    await page.locator(`${scope} #dh-birth-date`).fill(birth);
+    await page.locator(`${scope} #dh-birth-next`).click();
+    for (let guard = 0; guard < 12; guard++) {
+      await page.locator(`${scope} #dh-now-title, ${scope} #dh-a-unknown`).first().waitFor();
+      if (await page.locator(`${scope} #dh-now-title`).count()) break;
+      await page.locator(`${scope} #dh-a-unknown`).click();
+    }
+  }
   const regionBox = (root) =>
     page.waitForFunction((r) => {
       const scope = r === "element" ? document.querySelector("diary-login-help").shadowRoot : document.querySelector("#mounted");

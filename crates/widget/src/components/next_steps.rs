@@ -352,7 +352,7 @@ impl Guide<'_> {
             };
             html! {
                 <form {onsubmit} novalidate=true>
-                    <label class="dh-sr" for={id.clone()}>{ t(&q.text_id(), lang) }</label>
+                    <label class="dh-sr" for={id.clone()}>{ self.w(&q.text_id()) }</label>
                     <input id={id.clone()} type="datetime-local" value={current.clone().unwrap_or_default()}
                         max={now}
                         aria-describedby={hint.as_ref().map(|_| format!("{id}-hint"))} />
@@ -546,7 +546,7 @@ impl Guide<'_> {
             <>
                 <section class="dh-result" aria-labelledby="dh-steps-title">
                     <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
-                    <p class="dh-path">{ t(&a.path.text_id(), lang) }</p>
+                    <p class="dh-path">{ self.w(&a.path.text_id()) }</p>
                     <ol class="dh-steps dh-plan">{ for items }</ol>
                     { plan_actions(lang, plan_text, self.student()) }
                 </section>
@@ -555,7 +555,7 @@ impl Guide<'_> {
                 if !drawer.is_empty() {
                     <details class="dh-notes">
                         <summary>{ self.w("ui.next.notes") }</summary>
-                        <ul>{ for drawer.iter().map(|n| html! { <li>{ t(&n.text_id(), lang) }</li> }) }</ul>
+                        <ul>{ for drawer.iter().map(|n| html! { <li>{ self.w(&n.text_id()) }</li> }) }</ul>
                     </details>
                 }
             </>
@@ -620,7 +620,7 @@ impl Guide<'_> {
                     { wait_view(a, lang, self.student()) }
                 }
                 if !notes.is_empty() {
-                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li>{ t(&n.text_id(), lang) }</li> }) }</ul>
+                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li>{ self.w(&n.text_id()) }</li> }) }</ul>
                 }
                 { for link }
                 { for tick }
@@ -663,9 +663,9 @@ fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, student: bool) 
     let met = b.met();
     let rows = Condition::ALL.iter().map(|c| {
         let missing: Vec<String> =
-            b.missing.iter().filter(|m| m.condition() == *c).map(|m| t(&m.text_id(), lang)).collect();
+            b.missing.iter().filter(|m| m.condition() == *c).map(|m| tr(&m.text_id(), student, lang)).collect();
         let unknown: Vec<String> =
-            b.unknown.iter().filter(|u| u.condition() == *c).map(|u| t(&u.text_id(), lang)).collect();
+            b.unknown.iter().filter(|u| u.condition() == *c).map(|u| tr(&u.text_id(), student, lang)).collect();
         let max = diary_rules::eligibility::create_button::max_age(s).to_string();
         let name = elig::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max)]);
         let (mark, class, state, more) = if met.contains(c) {
@@ -702,7 +702,7 @@ fn wait_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     } else {
         html! {}
     };
-    let variants = e.variants.iter().map(|v| html! { <li>{ t(v.id.text_id(), lang) }</li> });
+    let variants = e.variants.iter().map(|v| html! { <li>{ tr(v.id.text_id(), student, lang) }</li> });
     html! {
         <div class="dh-box dh-wait">
             <h4>{ t("ui.next.wait.heading", lang) }</h4>
@@ -734,7 +734,7 @@ fn region_view(a: &Assessment, lang: Lang, student: bool) -> Html {
                 <ul class="dh-apps">{ for apps }</ul>
             }
             <p>
-                { t(r.problems.text_id(), lang) }
+                { tr(r.problems.text_id(), student, lang) }
                 if let Some(l) = &r.problems_link {
                     { " " }{ external(&l.href, &l.label, lang) }
                 }
