@@ -133,7 +133,9 @@ fn apply(text: &str, edits: &[Edit], all: &[&str]) -> String {
 }
 
 fn check(text: &str, ctx: &ExplainContext, exact_entry: Option<&str>) {
-    let m = best_match(text);
+    // `explain` composes decomposed letters (NFC) before matching; the
+    // matcher alone must agree with it on the same composed text.
+    let m = best_match(&diary_rules::nfc::nfc(text));
     let e = explain(text, ctx);
     assert_eq!(m.is_some(), e.is_some(), "explain and best_match disagree on {text:?}");
     let (Some(m), Some(e)) = (m, e) else {
