@@ -10,7 +10,7 @@
 // 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, with the CPU slowed 4×).
 // "Ready" is the first animation frame in which the panel (or zxcvbn's
 // first verdict) is in the DOM.
-import { chromium } from "playwright-core";
+import { PROFILES, median, launch } from "./browser.mjs";
 import { startServer } from "../scripts/serve.mjs";
 
 const args = process.argv.slice(2);
@@ -20,10 +20,6 @@ const PAGES = [
   { name: "index.html: the help panel (pkg/widget)", path: "index.html" },
   { name: "element.html: <diary-login-help> in a shadow root", path: "element.html" },
   { name: "peer: a page loading only zxcvbn 4.4.2", path: "bench/zxcvbn-only.html" },
-];
-const PROFILES = [
-  { name: "local", network: null, cpu: 1 },
-  { name: "Fast 3G + 4× slower CPU", network: { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 }, cpu: 4 },
 ];
 
 // Runs in the page before any of its scripts: records when "ready" first holds.
@@ -39,16 +35,9 @@ const PROBE = () => {
   requestAnimationFrame(tick);
 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const { server, url } = await startServer({ gzip: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const browser = await launch();
 const results = [];
 try {
   for (const profile of PROFILES) {

@@ -8,25 +8,14 @@
 // Profiles as bench/first-render.mjs: local, and "Fast 3G" with a 4× slower
 // CPU. Not a test: a measurement for the README (budget: render within
 // 300 ms of the file arriving; file at most 15 KB gz).
-import { chromium } from "playwright-core";
+import { PROFILES, median, launch } from "./browser.mjs";
 import { startServer } from "../scripts/serve.mjs";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1] || 10) || 10;
-const PROFILES = [
-  { name: "local", network: null, cpu: 1 },
-  { name: "Fast 3G + 4× slower CPU", network: { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 }, cpu: 4 },
-];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const { server, url } = await startServer({ gzip: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const browser = await launch();
 const rows = [];
 try {
   for (const profile of PROFILES) {

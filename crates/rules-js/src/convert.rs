@@ -23,10 +23,15 @@ pub fn field_error(field: &str, problem: impl std::fmt::Display) -> JsError {
 pub fn lang_at(code: Option<&str>, field: &str) -> Result<diary_rules::Lang, JsError> {
     let lang = match code {
         None => diary_rules::Lang::default(),
-        Some(code) => diary_rules::Lang::parse(code)
-            .ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))?,
+        Some(code) => parse_lang(code, field)?,
     };
     ensure_loaded(lang, field)
+}
+
+/// A language code, whether or not its words are loaded yet.
+pub fn parse_lang(code: &str, field: &str) -> Result<diary_rules::Lang, JsError> {
+    diary_rules::Lang::parse(code)
+        .ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
 }
 
 /// `lang` if its words are available, else an `Error` naming the field and

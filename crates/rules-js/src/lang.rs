@@ -7,7 +7,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{field_error, lang_at, required_string};
+use crate::convert::{field_error, parse_lang, required_string};
 
 /// Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
 /// once). `source`: the language file's bytes (`ArrayBuffer`,
@@ -22,12 +22,8 @@ pub async fn load_language(
     #[wasm_bindgen(unchecked_optional_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
 ) -> Result<(), JsError> {
     let code = required_string(&lang, "lang")?;
-    let lang = match lang_at(Some(&code), "lang") {
-        Ok(lang) => lang,
-        // Known but not loaded: the case this function is for.
-        Err(_) => diary_rules::Lang::parse(&code)
-            .ok_or_else(|| field_error("lang", format!("expected \"ru\" or \"en\", got \"{code}\"")))?,
-    };
+    // Not yet loaded is the case this function is for: parse only.
+    let lang = parse_lang(&code, "lang")?;
     crate::browser::fetch_language(lang, &source.unwrap_or(JsValue::UNDEFINED))
         .await
         .map_err(|e| field_error("source", e))
