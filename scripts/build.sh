@@ -13,12 +13,17 @@ source scripts/env.sh
 # keep "rlib" for the tests. One invocation per crate also keeps their
 # features apart (the widget's rules-js dependency without the JS API).
 # scripts/check-sizes.mjs fails the test command if LTO silently stops.
-for crate in diary-rules-js diary-help-widget; do
-  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --crate-type cdylib
-done
-
+# The widget is two modules from one crate (crates/widget/src/lazy.rs): the
+# panel with its first screen, and the sections it loads on first use.
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 out="$target_dir/wasm32-unknown-unknown/release"
+cdylib() {
+  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$@" --lib --crate-type cdylib
+}
+cdylib diary-rules-js
+cdylib diary-help-widget --features sections-module
+cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
+cdylib diary-help-widget --features lazy-sections
 # bind CRATE_WASM OUT_DIR OUT_NAME
 bind() {
   rm -rf "$2.tmp"
@@ -27,6 +32,10 @@ bind() {
 
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
+bind "$out/diary_help_sections.wasm" pkg/widget.sections diary_help_sections
+# Only the module and its wasm: its exports are the panel's, not the host's.
+mv pkg/widget.sections.tmp/diary_help_sections.js pkg/widget.sections.tmp/diary_help_sections_bg.wasm pkg/widget.tmp/
+rm -rf pkg/widget.sections.tmp
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
 scripts/minify.sh pkg/widget.tmp/diary-login-help.js
 # The element's stylesheet as a module (its text as the default export): the
@@ -58,4 +67,4 @@ done
 # for the rules API; English is on demand.
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
   pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js \
-  ~pkg/widget/diary-help.css ~pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
+  ~pkg/widget/diary_help_sections.js ~pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt

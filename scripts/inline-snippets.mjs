@@ -5,7 +5,9 @@
 // `new URL("../../diary-texts.en.bin", import.meta.url)` (the snippet sits
 // in snippets/<crate>/), which bundlers see and emit. Inlined, the path
 // becomes "./…" relative to the module itself, and the module needs no
-// second request (one round trip less on a page without a bundler).
+// second request (one round trip less on a page without a bundler). The
+// widget's snippet imports its second module the same way, with a literal
+// `import("../../diary_help_sections.js")` that becomes "./…".
 // Only `export function` snippets are expected; anything else fails the build.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,8 +21,13 @@ js = js.replace(IMPORT, (_, names, path) => {
   for (const n of names.split(", ")) {
     if (!new RegExp(`^export function ${n}\\(`, "m").test(code)) throw new Error(`${path}: no "export function ${n}("`);
   }
-  code = code.replace(/^export function /gm, "function ").replaceAll('new URL("../../', 'new URL("./');
-  if (/\bimport\b|\.\.\//.test(code.replace(/import\.meta\.url/g, ""))) throw new Error(`${path}: cannot be inlined`);
+  code = code
+    .replace(/^export function /gm, "function ")
+    .replaceAll('new URL("../../', 'new URL("./')
+    .replaceAll('import("../../', 'import("./');
+  if (/\bimport\b|\.\.\//.test(code.replace(/import\.meta\.url|import\("\.\/[\w.-]+\.js"\)/g, ""))) {
+    throw new Error(`${path}: cannot be inlined`);
+  }
   return `// Inlined from wasm-bindgen's ${path.replace(/-[0-9a-f]{16}\//, "/")} by scripts/inline-snippets.mjs.${code.trimEnd()}\n`;
 });
 if (/from '\.\/snippets\//.test(js)) throw new Error(`${file}: a snippet import was left`);

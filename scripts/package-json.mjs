@@ -65,11 +65,13 @@ const packages = {
       "./diary-login-help.js": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
       "./diary-help.css": "./diary-help.css",
       "./diary_help_bg.wasm": "./diary_help_bg.wasm",
+      "./diary_help_sections_bg.wasm": "./diary_help_sections_bg.wasm",
       "./diary-texts.en.bin": "./diary-texts.en.bin",
       "./package.json": "./package.json",
     },
     files: [
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
+      "diary_help_sections.js", "diary_help_sections_bg.wasm",
       "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help.css",
       "diary-texts.en.bin", "README.md", "LICENSE",
     ],

@@ -172,6 +172,7 @@ test("the password checklist updates as keys are typed", async () => {
   await ready(page);
   await page.getByRole("tab", { name: "Пароль" }).click();
   const field = page.locator("#dh-pw");
+  await field.waitFor();
   const failed = () => page.$$eval("#dh-pw-rules li.dh-fail", (l) => l.length);
   assert.equal(await failed(), 5);
   await field.focus();

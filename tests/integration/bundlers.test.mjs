@@ -75,6 +75,12 @@ async function inspect(dist) {
     // mount() asked for English: its file (diary-texts.en.bin, emitted by the bundler) loads, then the panel re-renders.
     await page.waitForFunction(() => /^Logging/.test(document.querySelector("#help .dh-title")?.textContent ?? ""),
       null, { timeout: 10000 }).catch(() => {});
+    // «Пароль» and «Ошибка» come from the second module, which the bundler
+    // emitted as a chunk of its own with its wasm; loaded on first use.
+    await page.locator("#help #dh-section-password").click();
+    await page.locator("#help #dh-pw").waitFor({ timeout: 10000 });
+    await page.locator("diary-login-help #dh-section-error").click();
+    await page.locator("diary-login-help #dh-error-pick").waitFor({ timeout: 10000 });
     const seen = await page.evaluate(() => {
       const el = document.querySelector("diary-login-help");
       const shadowPanel = el.shadowRoot?.querySelector(".dh-panel");
@@ -88,6 +94,8 @@ async function inspect(dist) {
         lightTitle: lightPanel?.querySelector(".dh-title")?.textContent ?? null,
         lightRadius: lightPanel && getComputedStyle(lightPanel).borderRadius,
         fallbackShown: el.querySelector(".fallback").assignedSlot !== null,
+        lightPasswordLabel: document.querySelector('#help label[for="dh-pw"]')?.textContent ?? null,
+        shadowErrorPick: el.shadowRoot?.querySelectorAll("#dh-error-pick option").length ?? 0,
         result: window.hostResult,
       };
     });
@@ -107,6 +115,8 @@ function assertWorks({ seen, errors }) {
   assert.equal(seen.fallbackShown, false);
   assert.match(seen.lightTitle, /Logging/);
   assert.equal(seen.lightRadius, "12px", "the imported diary-help.css styles mount()'s panel");
+  assert.match(seen.lightPasswordLabel, /^[A-Z][a-z]/, "the lazily loaded section follows the panel's English");
+  assert.ok(seen.shadowErrorPick > 5, "the lazily loaded «Ошибка» section lists the catalog");
   assert.equal(seen.result.error, undefined);
   assert.equal(seen.result.mounted, true);
   assert.deepEqual(seen.result.failedRules, ["uppercase", "lowercase", "allowed_chars"]);

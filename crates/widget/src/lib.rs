@@ -4,14 +4,22 @@
 //! holds no rule logic: it asks `diary-rules` and shows the answer, with
 //! every word taken from the rules crate's text data.
 //!
-//! Built into `pkg/widget/diary_help.js`: the panel alone. With the cargo
-//! feature `api` the module also re-exports the whole rules API of
-//! `diary-rules-js` (one module for a host that wants both).
+//! Built into `pkg/widget/` as two modules (see `lazy.rs`):
+//! `diary_help.js` (feature `lazy-sections`: the panel and its first screen,
+//! loading the other sections on first use) and `diary_help_sections.js`
+//! (feature `sections-module`: those sections). Without either feature (the
+//! tests) one module holds the whole panel. With the cargo feature `api` the
+//! module also re-exports the whole rules API of `diary-rules-js` (one module
+//! for a host that wants both).
 
 mod clock;
 mod components;
 pub mod crash;
+#[cfg(feature = "lazy-sections")]
+mod lazy;
+#[cfg(not(feature = "sections-module"))]
 mod mount;
+pub mod sections;
 mod state;
 pub mod storage;
 mod text;
@@ -19,5 +27,6 @@ mod text;
 pub use components::app::{App, AppProps};
 #[cfg(feature = "api")]
 pub use diary_rules_js::*;
+#[cfg(not(feature = "sections-module"))]
 pub use mount::*;
 pub use state::{Answers, HostConfig, Role, Section};

@@ -2,11 +2,9 @@
 //! A struct component so the host's handle can send it messages
 //! (`setRole`, `setError`, …) through its `AppHandle`.
 
-use super::check_data::CheckData;
-use super::error_help::ErrorHelp;
 use super::next_steps::NextSteps;
-use super::password::PasswordHelp;
 use super::tabs::{panel_id, TabItem, Tabs};
+use crate::sections::SectionProps;
 use crate::state::{Answers, HostConfig, Role, Section};
 use crate::storage;
 use crate::text::{t, tr};
@@ -119,6 +117,15 @@ impl Component for App {
         true
     }
 
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        #[cfg(feature = "lazy-sections")]
+        if first_render {
+            crate::lazy::prefetch();
+        }
+        #[cfg(not(feature = "lazy-sections"))]
+        let _ = first_render;
+    }
+
     fn view(&self, ctx: &Context<Self>) -> Html {
         let lang = self.config.lang;
         let role_items: Vec<TabItem> = Role::ALL
@@ -145,13 +152,24 @@ impl Component for App {
                     on_change={ctx.link().callback(Msg::Answers)} remember={self.config.remember}
                     on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
             },
-            Section::Error => html! {
-                <ErrorHelp {lang} {role} region={crate::state::region_id(&region)} host_error={self.config.error.clone()}
-                    birth_date={self.answers.birth_date.clone()}
-                    on_check_data={ctx.link().callback(|_| Msg::Select(Section::CheckData))} />
-            },
-            Section::Password => html! { <PasswordHelp {lang} /> },
-            Section::CheckData => html! { <CheckData {lang} /> },
+            // «Ошибка», «Пароль», «Проверить данные»: the second module in
+            // the shipped build (loaded on first use), this one otherwise.
+            section => {
+                let props = SectionProps {
+                    section,
+                    lang,
+                    role,
+                    region: crate::state::region_id(&region),
+                    host_error: self.config.error.clone(),
+                    birth_date: self.answers.birth_date.clone(),
+                    on_check_data: ctx.link().callback(|_| Msg::Select(Section::CheckData)),
+                };
+                #[cfg(feature = "lazy-sections")]
+                let html = html! { <crate::lazy::LazySection ..props /> };
+                #[cfg(not(feature = "lazy-sections"))]
+                let html = html! { <crate::sections::SectionApp ..props /> };
+                html
+            }
         };
 
         html! {

@@ -1,0 +1,234 @@
+//! The sections after the first screen, loaded on first use (issue 16).
+//!
+//! The shipped panel is two wasm modules built from this crate:
+//! - `diary_help` (feature `lazy-sections`): the panel, its tabs and the
+//!   guide («Что делать сейчас»), everything the first screen needs;
+//! - `diary_help_sections` (feature `sections-module`): «Ошибка»,
+//!   «Пароль» and «Проверить данные», with the explanation, password and
+//!   document rules behind them (about a third of the download).
+//!
+//! [`LazySection`] stands in the panel for those three sections. It imports
+//! the second module (`import("./diary_help_sections.js")`, a literal path
+//! bundlers follow) the first time one of them is shown, or earlier when the
+//! browser is idle after the first render, so that the whole panel works
+//! offline once the page has loaded. It mounts the section into its own
+//! `<div>` and passes it every change of the panel's settings.
+//!
+//! The boundary is plain JS values: the settings object that
+//! [`crate::sections::read_props`] reads, and a handle with `update` and
+//! `unmount`. No personal data crosses it except what the section itself
+//! needs (the host's error text, the wizard's birth date), in memory only.
+
+use crate::sections::SectionProps;
+use crate::text::t;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+// The second module sits next to this one. The inliner
+// (scripts/inline-snippets.mjs) pastes this snippet into diary_help.js and
+// rewrites "../../" to "./". One import per page; a failed one is forgotten
+// so that «Попробовать ещё раз» imports again.
+#[wasm_bindgen(inline_js = r#"
+let sections;
+export function load_sections() {
+  if (!sections) {
+    sections = import("../../diary_help_sections.js").then(async (m) => { await m.default(); return m; });
+    sections.catch(() => { sections = undefined; });
+  }
+  return sections;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn load_sections() -> Result<js_sys::Promise, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    pub type SectionsModule;
+    #[wasm_bindgen(method, catch, js_name = mountSection)]
+    fn mount_section(
+        this: &SectionsModule,
+        target: &web_sys::Element,
+        props: &JsValue,
+    ) -> Result<SectionHandle, JsValue>;
+
+    pub type SectionHandle;
+    #[wasm_bindgen(method, catch)]
+    fn update(this: &SectionHandle, props: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    fn unmount(this: &SectionHandle);
+}
+
+/// Imports the sections module (once per page).
+async fn import_sections() -> Result<SectionsModule, JsValue> {
+    let module = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?;
+    Ok(module.unchecked_into())
+}
+
+/// Starts importing the sections module when the browser is idle (after the
+/// first render), unless the user asked to save data: then on first use.
+pub fn prefetch() {
+    let window = gloo::utils::window();
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().filter(|v| v.is_object());
+    let save_data = get(&window, "navigator")
+        .and_then(|n| get(&n, "connection"))
+        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if save_data {
+        return;
+    }
+    let start = Closure::once_into_js(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure here is silent: the section says so when it is opened.
+            let _ = import_sections().await;
+        })
+    });
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let _ = match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(5000.0));
+            idle.call2(&window, &start, &options)
+        }
+        None => {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1000).map(JsValue::from)
+        }
+    };
+}
+
+pub enum LazyMsg {
+    Loaded(SectionsModule),
+    Failed,
+    Retry,
+}
+
+#[derive(PartialEq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed,
+}
+
+pub struct LazySection {
+    host: NodeRef,
+    status: Status,
+    handle: Option<SectionHandle>,
+    /// The JS function the section calls to open «Проверить данные»; the
+    /// latest `on_check_data` is read through the shared cell.
+    on_check_data: Rc<RefCell<Callback<()>>>,
+    on_check_data_js: Closure<dyn Fn()>,
+}
+
+impl LazySection {
+    fn props_object(&self, props: &SectionProps) -> JsValue {
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+        };
+        let opt = |v: &Option<String>| v.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL);
+        set("section", &JsValue::from_str(props.section.id()));
+        set("lang", &JsValue::from_str(props.lang.code()));
+        set("role", &JsValue::from_str(props.role.id()));
+        set("region", &opt(&props.region));
+        set("error", &opt(&props.host_error));
+        set("birthDate", &opt(&props.birth_date));
+        set("onCheckData", self.on_check_data_js.as_ref());
+        o.into()
+    }
+
+    fn load(ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match import_sections().await {
+                Ok(m) => link.send_message(LazyMsg::Loaded(m)),
+                Err(_) => link.send_message(LazyMsg::Failed),
+            }
+        });
+    }
+}
+
+impl Component for LazySection {
+    type Message = LazyMsg;
+    type Properties = SectionProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let on_check_data = Rc::new(RefCell::new(ctx.props().on_check_data.clone()));
+        let cell = on_check_data.clone();
+        // The callback is cloned out first: emitting re-renders the panel,
+        // which stores the next callback in the same cell.
+        let on_check_data_js = Closure::<dyn Fn()>::new(move || {
+            let callback = cell.borrow().clone();
+            callback.emit(())
+        });
+        Self::load(ctx);
+        LazySection { host: NodeRef::default(), status: Status::Loading, handle: None, on_check_data, on_check_data_js }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: LazyMsg) -> bool {
+        match msg {
+            LazyMsg::Loaded(module) => {
+                let Some(host) = self.host.cast::<web_sys::Element>() else { return false };
+                match module.mount_section(&host, &self.props_object(ctx.props())) {
+                    Ok(handle) => {
+                        self.handle = Some(handle);
+                        self.status = Status::Ready;
+                    }
+                    Err(_) => self.status = Status::Failed,
+                }
+            }
+            LazyMsg::Failed => self.status = Status::Failed,
+            LazyMsg::Retry => {
+                self.status = Status::Loading;
+                Self::load(ctx);
+            }
+        }
+        true
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, _old: &SectionProps) -> bool {
+        *self.on_check_data.borrow_mut() = ctx.props().on_check_data.clone();
+        if let Some(handle) = &self.handle {
+            if handle.update(&self.props_object(ctx.props())).is_err() {
+                self.status = Status::Failed;
+            }
+        }
+        true
+    }
+
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        if let Some(handle) = self.handle.take() {
+            handle.unmount();
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let lang = ctx.props().lang;
+        let status = match self.status {
+            Status::Ready => html! {},
+            Status::Loading => html! { <p class="dh-lazy-status" role="status">{ t("ui.lazy.loading", lang) }</p> },
+            Status::Failed => html! {
+                <div class="dh-lazy-status" role="alert">
+                    <p>{ t("ui.lazy.failed", lang) }</p>
+                    <button type="button" onclick={ctx.link().callback(|_| LazyMsg::Retry)}>
+                        { t("ui.lazy.retry", lang) }
+                    </button>
+                </div>
+            },
+        };
+        // The section's own root: Yew renders no children into it, so the
+        // second module's app owns its content.
+        html! {
+            <>
+                { status }
+                <div class="dh-lazy" ref={self.host.clone()} aria-busy={(self.status == Status::Loading).to_string()}></div>
+            </>
+        }
+    }
+}
