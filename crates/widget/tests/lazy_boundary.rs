@@ -1,0 +1,73 @@
+//! The boundary between the panel and its lazily loaded sections
+//! (src/lazy.rs, src/sections.rs): the settings object the panel passes, read
+//! by the sections' side, and the section app rendered from it with the
+//! callback back into the panel. The two-module build itself is exercised
+//! end to end (tests/e2e, tests/integration).
+
+use diary_help_widget::sections::{read_props, SectionApp};
+use diary_help_widget::{Role, Section};
+use diary_rules::Lang;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{click, find, host, options, settle};
+
+#[wasm_bindgen_test]
+fn the_settings_object_is_read_field_by_field() {
+    let props = read_props(&options(
+        r#"{"section":"error","lang":"en","role":"student","region":"kuzbass","error":"Ваш дневник не найден","birthDate":null}"#,
+    ))
+    .unwrap();
+    assert_eq!(props.section, Section::Error);
+    assert_eq!(props.lang, Lang::En);
+    assert_eq!(props.role, Role::Student);
+    assert_eq!(props.region.as_deref(), Some("kuzbass"));
+    assert_eq!(props.host_error.as_deref(), Some("Ваш дневник не найден"));
+    assert_eq!(props.birth_date, None);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_settings_object_is_refused_naming_the_field() {
+    let cases = [
+        ("null", "settings: expected an object"),
+        (r#"{"lang":"ru","role":"parent"}"#, "settings.section: expected a string"),
+        (r#"{"section":"nope","lang":"ru","role":"parent"}"#, "settings.section: unknown section \"nope\""),
+        (r#"{"section":"password","lang":"de","role":"parent"}"#, "settings.lang: unknown language \"de\""),
+        (r#"{"section":"password","lang":"ru","role":"teacher"}"#, "settings.role: unknown role \"teacher\""),
+        (
+            r#"{"section":"password","lang":"ru","role":"parent","onCheckData":5}"#,
+            "settings.onCheckData: expected a function",
+        ),
+    ];
+    for (json, message) in cases {
+        let err = read_props(&options(json)).err().unwrap_or_else(|| panic!("{json} was accepted"));
+        assert_eq!(err, message, "{json}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_section_app_renders_the_section_and_calls_back_into_the_panel() {
+    let root = host("lazy-boundary");
+    let calls = Rc::new(Cell::new(0));
+    let seen = calls.clone();
+    let on_check_data = Closure::<dyn Fn()>::new(move || seen.set(seen.get() + 1));
+    let settings =
+        options(r#"{"section":"error","lang":"ru","role":"parent","region":null,"error":"Ваш дневник не найден"}"#);
+    js_sys::Reflect::set(&settings, &JsValue::from_str("onCheckData"), on_check_data.as_ref()).unwrap();
+    let props = read_props(&settings).unwrap();
+    let app = yew::Renderer::<SectionApp>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    // The host's error is explained at once, with the «Дневник не найден» kit.
+    find(&root, "#dh-explanation-title");
+    click(&root, "#dh-kit-check");
+    settle().await;
+    assert_eq!(calls.get(), 1, "the kit's «Проверить данные» asks the panel to switch");
+    app.destroy();
+    settle().await;
+    assert!(root.query_selector("#dh-explanation-title").unwrap().is_none());
+}
