@@ -310,3 +310,26 @@ test("the custom element runs the wizard inside its shadow root", async () => {
   clean(log);
   await context.close();
 });
+
+test("the sections after the first screen load on first use; when they cannot, the section says so and «Попробовать ещё раз» works", async () => {
+  let block = true;
+  const { page, context, log } = await openPage(env, "index.html", {
+    prepare: (p) => p.route("**/diary_help_sections_bg.wasm", (route) => (block ? route.abort("failed") : route.continue())),
+  });
+  await ready(page);
+  await page.click("#dh-section-password");
+  const alert = page.locator(".dh-section .dh-lazy-status[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Раздел не загрузился/);
+  // The rest of the panel keeps working.
+  await page.click("#dh-section-next");
+  await page.locator("#dh-birth-date").waitFor();
+  await page.click("#dh-section-password");
+  block = false;
+  await page.getByRole("button", { name: "Попробовать ещё раз" }).click();
+  await page.locator("#dh-pw").waitFor();
+  assert.equal(await page.locator(".dh-lazy-status").count(), 0);
+  // A failed load is not an error of the host page.
+  assert.deepEqual(log.uncaught, []);
+  await context.close();
+});
