@@ -26,6 +26,9 @@ struct Mounted {
     root: web_sys::Element,
     region: Option<String>,
     lang: Lang,
+    /// The apology goes inside `root` instead of replacing it: a section of
+    /// the panel whose `<div>` belongs to the panel's own Yew (`sections.rs`).
+    in_place: bool,
 }
 
 thread_local! {
@@ -56,10 +59,21 @@ pub fn set_panic_hook() {
 
 /// Remembers a mounted panel; returns its id for [`update`] and [`forget`].
 pub fn register(root: &web_sys::Element, region: Option<String>, lang: Lang) -> u32 {
+    add(Mounted { id: 0, root: root.clone(), region, lang, in_place: false })
+}
+
+/// Like [`register`], for a lazily loaded section: its apology is shown
+/// inside `root`, which the panel's Yew keeps and removes in its own time.
+pub fn register_in_place(root: &web_sys::Element, region: Option<String>, lang: Lang) -> u32 {
+    add(Mounted { id: 0, root: root.clone(), region, lang, in_place: true })
+}
+
+fn add(mut panel: Mounted) -> u32 {
     let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
+    panel.id = id;
     MOUNTED.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
-            m.push(Mounted { id, root: root.clone(), region, lang });
+            m.push(panel);
         }
     });
     id
@@ -134,23 +148,33 @@ pub fn clear(id: u32) {
 
 /// Renders the apology in `p` and remembers the element that now holds it.
 fn show_apology(p: &Mounted) {
-    if let Some(fresh) = render_apology(&p.root, p.region.as_deref(), p.lang) {
+    if p.in_place {
+        p.root.set_text_content(None);
+        let _ = render_apology(&p.root, p.region.as_deref(), p.lang, false);
+        return;
+    }
+    if let Some(fresh) = render_apology(&p.root, p.region.as_deref(), p.lang, true) {
         with_panel(p.id, |q| q.root = fresh);
     }
 }
 
 /// Replaces `root` (by a shallow copy of itself, so no listener of the
-/// crashed app stays attached; in place when it has no parent) with the
-/// apology, and returns the element that now holds it.
-pub fn render_apology(root: &web_sys::Element, region_id: Option<&str>, lang: Lang) -> Option<web_sys::Element> {
+/// crashed app stays attached; in place when it has no parent or `replace`
+/// is false) with the apology, and returns the element that now holds it.
+pub fn render_apology(
+    root: &web_sys::Element,
+    region_id: Option<&str>,
+    lang: Lang,
+    replace: bool,
+) -> Option<web_sys::Element> {
     let document = root.owner_document()?;
     let target = match root.parent_node() {
-        Some(_) => {
+        Some(_) if replace => {
             let fresh: web_sys::Element = root.clone_node().ok()?.dyn_into().ok()?;
             root.replace_with_with_node_1(&fresh).ok()?;
             fresh
         }
-        None => {
+        _ => {
             root.set_text_content(None);
             root.clone()
         }

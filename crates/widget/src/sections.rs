@@ -192,7 +192,7 @@ mod exports {
     pub fn mount_section(target: web_sys::Element, settings: JsValue) -> Result<SectionHandle, JsError> {
         crash::install();
         let props = read_props(&settings).map_err(|e| JsError::new(&e))?;
-        let id = crash::register(&target, props.region.clone(), props.lang);
+        let id = crash::register_in_place(&target, props.region.clone(), props.lang);
         let (now, later) = renderable(&props);
         let app = render_distinct(&target, now);
         let shown = Rc::new(RefCell::new(Shown { app: Some(app), latest: props }));

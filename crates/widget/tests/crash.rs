@@ -33,7 +33,7 @@ fn the_apology_is_plain_text_with_the_regions_help_links() {
     let inner = gloo::utils::document().create_element("p").unwrap();
     inner.set_text_content(Some("old content"));
     div.append_child(&inner).unwrap();
-    let root = crash::render_apology(&div, Some("kuzbass"), diary_rules::Lang::Ru).expect("rendered");
+    let root = crash::render_apology(&div, Some("kuzbass"), diary_rules::Lang::Ru, true).expect("rendered");
     // The root was replaced by a shallow copy of itself (same id, no old children).
     assert_eq!(root.id(), "c0");
     assert!(gloo::utils::document().get_element_by_id("c0").unwrap().is_same_node(Some(&root)));
@@ -58,8 +58,17 @@ fn the_apology_is_plain_text_with_the_regions_help_links() {
     }
     // English too.
     let div = host("c0en");
-    let root = crash::render_apology(&div, None, diary_rules::Lang::En).unwrap();
+    let root = crash::render_apology(&div, None, diary_rules::Lang::En, true).unwrap();
     assert!(root.text_content().unwrap().contains("The help panel has stopped working"));
+    // A lazily loaded section's apology stays inside its <div>, which the
+    // panel's Yew keeps (the same node, emptied first).
+    let section = host("c0section");
+    section.set_text_content(Some("old section"));
+    let root = crash::render_apology(&section, None, diary_rules::Lang::Ru, false).unwrap();
+    assert!(root.is_same_node(Some(&section)));
+    assert!(gloo::utils::document().get_element_by_id("c0section").unwrap().is_same_node(Some(&section)));
+    let text = section.text_content().unwrap();
+    assert!(!text.contains("old section") && text.contains("Помощник временно не работает"), "{text}");
 }
 
 #[wasm_bindgen_test]
