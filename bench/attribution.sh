@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')/wasm32-unknown-unknown/release
 
-for pair in "diary_rules_js:diary_rules:pkg/rules" "diary_help_widget:diary_help:pkg/widget"; do
+for pair in "diary_rules_js:diary_rules:pkg/rules" "diary_help_widget:diary_help:pkg/widget" "diary_help_sections:diary_help_sections:pkg/widget"; do
   IFS=: read -r crate name pkg <<<"$pair"
   wasm-bindgen --target web --out-dir "$work/$name" --out-name "$name" "$out/$crate.wasm"
   node_modules/.bin/wasm-opt -Oz -g --zero-filled-memory --low-memory-unused "$work/$name/${name}_bg.wasm" -o "$work/$name.wasm"

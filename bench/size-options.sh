@@ -3,9 +3,10 @@
 # set against issue 16's budget (at most 195 KB gzip for everything a browser
 # downloads for the Russian panel: wasm + js + css). Builds the widget again,
 # into target/size-options, as:
-#   1. shipped: pkg/widget as committed (the panel alone);
-#   2. api: re-exporting the whole rules JS API too (feature `api` on), one
-#      module for a host that wants both;
+#   1. shipped: pkg/widget as committed (the panel and its first screen; the
+#      other sections are a second module loaded on first use);
+#   2. api: one module with the whole panel re-exporting the whole rules JS
+#      API too (feature `api` on), for a host that wants both;
 #   3. nightly: (1) with std rebuilt for size on a nightly toolchain
 #      (-Zbuild-std, optimize_for_size, -Zfmt-debug=none,
 #      -Zlocation-detail=none); skipped without `rustup +nightly` and its
@@ -46,7 +47,7 @@ if cargo +nightly --version >/dev/null 2>&1 \
   CARGO_TARGET_DIR="$root/target/size-options-nightly" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zfmt-debug=none -Zlocation-detail=none" \
     cargo +nightly rustc --quiet --locked --release --target wasm32-unknown-unknown -p diary-help-widget --lib --crate-type cdylib \
-      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+      --features lazy-sections -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
   scripts/bind.sh "$root/target/size-options-nightly/wasm32-unknown-unknown/release/diary_help_widget.wasm" "$work/nightly" diary_help
   total "nightly build-std" "$work/nightly"
 else
