@@ -67,4 +67,4 @@ done
 # for the rules API; English is on demand.
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
   pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js \
-  ~pkg/widget/diary_help_sections.js ~pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
+  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
