@@ -333,3 +333,33 @@ test("the sections after the first screen load on first use; when they cannot, t
   assert.deepEqual(log.uncaught, []);
   await context.close();
 });
+
+test("works offline once loaded: the sections module arrives when the browser is idle, before any section is opened", async () => {
+  const { page, context } = await openPage(env, "index.html");
+  const prefetched = page.waitForResponse((r) => r.url().endsWith("/diary_help_sections_bg.wasm"), { timeout: 15000 });
+  await ready(page);
+  await prefetched;
+  // Instantiation follows the download; give it a moment, then cut the network.
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
+  await page.click("#dh-section-password");
+  await page.locator("#dh-pw").waitFor({ timeout: 5000 });
+  await page.click("#dh-section-data");
+  await page.locator("#dh-snils").waitFor({ timeout: 5000 });
+  await context.close();
+});
+
+test("with Save-Data on, the sections module waits for first use", async () => {
+  const { page, context, log } = await openPage(env, "index.html", {
+    prepare: (p) => p.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }), configurable: true });
+    }),
+  });
+  await ready(page);
+  await page.waitForTimeout(1500);
+  assert.equal(log.requests.some((u) => u.includes("diary_help_sections")), false, "nothing fetched ahead");
+  await page.click("#dh-section-password");
+  await page.locator("#dh-pw").waitFor();
+  assert.ok(log.requests.some((u) => u.endsWith("/diary_help_sections_bg.wasm")));
+  await context.close();
+});
