@@ -487,7 +487,7 @@ fn gen_errors(at: &Path_, file: &Table) -> String {
     let ages = |p: &Path_, t: &Table| match opt_str_list(p, t, "ages") {
         Some(list) => {
             let vs: Vec<String> =
-                list.iter().enumerate().map(|(i, a)| variant(&p.key("ages").index(i), a, "AgeKey", AGES)).collect();
+                list.iter().enumerate().map(|(i, a)| variant(&p.key("ages").index(i), a, "AgeGroup", AGES)).collect();
             format!("Some(&[{}])", vs.join(", "))
         }
         None => "None".to_owned(),
