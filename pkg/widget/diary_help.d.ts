@@ -121,8 +121,8 @@ export interface InitOutput {
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures________invoke__he254d747bc9b5605: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h4ab1e3f340702841: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h3ba3929bb0eda65f: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hae4ad097527198dd: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
