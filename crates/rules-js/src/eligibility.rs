@@ -206,31 +206,10 @@ pub fn assess_eligibility(
     Ok(dto(&assessment, situation.lang).to_js())
 }
 
-const SITUATION_FIELDS: &[&str] = &[
-    "role",
-    "birthDate",
-    "today",
-    "now",
-    "lang",
-    "region",
-    "representative",
-    "citizenship",
-    "birthCertificate",
-    "certificateStatus",
-    "snilsStatus",
-    "parentAccount",
-    "studentAccount",
-    "consent",
-    "parentConsent",
-    "application",
-    "studentPassword",
-    "checkRequestedAt",
-];
-
 /// Reads the situation object (already checked to be an object). Every
 /// field is optional text here; `Situation::from_input` validates values.
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
-    deny_unknown(value, "", SITUATION_FIELDS)?;
+    deny_unknown(value, "", SituationInput::FIELDS)?;
     let text = |key: &str| optional(value, "", key, string_at);
     let region = optional(value, "", "region", read_region_arg)?;
     Ok(SituationInput {

@@ -10,23 +10,6 @@ use diary_rules::eligibility::{region, situation::RegionArg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-const PROFILE_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "diarySite",
-    "appName",
-    "apps",
-    "loginButton",
-    "loginFlow",
-    "consentVia",
-    "parentFlow",
-    "application",
-    "problems",
-    "problemsLink",
-    "parentMayCreateUntil18",
-    "source",
-];
-
 /// An object of known keys: `expected` names it in a type error.
 fn object_at(value: &JsValue, path: &str, allowed: &[&str], expected: &str) -> Result<(), JsError> {
     if !is_plain_object(value) {
@@ -63,7 +46,7 @@ fn app_link(value: &JsValue, path: &str) -> Result<region::AppLink, JsError> {
 
 /// A host's region profile (camelCase keys, unknown keys rejected).
 pub fn read_profile(value: &JsValue, path: &str) -> Result<region::RegionProfile, JsError> {
-    object_at(value, path, PROFILE_FIELDS, "struct RegionProfile")?;
+    object_at(value, path, region::RegionProfile::FIELDS, "struct RegionProfile")?;
     let name = required(value, path, "name", |v, p| {
         object_at(v, p, &["ru", "en"], "struct LocalName")?;
         Ok(region::LocalName { ru: required(v, p, "ru", string_at)?, en: required(v, p, "en", string_at)? })

@@ -288,26 +288,22 @@ fn embedded_profiles_are_valid_and_cite_sources() {
 }
 
 fn field_names() -> &'static [&'static str] {
-    &[
-        "role",
-        "birthDate",
-        "today",
-        "now",
-        "lang",
-        "region",
-        "representative",
-        "citizenship",
-        "birthCertificate",
-        "certificateStatus",
-        "snilsStatus",
-        "parentAccount",
-        "studentAccount",
-        "consent",
-        "parentConsent",
-        "application",
-        "studentPassword",
-        "checkRequestedAt",
-    ]
+    SituationInput::FIELDS
+}
+
+#[test]
+fn the_profile_key_list_is_serdes() {
+    use diary_rules::eligibility::region::RegionProfile;
+    let err = toml::from_str::<RegionProfile>("zzz = 1").expect_err("an unknown key").to_string();
+    let quoted: Vec<String> = RegionProfile::FIELDS.iter().map(|f| format!("`{f}`")).collect();
+    assert!(err.contains(&format!("expected one of {}", quoted.join(", "))), "{err}");
+}
+
+#[test]
+fn the_field_list_is_serdes() {
+    let err = toml::from_str::<SituationInput>("zzz = 1").expect_err("an unknown field").to_string();
+    let quoted: Vec<String> = field_names().iter().map(|f| format!("`{f}`")).collect();
+    assert!(err.contains(&format!("expected one of {}", quoted.join(", "))), "{err}");
 }
 
 fn pick(ids: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {

@@ -165,6 +165,31 @@ pub struct SituationInput {
     pub check_requested_at: Option<String>,
 }
 
+impl SituationInput {
+    /// Every field's JS API name, in declaration order (the readers that
+    /// reject unknown fields list them; a test checks them against serde's).
+    pub const FIELDS: &'static [&'static str] = &[
+        "role",
+        "birthDate",
+        "today",
+        "now",
+        "lang",
+        "region",
+        "representative",
+        "citizenship",
+        "birthCertificate",
+        "certificateStatus",
+        "snilsStatus",
+        "parentAccount",
+        "studentAccount",
+        "consent",
+        "parentConsent",
+        "application",
+        "studentPassword",
+        "checkRequestedAt",
+    ];
+}
+
 /// The validated situation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Situation {
