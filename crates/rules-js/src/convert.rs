@@ -28,6 +28,16 @@ pub fn lang_at(code: Option<&str>, field: &str) -> Result<diary_rules::Lang, JsE
     ensure_loaded(lang, field)
 }
 
+/// An optional `lang` argument (`undefined`/`null`: Russian), checked and
+/// loaded as [`lang_at`] does.
+pub fn optional_lang(value: &JsValue, field: &str) -> Result<diary_rules::Lang, JsError> {
+    if is_nullish(value) {
+        return lang_at(None, field);
+    }
+    let code = required_string(value, field)?;
+    lang_at(Some(&code), field)
+}
+
 /// A language code, whether or not its words are loaded yet.
 pub fn parse_lang(code: &str, field: &str) -> Result<diary_rules::Lang, JsError> {
     diary_rules::Lang::parse(code)
@@ -51,6 +61,16 @@ pub fn ensure_loaded(lang: diary_rules::Lang, field: &str) -> Result<diary_rules
 /// Reads a required string argument.
 pub fn required_string(value: &JsValue, field: &str) -> Result<String, JsError> {
     value.as_string().ok_or_else(|| field_error(field, format!("expected a string, got {}", type_name(value))))
+}
+
+/// Fails unless `value` is an object that is not an array (what a struct is
+/// read from): `"<field>: expected an object, got <type>"`.
+pub fn expect_object(value: &JsValue, field: &str) -> Result<(), JsError> {
+    if is_plain_object(value) {
+        Ok(())
+    } else {
+        Err(field_error(field, format!("expected an object, got {}", type_name(value))))
+    }
 }
 
 /// `path.key`, or `key` at the root.
@@ -91,6 +111,19 @@ pub fn reject_unknown_fields(value: &JsValue, root: &str, allowed: &[&str]) -> R
             &format!("{root}.{key}"),
             format!("unknown field, expected one of: {}", allowed.join(", ")),
         )),
+        None => Ok(()),
+    }
+}
+
+/// Fails on a key outside `allowed`, in serde's words, naming the key
+/// (region profiles and `assessEligibility`; the older options readers use
+/// [`reject_unknown_fields`], whose documented wording differs)
+/// (`region.consentvia: unknown field `consentvia`, expected one of …`).
+pub fn deny_unknown(object: &JsValue, path: &str, allowed: &[&str]) -> Result<(), JsError> {
+    match unknown_key(object, allowed) {
+        Some(key) => {
+            Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed))))
+        }
         None => Ok(()),
     }
 }
@@ -194,16 +227,6 @@ pub fn optional<T>(
     } else {
         read(&value, &join(path, key)).map(Some)
     }
-}
-
-/// Reads one of `names` (serde's `unknown variant` error otherwise).
-pub fn variant_at<T: Copy>(value: &JsValue, path: &str, names: &[&str], values: &[T]) -> Result<T, JsError> {
-    let name = string_at(value, path)?;
-    names
-        .iter()
-        .position(|n| *n == name)
-        .and_then(|i| values.get(i).copied())
-        .ok_or_else(|| field_error(path, format!("unknown variant `{name}`, expected {}", one_of(names))))
 }
 
 /// A Rust value as a plain JS value. Outputs are built by hand rather than
@@ -336,18 +359,6 @@ pub fn object(fields: &[(&'static str, JsValue)]) -> JsValue {
     }
     object.into()
 }
-
-/// Implements [`ToJs`] for a DTO enum as its snake_case string.
-macro_rules! js_enum {
-    ($name:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
-        impl $crate::convert::ToJs for $name {
-            fn to_js(&self) -> wasm_bindgen::JsValue {
-                $crate::convert::static_str(match self { $($name::$variant => $id),+ })
-            }
-        }
-    };
-}
-pub(crate) use js_enum;
 
 /// A short name of a JS value's type for error messages.
 pub fn type_name(value: &JsValue) -> &'static str {

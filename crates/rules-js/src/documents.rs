@@ -1,31 +1,15 @@
-//! Document checks: СНИЛС.
+//! Document checks: `checkSnils`, `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{js_enum, object, required_string, skip_none, ToJs};
-use diary_rules::snils;
-use serde::Serialize;
+use crate::convert::{
+    expect_object, field_error, object, optional, optional_lang, required_string, skip_none, string_at, words, ToJs,
+};
+use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
+use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
+use diary_rules::snils::{self, SnilsProblem};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
-
-/// What is wrong with a СНИЛС.
-#[derive(Serialize, Tsify, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-pub enum SnilsProblem {
-    Length,
-    Characters,
-    Checksum,
-}
-
-impl From<snils::SnilsProblem> for SnilsProblem {
-    fn from(p: snils::SnilsProblem) -> Self {
-        match p {
-            snils::SnilsProblem::Length => SnilsProblem::Length,
-            snils::SnilsProblem::Characters => SnilsProblem::Characters,
-            snils::SnilsProblem::Checksum => SnilsProblem::Checksum,
-        }
-    }
-}
-
-js_enum!(SnilsProblem { Length => "length", Characters => "characters", Checksum => "checksum" });
 
 /// The verdict of `checkSnils`.
 #[derive(Serialize, Tsify)]
@@ -59,7 +43,7 @@ pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
     Ok(SnilsResult {
         valid: verdict.is_valid(),
         normalized: verdict.normalized().map(str::to_owned),
-        problem: verdict.problem().map(SnilsProblem::from),
+        problem: verdict.problem(),
         suggestions: (verdict.problem() == Some(snils::SnilsProblem::Checksum)).then(|| snils::suggest_snils(&text)),
     }
     .to_js())
@@ -74,5 +58,160 @@ impl ToJs for SnilsResult {
             ("problem", skip_none(problem)),
             ("suggestions", skip_none(suggestions)),
         ])
+    }
+}
+
+/// The verdict of `checkBirthCertificate`.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateResult {
+    pub valid: bool,
+    /// `IV-МЮ 123456`, when series and number could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub normalized: Option<String>,
+    pub problems: Vec<CertificateProblem>,
+}
+
+/// Checks a birth certificate's series and number. Spaces, a dash before
+/// the number and a number sign (`№`, `N`, `No`) are dropped; a `1`, `l` or
+/// `|` where an I belongs is `roman_lookalike` (corrected in `normalized`
+/// only when one reading is a Roman numeral; never `valid`).
+///
+/// `checkBirthCertificate("ХII-MЮ 123456")` → `{ valid: false, normalized:
+/// "XII-МЮ 123456", problems: ["roman_has_cyrillic", "letters_have_latin"] }`.
+/// Texts for the problems: `certificate.problem.<id>`.
+#[wasm_bindgen(js_name = checkBirthCertificate, unchecked_return_type = "CertificateResult")]
+pub fn check_birth_certificate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = required_string(&text, "text")?;
+    let c = check_certificate(&text);
+    Ok(CertificateResult { valid: c.is_valid(), normalized: c.normalized, problems: c.problems }.to_js())
+}
+
+/// A student's data as one system holds it.
+#[derive(Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct StudentRecord {
+    /// Required.
+    #[tsify(type = "string")]
+    pub last_name: Option<String>,
+    /// Required.
+    #[tsify(type = "string")]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub middle_name: Option<String>,
+    /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY` (the century taken from the
+    /// other record), `10 мая 2012 г.`; also with `/`, `-` or spaces.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub birth_date: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub snils: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub certificate: Option<String>,
+}
+
+fn person(value: JsValue, root: &str) -> Result<PersonRecord, JsError> {
+    expect_object(&value, root)?;
+    let text = |key: &str| optional(&value, root, key, string_at);
+    let r = StudentRecord {
+        last_name: text("lastName")?,
+        first_name: text("firstName")?,
+        middle_name: text("middleName")?,
+        birth_date: text("birthDate")?,
+        snils: text("snils")?,
+        certificate: text("certificate")?,
+    };
+    let last_name = r.last_name.ok_or_else(|| field_error(&format!("{root}.lastName"), "expected a string"))?;
+    let first_name = r.first_name.ok_or_else(|| field_error(&format!("{root}.firstName"), "expected a string"))?;
+    Ok(PersonRecord {
+        last_name,
+        first_name,
+        middle_name: r.middle_name,
+        birth_date: r.birth_date,
+        snils: r.snils,
+        certificate: r.certificate,
+    })
+}
+
+/// One difference between the diary's record and Gosuslugi's.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordDifference {
+    pub field: RecordField,
+    pub kind: DifferenceKind,
+    pub diary_value: String,
+    pub gosuslugi_value: String,
+    /// What to ask the school to fix.
+    pub hint: Cow<'static, str>,
+}
+
+/// The verdict of `compareRecords`.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordComparison {
+    #[serde(rename = "match")]
+    pub matches: bool,
+    pub differences: Vec<RecordDifference>,
+}
+
+/// Compares the student's data as the diary has it with Gosuslugi's.
+///
+/// `compareRecords({ lastName: "Семенова", firstName: "Анна" }, { lastName:
+/// "Семёнова", firstName: "Анна" })` → `{ match: false, differences: [{ field:
+/// "last_name", kind: "yo_e", diaryValue: "Семенова", gosuslugiValue:
+/// "Семёнова", hint: "…" }] }`. Throws `Error("diary.lastName: …")` when a
+/// required field is missing or has the wrong type.
+#[wasm_bindgen(js_name = compareRecords, unchecked_return_type = "RecordComparison")]
+pub fn compare_records(
+    #[wasm_bindgen(unchecked_param_type = "StudentRecord")] diary: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "StudentRecord")] gosuslugi: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+) -> Result<JsValue, JsError> {
+    let diary = person(diary, "diary")?;
+    let gosuslugi = person(gosuslugi, "gosuslugi")?;
+    let lang = optional_lang(&lang, "lang")?;
+    let differences: Vec<RecordDifference> = compare(&diary, &gosuslugi)
+        .into_iter()
+        .map(|d| RecordDifference {
+            field: d.field,
+            kind: d.kind,
+            hint: words(d.kind.hint_id(), lang),
+            diary_value: d.diary_value,
+            gosuslugi_value: d.gosuslugi_value,
+        })
+        .collect();
+    Ok(RecordComparison { matches: differences.is_empty(), differences }.to_js())
+}
+
+impl ToJs for CertificateResult {
+    fn to_js(&self) -> JsValue {
+        let CertificateResult { valid, normalized, problems } = self;
+        object(&[("valid", valid.to_js()), ("normalized", skip_none(normalized)), ("problems", problems.to_js())])
+    }
+}
+
+impl ToJs for RecordDifference {
+    fn to_js(&self) -> JsValue {
+        let RecordDifference { field, kind, diary_value, gosuslugi_value, hint } = self;
+        object(&[
+            ("field", field.to_js()),
+            ("kind", kind.to_js()),
+            ("diaryValue", diary_value.to_js()),
+            ("gosuslugiValue", gosuslugi_value.to_js()),
+            ("hint", hint.to_js()),
+        ])
+    }
+}
+
+impl ToJs for RecordComparison {
+    fn to_js(&self) -> JsValue {
+        let RecordComparison { matches, differences } = self;
+        object(&[("match", matches.to_js()), ("differences", differences.to_js())])
     }
 }

@@ -5,8 +5,10 @@
 //! into words in the requested language here.
 
 use crate::browser::browser_now;
-use crate::convert::{ensure_loaded, field_error, object, optional, skip_none, string_at, type_name, words, ToJs};
-use crate::profile::{deny_unknown, profile_problem_hint, read_region_arg};
+use crate::convert::{
+    deny_unknown, ensure_loaded, expect_object, field_error, object, optional, skip_none, string_at, words, ToJs,
+};
+use crate::profile::{profile_problem_hint, read_region_arg};
 use diary_rules::eligibility::{
     self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
 };
@@ -192,9 +194,7 @@ pub struct EligibilityAssessment {
 pub fn assess_eligibility(
     #[wasm_bindgen(unchecked_param_type = "EligibilitySituation")] situation: JsValue,
 ) -> Result<JsValue, JsError> {
-    if !situation.is_object() || js_sys::Array::is_array(&situation) {
-        return Err(field_error("situation", format!("expected an object, got {}", type_name(&situation))));
-    }
+    expect_object(&situation, "situation")?;
     let input = read_situation(&situation)?;
     let situation = Situation::from_input(
         &input,
@@ -206,31 +206,10 @@ pub fn assess_eligibility(
     Ok(dto(&assessment, situation.lang).to_js())
 }
 
-const SITUATION_FIELDS: &[&str] = &[
-    "role",
-    "birthDate",
-    "today",
-    "now",
-    "lang",
-    "region",
-    "representative",
-    "citizenship",
-    "birthCertificate",
-    "certificateStatus",
-    "snilsStatus",
-    "parentAccount",
-    "studentAccount",
-    "consent",
-    "parentConsent",
-    "application",
-    "studentPassword",
-    "checkRequestedAt",
-];
-
 /// Reads the situation object (already checked to be an object). Every
 /// field is optional text here; `Situation::from_input` validates values.
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
-    deny_unknown(value, "", SITUATION_FIELDS)?;
+    deny_unknown(value, "", SituationInput::FIELDS)?;
     let text = |key: &str| optional(value, "", key, string_at);
     let region = optional(value, "", "region", read_region_arg)?;
     Ok(SituationInput {

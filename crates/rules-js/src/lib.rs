@@ -17,13 +17,14 @@
 //! `bench/size-options.sh` measures what the API adds to the widget.
 
 mod browser;
-mod convert;
+pub mod convert;
 #[cfg(feature = "api")]
 mod documents;
 #[cfg(feature = "api")]
 mod eligibility;
 #[cfg(feature = "api")]
 mod explain;
+mod ids;
 #[cfg(feature = "api")]
 mod lang;
 #[cfg(feature = "api")]

@@ -9,74 +9,17 @@
 //!   own form.
 
 use crate::convert::{
-    bool_at, f64_at, field_error, invalid_type, is_nullish, is_plain_object, js_enum, lang_at, number_text, object,
-    optional, reject_unknown_fields, required_string, skip_none, static_str, string_at, strings_at, type_name, uint_at,
-    ToJs,
+    bool_at, expect_object, f64_at, field_error, invalid_type, is_nullish, is_plain_object, lang_at, number_text,
+    object, optional, optional_lang, reject_unknown_fields, required_string, skip_none, static_str, string_at,
+    strings_at, uint_at, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
 };
-use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
-
-/// A rule of the policy.
-#[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "snake_case")]
-pub enum PasswordRuleId {
-    MinLength,
-    Uppercase,
-    Lowercase,
-    Digit,
-    Symbol,
-    AllowedChars,
-    ConfirmMatches,
-}
-
-impl From<rules::RuleId> for PasswordRuleId {
-    fn from(r: rules::RuleId) -> Self {
-        match r {
-            rules::RuleId::MinLength => PasswordRuleId::MinLength,
-            rules::RuleId::Uppercase => PasswordRuleId::Uppercase,
-            rules::RuleId::Lowercase => PasswordRuleId::Lowercase,
-            rules::RuleId::Digit => PasswordRuleId::Digit,
-            rules::RuleId::Symbol => PasswordRuleId::Symbol,
-            rules::RuleId::AllowedChars => PasswordRuleId::AllowedChars,
-            rules::RuleId::ConfirmMatches => PasswordRuleId::ConfirmMatches,
-        }
-    }
-}
-
-/// A typing mistake or a reason the password is weak.
-#[derive(Serialize, Deserialize, Tsify, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "snake_case")]
-pub enum PasswordWarning {
-    CyrillicLayout,
-    Whitespace,
-    CommonPassword,
-    KeyboardPattern,
-    Sequence,
-    Repeats,
-    Date,
-    PersonalInfo,
-}
-
-impl From<rules::Warning> for PasswordWarning {
-    fn from(w: rules::Warning) -> Self {
-        match w {
-            rules::Warning::CyrillicLayout => PasswordWarning::CyrillicLayout,
-            rules::Warning::Whitespace => PasswordWarning::Whitespace,
-            rules::Warning::CommonPassword => PasswordWarning::CommonPassword,
-            rules::Warning::KeyboardPattern => PasswordWarning::KeyboardPattern,
-            rules::Warning::Sequence => PasswordWarning::Sequence,
-            rules::Warning::Repeats => PasswordWarning::Repeats,
-            rules::Warning::Date => PasswordWarning::Date,
-            rules::Warning::PersonalInfo => PasswordWarning::PersonalInfo,
-        }
-    }
-}
 
 /// A host's password policy; missing fields keep Gosuslugi's values.
 #[derive(Deserialize, Tsify, Default)]
@@ -121,7 +64,8 @@ pub struct CheckPasswordOptions {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordRuleResult {
-    pub id: PasswordRuleId,
+    #[tsify(type = "PasswordRuleId")]
+    pub id: rules::RuleId,
     pub passed: bool,
 }
 
@@ -156,7 +100,8 @@ pub struct PasswordCheckResult {
     pub rules: Vec<PasswordRuleResult>,
     /// Characters the policy does not allow, each once, in order (at most 32).
     pub invalid_chars: Vec<String>,
-    pub warnings: Vec<PasswordWarning>,
+    #[tsify(type = "PasswordWarning[]")]
+    pub warnings: Vec<rules::Warning>,
     /// The password as typed with the English layout, when it has Russian
     /// letters.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -192,9 +137,7 @@ fn options_object(value: &JsValue, root: &str, allowed: &[&str]) -> Result<bool,
     if is_nullish(value) {
         return Ok(false);
     }
-    if !is_plain_object(value) {
-        return Err(field_error(root, format!("expected an object, got {}", type_name(value))));
-    }
+    expect_object(value, root)?;
     reject_unknown_fields(value, root, allowed)?;
     Ok(true)
 }
@@ -266,9 +209,9 @@ pub fn check_password(
     let label = diary_rules::texts::text(rules::score_text_id(check.strength.score), lang).to_owned();
     Ok(PasswordCheckResult {
         valid: check.is_valid(),
-        rules: check.rules.iter().map(|r| PasswordRuleResult { id: r.rule.into(), passed: r.passed }).collect(),
+        rules: check.rules.iter().map(|r| PasswordRuleResult { id: r.rule, passed: r.passed }).collect(),
         invalid_chars: check.invalid_chars.iter().map(|c| c.to_string()).collect(),
-        warnings: check.warnings.iter().map(|&w| w.into()).collect(),
+        warnings: check.warnings.clone(),
         layout_fix: check.layout_fix.clone(),
         strength: PasswordStrength { score: check.strength.score, guesses_log10: check.strength.guesses_log10, label },
         messages: check.messages(lang).into_iter().map(|(id, text)| PasswordMessage { id, text }).collect(),
@@ -341,7 +284,8 @@ pub fn generate_password(
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRule {
-    pub id: PasswordRuleId,
+    #[tsify(type = "PasswordRuleId")]
+    pub id: rules::RuleId,
     pub text: String,
 }
 
@@ -373,11 +317,7 @@ pub struct PasswordPolicyInfo {
 pub fn password_policy(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
-    let lang = if lang.is_undefined() || lang.is_null() {
-        Lang::default()
-    } else {
-        lang_at(Some(&required_string(&lang, "lang")?), "lang")?
-    };
+    let lang = optional_lang(&lang, "lang")?;
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
     Ok(PasswordPolicyInfo {
@@ -389,33 +329,13 @@ pub fn password_policy(
         symbols: policy.symbols.clone(),
         rules: rules::RuleId::POLICY
             .iter()
-            .map(|&r| PasswordPolicyRule { id: r.into(), text: render_message(r.rule_text_id(), lang, &ctx) })
+            .map(|&r| PasswordPolicyRule { id: r, text: render_message(r.rule_text_id(), lang, &ctx) })
             .collect(),
         source: Policy::source().to_owned(),
         symbols_source_literal: Policy::seed_literal().to_owned(),
     }
     .to_js())
 }
-
-js_enum!(PasswordRuleId {
-    MinLength => "min_length",
-    Uppercase => "uppercase",
-    Lowercase => "lowercase",
-    Digit => "digit",
-    Symbol => "symbol",
-    AllowedChars => "allowed_chars",
-    ConfirmMatches => "confirm_matches",
-});
-js_enum!(PasswordWarning {
-    CyrillicLayout => "cyrillic_layout",
-    Whitespace => "whitespace",
-    CommonPassword => "common_password",
-    KeyboardPattern => "keyboard_pattern",
-    Sequence => "sequence",
-    Repeats => "repeats",
-    Date => "date",
-    PersonalInfo => "personal_info",
-});
 
 impl ToJs for PasswordRuleResult {
     fn to_js(&self) -> JsValue {

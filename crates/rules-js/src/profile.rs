@@ -3,40 +3,12 @@
 //! both, always built (with or without the `api` feature).
 
 use crate::convert::{
-    bool_at, field_error, invalid_type, is_plain_object, join, one_of, optional, string_at, strings_at, unknown_key,
-    variant_at,
+    bool_at, deny_unknown, field_error, invalid_type, is_plain_object, join, optional, string_at, strings_at,
 };
+use crate::ids::id_at;
 use diary_rules::eligibility::{region, situation::RegionArg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-const PROFILE_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "diarySite",
-    "appName",
-    "apps",
-    "loginButton",
-    "loginFlow",
-    "consentVia",
-    "parentFlow",
-    "application",
-    "problems",
-    "problemsLink",
-    "parentMayCreateUntil18",
-    "source",
-];
-
-/// Fails on a key outside `allowed`, in serde's words, naming the key
-/// (`region.consentvia: unknown field `consentvia`, expected one of …`).
-pub fn deny_unknown(object: &JsValue, path: &str, allowed: &[&str]) -> Result<(), JsError> {
-    match unknown_key(object, allowed) {
-        Some(key) => {
-            Err(field_error(&join(path, &key), format!("unknown field `{key}`, expected {}", one_of(allowed))))
-        }
-        None => Ok(()),
-    }
-}
 
 /// An object of known keys: `expected` names it in a type error.
 fn object_at(value: &JsValue, path: &str, allowed: &[&str], expected: &str) -> Result<(), JsError> {
@@ -74,8 +46,7 @@ fn app_link(value: &JsValue, path: &str) -> Result<region::AppLink, JsError> {
 
 /// A host's region profile (camelCase keys, unknown keys rejected).
 pub fn read_profile(value: &JsValue, path: &str) -> Result<region::RegionProfile, JsError> {
-    use region::{ConsentVia, LoginFlow, ParentFlow, ProblemsContact};
-    object_at(value, path, PROFILE_FIELDS, "struct RegionProfile")?;
+    object_at(value, path, region::RegionProfile::FIELDS, "struct RegionProfile")?;
     let name = required(value, path, "name", |v, p| {
         object_at(v, p, &["ru", "en"], "struct LocalName")?;
         Ok(region::LocalName { ru: required(v, p, "ru", string_at)?, en: required(v, p, "en", string_at)? })
@@ -99,28 +70,11 @@ pub fn read_profile(value: &JsValue, path: &str) -> Result<region::RegionProfile
         app_name: optional(value, path, "appName", string_at)?,
         apps: apps.unwrap_or_default(),
         login_button: optional(value, path, "loginButton", string_at)?,
-        login_flow: optional(value, path, "loginFlow", |v, p| {
-            variant_at(v, p, &["plain", "grant_access"], &[LoginFlow::Plain, LoginFlow::GrantAccess])
-        })?
-        .unwrap_or_default(),
-        consent_via: optional(value, path, "consentVia", |v, p| {
-            variant_at(v, p, &["notification", "portfolio"], &[ConsentVia::Notification, ConsentVia::Portfolio])
-        })?
-        .unwrap_or_default(),
-        parent_flow: optional(value, path, "parentFlow", |v, p| {
-            variant_at(v, p, &["gosuslugi", "application"], &[ParentFlow::Gosuslugi, ParentFlow::Application])
-        })?
-        .unwrap_or_default(),
+        login_flow: optional(value, path, "loginFlow", id_at)?.unwrap_or_default(),
+        consent_via: optional(value, path, "consentVia", id_at)?.unwrap_or_default(),
+        parent_flow: optional(value, path, "parentFlow", id_at)?.unwrap_or_default(),
         application,
-        problems: optional(value, path, "problems", |v, p| {
-            variant_at(
-                v,
-                p,
-                &["school", "class_teacher", "feedback_form"],
-                &[ProblemsContact::School, ProblemsContact::ClassTeacher, ProblemsContact::FeedbackForm],
-            )
-        })?
-        .unwrap_or_default(),
+        problems: optional(value, path, "problems", id_at)?.unwrap_or_default(),
         problems_link: optional(value, path, "problemsLink", profile_link)?,
         parent_may_create_until_18: optional(value, path, "parentMayCreateUntil18", bool_at)?.unwrap_or(false),
         source: optional(value, path, "source", strings_at)?.unwrap_or_default(),

@@ -6,29 +6,23 @@
 //! no such day, on the month's last day (Civil Code of the Russian
 //! Federation, art. 192 p. 3).
 
+use crate::id::closed_set;
+
 use chrono::{Datelike, NaiveDate};
 
 /// The oldest age the rules accept for a student (a parent typing the
 /// parent's own birth date instead of the child's gets a clear error).
 pub const MAX_AGE_YEARS: u32 = 100;
 
-/// Why an age cannot be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AgeError {
-    /// The birth date is after the day the age is asked for.
-    BornInFuture,
-    /// Older than [`MAX_AGE_YEARS`]: almost surely a typing mistake.
-    TooOld,
-}
-
-impl AgeError {
-    pub fn id(self) -> &'static str {
-        match self {
-            AgeError::BornInFuture => "birth_date_in_future",
-            AgeError::TooOld => "age_over_limit",
-        }
+closed_set!(
+    /// Why an age cannot be computed.
+    AgeError {
+        /// The birth date is after the day the age is asked for.
+        BornInFuture => "birth_date_in_future",
+        /// Older than [`MAX_AGE_YEARS`]: almost surely a typing mistake.
+        TooOld => "age_over_limit",
     }
-}
+);
 
 /// Whether `day` counts as the birthday of someone born on `birth` in
 /// `day`'s year (29 February falls on 28 February in common years).
@@ -63,16 +57,7 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, AgeError> {
     Ok(years)
 }
 
-/// The age groups that decide the login path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AgeGroup {
-    /// 0..=13: a parent creates the child's account.
-    Under14,
-    /// 14..=17: the child registers; a parent links and consents.
-    From14To17,
-    /// 18 and over: the student acts alone.
-    Adult,
-}
+pub use crate::vocab::AgeGroup;
 
 impl AgeGroup {
     pub fn of(years: u32) -> AgeGroup {
@@ -80,14 +65,6 @@ impl AgeGroup {
             0..=13 => AgeGroup::Under14,
             14..=17 => AgeGroup::From14To17,
             _ => AgeGroup::Adult,
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            AgeGroup::Under14 => "under_14",
-            AgeGroup::From14To17 => "from_14_to_17",
-            AgeGroup::Adult => "adult",
         }
     }
 }

@@ -7,51 +7,39 @@
 //! out the hyphen or a digit. Such a certificate is then "not found" at the
 //! registry office. Source: DOMAIN.md ("Useful facts from outside the seeds").
 
-/// What is wrong with a typed certificate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CertificateProblem {
-    /// Nothing typed.
-    Empty,
-    /// Far longer than a certificate.
-    TooLong,
-    /// Characters that belong nowhere in a certificate.
-    UnexpectedCharacters,
-    /// Cyrillic letters that look like Roman numerals (`Х`, `І`, `С`).
-    RomanHasCyrillic,
-    /// Characters that look like a Latin I but are not one (`1`, `l`, `|`)
-    /// in the Roman part. `normalized` has the corrected series when only
-    /// one reading is a Roman numeral (`1V` → `IV`, `lV` → `IV`); it is
-    /// absent when the reading is ambiguous (a lone `l`: I or L).
-    RomanLookalike,
-    /// The part before the hyphen is not a Roman numeral.
-    RomanInvalid,
-    /// Latin letters that look like Cyrillic ones in the two-letter part.
-    LettersHaveLatin,
-    /// The part after the hyphen is not two Cyrillic letters.
-    LettersInvalid,
-    /// No hyphen between the Roman numeral and the letters.
-    MissingHyphen,
-    /// The number does not have six digits.
-    NumberLength,
-}
+use crate::id::closed_set;
+
+closed_set!(
+    /// What is wrong with a typed certificate.
+    #[derive(PartialOrd, Ord)]
+    CertificateProblem {
+        /// Nothing typed.
+        Empty => "empty",
+        /// Far longer than a certificate.
+        TooLong => "too_long",
+        /// Characters that belong nowhere in a certificate.
+        UnexpectedCharacters => "unexpected_characters",
+        /// Cyrillic letters that look like Roman numerals (`Х`, `І`, `С`).
+        RomanHasCyrillic => "roman_has_cyrillic",
+        /// Characters that look like a Latin I but are not one (`1`, `l`, `|`)
+        /// in the Roman part. `normalized` has the corrected series when only
+        /// one reading is a Roman numeral (`1V` → `IV`, `lV` → `IV`); it is
+        /// absent when the reading is ambiguous (a lone `l`: I or L).
+        RomanLookalike => "roman_lookalike",
+        /// The part before the hyphen is not a Roman numeral.
+        RomanInvalid => "roman_invalid",
+        /// Latin letters that look like Cyrillic ones in the two-letter part.
+        LettersHaveLatin => "letters_have_latin",
+        /// The part after the hyphen is not two Cyrillic letters.
+        LettersInvalid => "letters_invalid",
+        /// No hyphen between the Roman numeral and the letters.
+        MissingHyphen => "missing_hyphen",
+        /// The number does not have six digits.
+        NumberLength => "number_length",
+    }
+);
 
 impl CertificateProblem {
-    /// The stable id (also the JS API's string value).
-    pub fn id(self) -> &'static str {
-        match self {
-            CertificateProblem::Empty => "empty",
-            CertificateProblem::TooLong => "too_long",
-            CertificateProblem::UnexpectedCharacters => "unexpected_characters",
-            CertificateProblem::RomanHasCyrillic => "roman_has_cyrillic",
-            CertificateProblem::RomanLookalike => "roman_lookalike",
-            CertificateProblem::RomanInvalid => "roman_invalid",
-            CertificateProblem::LettersHaveLatin => "letters_have_latin",
-            CertificateProblem::LettersInvalid => "letters_invalid",
-            CertificateProblem::MissingHyphen => "missing_hyphen",
-            CertificateProblem::NumberLength => "number_length",
-        }
-    }
-
     /// The id of the user-facing text explaining this problem.
     pub fn text_id(self) -> &'static str {
         match self {
@@ -67,19 +55,6 @@ impl CertificateProblem {
             CertificateProblem::NumberLength => "certificate.problem.number_length",
         }
     }
-
-    pub const ALL: [CertificateProblem; 10] = [
-        CertificateProblem::Empty,
-        CertificateProblem::TooLong,
-        CertificateProblem::UnexpectedCharacters,
-        CertificateProblem::RomanHasCyrillic,
-        CertificateProblem::RomanLookalike,
-        CertificateProblem::RomanInvalid,
-        CertificateProblem::LettersHaveLatin,
-        CertificateProblem::LettersInvalid,
-        CertificateProblem::MissingHyphen,
-        CertificateProblem::NumberLength,
-    ];
 }
 
 /// The verdict on a typed certificate.

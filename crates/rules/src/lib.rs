@@ -18,11 +18,14 @@ mod case;
 pub mod certificate;
 pub mod eligibility;
 pub mod explain;
+pub mod id;
 pub mod lang;
 pub mod nfc;
 pub mod password;
 pub mod records;
 pub mod snils;
 pub mod texts;
+mod vocab;
 
+pub use id::Id;
 pub use lang::Lang;

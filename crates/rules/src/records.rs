@@ -5,6 +5,8 @@
 //! ("data in the journal must exactly match Gosuslugi"), DOMAIN.md (the
 //! commonest mismatches: ё/е, extra spaces, Latin look-alikes).
 
+use crate::id::closed_set;
+
 use crate::certificate::check_birth_certificate;
 use crate::explain::normalize::latin_lookalike_to_cyrillic;
 use crate::snils::parse_digits;
@@ -24,71 +26,45 @@ pub struct PersonRecord {
     pub certificate: Option<String>,
 }
 
-/// A field of [`PersonRecord`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RecordField {
-    LastName,
-    FirstName,
-    MiddleName,
-    BirthDate,
-    Snils,
-    Certificate,
-}
-
-impl RecordField {
-    pub fn id(self) -> &'static str {
-        match self {
-            RecordField::LastName => "last_name",
-            RecordField::FirstName => "first_name",
-            RecordField::MiddleName => "middle_name",
-            RecordField::BirthDate => "birth_date",
-            RecordField::Snils => "snils",
-            RecordField::Certificate => "certificate",
-        }
+closed_set!(
+    /// A field of [`PersonRecord`].
+    RecordField {
+        LastName => "last_name",
+        FirstName => "first_name",
+        MiddleName => "middle_name",
+        BirthDate => "birth_date",
+        Snils => "snils",
+        Certificate => "certificate",
     }
-}
+);
 
-/// How two values of a field differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DifferenceKind {
-    /// «ё» in one, «е» in the other.
-    YoE,
-    /// A Latin letter that looks like a Cyrillic one (or the reverse).
-    Lookalike,
-    /// Extra, missing or doubled spaces.
-    Whitespace,
-    /// Upper or lower case.
-    Case,
-    /// A hyphen, a dash or a space between the parts of a double name.
-    Hyphen,
-    /// One letter or digit wrong, missing or extra.
-    Typo,
-    /// Two neighbouring letters or digits swapped.
-    Transposition,
-    /// Day and month swapped in a date.
-    DayMonthSwapped,
-    /// Filled in on one side only.
-    Missing,
-    /// Anything else.
-    Different,
-}
+closed_set!(
+    /// How two values of a field differ.
+    DifferenceKind {
+        /// «ё» in one, «е» in the other.
+        YoE => "yo_e",
+        /// A Latin letter that looks like a Cyrillic one (or the reverse).
+        Lookalike => "lookalike",
+        /// Extra, missing or doubled spaces.
+        Whitespace => "whitespace",
+        /// Upper or lower case.
+        Case => "case",
+        /// A hyphen, a dash or a space between the parts of a double name.
+        Hyphen => "hyphen",
+        /// One letter or digit wrong, missing or extra.
+        Typo => "typo",
+        /// Two neighbouring letters or digits swapped.
+        Transposition => "transposition",
+        /// Day and month swapped in a date.
+        DayMonthSwapped => "day_month_swapped",
+        /// Filled in on one side only.
+        Missing => "missing",
+        /// Anything else.
+        Different => "different",
+    }
+);
 
 impl DifferenceKind {
-    pub fn id(self) -> &'static str {
-        match self {
-            DifferenceKind::YoE => "yo_e",
-            DifferenceKind::Lookalike => "lookalike",
-            DifferenceKind::Whitespace => "whitespace",
-            DifferenceKind::Case => "case",
-            DifferenceKind::Hyphen => "hyphen",
-            DifferenceKind::Typo => "typo",
-            DifferenceKind::Transposition => "transposition",
-            DifferenceKind::DayMonthSwapped => "day_month_swapped",
-            DifferenceKind::Missing => "missing",
-            DifferenceKind::Different => "different",
-        }
-    }
-
     /// The id of the hint: what to ask the school to fix.
     pub fn hint_id(self) -> &'static str {
         match self {
@@ -104,19 +80,6 @@ impl DifferenceKind {
             DifferenceKind::Different => "records.hint.different",
         }
     }
-
-    pub const ALL: [DifferenceKind; 10] = [
-        DifferenceKind::YoE,
-        DifferenceKind::Lookalike,
-        DifferenceKind::Whitespace,
-        DifferenceKind::Case,
-        DifferenceKind::Hyphen,
-        DifferenceKind::Typo,
-        DifferenceKind::Transposition,
-        DifferenceKind::DayMonthSwapped,
-        DifferenceKind::Missing,
-        DifferenceKind::Different,
-    ];
 }
 
 /// One difference between the records.

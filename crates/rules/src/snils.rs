@@ -7,27 +7,21 @@
 //! 001-001-998 were issued before the check number existed and are not
 //! checked. Source: DOMAIN.md ("Useful facts from outside the seeds").
 
-/// What is wrong with a СНИЛС as typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SnilsProblem {
-    /// Not eleven digits.
-    Length,
-    /// Something other than digits and separators.
-    Characters,
-    /// Eleven digits whose check number does not match.
-    Checksum,
-}
+use crate::id::closed_set;
+
+closed_set!(
+    /// What is wrong with a СНИЛС as typed.
+    SnilsProblem {
+        /// Not eleven digits.
+        Length => "length",
+        /// Something other than digits and separators.
+        Characters => "characters",
+        /// Eleven digits whose check number does not match.
+        Checksum => "checksum",
+    }
+);
 
 impl SnilsProblem {
-    /// The stable id of this problem (also the JS API's string value).
-    pub fn id(self) -> &'static str {
-        match self {
-            SnilsProblem::Length => "length",
-            SnilsProblem::Characters => "characters",
-            SnilsProblem::Checksum => "checksum",
-        }
-    }
-
     /// The id of the user-facing text that explains this problem.
     pub fn text_id(self) -> &'static str {
         match self {

@@ -11,6 +11,10 @@ use proptest::prelude::*;
 
 const FIXTURES: &str = include_str!("../../../tests/fixtures/eligibility.toml");
 
+#[path = "../../../tests/fixtures/eligibility.rs"]
+mod fixture;
+use fixture::{Case, OrNone};
+
 /// The clock used when a case gives neither `today` nor `now` (every case
 /// does; a wrong default would show up as a wrong age).
 const CLOCK: &str = "2001-01-01T00:00";
@@ -109,113 +113,108 @@ fn check_invariants(a: &Assessment, context: &str) {
     }
 }
 
-fn strings(v: &toml::Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
-}
-
 /// Runs one case and compares every expectation it gives.
-fn check(name: &str, input: &toml::Value, expect: &toml::Table) {
+fn check(case: &Case) {
+    let (name, expect) = (&case.name, &case.expect);
     let clock = parse_local_date_time(CLOCK).unwrap();
-    let parsed: Result<SituationInput, _> = input.clone().try_into();
+    let parsed: Result<SituationInput, _> = case.input.clone().try_into();
     let result = match parsed {
         Ok(situation) => assess_input(&situation, clock).map_err(|e| format!("{}:{}", e.field, e.problem.id())),
         Err(e) => Err(format!("deserialize: {e}")),
     };
-    if let Some(error) = expect.get("error").and_then(|v| v.as_str()) {
+    if let Some(error) = &expect.error {
         let got = result.err().unwrap_or_else(|| panic!("{name}: expected the error {error}"));
         if let Some(field) = error.strip_suffix(":unknown_field") {
             assert!(got.contains(&format!("unknown field `{field}`")), "{name}: {got}");
         } else {
-            assert_eq!(got, error, "{name}");
+            assert_eq!(&got, error, "{name}");
         }
         return;
     }
     let a = result.unwrap_or_else(|e| panic!("{name}: {e}"));
     check_invariants(&a, name);
-    for (key, want) in expect {
-        match key.as_str() {
-            "ageYears" => assert_eq!(i64::from(a.age_years), want.as_integer().unwrap(), "{name}: ageYears"),
-            "ageGroup" => assert_eq!(a.age_group.id(), want.as_str().unwrap(), "{name}: ageGroup"),
-            "path" => assert_eq!(a.path.id(), want.as_str().unwrap(), "{name}: path"),
-            "next" => assert_eq!(a.next.map(|s| s.id()).unwrap_or(""), want.as_str().unwrap(), "{name}: next"),
-            "steps" => {
-                let got: Vec<String> = a.steps.iter().map(|s| format!("{}:{}", s.id.id(), s.state.id())).collect();
-                assert_eq!(got, strings(want), "{name}: steps");
-            }
-            "createButton" => match want.as_str() {
-                Some("none") => assert!(a.create_button.is_none(), "{name}: createButton"),
-                _ => {
-                    let b = a.create_button.as_ref().unwrap_or_else(|| panic!("{name}: no createButton"));
-                    let t = want.as_table().unwrap();
-                    assert_eq!(b.visible, t["visible"].as_bool().unwrap(), "{name}: visible");
-                    let missing: Vec<&str> = b.missing.iter().map(|m| m.id()).collect();
-                    assert_eq!(missing, strings(&t["missing"]), "{name}: missing");
-                    let unknown: Vec<&str> = b.unknown.iter().map(|m| m.id()).collect();
-                    assert_eq!(unknown, strings(&t["unknown"]), "{name}: unknown");
-                }
-            },
-            "estimate" => match want.as_str() {
-                Some("none") => assert!(a.check_estimate.is_none(), "{name}: estimate"),
-                _ => {
-                    let e = a.check_estimate.as_ref().unwrap_or_else(|| panic!("{name}: no estimate"));
-                    for (k, v) in want.as_table().unwrap() {
-                        let variant = |i: usize| e.variants.get(i).and_then(|v| v.latest).map(fmt_time);
-                        match k.as_str() {
-                            "earliest" => assert_eq!(fmt_time(e.earliest), v.as_str().unwrap(), "{name}: earliest"),
-                            "latest" => assert_eq!(fmt_time(e.latest), v.as_str().unwrap(), "{name}: latest"),
-                            "overdue" => assert_eq!(e.overdue, v.as_bool().unwrap(), "{name}: overdue"),
-                            "finished" => assert_eq!(e.finished, v.as_bool().unwrap(), "{name}: finished"),
-                            "calendarDays" => assert_eq!(variant(1).as_deref(), v.as_str(), "{name}: calendarDays"),
-                            "average" => assert_eq!(variant(3).as_deref(), v.as_str(), "{name}: average"),
-                            other => panic!("{name}: unknown estimate key {other}"),
-                        }
-                    }
-                }
-            },
-            "notes" => {
-                for n in strings(want) {
-                    assert!(a.notes.iter().any(|x| x.id() == n), "{name}: note {n} missing from {:?}", a.notes);
-                }
-            }
-            "notesAbsent" => {
-                for n in strings(want) {
-                    assert!(a.notes.iter().all(|x| x.id() != n), "{name}: note {n} should be absent");
-                }
-            }
-            "textIds" => {
-                for id in strings(want) {
-                    assert!(a.steps.iter().any(|s| s.text_id == id), "{name}: no step uses {id}");
-                }
-            }
-            "links" => {
-                for pair in strings(want) {
-                    let (step, href) = pair.split_once('=').unwrap();
-                    let s =
-                        a.steps.iter().find(|s| s.id.id() == step).unwrap_or_else(|| panic!("{name}: no step {step}"));
-                    assert_eq!(s.link.as_ref().map(|l| l.href.as_str()), Some(href), "{name}: link of {step}");
-                }
-            }
-            other => panic!("{name}: unknown expectation key {other}"),
+    if let Some(want) = expect.age_years {
+        assert_eq!(a.age_years, want, "{name}: ageYears");
+    }
+    if let Some(want) = &expect.age_group {
+        assert_eq!(a.age_group.id(), want, "{name}: ageGroup");
+    }
+    if let Some(want) = &expect.path {
+        assert_eq!(a.path.id(), want, "{name}: path");
+    }
+    if let Some(want) = &expect.next {
+        assert_eq!(a.next.map(|s| s.id()).unwrap_or(""), want, "{name}: next");
+    }
+    if let Some(want) = &expect.steps {
+        let got: Vec<String> = a.steps.iter().map(|s| format!("{}:{}", s.id.id(), s.state.id())).collect();
+        assert_eq!(&got, want, "{name}: steps");
+    }
+    match expect.create_button.as_ref().map(OrNone::as_ref) {
+        None => {}
+        Some(None) => assert!(a.create_button.is_none(), "{name}: createButton"),
+        Some(Some(want)) => {
+            let b = a.create_button.as_ref().unwrap_or_else(|| panic!("{name}: no createButton"));
+            assert_eq!(b.visible, want.visible, "{name}: visible");
+            let missing: Vec<&str> = b.missing.iter().map(|m| m.id()).collect();
+            assert_eq!(missing, want.missing, "{name}: missing");
+            let unknown: Vec<&str> = b.unknown.iter().map(|m| m.id()).collect();
+            assert_eq!(unknown, want.unknown, "{name}: unknown");
         }
+    }
+    match expect.estimate.as_ref().map(OrNone::as_ref) {
+        None => {}
+        Some(None) => assert!(a.check_estimate.is_none(), "{name}: estimate"),
+        Some(Some(want)) => {
+            let e = a.check_estimate.as_ref().unwrap_or_else(|| panic!("{name}: no estimate"));
+            let variant = |i: usize| e.variants.get(i).and_then(|v| v.latest).map(fmt_time);
+            if let Some(v) = &want.earliest {
+                assert_eq!(&fmt_time(e.earliest), v, "{name}: earliest");
+            }
+            if let Some(v) = &want.latest {
+                assert_eq!(&fmt_time(e.latest), v, "{name}: latest");
+            }
+            if let Some(v) = want.overdue {
+                assert_eq!(e.overdue, v, "{name}: overdue");
+            }
+            if let Some(v) = want.finished {
+                assert_eq!(e.finished, v, "{name}: finished");
+            }
+            if want.calendar_days.is_some() {
+                assert_eq!(variant(1), want.calendar_days, "{name}: calendarDays");
+            }
+            if want.average.is_some() {
+                assert_eq!(variant(3), want.average, "{name}: average");
+            }
+        }
+    }
+    for n in &expect.notes {
+        assert!(a.notes.iter().any(|x| x.id() == n), "{name}: note {n} missing from {:?}", a.notes);
+    }
+    for n in &expect.notes_absent {
+        assert!(a.notes.iter().all(|x| x.id() != n), "{name}: note {n} should be absent");
+    }
+    for id in &expect.text_ids {
+        assert!(a.steps.iter().any(|s| &s.text_id == id), "{name}: no step uses {id}");
+    }
+    for pair in &expect.links {
+        let (step, href) = pair.split_once('=').unwrap();
+        let s = a.steps.iter().find(|s| s.id.id() == step).unwrap_or_else(|| panic!("{name}: no step {step}"));
+        assert_eq!(s.link.as_ref().map(|l| l.href.as_str()), Some(href), "{name}: link of {step}");
     }
 }
 
 #[test]
 fn fixtures() {
-    let doc: toml::Table = toml::from_str(FIXTURES).expect("fixtures parse");
-    let cases = doc["case"].as_array().expect("[[case]]");
-    for case in cases {
-        let case = case.as_table().unwrap();
-        let name = case["name"].as_str().unwrap();
-        assert!(!strings(&case["see"]).is_empty(), "{name}: cite a source");
-        check(name, &case["input"], case["expect"].as_table().unwrap());
+    let cases = fixture::cases(FIXTURES);
+    for case in &cases {
+        assert!(!case.see.is_empty(), "{}: cite a source", case.name);
+        check(case);
     }
     assert!(cases.len() >= 60, "{} cases", cases.len());
 }
 
 #[test]
 fn every_path_every_step_and_every_status_is_covered_by_a_fixture() {
-    let doc: toml::Table = toml::from_str(FIXTURES).unwrap();
     let all = FIXTURES;
     for p in Path::ALL {
         assert!(all.contains(&format!("path = \"{}\"", p.id())), "no fixture for path {}", p.id());
@@ -246,7 +245,6 @@ fn every_path_every_step_and_every_status_is_covered_by_a_fixture() {
     for region in ["kuzbass", "orenburg", "ryazan", "generic"] {
         assert!(all.contains(&format!("region = \"{region}\"")), "no fixture for region {region}");
     }
-    drop(doc);
 }
 
 #[test]
@@ -290,26 +288,22 @@ fn embedded_profiles_are_valid_and_cite_sources() {
 }
 
 fn field_names() -> &'static [&'static str] {
-    &[
-        "role",
-        "birthDate",
-        "today",
-        "now",
-        "lang",
-        "region",
-        "representative",
-        "citizenship",
-        "birthCertificate",
-        "certificateStatus",
-        "snilsStatus",
-        "parentAccount",
-        "studentAccount",
-        "consent",
-        "parentConsent",
-        "application",
-        "studentPassword",
-        "checkRequestedAt",
-    ]
+    SituationInput::FIELDS
+}
+
+#[test]
+fn the_profile_key_list_is_serdes() {
+    use diary_rules::eligibility::region::RegionProfile;
+    let err = toml::from_str::<RegionProfile>("zzz = 1").expect_err("an unknown key").to_string();
+    let quoted: Vec<String> = RegionProfile::FIELDS.iter().map(|f| format!("`{f}`")).collect();
+    assert!(err.contains(&format!("expected one of {}", quoted.join(", "))), "{err}");
+}
+
+#[test]
+fn the_field_list_is_serdes() {
+    let err = toml::from_str::<SituationInput>("zzz = 1").expect_err("an unknown field").to_string();
+    let quoted: Vec<String> = field_names().iter().map(|f| format!("`{f}`")).collect();
+    assert!(err.contains(&format!("expected one of {}", quoted.join(", "))), "{err}");
 }
 
 fn pick(ids: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {

@@ -5,6 +5,7 @@ use crate::crash;
 use crate::state::{region_id, HostConfig, Role};
 use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
+use diary_rules_js::convert::{field_error, is_nullish};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AppHandle;
@@ -12,10 +13,6 @@ use yew::AppHandle;
 /// Longest error text the host may pass; a longer one is cut (the matcher
 /// only needs the first words).
 const MAX_ERROR_CHARS: usize = 2000;
-
-fn field_error(field: &str, problem: &str) -> JsError {
-    JsError::new(&format!("{field}: {problem}"))
-}
 
 /// A mounted panel. Keep it to change the panel or unmount it.
 #[wasm_bindgen]
@@ -163,8 +160,8 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::Element, JsError> {
         let document = gloo::utils::document();
         return match document.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(field_error("target", &format!("no element matches {selector:?}"))),
-            Err(_) => Err(field_error("target", &format!("{selector:?} is not a valid CSS selector"))),
+            Ok(None) => Err(field_error("target", format!("no element matches {selector:?}"))),
+            Err(_) => Err(field_error("target", format!("{selector:?} is not a valid CSS selector"))),
         };
     }
     target
@@ -174,7 +171,7 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::Element, JsError> {
 }
 
 fn optional_plain_string(value: &JsValue, field: &str) -> Result<Option<String>, JsError> {
-    if value.is_undefined() || value.is_null() {
+    if is_nullish(value) {
         return Ok(None);
     }
     let s = value.as_string().ok_or_else(|| field_error(field, "expected a string"))?;
@@ -188,7 +185,7 @@ fn read_region(value: &JsValue, field: &str) -> Result<Option<RegionArg>, JsErro
     if value.is_string() {
         return Ok(optional_plain_string(value, field)?.map(RegionArg::Id));
     }
-    if value.is_undefined() || value.is_null() {
+    if is_nullish(value) {
         return Ok(None);
     }
     diary_rules_js::profile::validated_region(value, field).map(Some)
@@ -201,12 +198,12 @@ fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, J
 fn parse_role(value: &JsValue, field: &str) -> Result<Role, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"parent\" or \"student\""))?;
     Role::parse(s.trim())
-        .ok_or_else(|| field_error(field, &format!("unknown role {s:?}; use \"parent\", \"guardian\" or \"student\"")))
+        .ok_or_else(|| field_error(field, format!("unknown role {s:?}; use \"parent\", \"guardian\" or \"student\"")))
 }
 
 fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"ru\" or \"en\""))?;
-    Lang::parse(&s).ok_or_else(|| field_error(field, &format!("unknown language {s:?}; use \"ru\" or \"en\"")))
+    Lang::parse(&s).ok_or_else(|| field_error(field, format!("unknown language {s:?}; use \"ru\" or \"en\"")))
 }
 
 /// Reads one field of the options object (`undefined` when absent).
@@ -226,7 +223,7 @@ fn error_from_page_url() -> Option<String> {
 /// Reads the mount options: `{ region?, role?, lang?, error?, remember? }`.
 fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     let mut config = HostConfig { remember: true, ..HostConfig::default() };
-    if options.is_undefined() || options.is_null() {
+    if is_nullish(options) {
         config.error = error_from_page_url();
         return Ok(config);
     }
@@ -234,17 +231,17 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
         return Err(field_error("options", "expected an object"));
     }
     let lang = option(options, "lang")?;
-    if !lang.is_undefined() && !lang.is_null() {
+    if !is_nullish(&lang) {
         config.lang = parse_lang(&lang, "options.lang")?;
     }
     let role = option(options, "role")?;
-    if !role.is_undefined() && !role.is_null() {
+    if !is_nullish(&role) {
         config.role = parse_role(&role, "options.role")?;
     }
     config.region = read_region(&option(options, "region")?, "options.region")?;
     config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
     let remember = option(options, "remember")?;
-    if !remember.is_undefined() && !remember.is_null() {
+    if !is_nullish(&remember) {
         config.remember =
             remember.as_bool().ok_or_else(|| field_error("options.remember", "expected true or false"))?;
     }

@@ -9,78 +9,42 @@
 //! the parent. Each unmet condition is one [`Missing`] id; each condition the
 //! input does not tell is one [`Unknown`] id.
 
+use crate::id::closed_set;
+
 use super::situation::{BirthCertificate, CertificateStatus, Citizenship, ParentAccount, Situation, SnilsStatus};
 
-/// A condition for «Создать» that is not met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Missing {
-    /// 14 or older (18 or older with the profile option of seed 003).
-    ChildTooOld,
-    /// The child already has a Gosuslugi account.
-    AccountExists,
-    CertificateNotRussian,
-    CertificateNotAdded,
-    /// «Данные введены вручную».
-    CertificateEnteredManually,
-    /// «Проверка данных».
-    CertificateChecking,
-    /// «Поиск данных».
-    CertificateSearching,
-    /// «Не найдено в загсе».
-    CertificateNotFoundInZags,
-    SnilsNotAdded,
-    /// «Данные введены вручную».
-    SnilsEnteredManually,
-    /// «Проверка данных».
-    SnilsChecking,
-    /// «Поиск данных».
-    SnilsSearching,
-    /// «Не найден в СФР».
-    SnilsNotFoundInSfr,
-    CitizenshipNotRussian,
-    ParentAccountNotConfirmed,
-}
+closed_set!(
+    /// A condition for «Создать» that is not met.
+    Missing {
+        /// 14 or older (18 or older with the profile option of seed 003).
+        ChildTooOld => "child_too_old",
+        /// The child already has a Gosuslugi account.
+        AccountExists => "account_exists",
+        CertificateNotRussian => "certificate_not_russian",
+        CertificateNotAdded => "certificate_not_added",
+        /// «Данные введены вручную».
+        CertificateEnteredManually => "certificate_entered_manually",
+        /// «Проверка данных».
+        CertificateChecking => "certificate_checking",
+        /// «Поиск данных».
+        CertificateSearching => "certificate_searching",
+        /// «Не найдено в загсе».
+        CertificateNotFoundInZags => "certificate_not_found_in_zags",
+        SnilsNotAdded => "snils_not_added",
+        /// «Данные введены вручную».
+        SnilsEnteredManually => "snils_entered_manually",
+        /// «Проверка данных».
+        SnilsChecking => "snils_checking",
+        /// «Поиск данных».
+        SnilsSearching => "snils_searching",
+        /// «Не найден в СФР».
+        SnilsNotFoundInSfr => "snils_not_found_in_sfr",
+        CitizenshipNotRussian => "citizenship_not_russian",
+        ParentAccountNotConfirmed => "parent_account_not_confirmed",
+    }
+);
 
 impl Missing {
-    pub const ALL: [Missing; 15] = [
-        Missing::ChildTooOld,
-        Missing::AccountExists,
-        Missing::CertificateNotRussian,
-        Missing::CertificateNotAdded,
-        Missing::CertificateEnteredManually,
-        Missing::CertificateChecking,
-        Missing::CertificateSearching,
-        Missing::CertificateNotFoundInZags,
-        Missing::SnilsNotAdded,
-        Missing::SnilsEnteredManually,
-        Missing::SnilsChecking,
-        Missing::SnilsSearching,
-        Missing::SnilsNotFoundInSfr,
-        Missing::CitizenshipNotRussian,
-        Missing::ParentAccountNotConfirmed,
-    ];
-
-    /// The stable id (the JS API's string).
-    pub fn id(self) -> &'static str {
-        match self {
-            Missing::ChildTooOld => "child_too_old",
-            Missing::AccountExists => "account_exists",
-            Missing::CertificateNotRussian => "certificate_not_russian",
-            Missing::CertificateNotAdded => "certificate_not_added",
-            Missing::CertificateEnteredManually => "certificate_entered_manually",
-            Missing::CertificateChecking => "certificate_checking",
-            Missing::CertificateSearching => "certificate_searching",
-            Missing::CertificateNotFoundInZags => "certificate_not_found_in_zags",
-            Missing::SnilsNotAdded => "snils_not_added",
-            Missing::SnilsEnteredManually => "snils_entered_manually",
-            Missing::SnilsChecking => "snils_checking",
-            Missing::SnilsSearching => "snils_searching",
-            Missing::SnilsNotFoundInSfr => "snils_not_found_in_sfr",
-            Missing::CitizenshipNotRussian => "citizenship_not_russian",
-            Missing::ParentAccountNotConfirmed => "parent_account_not_confirmed",
-        }
-    }
-
     /// The id of the text explaining this reason.
     pub fn text_id(self) -> String {
         format!("elig.create_button.{}", self.id())
@@ -99,48 +63,25 @@ impl Missing {
     }
 }
 
-/// One condition for «Создать», met or not: what a panel lists with ✓ and ✗.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Condition {
-    /// The child is young enough.
-    Age,
-    /// The child has no Gosuslugi account yet.
-    NoAccount,
-    /// The birth certificate is Russian.
-    RussianCertificate,
-    /// The certificate is checked in ЕГР ЗАГС.
-    CertificateChecked,
-    /// The СНИЛС is checked in СФР.
-    SnilsChecked,
-    /// The child is a Russian citizen.
-    Citizenship,
-    /// The parent's account is confirmed.
-    ParentAccount,
-}
-
-impl Condition {
-    pub const ALL: [Condition; 7] = [
-        Condition::Age,
-        Condition::NoAccount,
-        Condition::RussianCertificate,
-        Condition::CertificateChecked,
-        Condition::SnilsChecked,
-        Condition::Citizenship,
-        Condition::ParentAccount,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Condition::Age => "age",
-            Condition::NoAccount => "no_account",
-            Condition::RussianCertificate => "russian_certificate",
-            Condition::CertificateChecked => "certificate_checked",
-            Condition::SnilsChecked => "snils_checked",
-            Condition::Citizenship => "citizenship",
-            Condition::ParentAccount => "parent_account",
-        }
+closed_set!(
+    /// One condition for «Создать», met or not: what a panel lists with ✓ and ✗.
+    Condition {
+        /// The child is young enough.
+        Age => "age",
+        /// The child has no Gosuslugi account yet.
+        NoAccount => "no_account",
+        /// The birth certificate is Russian.
+        RussianCertificate => "russian_certificate",
+        /// The certificate is checked in ЕГР ЗАГС.
+        CertificateChecked => "certificate_checked",
+        /// The СНИЛС is checked in СФР.
+        SnilsChecked => "snils_checked",
+        /// The child is a Russian citizen.
+        Citizenship => "citizenship",
+        /// The parent's account is confirmed.
+        ParentAccount => "parent_account",
     }
-}
+);
 
 impl Missing {
     /// The condition this reason leaves unmet.
@@ -177,29 +118,17 @@ impl Unknown {
     }
 }
 
-/// A condition for «Создать» the input does not tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unknown {
-    StudentAccount,
-    CertificateStatus,
-    SnilsStatus,
-    ParentAccount,
-}
+closed_set!(
+    /// A condition for «Создать» the input does not tell.
+    Unknown {
+        StudentAccount => "student_account_unknown",
+        CertificateStatus => "certificate_status_unknown",
+        SnilsStatus => "snils_status_unknown",
+        ParentAccount => "parent_account_unknown",
+    }
+);
 
 impl Unknown {
-    pub const ALL: [Unknown; 4] =
-        [Unknown::StudentAccount, Unknown::CertificateStatus, Unknown::SnilsStatus, Unknown::ParentAccount];
-
-    /// The stable id: the input field's name in snake_case + `_unknown`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Unknown::StudentAccount => "student_account_unknown",
-            Unknown::CertificateStatus => "certificate_status_unknown",
-            Unknown::SnilsStatus => "snils_status_unknown",
-            Unknown::ParentAccount => "parent_account_unknown",
-        }
-    }
-
     /// The id of the text saying how to find out.
     pub fn text_id(self) -> String {
         format!("elig.create_button.{}", self.id())

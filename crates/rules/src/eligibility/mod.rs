@@ -25,11 +25,14 @@
 //! assert!(!a.create_button.unwrap().visible);
 //! ```
 
+use crate::id::closed_set;
+
 pub mod calendar;
 pub mod create_button;
 pub mod links;
 pub mod questions;
 pub mod region;
+mod schema;
 pub mod situation;
 pub mod steps;
 pub mod wait;
@@ -50,33 +53,22 @@ use crate::age::AgeGroup;
 use region::{LoginFlow, ParentFlow};
 use situation::{BirthCertificate, CertificateStatus, Representative, SnilsStatus, StudentAccount};
 
-/// The path the student's situation puts them on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Path {
-    /// Under 14: a parent creates the child's account («Создать»).
-    ParentCreatesAccount,
-    /// 14–17 (or a younger child with an own account): the child registers,
-    /// a parent links it with a code and consents.
-    ChildRegistersParentLinks,
-    /// 18 and over: the student acts alone.
-    AdultStudent,
-    /// A parent in a region with the application flow (seed 002).
-    SchoolApplication,
-}
+closed_set!(
+    /// The path the student's situation puts them on.
+    Path {
+        /// Under 14: a parent creates the child's account («Создать»).
+        ParentCreatesAccount => "parent_creates_account",
+        /// 14–17 (or a younger child with an own account): the child registers,
+        /// a parent links it with a code and consents.
+        ChildRegistersParentLinks => "child_registers_parent_links",
+        /// 18 and over: the student acts alone.
+        AdultStudent => "adult_student",
+        /// A parent in a region with the application flow (seed 002).
+        SchoolApplication => "school_application",
+    }
+);
 
 impl Path {
-    pub const ALL: [Path; 4] =
-        [Path::ParentCreatesAccount, Path::ChildRegistersParentLinks, Path::AdultStudent, Path::SchoolApplication];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Path::ParentCreatesAccount => "parent_creates_account",
-            Path::ChildRegistersParentLinks => "child_registers_parent_links",
-            Path::AdultStudent => "adult_student",
-            Path::SchoolApplication => "school_application",
-        }
-    }
-
     /// The id of the text naming the path (the parent's words).
     pub fn text_id(self) -> String {
         format!("elig.path.{}", self.id())
@@ -108,87 +100,50 @@ pub fn reader_text_id(base: String, role: Role) -> String {
     base
 }
 
-/// A note: a variant or contradiction between the sources, or a caveat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NoteId {
-    /// Who may create a child's account: under 14 (000, 001), "up to 13
-    /// inclusive" (002), any child under 18 (003).
-    AgeLimitParentCreated,
-    /// The auto-update checkbox: off before sending (001, 003) vs off
-    /// before adding and on to start the check (002).
-    AutoupdateCheckbox,
-    /// The check's duration in the different sources.
-    CheckDuration,
-    /// Conditions met but no «Создать»: support (002).
-    CreateButtonSupport,
-    /// Accounts made by a parent are linked automatically (001, 002).
-    ParentCreatedAutoLinked,
-    /// Both parents can link; the other one is notified (003).
-    SecondParent,
-    /// Guardian or foreign certificate: documents only at an МФЦ (001).
-    MfcOnly,
-    /// Consent holds until revoked (003).
-    ConsentUntilRevoked,
-    /// The diary asks «Предоставить» (000, 001, 002).
-    GrantAccess,
-    /// «Дневник не найден»: the diary's data must match Gosuslugi exactly.
-    DiaryDataMatch,
-    /// The estimate spans a year the calendar data does not cover.
-    CalendarNotCovered,
-    /// The estimate spans a year whose calendar has no known decree.
-    CalendarUnconfirmed,
-    /// Application flow: the child's own login still needs an account.
-    SchoolApplicationChildAccount,
-    /// The profile follows seed 003: a parent may create the account of any
-    /// child under 18.
-    ParentMayCreateUntil18,
-    /// The child turns 14 within [`TURNS_14_WINDOW_DAYS`] days and has no
-    /// account yet: after the birthday «Создать» is gone (002).
-    Turns14Soon,
-}
+closed_set!(
+    /// A note: a variant or contradiction between the sources, or a caveat.
+    NoteId {
+        /// Who may create a child's account: under 14 (000, 001), "up to 13
+        /// inclusive" (002), any child under 18 (003).
+        AgeLimitParentCreated => "age_limit_parent_created",
+        /// The auto-update checkbox: off before sending (001, 003) vs off
+        /// before adding and on to start the check (002).
+        AutoupdateCheckbox => "autoupdate_checkbox",
+        /// The check's duration in the different sources.
+        CheckDuration => "check_duration",
+        /// Conditions met but no «Создать»: support (002).
+        CreateButtonSupport => "create_button_support",
+        /// Accounts made by a parent are linked automatically (001, 002).
+        ParentCreatedAutoLinked => "parent_created_auto_linked",
+        /// Both parents can link; the other one is notified (003).
+        SecondParent => "second_parent",
+        /// Guardian or foreign certificate: documents only at an МФЦ (001).
+        MfcOnly => "mfc_only",
+        /// Consent holds until revoked (003).
+        ConsentUntilRevoked => "consent_until_revoked",
+        /// The diary asks «Предоставить» (000, 001, 002).
+        GrantAccess => "grant_access",
+        /// «Дневник не найден»: the diary's data must match Gosuslugi exactly.
+        DiaryDataMatch => "diary_data_match",
+        /// The estimate spans a year the calendar data does not cover.
+        CalendarNotCovered => "calendar_not_covered",
+        /// The estimate spans a year whose calendar has no known decree.
+        CalendarUnconfirmed => "calendar_unconfirmed",
+        /// Application flow: the child's own login still needs an account.
+        SchoolApplicationChildAccount => "school_application_child_account",
+        /// The profile follows seed 003: a parent may create the account of any
+        /// child under 18.
+        ParentMayCreateUntil18 => "parent_may_create_until_18",
+        /// The child turns 14 within [`TURNS_14_WINDOW_DAYS`] days and has no
+        /// account yet: after the birthday «Создать» is gone (002).
+        Turns14Soon => "turns_14_soon",
+    }
+);
 
 /// How many days ahead the note `turns_14_soon` looks.
 pub const TURNS_14_WINDOW_DAYS: u64 = 30;
 
 impl NoteId {
-    pub const ALL: [NoteId; 15] = [
-        NoteId::AgeLimitParentCreated,
-        NoteId::AutoupdateCheckbox,
-        NoteId::CheckDuration,
-        NoteId::CreateButtonSupport,
-        NoteId::ParentCreatedAutoLinked,
-        NoteId::SecondParent,
-        NoteId::MfcOnly,
-        NoteId::ConsentUntilRevoked,
-        NoteId::GrantAccess,
-        NoteId::DiaryDataMatch,
-        NoteId::CalendarNotCovered,
-        NoteId::CalendarUnconfirmed,
-        NoteId::SchoolApplicationChildAccount,
-        NoteId::ParentMayCreateUntil18,
-        NoteId::Turns14Soon,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            NoteId::AgeLimitParentCreated => "age_limit_parent_created",
-            NoteId::AutoupdateCheckbox => "autoupdate_checkbox",
-            NoteId::CheckDuration => "check_duration",
-            NoteId::CreateButtonSupport => "create_button_support",
-            NoteId::ParentCreatedAutoLinked => "parent_created_auto_linked",
-            NoteId::SecondParent => "second_parent",
-            NoteId::MfcOnly => "mfc_only",
-            NoteId::ConsentUntilRevoked => "consent_until_revoked",
-            NoteId::GrantAccess => "grant_access",
-            NoteId::DiaryDataMatch => "diary_data_match",
-            NoteId::CalendarNotCovered => "calendar_not_covered",
-            NoteId::CalendarUnconfirmed => "calendar_unconfirmed",
-            NoteId::SchoolApplicationChildAccount => "school_application_child_account",
-            NoteId::ParentMayCreateUntil18 => "parent_may_create_until_18",
-            NoteId::Turns14Soon => "turns_14_soon",
-        }
-    }
-
     /// The steps the note is practical advice for, in preference order: a
     /// panel shows it inside the first of them on the plan. Empty: the
     /// note is about the sources disagreeing, not about one step.

@@ -16,6 +16,8 @@
 //! assert_eq!(input.consent.as_deref(), Some("requested"));
 //! ```
 
+use crate::id::closed_set;
+
 use super::region::ConsentVia;
 use super::situation::{
     Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
@@ -30,68 +32,30 @@ use crate::age::AgeGroup;
 /// parent may have typed their own date.
 pub const YOUNGEST_PUPIL_YEARS: u32 = 6;
 
-/// One question of the wizard: one optional field of
-/// [`super::SituationInput`]. Not answering ("I don't know") leaves the
-/// field out, which the engine reads as *unknown*.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Question {
-    ParentAccount,
-    StudentAccount,
-    CertificateStatus,
-    SnilsStatus,
-    /// When «Запросить»/«Отправить» was pressed (a local date and time).
-    CheckRequestedAt,
-    Consent,
-    ParentConsent,
-    Application,
-    Representative,
-    BirthCertificate,
-    Citizenship,
-    /// Whether the student can get into the own Gosuslugi account (asked
-    /// once an account exists).
-    StudentPassword,
-}
+closed_set!(
+    /// One question of the wizard: one optional field of
+    /// [`super::SituationInput`]. Not answering ("I don't know") leaves the
+    /// field out, which the engine reads as *unknown*.
+    Question {
+        ParentAccount => "parent_account",
+        StudentAccount => "student_account",
+        CertificateStatus => "certificate_status",
+        SnilsStatus => "snils_status",
+        /// When «Запросить»/«Отправить» was pressed (a local date and time).
+        CheckRequestedAt => "check_requested_at",
+        Consent => "consent",
+        ParentConsent => "parent_consent",
+        Application => "application",
+        Representative => "representative",
+        BirthCertificate => "birth_certificate",
+        Citizenship => "citizenship",
+        /// Whether the student can get into the own Gosuslugi account (asked
+        /// once an account exists).
+        StudentPassword => "student_password",
+    }
+);
 
 impl Question {
-    /// Every question, in the order a wizard asks them.
-    pub const ALL: [Question; 12] = [
-        Question::ParentAccount,
-        Question::StudentAccount,
-        Question::CertificateStatus,
-        Question::SnilsStatus,
-        Question::CheckRequestedAt,
-        Question::Consent,
-        Question::ParentConsent,
-        Question::Application,
-        Question::Representative,
-        Question::BirthCertificate,
-        Question::Citizenship,
-        Question::StudentPassword,
-    ];
-
-    /// The stable id: the field's name in snake case.
-    pub fn id(self) -> &'static str {
-        match self {
-            Question::ParentAccount => "parent_account",
-            Question::StudentAccount => "student_account",
-            Question::CertificateStatus => "certificate_status",
-            Question::SnilsStatus => "snils_status",
-            Question::CheckRequestedAt => "check_requested_at",
-            Question::Consent => "consent",
-            Question::ParentConsent => "parent_consent",
-            Question::Application => "application",
-            Question::Representative => "representative",
-            Question::BirthCertificate => "birth_certificate",
-            Question::Citizenship => "citizenship",
-            Question::StudentPassword => "student_password",
-        }
-    }
-
-    /// The question whose id is exactly `id`.
-    pub fn parse(id: &str) -> Option<Question> {
-        Question::ALL.into_iter().find(|q| q.id() == id)
-    }
-
     /// The answers to pick from, as input ids; empty for
     /// [`Question::CheckRequestedAt`], which takes a local date-time
     /// `YYYY-MM-DDTHH:MM`.

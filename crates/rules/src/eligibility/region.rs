@@ -7,204 +7,31 @@
 //! the JS API: it is deserialized into [`RegionProfile`] (camelCase keys,
 //! unknown keys rejected) and checked with [`RegionProfile::validate`].
 
+use crate::id::closed_set;
+
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+pub use super::schema::{
+    AppLink, ApplicationNames, ConsentVia, LocalName, LoginFlow, ParentFlow, ProblemsContact, ProfileLink,
+    RegionProfile,
+};
 
-/// A region's name in each language.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LocalName {
-    pub ru: String,
-    pub en: String,
-}
-
-/// A link a profile supplies. The label is shown as is (it is usually a
-/// site name or the diary's own wording).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProfileLink {
-    pub href: String,
-    pub label: String,
-}
-
-/// A store link for the diary's mobile app.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AppLink {
-    /// The store's name: "RuStore", "App Store", "Google Play", "AppGallery".
-    pub store: String,
-    pub href: String,
-}
-
-/// The diary's own names in the school-application flow, quoted to the
-/// user exactly (seed 002: «Доступ к дневнику», «Подать заявление»,
-/// «Заявление подано»).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ApplicationNames {
-    pub access_section: String,
-    pub apply_button: String,
-    pub submitted_message: String,
-}
-
-/// How a parent gives consent for a minor's diary login.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentVia {
-    /// Follow the notification that arrives after the child's first login
-    /// attempt (Профиль → Согласия и доверенности → Согласия, seed 003).
-    #[default]
-    Notification,
-    /// In the «Школьное портфолио» section of Gosuslugi (seeds 003, 004).
-    Portfolio,
-}
-
-impl ConsentVia {
-    pub fn id(self) -> &'static str {
-        match self {
-            ConsentVia::Notification => "notification",
-            ConsentVia::Portfolio => "portfolio",
-        }
+closed_set!(
+    /// What is wrong with a profile field.
+    ProfileProblem {
+        Empty => "empty",
+        TooLong => "too_long",
+        /// `id` is not lower-case Latin letters, digits, `_`, `-`.
+        BadId => "bad_id",
+        /// A link is not `https://…` or `http://…`, or has spaces or quotes.
+        BadHref => "bad_href",
+        TooMany => "too_many",
+        /// A text holds control characters (line breaks, direction overrides…).
+        BadCharacters => "bad_characters",
+        /// `parentFlow = "application"` needs `application` names.
+        RequiredForApplicationFlow => "required_for_application_flow",
     }
-}
-
-/// How the diary's login goes after the Gosuslugi login page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LoginFlow {
-    /// The diary opens straight away (after the first-login consent).
-    #[default]
-    Plain,
-    /// The diary asks to share the Gosuslugi profile: «Предоставить»
-    /// (seeds 000, 001, 002).
-    GrantAccess,
-}
-
-/// How a parent gets access to the child's diary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParentFlow {
-    /// The parent logs in with an own Gosuslugi account; the diary matches
-    /// the data (seed 004).
-    #[default]
-    Gosuslugi,
-    /// The parent applies for access in the diary and the school accepts
-    /// the application (seed 002).
-    Application,
-}
-
-/// Where to turn with problems in the diary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemsContact {
-    /// The child's school (seed 001).
-    #[default]
-    School,
-    /// The class teacher (seeds 003, 004).
-    ClassTeacher,
-    /// The diary's feedback form (seed 003).
-    FeedbackForm,
-}
-
-impl ProblemsContact {
-    pub fn id(self) -> &'static str {
-        match self {
-            ProblemsContact::School => "school",
-            ProblemsContact::ClassTeacher => "class_teacher",
-            ProblemsContact::FeedbackForm => "feedback_form",
-        }
-    }
-
-    /// The id of the text that says where to turn.
-    pub fn text_id(self) -> &'static str {
-        match self {
-            ProblemsContact::School => "elig.problems.school",
-            ProblemsContact::ClassTeacher => "elig.problems.class_teacher",
-            ProblemsContact::FeedbackForm => "elig.problems.feedback_form",
-        }
-    }
-}
-
-/// A region profile.
-///
-/// ```
-/// use diary_rules::eligibility::region::{embedded, ConsentVia};
-/// let ryazan = embedded("ryazan").unwrap();
-/// assert_eq!(ryazan.consent_via, ConsentVia::Portfolio);
-/// assert!(ryazan.validate().is_ok());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RegionProfile {
-    /// Lower-case Latin letters, digits, `_` and `-`; 1 to 40 characters.
-    pub id: String,
-    pub name: LocalName,
-    /// The diary's login page.
-    #[serde(default)]
-    pub diary_site: Option<ProfileLink>,
-    /// The diary app's name, e.g. «#УЧУСЬВКУЗБАССЕ».
-    #[serde(default)]
-    pub app_name: Option<String>,
-    /// Store links for the app (at most 8).
-    #[serde(default)]
-    pub apps: Vec<AppLink>,
-    /// The diary's button for the Gosuslugi login, quoted exactly.
-    #[serde(default)]
-    pub login_button: Option<String>,
-    #[serde(default)]
-    pub login_flow: LoginFlow,
-    #[serde(default)]
-    pub consent_via: ConsentVia,
-    #[serde(default)]
-    pub parent_flow: ParentFlow,
-    /// Required when `parent_flow` is `application`.
-    #[serde(default)]
-    pub application: Option<ApplicationNames>,
-    #[serde(default)]
-    pub problems: ProblemsContact,
-    /// The diary's feedback form or support page.
-    #[serde(default)]
-    pub problems_link: Option<ProfileLink>,
-    /// Seed 003's variant: a legal representative may create the account of
-    /// any child under 18 (off by default; see the note
-    /// `age_limit_parent_created`).
-    #[serde(default)]
-    pub parent_may_create_until_18: bool,
-    /// Where the profile's facts come from.
-    #[serde(default)]
-    pub source: Vec<String>,
-}
-
-/// What is wrong with a profile field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProfileProblem {
-    Empty,
-    TooLong,
-    /// `id` is not lower-case Latin letters, digits, `_`, `-`.
-    BadId,
-    /// A link is not `https://…` or `http://…`, or has spaces or quotes.
-    BadHref,
-    TooMany,
-    /// A text holds control characters (line breaks, direction overrides…).
-    BadCharacters,
-    /// `parentFlow = "application"` needs `application` names.
-    RequiredForApplicationFlow,
-}
-
-impl ProfileProblem {
-    pub fn id(self) -> &'static str {
-        match self {
-            ProfileProblem::Empty => "empty",
-            ProfileProblem::TooLong => "too_long",
-            ProfileProblem::BadId => "bad_id",
-            ProfileProblem::BadHref => "bad_href",
-            ProfileProblem::TooMany => "too_many",
-            ProfileProblem::BadCharacters => "bad_characters",
-            ProfileProblem::RequiredForApplicationFlow => "required_for_application_flow",
-        }
-    }
-}
+);
 
 /// A profile field at fault (`apps[1].href`, camelCase) and the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,50 +14,22 @@ use super::region::{self, ProfileError, RegionProfile};
 use crate::age::{self, AgeError};
 use crate::Lang;
 
-/// Declares a closed set of input values: the enum, its ids (the JS API's
-/// string values) and a parser over exactly those ids.
-macro_rules! input_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
+use crate::id::closed_set;
 
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every id, in declaration order (for error messages).
-            pub const IDS: &'static [&'static str] = &[$($id),+];
-
-            /// The stable id (the string the JS API uses).
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            /// The value whose id is exactly `id`.
-            pub fn parse(id: &str) -> Option<$name> {
-                match id { $($id => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-input_enum!(
-    /// Who is at the page.
-    Role { Parent => "parent", Student => "student" }
-);
-input_enum!(
+pub use crate::vocab::Role;
+closed_set!(
     /// The adult acting for the child.
     Representative { Parent => "parent", Guardian => "guardian" }
 );
-input_enum!(
+closed_set!(
     /// The child's citizenship.
     Citizenship { Russian => "russian", Other => "other" }
 );
-input_enum!(
+closed_set!(
     /// Which country issued the birth certificate.
     BirthCertificate { Russian => "russian", Foreign => "foreign" }
 );
-input_enum!(
+closed_set!(
     /// The birth certificate's status in the child's card on Gosuslugi.
     CertificateStatus {
         NotAdded => "not_added",
@@ -72,7 +44,7 @@ input_enum!(
         Verified => "verified",
     }
 );
-input_enum!(
+closed_set!(
     /// The СНИЛС status in the child's card.
     SnilsStatus {
         NotAdded => "not_added",
@@ -87,11 +59,11 @@ input_enum!(
         Verified => "verified",
     }
 );
-input_enum!(
+closed_set!(
     /// The level of the parent's own Gosuslugi account.
     ParentAccount { None => "none", Simplified => "simplified", Standard => "standard", Confirmed => "confirmed" }
 );
-input_enum!(
+closed_set!(
     /// The student's Gosuslugi account.
     StudentAccount {
         None => "none",
@@ -106,7 +78,7 @@ input_enum!(
         OwnLinked => "own_linked",
     }
 );
-input_enum!(
+closed_set!(
     /// A consent for the diary: the parent's for a minor, the student's own
     /// for an adult, or the parent's own (`parentConsent`).
     Consent {
@@ -117,13 +89,13 @@ input_enum!(
         Revoked => "revoked",
     }
 );
-input_enum!(
+closed_set!(
     /// Whether the student can get into the own Gosuslugi account (seeds 002,
     /// 003, 004: «Если не удаётся войти в учётную запись ребёнка, восстановите
     /// пароль»).
     StudentPassword { Known => "known", Forgotten => "forgotten" }
 );
-input_enum!(
+closed_set!(
     /// The application for diary access in the school-application flow.
     Application {
         NotSubmitted => "not_submitted",
@@ -191,6 +163,31 @@ pub struct SituationInput {
     pub application: Option<String>,
     pub student_password: Option<String>,
     pub check_requested_at: Option<String>,
+}
+
+impl SituationInput {
+    /// Every field's JS API name, in declaration order (the readers that
+    /// reject unknown fields list them; a test checks them against serde's).
+    pub const FIELDS: &'static [&'static str] = &[
+        "role",
+        "birthDate",
+        "today",
+        "now",
+        "lang",
+        "region",
+        "representative",
+        "citizenship",
+        "birthCertificate",
+        "certificateStatus",
+        "snilsStatus",
+        "parentAccount",
+        "studentAccount",
+        "consent",
+        "parentConsent",
+        "application",
+        "studentPassword",
+        "checkRequestedAt",
+    ];
 }
 
 /// The validated situation.

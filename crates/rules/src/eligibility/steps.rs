@@ -18,26 +18,9 @@ use super::situation::{
 };
 use crate::texts;
 
-/// Declares a closed set of output values with stable ids.
-macro_rules! output_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
+use crate::id::closed_set;
 
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable id (the string the JS API uses).
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-        }
-    };
-}
-
-output_enum!(
+closed_set!(
     /// A step's stable id. Documented in docs/api/eligibility.md.
     StepId {
         /// The parent's own Gosuslugi account is confirmed.
@@ -92,12 +75,9 @@ output_enum!(
     }
 );
 
-output_enum!(
-    /// Who does a step.
-    Actor { Parent => "parent", Student => "student", School => "school", Mfc => "mfc", Support => "support" }
-);
+pub use crate::vocab::Actor;
 
-output_enum!(
+closed_set!(
     /// Where a step stands.
     StepState {
         Done => "done",

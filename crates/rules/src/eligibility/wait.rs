@@ -12,33 +12,27 @@
 //! The other readings are reported as [`EstimateVariant`]s with their
 //! sources; overdue is judged against the basis only.
 
+use crate::id::closed_set;
+
 use chrono::{Duration, NaiveDateTime};
 
 use super::calendar;
 
-/// One reading of the sources about the check's duration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EstimateVariantId {
-    /// 15 minutes to 5 working days (seed 002): the basis.
-    FiveWorkingDays,
-    /// 15 minutes to 5 calendar days (seed 002).
-    FiveCalendarDays,
-    /// 15 minutes to several days (seed 001): no upper bound given.
-    SeveralDays,
-    /// 15–20 minutes on average (seed 003).
-    Average15To20Minutes,
-}
+closed_set!(
+    /// One reading of the sources about the check's duration.
+    EstimateVariantId {
+        /// 15 minutes to 5 working days (seed 002): the basis.
+        FiveWorkingDays => "five_working_days",
+        /// 15 minutes to 5 calendar days (seed 002).
+        FiveCalendarDays => "five_calendar_days",
+        /// 15 minutes to several days (seed 001): no upper bound given.
+        SeveralDays => "several_days",
+        /// 15–20 minutes on average (seed 003).
+        Average15To20Minutes => "average_15_20_minutes",
+    }
+);
 
 impl EstimateVariantId {
-    pub fn id(self) -> &'static str {
-        match self {
-            EstimateVariantId::FiveWorkingDays => "five_working_days",
-            EstimateVariantId::FiveCalendarDays => "five_calendar_days",
-            EstimateVariantId::SeveralDays => "several_days",
-            EstimateVariantId::Average15To20Minutes => "average_15_20_minutes",
-        }
-    }
-
     /// The id of the text that states this reading (with its source).
     pub fn text_id(self) -> &'static str {
         match self {

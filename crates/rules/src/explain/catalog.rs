@@ -3,99 +3,7 @@
 //! build.rs. Every datum in the file has a `source` (build.rs fails without
 //! one); the tables leave them out, as nothing reads them at run time.
 
-use crate::age::AgeGroup;
-
-/// Who must act. The same vocabulary as the eligibility engine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Actor {
-    Parent,
-    Student,
-    School,
-    Mfc,
-    Support,
-}
-
-impl Actor {
-    /// The stable id (also the JS API's string value).
-    pub fn id(self) -> &'static str {
-        match self {
-            Actor::Parent => "parent",
-            Actor::Student => "student",
-            Actor::School => "school",
-            Actor::Mfc => "mfc",
-            Actor::Support => "support",
-        }
-    }
-}
-
-/// Who is asking: a parent (or other legal representative) or the student.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    Parent,
-    Student,
-}
-
-impl Role {
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::Parent => "parent",
-            Role::Student => "student",
-        }
-    }
-}
-
-/// An age group as written in the data (`under_14`, `from_14_to_17`, `adult`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AgeKey {
-    Under14,
-    From14To17,
-    Adult,
-}
-
-impl AgeKey {
-    /// The stable id (the same as [`AgeGroup::id`]).
-    pub fn id(self) -> &'static str {
-        match self {
-            AgeKey::Under14 => "under_14",
-            AgeKey::From14To17 => "from_14_to_17",
-            AgeKey::Adult => "adult",
-        }
-    }
-}
-
-impl From<AgeGroup> for AgeKey {
-    fn from(g: AgeGroup) -> Self {
-        match g {
-            AgeGroup::Under14 => AgeKey::Under14,
-            AgeGroup::From14To17 => AgeKey::From14To17,
-            AgeGroup::Adult => AgeKey::Adult,
-        }
-    }
-}
-
-/// What sort of text a quote is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuoteKind {
-    /// Shown by the diary or Gosuslugi as an error or a warning.
-    Message,
-    /// A status label on a Gosuslugi document card.
-    Status,
-    /// A sentence of an official instruction that people paste.
-    Instruction,
-    /// How people describe the trouble; the project's wording.
-    Paraphrase,
-}
-
-impl QuoteKind {
-    pub fn id(self) -> &'static str {
-        match self {
-            QuoteKind::Message => "message",
-            QuoteKind::Status => "status",
-            QuoteKind::Instruction => "instruction",
-            QuoteKind::Paraphrase => "paraphrase",
-        }
-    }
-}
+pub use crate::vocab::{Actor, AgeGroup, QuoteKind, Role};
 
 /// A list in the generated tables: a static slice that also iterates as
 /// `for x in &list`.
@@ -125,7 +33,7 @@ pub struct Quote {
     /// Who sees this wording, when it tells (a student's message differs
     /// from a parent's).
     pub role: Option<Role>,
-    pub ages: Option<&'static [AgeKey]>,
+    pub ages: Option<&'static [AgeGroup]>,
     /// This quote's own anchor words, when the entry's do not fit it.
     pub anchors: Option<&'static [&'static str]>,
 }
@@ -140,7 +48,7 @@ impl Quote {
 #[derive(Debug, Clone, Copy)]
 pub struct Variant {
     pub role: Option<Role>,
-    pub ages: Option<&'static [AgeKey]>,
+    pub ages: Option<&'static [AgeGroup]>,
     pub actor: Actor,
     /// A [`Contact`] kind.
     pub contact: Option<&'static str>,
@@ -151,7 +59,7 @@ pub struct Variant {
 impl Variant {
     /// Whether this variant is for a person with this role and age group.
     /// A condition the variant sets must be met by a known value.
-    pub fn fits(&self, role: Option<Role>, age: Option<AgeKey>) -> bool {
+    pub fn fits(&self, role: Option<Role>, age: Option<AgeGroup>) -> bool {
         let role_fits = match self.role {
             None => true,
             Some(r) => role == Some(r),

@@ -23,7 +23,7 @@ pub mod catalog;
 pub mod matcher;
 pub mod normalize;
 
-pub use catalog::{Actor, AgeKey, QuoteKind, Role};
+pub use catalog::{Actor, QuoteKind, Role};
 
 use crate::age::AgeGroup;
 use catalog::{catalog, Entry, Quote};
@@ -73,7 +73,7 @@ pub struct Explanation {
     /// The role and ages the answer was chosen for (from the context, else
     /// from the wording of the message, else unknown).
     pub role: Option<Role>,
-    pub ages: Vec<AgeKey>,
+    pub ages: Vec<AgeGroup>,
 }
 
 /// Explains a message. `None` when the text matches no catalog message well
@@ -118,16 +118,16 @@ pub fn list() -> impl Iterator<Item = ListedError> {
     catalog().entry.iter().filter_map(|e| Some(ListedError { id: e.id, quote: e.quote.first()?.text, title: e.title }))
 }
 
-const ALL_AGES: [AgeKey; 3] = [AgeKey::Under14, AgeKey::From14To17, AgeKey::Adult];
-const MINOR_AGES: [AgeKey; 2] = [AgeKey::Under14, AgeKey::From14To17];
+const ALL_AGES: [AgeGroup; 3] = [AgeGroup::Under14, AgeGroup::From14To17, AgeGroup::Adult];
+const MINOR_AGES: [AgeGroup; 2] = [AgeGroup::Under14, AgeGroup::From14To17];
 
 /// The role and the possible age groups of the person: the context first,
 /// then what the message's wording implies. A student of unknown age is
 /// taken to be a minor (most are).
-fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeKey>) {
+fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeGroup>) {
     let role = ctx.role.or(quote.role);
     let ages = match (ctx.age, &quote.ages) {
-        (Some(age), _) => vec![AgeKey::from(age)],
+        (Some(age), _) => vec![age],
         // The wording tells the age only if it was said to the same role.
         (None, Some(ages)) if !ages.is_empty() && (ctx.role.is_none() || ctx.role == quote.role) => ages.to_vec(),
         _ if role == Some(Role::Student) => MINOR_AGES.to_vec(),
@@ -149,7 +149,7 @@ fn for_reader(id: &'static str, role: Option<Role>) -> &'static str {
 
 fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &ExplainContext) -> Explanation {
     let (role, ages) = audience(quote, ctx);
-    let possible: &[AgeKey] = if ages.is_empty() { &ALL_AGES } else { &ages };
+    let possible: &[AgeGroup] = if ages.is_empty() { &ALL_AGES } else { &ages };
     let variant = entry
         .variant
         .iter()

@@ -19,6 +19,8 @@
 //! assert!(check.warnings.contains(&Warning::Whitespace));
 //! ```
 
+use crate::id::closed_set;
+
 mod data;
 pub mod generator;
 pub mod layout;
@@ -48,36 +50,24 @@ pub const MAX_FIX_IN_MESSAGE: usize = 64;
 /// [`PasswordCheck::invalid_chars`] (a huge paste must not make a huge list).
 pub const MAX_INVALID_CHARS: usize = 32;
 
-/// A rule of the policy, in the order they are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RuleId {
-    MinLength,
-    Uppercase,
-    Lowercase,
-    Digit,
-    Symbol,
-    AllowedChars,
-    /// Only when a confirmation was typed.
-    ConfirmMatches,
-}
+closed_set!(
+    /// A rule of the policy, in the order they are shown.
+    RuleId {
+        MinLength => "min_length",
+        Uppercase => "uppercase",
+        Lowercase => "lowercase",
+        Digit => "digit",
+        Symbol => "symbol",
+        AllowedChars => "allowed_chars",
+        /// Only when a confirmation was typed.
+        ConfirmMatches => "confirm_matches",
+    }
+);
 
 impl RuleId {
     /// The policy's rules, in order (without [`RuleId::ConfirmMatches`]).
     pub const POLICY: [RuleId; 6] =
         [RuleId::MinLength, RuleId::Uppercase, RuleId::Lowercase, RuleId::Digit, RuleId::Symbol, RuleId::AllowedChars];
-
-    /// The stable id (also the JS API's value).
-    pub fn id(self) -> &'static str {
-        match self {
-            RuleId::MinLength => "min_length",
-            RuleId::Uppercase => "uppercase",
-            RuleId::Lowercase => "lowercase",
-            RuleId::Digit => "digit",
-            RuleId::Symbol => "symbol",
-            RuleId::AllowedChars => "allowed_chars",
-            RuleId::ConfirmMatches => "confirm_matches",
-        }
-    }
 
     /// The text id of the rule as a checklist item ("At least 8 characters").
     pub fn rule_text_id(self) -> &'static str {
@@ -106,55 +96,30 @@ impl RuleId {
     }
 }
 
-/// A warning: a typing mistake or a reason the password is weak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Warning {
-    /// Russian letters (or `№`): the keyboard was in the Russian layout.
-    CyrillicLayout,
-    /// A space (or another blank character).
-    Whitespace,
-    /// A common password or word (also Russian words in Latin letters or
-    /// typed in the wrong layout).
-    CommonPassword,
-    /// Keys next to each other (QWERTY or ЙЦУКЕН).
-    KeyboardPattern,
-    /// abc, 1234, 9753.
-    Sequence,
-    /// aaa, abcabc.
-    Repeats,
-    /// A year or a date.
-    Date,
-    /// The person's own name or birth date.
-    PersonalInfo,
-}
+closed_set!(
+    /// A warning: a typing mistake or a reason the password is weak.
+    Warning {
+        /// Russian letters (or `№`): the keyboard was in the Russian layout.
+        CyrillicLayout => "cyrillic_layout",
+        /// A space (or another blank character).
+        Whitespace => "whitespace",
+        /// A common password or word (also Russian words in Latin letters or
+        /// typed in the wrong layout).
+        CommonPassword => "common_password",
+        /// Keys next to each other (QWERTY or ЙЦУКЕН).
+        KeyboardPattern => "keyboard_pattern",
+        /// abc, 1234, 9753.
+        Sequence => "sequence",
+        /// aaa, abcabc.
+        Repeats => "repeats",
+        /// A year or a date.
+        Date => "date",
+        /// The person's own name or birth date.
+        PersonalInfo => "personal_info",
+    }
+);
 
 impl Warning {
-    /// Every warning, in the order they are reported.
-    pub const ALL: [Warning; 8] = [
-        Warning::CyrillicLayout,
-        Warning::Whitespace,
-        Warning::CommonPassword,
-        Warning::KeyboardPattern,
-        Warning::Sequence,
-        Warning::Repeats,
-        Warning::Date,
-        Warning::PersonalInfo,
-    ];
-
-    /// The stable id (also the JS API's value).
-    pub fn id(self) -> &'static str {
-        match self {
-            Warning::CyrillicLayout => "cyrillic_layout",
-            Warning::Whitespace => "whitespace",
-            Warning::CommonPassword => "common_password",
-            Warning::KeyboardPattern => "keyboard_pattern",
-            Warning::Sequence => "sequence",
-            Warning::Repeats => "repeats",
-            Warning::Date => "date",
-            Warning::PersonalInfo => "personal_info",
-        }
-    }
-
     /// The text id of the warning.
     pub fn text_id(self) -> &'static str {
         match self {

@@ -1,0 +1,194 @@
+//! `data/errors.toml` → the error catalog (`errors.rs`), read into the
+//! crate's own closed sets (`Role`, `AgeGroup`, `Actor`, `QuoteKind`).
+
+use std::fmt::Write as _;
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use crate::common::{lit, opt_lit, read, Sources, Text};
+use crate::vocab::{Actor, AgeGroup, QuoteKind, Role};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ErrorsFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    text: IgnoredAny,
+    entry: Vec<Entry>,
+    other: Vec<Other>,
+    contact: Vec<Contact>,
+    region: Vec<Region>,
+    link: Vec<Link>,
+}
+
+// Every datum's `source` is checked when it is read; the run time does not
+// need it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Entry {
+    id: Text,
+    title: Text,
+    cause: Text,
+    related: Vec<String>,
+    links: Vec<String>,
+    anchors: Vec<String>,
+    quote: Vec<Quote>,
+    variant: Vec<Variant>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Quote {
+    text: Text,
+    kind: QuoteKind,
+    role: Option<Role>,
+    ages: Option<Vec<AgeGroup>>,
+    anchors: Option<Vec<String>>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Variant {
+    role: Option<Role>,
+    ages: Option<Vec<AgeGroup>>,
+    actor: Actor,
+    contact: Option<Text>,
+    steps: Vec<String>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Other {
+    id: Text,
+    quotes: Vec<String>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Contact {
+    kind: Text,
+    region: Option<Text>,
+    text: Text,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Region {
+    id: Text,
+    links: Vec<String>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Link {
+    id: Text,
+    url: Text,
+    label: Text,
+    source: Sources,
+}
+
+/// `Some(Role::Parent)` or `None` (a variant's Rust name is its `Debug`).
+fn role(role: Option<Role>) -> String {
+    role.map_or("None".to_owned(), |r| format!("Some(Role::{r:?})"))
+}
+
+fn ages(ages: &Option<Vec<AgeGroup>>) -> String {
+    match ages {
+        Some(list) => {
+            let vs: Vec<String> = list.iter().map(|a| format!("AgeGroup::{a:?}")).collect();
+            format!("Some(&[{}])", vs.join(", "))
+        }
+        None => "None".to_owned(),
+    }
+}
+
+pub fn generate(file: &str, raw: &str) -> String {
+    let data: ErrorsFile = read(file, raw);
+    let mut code = String::from("static CATALOG: Catalog = Catalog {\n    entry: List(&[\n");
+    for (i, e) in data.entry.iter().enumerate() {
+        if e.anchors.is_empty() {
+            panic!("{file}: entry[{i}].anchors: needs at least one anchor word");
+        }
+        let _ = writeln!(
+            code,
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}),",
+            lit(&e.id),
+            lit(&e.title),
+            lit(&e.cause),
+            e.related,
+            e.links,
+            e.anchors,
+        );
+        code.push_str("            quote: List(&[\n");
+        for (j, q) in e.quote.iter().enumerate() {
+            let quote_anchors = match &q.anchors {
+                Some(list) if list.is_empty() => {
+                    panic!("{file}: entry[{i}].quote[{j}].anchors: an empty list; leave it out")
+                }
+                Some(list) => format!("Some(&{list:?})"),
+                None => "None".to_owned(),
+            };
+            let _ = writeln!(
+                code,
+                "                Quote {{ text: {}, kind: QuoteKind::{:?}, role: {}, ages: {}, anchors: {} }},",
+                lit(&q.text),
+                q.kind,
+                role(q.role),
+                ages(&q.ages),
+                quote_anchors,
+            );
+        }
+        code.push_str("            ]),\n            variant: List(&[\n");
+        for v in &e.variant {
+            let _ = writeln!(
+                code,
+                "                Variant {{ role: {}, ages: {}, actor: Actor::{:?}, contact: {}, steps: List(&{:?}) }},",
+                role(v.role),
+                ages(&v.ages),
+                v.actor,
+                opt_lit(&v.contact),
+                v.steps,
+            );
+        }
+        code.push_str("            ]),\n        },\n");
+    }
+    code.push_str("    ]),\n    other: List(&[\n");
+    for o in &data.other {
+        let _ = writeln!(code, "        Other {{ id: {}, quotes: List(&{:?}) }},", lit(&o.id), o.quotes);
+    }
+    code.push_str("    ]),\n    contact: List(&[\n");
+    for c in &data.contact {
+        let _ = writeln!(
+            code,
+            "        Contact {{ kind: {}, region: {}, text: {} }},",
+            lit(&c.kind),
+            opt_lit(&c.region),
+            lit(&c.text),
+        );
+    }
+    code.push_str("    ]),\n    region: List(&[\n");
+    for r in &data.region {
+        let _ = writeln!(code, "        Region {{ id: {}, links: List(&{:?}) }},", lit(&r.id), r.links);
+    }
+    code.push_str("    ]),\n    link: List(&[\n");
+    for l in &data.link {
+        let _ =
+            writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
+    }
+    code.push_str("    ]),\n};\n");
+    code
+}

@@ -1,0 +1,147 @@
+//! The `[text.<id>]` entries of every data file: collected (ids are dotted
+//! table paths, so this walks the TOML tree), checked, and written as the
+//! id string, the encoded Russian texts (`texts.ru.bin`), the offset table
+//! (`texts.rs`) and the English language file (`texts.en.bin`).
+
+use std::{collections::BTreeMap, fs, path::Path};
+
+use toml::{Table, Value};
+
+use crate::packed;
+
+/// Per id: (Russian, English, sources, the data file's stem).
+pub type Texts = BTreeMap<String, (String, String, Vec<String>, String)>;
+
+/// FNV-1a, 32 bits (the same function as `texts::file::fnv1a`).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// Walks `[text.a.b]` tables: a table holding `ru` is a text entry whose id is
+/// its dotted path; any other table is a namespace.
+pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
+    for (key, value) in table {
+        let id = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let Value::Table(inner) = value else {
+            panic!("data/{file}.toml: text.{id} must be a table");
+        };
+        if !inner.contains_key("ru") {
+            collect_texts(file, &id, inner, out);
+            continue;
+        }
+        // An entry holds only its words and sources: a nested table here would
+        // be another id (`a.b` under `a`) that would silently vanish.
+        if let Some(other) = inner.keys().find(|k| !matches!(k.as_str(), "ru" | "en" | "source" | "audience")) {
+            panic!("data/{file}.toml: text.{id} is a text entry; `{other}` is not allowed in it (ids may not nest under an entry: rename one)");
+        }
+        // Who reads the text (checked by tests/voice.rs; not needed at run time):
+        // "student" («ты», never "the child" in the third person), "parent"
+        // («вы», never «ты») or "any" (neither form of address).
+        match inner.get("audience") {
+            None => {}
+            Some(Value::String(a)) if matches!(a.as_str(), "student" | "parent" | "any") => {}
+            Some(_) => panic!("data/{file}.toml: text.{id}: `audience` must be \"student\", \"parent\" or \"any\""),
+        }
+        let field = |name: &str| -> String {
+            match inner.get(name) {
+                Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+                _ => panic!("data/{file}.toml: text.{id} needs a non-empty `{name}`"),
+            }
+        };
+        let sources = match inner.get("source") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .unwrap_or_else(|| panic!("data/{file}.toml: text.{id}: source entries are strings"))
+                        .to_owned()
+                })
+                .collect(),
+            _ => panic!("data/{file}.toml: text.{id} needs a `source`"),
+        };
+        if sources.is_empty() {
+            panic!("data/{file}.toml: text.{id} has an empty `source`");
+        }
+        let previous = out.insert(id.clone(), (field("ru"), field("en"), sources, file.to_owned()));
+        if let Some((_, _, _, other)) = previous {
+            panic!("text id {id} is defined twice: data/{other}.toml and data/{file}.toml");
+        }
+    }
+}
+
+/// Writes `texts.rs`, `texts.ru.bin` and `texts.en.bin` into `out_dir`.
+pub fn write(texts: &Texts, out_dir: &str) {
+    // Two strings compiled in (every id, every Russian text, each in id
+    // order) and a small table of where each entry ends in them: far less
+    // pointer data in the wasm than a table of `&str`s, and one language's
+    // words side by side compress better than interleaved ones. English is a
+    // language file (`texts.en.bin`, format in src/texts/file.rs) that the
+    // crate embeds with the feature `builtin-en` and the JS builds load on
+    // demand.
+    let (mut ids, mut ru_all, mut en_all) = (String::new(), Vec::new(), String::new());
+    let mut en_ends: Vec<u32> = Vec::new();
+    let mut source_sets: Vec<Vec<String>> = Vec::new();
+    let mut rows = String::new();
+    for (id, (ru, en, sources, file)) in texts {
+        let set = match source_sets.iter().position(|s| s == sources) {
+            Some(i) => i,
+            None => {
+                source_sets.push(sources.clone());
+                source_sets.len() - 1
+            }
+        };
+        let set = u8::try_from(set).expect("at most 256 distinct source lists");
+        ids.push_str(id);
+        let start = ru_all.len();
+        packed::encode(ru, &mut ru_all);
+        let mut back = String::new();
+        packed::decode(&ru_all[start..], &mut back);
+        assert_eq!(&back, ru, "data/{file}.toml: text.{id}: the Russian text does not survive its encoding");
+        en_all.push_str(en);
+        let id_end =
+            u16::try_from(ids.len()).unwrap_or_else(|_| panic!("data/{file}.toml: text ids over 64 KB in all"));
+        let end = |len: usize| u32::try_from(len).expect("texts under 4 GB");
+        en_ends.push(end(en_all.len()));
+        rows.push_str(&format!("    ({}, {id_end}, {set}),\n", end(ru_all.len())));
+    }
+    let ids_hash = fnv1a(ids.as_bytes());
+    let mut code = String::from("// Generated by build.rs from the [text.*] entries of data/*.toml. Do not edit.\n");
+    code.push_str(&format!("/// Every id, in id order.\nstatic IDS: &str = {ids:?};\n"));
+    code.push_str(&format!("/// FNV-1a of `IDS`: a language file names the id table it was built for.\nconst IDS_HASH: u32 = {ids_hash};\n"));
+    fs::write(Path::new(&out_dir).join("texts.ru.bin"), &ru_all).unwrap();
+    // The English of the error quotes is compiled in whatever the language:
+    // explainError recognises a message pasted in English before (and
+    // without) the English file being loaded.
+    let always: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, _))| id.starts_with("explain.quote."))
+        .map(|(row, (_, (_, en, _, _)))| format!("({row}, {en:?})"))
+        .collect();
+    code.push_str("/// (row, English words) of the texts needed in English in every build: the error quotes.\n");
+    code.push_str(&format!("static EN_ALWAYS: &[(u16, &str)] = &[{}];\n", always.join(", ")));
+    code.push_str("/// Every Russian text, in id order, encoded (src/texts/packed.rs).\n");
+    code.push_str("static RU_PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/texts.ru.bin\"));\n");
+    code.push_str("/// Per text, sorted by id: (end in `RU_PACKED`, end in `IDS`, index in `SOURCES`); each starts where the row before ends.\n");
+    code.push_str(&format!("static TEXTS: &[(u32, u16, u8)] = &[\n{rows}];\n"));
+    let sets: Vec<String> = source_sets.iter().map(|set| format!("&{set:?}")).collect();
+    code.push_str(&format!("/// The distinct source lists.\nstatic SOURCES: &[&[&str]] = &[{}];\n", sets.join(", ")));
+    fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
+
+    // The English language file: "DHTX", format version 1, the language
+    // code, a zero byte, the id table's hash, the row count, one end offset
+    // per row, then the words (all integers u32 little-endian).
+    let mut file = Vec::with_capacity(16 + 4 * en_ends.len() + en_all.len());
+    file.extend_from_slice(b"DHTX");
+    file.push(1);
+    file.extend_from_slice(b"en");
+    file.push(0);
+    file.extend_from_slice(&ids_hash.to_le_bytes());
+    file.extend_from_slice(&u32::try_from(en_ends.len()).expect("rows under 4 G").to_le_bytes());
+    for end in &en_ends {
+        file.extend_from_slice(&end.to_le_bytes());
+    }
+    file.extend_from_slice(en_all.as_bytes());
+    fs::write(Path::new(&out_dir).join("texts.en.bin"), file).unwrap();
+}
