@@ -2,10 +2,11 @@
 //! words, a dynamic programme with one state per quote word, and the best
 //! alignment of each quote scored as it is found.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::index::{index, Class, QuoteModel};
-use super::lexicon::{merge, vocab_hits, Analysis, Hit};
+use super::lexicon::{close_hits, merge, Analysis, Hit};
 use super::{MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, Word, MAX_WORD_CHARS};
 
@@ -45,26 +46,59 @@ struct Run {
     states: Vec<Option<State>>,
     found: Vec<Option<Found>>,
     hits: Vec<(u16, u16, Hit)>,
-    /// Analyses of words already seen (texts repeat words a lot); bounded,
-    /// so memory stays fixed whatever the input.
-    seen: HashMap<Word, Analysis>,
+}
+
+/// What the words of one text stand for, cached: texts repeat words a lot,
+/// and a pasted page repeats its pairs of words too. Bounded, so memory
+/// stays fixed whatever the input; past the bound a word costs its
+/// vocabulary lookups again.
+#[derive(Default)]
+struct Seen {
+    /// Analyses of whole input words.
+    words: HashMap<Word, Analysis>,
+    /// Two input words joined: the vocabulary words they stand for with at
+    /// most one edit.
+    joined: HashMap<Word, Vec<Hit>>,
+}
+
+impl Seen {
+    /// The analysis of a whole input word. The text's last word is not
+    /// cached: it may be cut off, which matches more.
+    fn analyse(&mut self, word: &Word, last: bool) -> Cow<'_, Analysis> {
+        if last {
+            return Cow::Owned(Analysis::of(word.chars(), last));
+        }
+        if !self.words.contains_key(word) {
+            let a = Analysis::of(word.chars(), last);
+            if self.words.len() >= SEEN_WORDS_CACHE {
+                return Cow::Owned(a);
+            }
+            self.words.insert(*word, a);
+        }
+        match self.words.get(word) {
+            Some(a) => Cow::Borrowed(a),
+            None => Cow::Owned(Analysis::default()),
+        }
+    }
+
+    /// The vocabulary words two input words joined stand for (a cut-off
+    /// prefix or another form is not enough evidence, so whether the text
+    /// ends there does not matter).
+    fn joined(&mut self, joined: &Word, out: &mut Vec<Hit>) {
+        if let Some(hits) = self.joined.get(joined) {
+            out.extend_from_slice(hits);
+            return;
+        }
+        let start = out.len();
+        close_hits(joined.chars(), out);
+        let kept = out.get(start..).unwrap_or(&[]).to_vec();
+        if self.joined.len() < SEEN_WORDS_CACHE {
+            self.joined.insert(*joined, kept);
+        }
+    }
 }
 
 impl Run {
-    /// The analysis of a whole input word, cached.
-    fn analyse(&mut self, word: &Word, last: bool) -> Analysis {
-        if !last {
-            if let Some(cached) = self.seen.get(word) {
-                return cached.clone();
-            }
-        }
-        let a = Analysis::of(word.chars(), last);
-        if !last && self.seen.len() < SEEN_WORDS_CACHE {
-            self.seen.insert(*word, a.clone());
-        }
-        a
-    }
-
     /// Feeds the matches of the input word at position `i` to every quote.
     fn feed(&mut self, i: usize, matches: &[Hit]) {
         let index = index();
@@ -87,12 +121,9 @@ impl Run {
 /// The best alignment of every quote with `text`, by quote index.
 pub(super) fn quote_scores(text: &str) -> Vec<Option<Found>> {
     let index = index();
-    let mut run = Run {
-        states: vec![None; index.states],
-        found: vec![None; index.quotes.len()],
-        hits: Vec::new(),
-        seen: HashMap::new(),
-    };
+    let mut run = Run { states: vec![None; index.states], found: vec![None; index.quotes.len()], hits: Vec::new() };
+    let mut seen = Seen::default();
+    let mut matches: Vec<Hit> = Vec::new();
     let mut extra: Vec<Hit> = Vec::new();
     // The previous word and whether it matched a vocabulary word exactly.
     let mut prev: Option<(Word, bool)> = None;
@@ -106,13 +137,15 @@ pub(super) fn quote_scores(text: &str) -> Vec<Option<Found>> {
             prev = None;
             continue;
         }
-        let Analysis { whole: mut matches, split } = run.analyse(&word, last);
+        let analysis = seen.analyse(&word, last);
+        matches.clear();
+        matches.extend_from_slice(&analysis.whole);
         let exact = matches.iter().any(|h| h.factor >= 1.0);
-        if let Some((left, right)) = split {
+        if let Some((left, right)) = &analysis.split {
             // Both readings: the first word alone, then the rest or the
             // whole word.
-            run.feed(pos, &[Hit { vocab: left, factor: 1.0, weak: false }]);
-            merge(&mut matches, &right);
+            run.feed(pos, &[Hit { vocab: *left, factor: 1.0, weak: false }]);
+            merge(&mut matches, right);
             run.feed(pos + 1, &matches);
             pos += 2;
             prev = None;
@@ -127,10 +160,11 @@ pub(super) fn quote_scores(text: &str) -> Vec<Option<Found>> {
                 for (slot, c) in joined.iter_mut().zip(p.chars().iter().chain(chars)) {
                     *slot = *c;
                 }
-                extra.clear();
-                vocab_hits(joined.get(..joined_len).unwrap_or(&[]), last, &mut extra);
-                extra.retain(|h| h.factor >= 0.9);
-                merge(&mut matches, &extra);
+                if let Some(joined) = Word::from_normalized(joined.get(..joined_len).unwrap_or(&[])) {
+                    extra.clear();
+                    seen.joined(&joined, &mut extra);
+                    merge(&mut matches, &extra);
+                }
             }
         }
         run.feed(pos, &matches);

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use super::super::catalog::{catalog, Catalog};
-use super::super::normalize::{words, Word};
+use super::super::normalize::{words, Word, MAX_WORD_CHARS};
 use crate::texts;
 
 /// A stem shared by this many groups (entries and other messages) makes a
@@ -174,6 +174,12 @@ pub(super) struct Index {
     pub(super) vocab: Vec<VocabWord>,
     /// Vocabulary words by their letters, for splitting joined words.
     pub(super) exact: HashMap<Vec<char>, usize>,
+    /// Vocabulary indices by word length (the last slot holds every longer
+    /// word): the words within a few edits of an input word.
+    pub(super) by_len: Vec<Vec<usize>>,
+    /// Vocabulary indices in the order of their letters: the words an input
+    /// word begins (a cut-off word, another form) are one range.
+    pub(super) sorted: Vec<usize>,
     pub(super) quotes: Vec<QuoteModel>,
     pub(super) states: usize,
     pub(super) entries: usize,
@@ -191,11 +197,15 @@ pub(super) fn letter_mask(word: &[char]) -> u64 {
     })
 }
 
+/// The most edits any vocabulary word allows ([`max_edits`] of a long word).
+pub(super) const MAX_EDITS: usize = 2;
+
+/// How many edits a vocabulary word of `len` letters allows.
 pub(super) fn max_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=6 => 1,
-        _ => 2,
+        _ => MAX_EDITS,
     }
 }
 
@@ -305,7 +315,31 @@ fn build(catalog: &Catalog) -> Index {
         });
         offset += raw.words.len();
     }
-    Index { vocab, exact, quotes, states: offset, entries }
+    let mut by_len: Vec<Vec<usize>> = vec![Vec::new(); MAX_WORD_CHARS + 2];
+    for (i, v) in vocab.iter().enumerate() {
+        if let Some(slot) = by_len.get_mut(v.chars.len().min(MAX_WORD_CHARS + 1)) {
+            slot.push(i);
+        }
+    }
+    let mut sorted: Vec<usize> = (0..vocab.len()).collect();
+    sorted.sort_by(|&a, &b| vocab.get(a).map(|v| &v.chars).cmp(&vocab.get(b).map(|v| &v.chars)));
+    Index { vocab, exact, by_len, sorted, quotes, states: offset, entries }
+}
+
+impl Index {
+    /// The vocabulary words of `len` letters (`MAX_WORD_CHARS + 1`: longer).
+    pub(super) fn of_len(&self, len: usize) -> &[usize] {
+        self.by_len.get(len).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The vocabulary words that begin with `prefix`.
+    pub(super) fn starting_with(&self, prefix: &[char]) -> &[usize] {
+        let chars = |i: &usize| self.vocab.get(*i).map_or(&[][..], |v| v.chars.as_slice());
+        let start = self.sorted.partition_point(|i| chars(i) < prefix);
+        let rest = self.sorted.get(start..).unwrap_or(&[]);
+        let len = rest.partition_point(|i| chars(i).starts_with(prefix));
+        rest.get(..len).unwrap_or(&[])
+    }
 }
 
 pub(super) fn index() -> &'static Index {

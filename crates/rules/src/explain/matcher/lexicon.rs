@@ -2,7 +2,8 @@
 //! for (equal up to a few edits, another form of the word, cut short), and
 //! two words typed as one.
 
-use super::index::{index, letter_mask, VocabWord};
+use super::index::{index, letter_mask, VocabWord, MAX_EDITS};
+use crate::explain::normalize::MAX_WORD_CHARS;
 
 /// Another form of a word: at least this many first letters in common…
 const INFLECTION_STEM: usize = 7;
@@ -22,7 +23,7 @@ fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
     if k == 0 {
         return (a == b).then_some(0);
     }
-    const W: usize = crate::explain::normalize::MAX_WORD_CHARS + 1;
+    const W: usize = MAX_WORD_CHARS + 1;
     if a.len() >= W || b.len() >= W {
         return None;
     }
@@ -76,17 +77,23 @@ fn word_factor(input: &[char], input_mask: u64, v: &VocabWord, last: bool) -> Op
             return Some(Hit { vocab: 0, factor: 1.0 - 0.1 * d as f32, weak: false });
         }
     }
+    // The other two need the same first letter: check it before anything.
+    if input.first() != v.chars.first() {
+        return None;
+    }
     // Another form of the same word («недействительный» for
     // «недействителен»): the same first letters but for the last three of
     // the vocabulary word, at least seven, and an ending of at most four.
-    let common = input.iter().zip(&v.chars).take_while(|(a, b)| a == b).count();
-    if common >= INFLECTION_STEM
-        && common + INFLECTION_ENDING >= v.chars.len()
-        && input.len() <= common + INFLECTION_ENDING + 1
-        && common < input.len()
-        && common < v.chars.len()
-    {
-        return Some(Hit { vocab: 0, factor: 0.8, weak: false });
+    if input.len() > INFLECTION_STEM && v.chars.len() > INFLECTION_STEM {
+        let common = input.iter().zip(&v.chars).take_while(|(a, b)| a == b).count();
+        if common >= INFLECTION_STEM
+            && common + INFLECTION_ENDING >= v.chars.len()
+            && input.len() <= common + INFLECTION_ENDING + 1
+            && common < input.len()
+            && common < v.chars.len()
+        {
+            return Some(Hit { vocab: 0, factor: 0.8, weak: false });
+        }
     }
     // A word cut short: four letters and half the word anywhere, or two
     // letters at the very end of the text.
@@ -98,12 +105,55 @@ fn word_factor(input: &[char], input_mask: u64, v: &VocabWord, last: bool) -> Op
     None
 }
 
-/// Every vocabulary word `input` stands for.
+/// Every vocabulary word `input` stands for, in no particular order.
+///
+/// Only the words that can match are tried: those within two letters of the
+/// input's length (every edit-distance match), and the others that begin
+/// with the input's first seven letters (another form of the word, longer
+/// or shorter) or with the whole input (a cut-off word, longer). The result
+/// is the same as trying every vocabulary word (a test checks it).
 pub(super) fn vocab_hits(input: &[char], last: bool, out: &mut Vec<Hit>) {
+    let index = index();
     let mask = letter_mask(input);
-    for (v_index, v) in index().vocab.iter().enumerate() {
-        if let Some(hit) = word_factor(input, mask, v, last) {
+    let mut try_word = |v_index: usize| {
+        if let Some(hit) = index.vocab.get(v_index).and_then(|v| word_factor(input, mask, v, last)) {
             out.push(Hit { vocab: v_index, ..hit });
+        }
+    };
+    let n = input.len();
+    let (shortest, widest) = (n.saturating_sub(MAX_EDITS), n + MAX_EDITS);
+    for len in shortest..=widest.min(MAX_WORD_CHARS + 1) {
+        index.of_len(len).iter().for_each(|&v| try_word(v));
+    }
+    // Outside those lengths: another form shares the first seven letters; a
+    // cut-off word is all of the vocabulary word's beginning. (The first
+    // range holds the second when the input has seven letters or more.)
+    let begins = if n >= INFLECTION_STEM { input.get(..INFLECTION_STEM) } else { Some(input) };
+    if let Some(prefix) = begins.filter(|p| !p.is_empty()) {
+        for &v in index.starting_with(prefix) {
+            if index.vocab.get(v).is_some_and(|w| w.chars.len() < shortest || w.chars.len() > widest) {
+                try_word(v);
+            }
+        }
+    }
+}
+
+/// The vocabulary words `input` stands for with at most one edit (two input
+/// words joined: a cut-off or another form is no evidence there). The same
+/// as the hits of [`vocab_hits`] with a factor of 0.9 or more.
+pub(super) fn close_hits(input: &[char], out: &mut Vec<Hit>) {
+    let index = index();
+    let mask = letter_mask(input);
+    let n = input.len();
+    for len in n.saturating_sub(1)..=n + 1 {
+        for &v_index in index.of_len(len) {
+            let Some(v) = index.vocab.get(v_index) else { continue };
+            let k = v.max_edits.min(1);
+            if ((mask ^ v.mask).count_ones() as usize) <= 2 * k {
+                if let Some(d) = bounded_distance(input, &v.chars, k) {
+                    out.push(Hit { vocab: v_index, factor: 1.0 - 0.1 * d as f32, weak: false });
+                }
+            }
         }
     }
 }
@@ -161,6 +211,67 @@ pub(super) fn split(chars: &[char], last: bool) -> Option<(usize, Vec<Hit>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain scan `vocab_hits` must agree with: every vocabulary word.
+    fn scan(input: &[char], last: bool) -> Vec<(usize, u32, bool)> {
+        let mask = letter_mask(input);
+        let mut out: Vec<_> = index()
+            .vocab
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                word_factor(input, mask, v, last).map(|h| (i, (h.factor * 10.0).round() as u32, h.weak))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn close_hits_are_the_hits_of_one_edit() {
+        for v in &index().vocab {
+            let mut probe = v.chars.clone();
+            probe.push('а');
+            for p in [&v.chars, &probe] {
+                let mut close = Vec::new();
+                close_hits(p, &mut close);
+                let mut close: Vec<_> = close.iter().map(|h| (h.vocab, (h.factor * 10.0).round() as u32)).collect();
+                close.sort_unstable();
+                let want: Vec<_> = scan(p, false).into_iter().filter(|h| h.1 >= 9).map(|h| (h.0, h.1)).collect();
+                assert_eq!(close, want, "{:?}", p.iter().collect::<String>());
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_find_what_a_full_scan_finds() {
+        let index = index();
+        let mut probes: Vec<Vec<char>> = Vec::new();
+        for v in &index.vocab {
+            let w = &v.chars;
+            probes.push(w.clone());
+            for cut in 1..w.len() {
+                probes.push(w[..cut].to_vec());
+                let mut edited = w.clone();
+                edited.remove(cut);
+                probes.push(edited);
+                let mut grown = w.clone();
+                grown.insert(cut, 'ы');
+                grown.push('о');
+                probes.push(grown);
+            }
+        }
+        for probe in probes {
+            for last in [false, true] {
+                let mut got = Vec::new();
+                vocab_hits(&probe, last, &mut got);
+                let mut got: Vec<_> = got.iter().map(|h| (h.vocab, (h.factor * 10.0).round() as u32, h.weak)).collect();
+                got.sort_unstable();
+                let s: String = probe.iter().collect();
+                assert_eq!(got, scan(&probe, last), "{s:?} last={last}");
+            }
+        }
+    }
 
     #[test]
     fn distance() {
