@@ -57,8 +57,9 @@ struct Seen {
     /// Analyses of whole input words.
     words: HashMap<Word, Analysis>,
     /// Two input words joined: the vocabulary words they stand for with at
-    /// most one edit.
-    joined: HashMap<Word, Vec<Hit>>,
+    /// most one edit (as `whole`; the same map type as `words`, so the wasm
+    /// carries one copy of the map's code).
+    joined: HashMap<Word, Analysis>,
 }
 
 impl Seen {
@@ -85,15 +86,15 @@ impl Seen {
     /// prefix or another form is not enough evidence, so whether the text
     /// ends there does not matter).
     fn joined(&mut self, joined: &Word, out: &mut Vec<Hit>) {
-        if let Some(hits) = self.joined.get(joined) {
-            out.extend_from_slice(hits);
+        if let Some(a) = self.joined.get(joined) {
+            out.extend_from_slice(&a.whole);
             return;
         }
         let start = out.len();
         close_hits(joined.chars(), out);
-        let kept = out.get(start..).unwrap_or(&[]).to_vec();
         if self.joined.len() < SEEN_WORDS_CACHE {
-            self.joined.insert(*joined, kept);
+            let whole = out.get(start..).unwrap_or(&[]).to_vec();
+            self.joined.insert(*joined, Analysis { whole, split: None });
         }
     }
 }

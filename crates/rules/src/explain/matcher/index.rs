@@ -321,8 +321,14 @@ fn build(catalog: &Catalog) -> Index {
             slot.push(i);
         }
     }
-    let mut sorted: Vec<usize> = (0..vocab.len()).collect();
-    sorted.sort_by(|&a, &b| vocab.get(a).map(|v| &v.chars).cmp(&vocab.get(b).map(|v| &v.chars)));
+    // Sorted by insertion (a few thousand words, once): no sort code in the
+    // wasm for this.
+    let mut sorted: Vec<usize> = Vec::with_capacity(vocab.len());
+    let chars = |i: usize| vocab.get(i).map_or(&[][..], |v| v.chars.as_slice());
+    for i in 0..vocab.len() {
+        let at = sorted.partition_point(|&j| chars(j) < chars(i));
+        sorted.insert(at, i);
+    }
     Index { vocab, exact, by_len, sorted, quotes, states: offset, entries }
 }
 
