@@ -12,10 +12,11 @@
 //!   is tagged `student` or `any`, and every text they show to a parent is
 //!   tagged `parent` or `any`. The texts shown are found by running the
 //!   engines over a broad sample of situations, not listed by hand; the
-//!   panel's own words and the password texts are shown to both.
-//!
-//! Not covered: the document checks' texts (`documents.toml`: СНИЛС,
-//! certificate, records), which the JS API returns without knowing who reads.
+//!   panel's own words, the password texts and the document checks' texts
+//!   (`documents.toml`: СНИЛС, certificate, records) are shown to both, a
+//!   text with a `<id>_student` variant to the parent and the variant to the
+//!   student (the widget's `tr`; the JS API, which does not know who reads,
+//!   returns the parent's words).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -325,9 +326,10 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         }
     }
     // The panel's own words (all but the wizard's questions, which follow the
-    // role above) and the password texts are on screen whoever is at the page.
+    // role above), the password texts and the document checks' texts are on
+    // screen whoever is at the page.
     for (file, raw) in DATA {
-        if !matches!(file, "ui" | "password") {
+        if !matches!(file, "ui" | "password" | "documents") {
             continue;
         }
         let mut ids = BTreeMap::new();
@@ -395,9 +397,14 @@ fn every_text_shown_to_a_reader_is_tagged_for_that_reader() {
         }
     }
     assert!(bad.is_empty(), "{} texts:\n{}", bad.len(), bad.join("\n"));
-    for id in
-        ["elig.step.child_card.todo_other", "elig.step.parent_account.none", "explain.diary_not_found.step.tell_parent"]
-    {
+    for id in [
+        "elig.step.child_card.todo_other",
+        "elig.step.parent_account.none",
+        "explain.diary_not_found.step.tell_parent",
+        "snils.problem.checksum_student",
+        "certificate.problem.roman_lookalike_student",
+        "records.hint.typo_student",
+    ] {
         assert!(shown.contains_key(id), "the sample misses {id}");
     }
 }

@@ -18,7 +18,7 @@
 pub const MAX_WORD_CHARS: usize = 24;
 
 /// One normalized word. Equal words compare equal (unused slots are zero).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     chars: [char; MAX_WORD_CHARS],
     len: u8,
@@ -38,6 +38,31 @@ impl Word {
     pub fn overlong(&self) -> bool {
         self.overlong
     }
+
+    /// A word from letters that are already normalized (two input words
+    /// joined); `None` when they are more than [`MAX_WORD_CHARS`].
+    pub(crate) fn from_normalized(chars: &[char]) -> Option<Word> {
+        let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, overlong: false };
+        word.chars.get_mut(..chars.len())?.copy_from_slice(chars);
+        word.len = chars.len() as u8;
+        Some(word)
+    }
+}
+
+/// Hashes the letters in use in one write (the matcher's cache hashes every
+/// input word: a 1 MB paste has about 150 000).
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut bytes = [0u8; 4 * MAX_WORD_CHARS + 1];
+        for (slot, c) in bytes.chunks_exact_mut(4).zip(self.chars()) {
+            slot.copy_from_slice(&u32::from(*c).to_le_bytes());
+        }
+        let n = 4 * self.chars().len();
+        if let Some(flag) = bytes.get_mut(n) {
+            *flag = u8::from(self.overlong);
+        }
+        state.write(bytes.get(..=n).unwrap_or(&[]));
+    }
 }
 
 impl std::fmt::Debug for Word {
@@ -45,6 +70,15 @@ impl std::fmt::Debug for Word {
         let s: String = self.chars().iter().collect();
         write!(f, "{s:?}")
     }
+}
+
+/// A letter or digit: `char::is_alphanumeric`, with the letters of these
+/// messages (ASCII, basic Cyrillic) answered without its table lookup.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, 'А'..='я' | 'ё' | 'Ё') || c.is_alphanumeric()
 }
 
 /// Characters dropped inside a word without splitting it.
@@ -139,7 +173,7 @@ impl Iterator for Words<'_> {
         let mut len = 0usize;
         let mut overlong = false;
         for c in self.chars.by_ref() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 if len < MAX_WORD_CHARS {
                     raw[len] = c;
                     len += 1;

@@ -1,0 +1,354 @@
+//! The catalog's quotes prepared for matching: every quote as words with a
+//! class, a weight and an anchor flag, and the vocabulary of all distinct
+//! quote words with where each occurs. Built once, on first use.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use super::super::catalog::{catalog, Catalog};
+use super::super::normalize::{words, Word, MAX_WORD_CHARS};
+use crate::texts;
+
+/// A stem shared by this many groups (entries and other messages) makes a
+/// word common.
+const COMMON_IN_GROUPS: usize = 4;
+
+/// Words that carry no meaning of their own in these messages.
+const STOP_WORDS: &[&str] = &[
+    "а",
+    "в",
+    "во",
+    "вы",
+    "вас",
+    "ваш",
+    "ваша",
+    "ваше",
+    "вашего",
+    "все",
+    "всё",
+    "для",
+    "до",
+    "его",
+    "ее",
+    "её",
+    "же",
+    "за",
+    "и",
+    "из",
+    "их",
+    "к",
+    "как",
+    "ко",
+    "ли",
+    "на",
+    "не",
+    "нет",
+    "ни",
+    "но",
+    "о",
+    "об",
+    "он",
+    "она",
+    "они",
+    "от",
+    "по",
+    "при",
+    "с",
+    "со",
+    "так",
+    "то",
+    "тогда",
+    "у",
+    "уже",
+    "что",
+    "чтобы",
+    "это",
+    "эта",
+    "этот",
+    "я",
+    "ней",
+    "него",
+    "вам",
+    "или",
+    "если",
+    "бы", // English
+    "a",
+    "an",
+    "the",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "is",
+    "are",
+    "was",
+    "be",
+    "been",
+    "it",
+    "its",
+    "you",
+    "your",
+    "for",
+    "and",
+    "or",
+    "if",
+    "this",
+    "that",
+    "with",
+    "by",
+    "as",
+    "from",
+    "has",
+    "have",
+    "not",
+    "no",
+    "any",
+    "so",
+    "they",
+    "them",
+    "their",
+    "there",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Stop,
+    Common,
+    Distinctive,
+}
+
+impl Class {
+    pub(super) fn weight(self) -> f32 {
+        match self {
+            Class::Stop => 0.25,
+            Class::Common => 0.5,
+            Class::Distinctive => 1.0,
+        }
+    }
+}
+
+pub(super) struct VocabWord {
+    pub(super) chars: Vec<char>,
+    pub(super) mask: u64,
+    pub(super) max_edits: usize,
+    /// (quote index, word position) pairs where this word occurs.
+    pub(super) occurrences: Vec<(u16, u16)>,
+}
+
+pub(super) struct QuoteModel {
+    /// An entry index, or the catalog's entry count plus an index into its
+    /// other messages.
+    pub(super) group: usize,
+    /// Index into the group's quotes.
+    pub(super) quote: usize,
+    /// One of the other messages: it only takes a text away from entries.
+    pub(super) negative: bool,
+    pub(super) classes: Vec<Class>,
+    pub(super) anchor: Vec<bool>,
+    /// `prefix[j]`: the weight of words `0..j` (so `prefix[len]` is the total).
+    pub(super) prefix: Vec<f32>,
+    /// `anchors_before[j]`: the number of anchors among words `0..j`.
+    pub(super) anchors_before: Vec<u16>,
+    /// Index of this quote's first state in the state table.
+    pub(super) offset: usize,
+}
+
+impl QuoteModel {
+    pub(super) fn weight(&self, j: usize) -> f32 {
+        self.classes.get(j).map_or(0.0, |c| c.weight())
+    }
+    pub(super) fn prefix(&self, j: usize) -> f32 {
+        self.prefix.get(j).copied().unwrap_or(0.0)
+    }
+    pub(super) fn total(&self) -> f32 {
+        self.prefix.last().copied().unwrap_or(0.0)
+    }
+    pub(super) fn anchors_before(&self, j: usize) -> u16 {
+        self.anchors_before.get(j).copied().unwrap_or(0)
+    }
+}
+
+/// The catalog's quotes, prepared for matching.
+pub(super) struct Index {
+    pub(super) vocab: Vec<VocabWord>,
+    /// Vocabulary words by their letters, for splitting joined words.
+    pub(super) exact: HashMap<Vec<char>, usize>,
+    /// Vocabulary indices by word length (the last slot holds every longer
+    /// word): the words within a few edits of an input word.
+    pub(super) by_len: Vec<Vec<usize>>,
+    /// Vocabulary indices in the order of their letters: the words an input
+    /// word begins (a cut-off word, another form) are one range.
+    pub(super) sorted: Vec<usize>,
+    pub(super) quotes: Vec<QuoteModel>,
+    pub(super) states: usize,
+    pub(super) entries: usize,
+}
+
+pub(super) fn letter_mask(word: &[char]) -> u64 {
+    word.iter().fold(0u64, |m, &c| {
+        let bit = match c {
+            'а'..='я' => c as u32 - 'а' as u32,
+            'a'..='z' => 32 + (c as u32 - 'a' as u32),
+            '0'..='9' => 58 + (c as u32 - '0' as u32) % 5,
+            _ => 63,
+        };
+        m | (1u64 << bit.min(63))
+    })
+}
+
+/// The most edits any vocabulary word allows ([`max_edits`] of a long word).
+pub(super) const MAX_EDITS: usize = 2;
+
+/// How many edits a vocabulary word of `len` letters allows.
+pub(super) fn max_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => MAX_EDITS,
+    }
+}
+
+fn stem(word: &[char]) -> &[char] {
+    word.get(..5).unwrap_or(word)
+}
+
+pub(super) fn normalized(text: &str) -> Vec<Vec<char>> {
+    words(text).map(|w: Word| w.chars().to_vec()).collect()
+}
+
+fn build(catalog: &Catalog) -> Index {
+    struct Raw {
+        group: usize,
+        quote: usize,
+        negative: bool,
+        words: Vec<Vec<char>>,
+        anchors: Vec<Vec<char>>,
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    for (e, entry) in catalog.entry.iter().enumerate() {
+        for (q, quote) in entry.quote.iter().enumerate() {
+            let anchors: Vec<Vec<char>> = quote.anchors(entry).iter().flat_map(|a| normalized(a)).collect();
+            let Some(t) = texts::entry(quote.text) else { continue };
+            for text in [t.ru, t.en] {
+                raws.push(Raw {
+                    group: e,
+                    quote: q,
+                    negative: false,
+                    words: normalized(text),
+                    anchors: anchors.clone(),
+                });
+            }
+        }
+    }
+    let entries = catalog.entry.len();
+    for (o, other) in catalog.other.iter().enumerate() {
+        for (q, text) in other.quotes.iter().enumerate() {
+            raws.push(Raw {
+                group: entries + o,
+                quote: q,
+                negative: true,
+                words: normalized(text),
+                anchors: Vec::new(),
+            });
+        }
+    }
+    // Stems by the set of groups they occur in.
+    let mut stem_groups: HashMap<Vec<char>, BTreeSet<usize>> = HashMap::new();
+    for raw in &raws {
+        for w in &raw.words {
+            stem_groups.entry(stem(w).to_vec()).or_default().insert(raw.group);
+        }
+    }
+    let stop: Vec<Vec<char>> =
+        STOP_WORDS.iter().map(|s| s.chars().map(|c| if c == 'ё' { 'е' } else { c }).collect()).collect();
+
+    let mut vocab: Vec<VocabWord> = Vec::new();
+    let mut exact: HashMap<Vec<char>, usize> = HashMap::new();
+    let mut quotes = Vec::new();
+    let mut offset = 0usize;
+    for (qi, raw) in raws.iter().enumerate() {
+        let mut classes = Vec::with_capacity(raw.words.len());
+        let mut anchor = Vec::with_capacity(raw.words.len());
+        let mut prefix = vec![0.0f32];
+        let mut anchors_before = vec![0u16];
+        for (pos, w) in raw.words.iter().enumerate() {
+            let class = if stop.contains(w) {
+                Class::Stop
+            } else if stem_groups.get(stem(w)).map_or(0, |s| s.len()) >= COMMON_IN_GROUPS {
+                Class::Common
+            } else {
+                Class::Distinctive
+            };
+            let is_anchor = raw.anchors.contains(w);
+            classes.push(class);
+            anchor.push(is_anchor);
+            prefix.push(prefix.last().copied().unwrap_or(0.0) + class.weight());
+            anchors_before.push(anchors_before.last().copied().unwrap_or(0) + u16::from(is_anchor));
+            let at = (qi as u16, pos as u16);
+            match exact.get(w) {
+                Some(&v) => {
+                    if let Some(v) = vocab.get_mut(v) {
+                        v.occurrences.push(at);
+                    }
+                }
+                None => {
+                    exact.insert(w.clone(), vocab.len());
+                    vocab.push(VocabWord {
+                        chars: w.clone(),
+                        mask: letter_mask(w),
+                        max_edits: max_edits(w.len()),
+                        occurrences: vec![at],
+                    });
+                }
+            }
+        }
+        quotes.push(QuoteModel {
+            group: raw.group,
+            quote: raw.quote,
+            negative: raw.negative,
+            classes,
+            anchor,
+            prefix,
+            anchors_before,
+            offset,
+        });
+        offset += raw.words.len();
+    }
+    let mut by_len: Vec<Vec<usize>> = vec![Vec::new(); MAX_WORD_CHARS + 2];
+    for (i, v) in vocab.iter().enumerate() {
+        if let Some(slot) = by_len.get_mut(v.chars.len().min(MAX_WORD_CHARS + 1)) {
+            slot.push(i);
+        }
+    }
+    // Sorted by insertion (a few thousand words, once): no sort code in the
+    // wasm for this.
+    let mut sorted: Vec<usize> = Vec::with_capacity(vocab.len());
+    let chars = |i: usize| vocab.get(i).map_or(&[][..], |v| v.chars.as_slice());
+    for i in 0..vocab.len() {
+        let at = sorted.partition_point(|&j| chars(j) < chars(i));
+        sorted.insert(at, i);
+    }
+    Index { vocab, exact, by_len, sorted, quotes, states: offset, entries }
+}
+
+impl Index {
+    /// The vocabulary words of `len` letters (`MAX_WORD_CHARS + 1`: longer).
+    pub(super) fn of_len(&self, len: usize) -> &[usize] {
+        self.by_len.get(len).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The vocabulary words that begin with `prefix`.
+    pub(super) fn starting_with(&self, prefix: &[char]) -> &[usize] {
+        let chars = |i: &usize| self.vocab.get(*i).map_or(&[][..], |v| v.chars.as_slice());
+        let start = self.sorted.partition_point(|i| chars(i) < prefix);
+        let rest = self.sorted.get(start..).unwrap_or(&[]);
+        let len = rest.partition_point(|i| chars(i).starts_with(prefix));
+        rest.get(..len).unwrap_or(&[])
+    }
+}
+
+pub(super) fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| build(catalog()))
+}

@@ -1,0 +1,246 @@
+//! Fuzzy matching of a typed or pasted text against the catalog's quotes.
+//!
+//! Precision comes before recall: a help page that explains the wrong
+//! message does more harm than one that says it did not recognise it.
+//!
+//! # How it works
+//! 1. Every quote is normalized into words (see [`super::normalize`]) once,
+//!    in Russian and in English (the catalog's translation, for pages a
+//!    browser translated). Each quote word gets a class and a weight: *stop*
+//!    words (prepositions, pronouns, «не»: 0.25), *common* words whose
+//!    five-letter stem occurs in four or more groups («учётная», «ребёнка»:
+//!    0.5), and *distinctive* words (1.0). The groups are the catalog
+//!    entries and the *other* messages the catalog knows to be something
+//!    else (SMS codes, e-mail links, password and document expiry, network
+//!    errors). All distinct quote words form a small vocabulary.
+//! 2. Some quote words are *anchors*: the words that distinguish the entry
+//!    (`anchors` in `data/errors.toml`, per entry or per quote), e.g.
+//!    «привязки» for the binding code, not «срок», «действия», «кода»,
+//!    «истёк», which an expired password or SMS code shares. An alignment may
+//!    never skip an anchor, and it counts only once it has matched all of the
+//!    quote's anchors (so anchors are chosen early in long quotes: a text cut
+//!    before them is not evidence). A cut-off word stands for an anchor only
+//!    with at least four letters or two thirds of the word.
+//! 3. The input is read word by word, once. Each input word is compared with
+//!    every vocabulary word: equal up to a bounded edit distance (optimal
+//!    string alignment, so an adjacent swap is one edit) of 0 for words of up
+//!    to 3 letters, 1 for 4–6 letters and 2 for longer words; or a prefix of
+//!    at least 4 letters and half the word, or of 2 letters for the text's
+//!    last word (a message cut mid-word); or another form of the word (seven
+//!    or more first letters in common, differing only in an ending of up to
+//!    three letters in the catalog word and four in the input:
+//!    «недействительный» for «недействителен»). A cheap length and letter-set
+//!    filter runs before the distance. A word that matches nothing is tried
+//!    as two words run together («ненайден» = «не» + «найден»: a vocabulary
+//!    word, then the rest); a word is also tried joined to the one before it
+//!    («днев ник»).
+//! 4. For every quote, a dynamic programme keeps, per quote word, the best
+//!    in-order alignment ending at that word: quote words other than anchors
+//!    may be skipped (at most [`MAX_SKIPPED_QUOTE_WORDS`] in a row, each
+//!    costing its weight), and the input may have up to
+//!    [`MAX_EXTRA_INPUT_WORDS`] extra words between two matched ones. An
+//!    alignment ending at quote word `j` covers the quote's *leading* words
+//!    `0..=j`, so a message cut short still matches.
+//! 5. An alignment counts only with at least two matched non-stop words, all
+//!    anchors among them (for an entry), and with at least 70 % of the leading
+//!    words' weight matched (`coverage`). Its confidence is
+//!    `coverage × (0.55 + 0.45 × reached)`, where `reached` is the weight of
+//!    the leading words over the smaller of the quote's total and 4.0 (about
+//!    four meaningful words), capped at 1; typo'd words count 0.9 (one
+//!    edit), 0.8 (two edits, another form or a cut-off prefix). Each input
+//!    word standing between two matched ones adds 0.2 to the weight the
+//!    coverage is taken of.
+//! 6. The best entry wins (higher confidence, then more matched weight: the
+//!    message that explains more of the text). When one of the *other*
+//!    messages matches at least as much weight with a confidence at most 0.1
+//!    lower, nothing is returned. When another group scores within 0.02
+//!    of the winner, the winner's confidence is multiplied by 0.8. Below
+//!    [`MIN_CONFIDENCE`] nothing is returned. Confidence is rounded to two
+//!    decimals.
+//!
+//! # Cost
+//! One pass over the input with O(1) work per input word, and no cap on the
+//! input: a message can be anywhere in a pasted page. Words are capped at
+//! [`super::normalize::MAX_WORD_CHARS`] letters; an input word is compared
+//! only with the vocabulary words of about its length and the longer or
+//! shorter ones sharing its beginning (a length table and a sorted list,
+//! built once), a split tries at most one such lookup per split point, and
+//! the matches of up to 4096 distinct words and of 4096 distinct joined
+//! pairs are cached per text (a pasted page repeats its words). The
+//! vocabulary and the number of quote words are fixed by the catalog, and
+//! the alignment keeps one state per quote word. A 1 MB paste is about
+//! 150 000 words; memory is the fixed state table and the bounded caches,
+//! not the input. `examples/explain_bench.rs` prints the time per KB
+//! (natively about 40 µs per KB of ordinary prose, about 330 µs per KB when
+//! no word repeats, the worst case).
+//!
+//! # Modules
+//! - `index`: the quotes as classed, weighted words and the vocabulary
+//!   (steps 1 and 2), built once;
+//! - `lexicon`: what one input word stands for (step 3);
+//! - `align`: the pass over the input and the alignment (steps 4 and 5);
+//! - this module: choosing the answer (step 6).
+
+mod align;
+mod index;
+mod lexicon;
+
+use align::{better, quote_scores, Found};
+use index::index;
+
+#[cfg(test)]
+use super::catalog::catalog;
+#[cfg(test)]
+use crate::texts;
+#[cfg(test)]
+use index::Class;
+
+/// How many quote words in a row an alignment may skip.
+pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
+/// How many extra input words may stand between two matched words.
+pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
+/// The lowest confidence reported as a match.
+pub const MIN_CONFIDENCE: f32 = 0.6;
+/// Competing groups closer than this lower the winner's confidence.
+const TIE_MARGIN: f32 = 0.02;
+const TIE_FACTOR: f32 = 0.8;
+/// An other message that matches as much of the text as the best entry, with
+/// a confidence at most this much lower, takes the text away from it.
+const OTHER_MARGIN: f32 = 0.1;
+
+/// The best quote found in a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QuoteMatch {
+    /// Index into the catalog's entries.
+    pub entry: usize,
+    /// Index into that entry's quotes.
+    pub quote: usize,
+    /// 0..=1, rounded to two decimals.
+    pub confidence: f32,
+}
+
+/// Rounds a confidence to two decimals.
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Finds the catalog quote `text` stands for, if any.
+///
+/// ```
+/// use diary_rules::explain::{catalog::catalog, matcher::best_match};
+/// let m = best_match("дневник не найдн").unwrap();
+/// assert_eq!(catalog().entry[m.entry].id, "diary_not_found");
+/// // Shares «срок действия» and «истёк» with the binding code, but is about a password.
+/// assert!(best_match("Срок действия пароля истёк").is_none());
+/// ```
+pub fn best_match(text: &str) -> Option<QuoteMatch> {
+    let found = quote_scores(text);
+    let index = index();
+    // The best quote of each group, then the best group.
+    let mut per_group: Vec<(usize, usize, Found)> = Vec::new();
+    for (model, f) in index.quotes.iter().zip(&found) {
+        let Some(f) = f else { continue };
+        match per_group.iter_mut().find(|(g, ..)| *g == model.group) {
+            Some(slot) if better(f, &slot.2) => *slot = (model.group, model.quote, *f),
+            Some(_) => {}
+            None => per_group.push((model.group, model.quote, *f)),
+        }
+    }
+    let mut best: Option<(usize, usize, Found)> = None;
+    let mut best_other: Option<Found> = None;
+    for &candidate in &per_group {
+        if candidate.0 >= index.entries {
+            if best_other.is_none_or(|b| better(&candidate.2, &b)) {
+                best_other = Some(candidate.2);
+            }
+        } else if best.is_none_or(|b| better(&candidate.2, &b.2)) {
+            best = Some(candidate);
+        }
+    }
+    let (group, quote, f) = best?;
+    // The text is one of the messages the catalog knows to be something
+    // else when one of them explains as much of it, about as well.
+    if best_other.is_some_and(|o| o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN) {
+        return None;
+    }
+    // Another entry nearly as good makes the answer less sure (an other
+    // message that lost does not: it explains less of the text).
+    let close_rival = per_group
+        .iter()
+        .any(|(g, _, other)| *g != group && *g < index.entries && other.confidence >= f.confidence - TIE_MARGIN);
+    let confidence = if close_rival { f.confidence * TIE_FACTOR } else { f.confidence };
+    let confidence = round2(confidence.clamp(0.0, 1.0));
+    (confidence >= MIN_CONFIDENCE).then_some(QuoteMatch { entry: group, quote, confidence })
+}
+
+/// Diagnostics for the data tests: for every entry quote model (Russian,
+/// then English), its entry and quote index, its non-stop words and anchors.
+#[cfg(test)]
+pub(crate) fn quote_stats() -> Vec<(usize, usize, usize, usize)> {
+    index()
+        .quotes
+        .iter()
+        .filter(|m| !m.negative)
+        .map(|m| {
+            let non_stop = m.classes.iter().filter(|c| **c != Class::Stop).count();
+            let anchors = m.anchor.iter().filter(|a| **a).count();
+            (m.group, m.quote, non_stop, anchors)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index::normalized;
+    use super::*;
+
+    #[test]
+    fn every_quote_can_match_on_its_own() {
+        // Each quote, in each language, needs two non-stop words and an anchor.
+        for (e, q, non_stop, anchors) in quote_stats() {
+            let entry = &catalog().entry[e];
+            let text = entry.quote.get(q).and_then(|q| texts::entry(q.text)).map_or("", |t| t.ru);
+            assert!(
+                non_stop >= 2 && anchors >= 1,
+                "{} «{text}» (or its English): {non_stop} non-stop words, {anchors} anchors",
+                entry.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_anchor_occurs_in_a_quote() {
+        let c = catalog();
+        for entry in &c.entry {
+            let mut words_of_entry: Vec<Vec<char>> = Vec::new();
+            for q in &entry.quote {
+                let t = texts::entry(q.text).expect("quote text");
+                words_of_entry.extend(normalized(t.ru));
+                words_of_entry.extend(normalized(t.en));
+            }
+            let all_anchors = entry.anchors.iter().chain(entry.quote.iter().flat_map(|q| q.anchors.unwrap_or(&[])));
+            for a in all_anchors {
+                for w in normalized(a) {
+                    assert!(words_of_entry.contains(&w), "{}: anchor {a:?} is in none of its quotes", entry.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn joined_and_split_words() {
+        let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
+        assert_eq!(id("Дневник ненайден"), Some("diary_not_found"));
+        assert_eq!(id("днев ник не найден"), Some("diary_not_found"));
+        assert_eq!(id("Ненайдено в загсе"), Some("not_found_in_zags"));
+    }
+
+    #[test]
+    fn confidence_has_two_decimals() {
+        for t in ["дневник не найдн", "Срок действия кода прив", "Заявление подано. Проверка данных"]
+        {
+            let c = best_match(t).expect("a match").confidence;
+            assert!((c * 100.0 - (c * 100.0).round()).abs() < 1e-3, "{t}: {c}");
+        }
+    }
+}
