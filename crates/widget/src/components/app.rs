@@ -146,7 +146,7 @@ impl Component for App {
                     on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
             },
             Section::Error => html! {
-                <ErrorHelp {lang} {role} region={crate::state::region_id(&region)} host_error={self.config.error.clone()}
+                <ErrorHelp {lang} {role} {region} host_error={self.config.error.clone()}
                     birth_date={self.answers.birth_date.clone()}
                     on_check_data={ctx.link().callback(|_| Msg::Select(Section::CheckData))} />
             },

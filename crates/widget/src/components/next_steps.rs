@@ -535,12 +535,7 @@ impl Guide<'_> {
                 </li>
             }
         });
-        let drawer: Vec<NoteId> = a
-            .notes
-            .iter()
-            .copied()
-            .filter(|n| !n.steps().iter().any(|id| a.steps.iter().any(|st| st.id == *id)))
-            .collect();
+        let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
         let plan_text = plan_text(a, lang, self.student());
         let rest = html! {
             <>
@@ -580,12 +575,7 @@ impl Guide<'_> {
             html! { <p class="dh-step-link">{ external(&l.href, &label, lang) }</p> }
         });
         // Practical notes: inside the first step of the plan they concern.
-        let notes: Vec<NoteId> = a
-            .notes
-            .iter()
-            .copied()
-            .filter(|n| n.steps().iter().find(|id| a.steps.iter().any(|st| st.id == **id)) == Some(&step.id))
-            .collect();
+        let notes: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).collect();
         let tick = (step.state != StepState::Done).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
                 <button type="button" class="dh-secondary dh-tick" onclick={self.answer(move |x| x.with(q, Some(v.to_owned())))}>
@@ -620,7 +610,7 @@ impl Guide<'_> {
                     { wait_view(a, lang, self.student()) }
                 }
                 if !notes.is_empty() {
-                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li>{ self.w(&n.text_id()) }</li> }) }</ul>
+                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li data-note={n.id()}>{ self.w(&n.text_id_in(&a.region)) }</li> }) }</ul>
                 }
                 { for link }
                 { for tick }
