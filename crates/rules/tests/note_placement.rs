@@ -30,7 +30,8 @@ fn assess(region: &str, birth: &str, answers: &[(&str, &str)]) -> diary_rules::e
 #[test]
 fn turns_14_soon_sits_in_the_current_step() {
     // 14 on 2026-03-16: next week.
-    let a = assess("kuzbass", "2012-03-16", &[("parent", "confirmed"), ("student", "none"), ("certificate", "checking")]);
+    let a =
+        assess("kuzbass", "2012-03-16", &[("parent", "confirmed"), ("student", "none"), ("certificate", "checking")]);
     assert!(a.notes.contains(&NoteId::Turns14Soon));
     assert_eq!(a.next, Some(StepId::CertificateCheck));
     assert_eq!(NoteId::Turns14Soon.step_in(&a), Some(StepId::CertificateCheck));
