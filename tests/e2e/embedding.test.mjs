@@ -275,6 +275,7 @@ test("operator profiles: mount() and the element take a profile object; a bad fi
   const elementContact = await page.waitForFunction(() =>
     document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-explanation .dh-contact")?.textContent).then((h) => h.jsonValue());
   assert.match(elementContact, /сообщите через форму обратной связи/);
+  await page.evaluate(() => document.querySelector("diary-login-help").shadowRoot.querySelector("#dh-section-next").click());
   // The property: a bad profile throws naming the field and the panel keeps its profile; a good one replaces it.
   const result = await page.evaluate(() => {
     const el = document.querySelector("diary-login-help");

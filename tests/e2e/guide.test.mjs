@@ -515,3 +515,52 @@ for (const [label, viewport, scale] of [["320 px (400 %)", { width: 320, height:
     await context.close();
   });
 }
+
+test("the browser's Back returns to the previous question; the URL and the host's history state stay", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass#top", { viewport: PHONE });
+  await ready(page);
+  const url = page.url();
+  await page.evaluate(() => history.replaceState({ host: "router-state" }, ""));
+  const length = await page.evaluate(() => history.length);
+  // Nothing is pushed before an answer: switching role and section is not a step.
+  await page.click("#dh-role-student");
+  await page.click("#dh-role-parent");
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.fill("#dh-birth-date", born(10));
+  await page.click("#dh-birth-next");
+  await page.click("#dh-a-parent_account-confirmed");
+  await page.click("#dh-a-student_account-none");
+  const third = await page.getAttribute(".dh-ask h3[id^=dh-q-]", "id");
+  assert.equal(await page.evaluate(() => history.length), length + 3, "one entry per answer");
+  const state = await page.evaluate(() => history.state);
+  assert.equal(state.host, "router-state", "the host's own state is kept in every entry");
+  assert.deepEqual(Object.keys(state).sort(), ["dhGuide", "host"]);
+  assert.ok(Object.values(state.dhGuide).every((v) => typeof v === "number"), "only depths: nothing personal");
+  const back = async () => {
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => document.activeElement?.matches("h3, h3 *"));
+  };
+  await back();
+  assert.equal(await page.getAttribute(".dh-ask h3", "id"), "dh-q-student_account-title", "Back: the question before");
+  assert.equal(await page.getAttribute("#dh-a-student_account-none", "aria-pressed"), "true", "with its answer marked");
+  await back();
+  assert.equal(await page.getAttribute(".dh-ask h3", "id"), "dh-q-parent_account-title");
+  await back();
+  assert.equal(await page.inputValue("#dh-birth-date"), born(10), "Back to the birth date");
+  assert.equal(page.url(), url, "the path, query and hash never change");
+  assert.equal(await page.evaluate(() => history.state?.host), "router-state");
+  // Forward again: the answers are kept, so the next unanswered question;
+  // then to the plan; Back from the plan: the last question.
+  await page.click("#dh-birth-next");
+  assert.equal(await page.getAttribute(".dh-ask h3[id^=dh-q-]", "id"), third);
+  while (await page.$(".dh-ask h3[id^=dh-q-]")) await page.click("#dh-a-unknown");
+  await page.waitForSelector("#dh-now-title");
+  const entries = await page.evaluate(() => history.length);
+  await page.click(".dh-now .dh-tick").catch(() => {});
+  assert.equal(await page.evaluate(() => history.length), entries, "a «Сделано» tick on the plan is not a step back to");
+  await page.evaluate(() => history.back());
+  await page.waitForSelector(".dh-ask h3[id^=dh-q-]");
+  assert.equal(page.url(), url);
+  clean(log);
+  await context.close();
+});

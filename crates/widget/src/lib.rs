@@ -11,6 +11,7 @@
 mod clock;
 mod components;
 pub mod crash;
+mod history;
 mod mount;
 mod state;
 pub mod storage;

@@ -114,6 +114,10 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     let lang = props.lang;
     let editing = use_state(|| None::<Edit>);
     let heading = use_node_ref();
+    // The browser's Back within the question flow (see `history.rs`): the
+    // stage each answer left, newest last; its length is the depth.
+    let back_id = use_memo((), |_| crate::history::new_id());
+    let back_stack = use_mut_ref(Vec::<Edit>::new);
     // Set by the user's own actions: focus then moves to the new heading
     // (never on the first render, which may be a reload).
     let moved = use_mut_ref(|| false);
@@ -171,8 +175,41 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
             }
         });
     }
+    {
+        let id = (*back_id).clone();
+        let stack = back_stack.clone();
+        let editing = editing.clone();
+        let moved = moved.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::{closure::Closure, JsCast};
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let state = js_sys::Reflect::get(&e, &JsValue::from_str("state")).unwrap_or(JsValue::NULL);
+                let target = crate::history::depth_in(&state, &id);
+                let mut stack = stack.borrow_mut();
+                let mut last = None;
+                while stack.len() > target {
+                    last = stack.pop();
+                }
+                if let Some(edit) = last {
+                    *moved.borrow_mut() = true;
+                    editing.set(Some(edit));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let g = Guide {
         props,
+        back_id: &back_id,
+        back_stack: back_stack.clone(),
         editing: editing.clone(),
         moved: moved.clone(),
         heading: heading.clone(),
@@ -211,6 +248,8 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 /// The pieces of the guide, with what they share.
 struct Guide<'a> {
     props: &'a NextStepsProps,
+    back_id: &'a str,
+    back_stack: std::rc::Rc<std::cell::RefCell<Vec<Edit>>>,
     editing: UseStateHandle<Option<Edit>>,
     moved: std::rc::Rc<std::cell::RefCell<bool>>,
     heading: NodeRef,
@@ -233,16 +272,30 @@ impl Guide<'_> {
     }
 
     /// A callback that stores new answers, ends editing and moves focus.
-    fn answer(&self, make: impl Fn(&Answers) -> Answers + 'static) -> Callback<MouseEvent> {
+    /// `from`: the question-flow stage this answer leaves (see [`forward`]);
+    /// `None` for a tick on the plan.
+    fn answer(&self, from: Option<Edit>, make: impl Fn(&Answers) -> Answers + 'static) -> Callback<MouseEvent> {
+        let back = from.map(|from| (self.back_stack.clone(), self.back_id.to_owned(), from));
         let answers = self.props.answers.clone();
         let on_change = self.props.on_change.clone();
         let editing = self.editing.clone();
         let moved = self.moved.clone();
         Callback::from(move |_: MouseEvent| {
+            if let Some((stack, id, from)) = &back {
+                forward(stack, id, *from);
+            }
             *moved.borrow_mut() = true;
             editing.set(None);
             on_change.emit(make(&answers));
         })
+    }
+
+    /// One step forward in the question flow from `from`: the browser's
+    /// Back then returns there.
+    fn flow(&self, from: Edit) -> impl Fn() + 'static {
+        let stack = self.back_stack.clone();
+        let id = self.back_id.to_owned();
+        move || forward(&stack, &id, from)
     }
 
     fn edit(&self, to: Option<Edit>) -> Callback<MouseEvent> {
@@ -268,9 +321,13 @@ impl Guide<'_> {
             let on_change = self.props.on_change.clone();
             let editing = self.editing.clone();
             let moved = self.moved.clone();
+            let flow = self.flow(Edit::Birth);
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let Some(value) = form_input(&e) else { return };
+                if !value.is_empty() {
+                    flow();
+                }
                 let mut next = answers.clone();
                 if next.birth_date.as_deref() != Some(value.as_str()) {
                     next.birth_checked = false;
@@ -316,7 +373,7 @@ impl Guide<'_> {
                 </h3>
                 <p>{ tf("ui.guide.confirm_birth.text", lang, &[("age", age.to_string())]) }</p>
                 <div class="dh-choices">
-                    <button type="button" id="dh-birth-yes" onclick={self.answer(|a| {
+                    <button type="button" id="dh-birth-yes" onclick={self.answer(Some(Edit::Birth), |a| {
                         let mut next = a.clone();
                         next.birth_checked = true;
                         next
@@ -342,9 +399,11 @@ impl Guide<'_> {
                 let on_change = self.props.on_change.clone();
                 let editing = self.editing.clone();
                 let moved = self.moved.clone();
+                let flow = self.flow(Edit::Question(q));
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let Some(value) = form_input(&e) else { return };
+                    flow();
                     *moved.borrow_mut() = true;
                     editing.set(None);
                     on_change.emit(answers.with(q, Some(value)));
@@ -369,7 +428,7 @@ impl Guide<'_> {
                     <button type="button" id={format!("dh-a-{}-{value}", q.id())}
                         class={classes!("dh-choice", pressed.then_some("dh-choice-current"))}
                         aria-pressed={if pressed { "true" } else { "false" }}
-                        onclick={self.answer(move |a| a.with(q, Some(value.to_owned())))}>
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with(q, Some(value.to_owned())))}>
                         { self.w(&q.value_text_id(value)) }
                     </button>
                 }
@@ -398,7 +457,7 @@ impl Guide<'_> {
                 }
                 <div class="dh-buttons">
                     <button type="button" class="dh-secondary" id="dh-a-unknown"
-                        onclick={self.answer(move |a| a.with_unknown(q))}>
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with_unknown(q))}>
                         { t("ui.q.unknown", lang) }
                     </button>
                     <button type="button" class="dh-secondary" id="dh-back"
@@ -578,7 +637,7 @@ impl Guide<'_> {
         let notes: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).collect();
         let tick = (step.state != StepState::Done).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
-                <button type="button" class="dh-secondary dh-tick" onclick={self.answer(move |x| x.with(q, Some(v.to_owned())))}>
+                <button type="button" class="dh-secondary dh-tick" onclick={self.answer(None, move |x| x.with(q, Some(v.to_owned())))}>
                     { "✓ " }{ t("ui.plan.tick", lang) }
                 </button>
             }
@@ -617,6 +676,17 @@ impl Guide<'_> {
             </div>
         }
     }
+}
+
+/// Records one step forward in the question flow from `from`: pushed on
+/// the panel's stack and as a history entry at the new depth.
+fn forward(stack: &std::cell::RefCell<Vec<Edit>>, id: &str, from: Edit) {
+    let depth = {
+        let mut stack = stack.borrow_mut();
+        stack.push(from);
+        stack.len()
+    };
+    crate::history::push(id, depth);
 }
 
 /// The value of the first `<input>` of the form that sent `e`.
