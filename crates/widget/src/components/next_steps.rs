@@ -114,10 +114,8 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     let lang = props.lang;
     let editing = use_state(|| None::<Edit>);
     let heading = use_node_ref();
-    // The browser's Back within the question flow (see `history.rs`): the
-    // stage each answer left, newest last; its length is the depth.
-    let back_id = use_memo((), |_| crate::history::new_id());
-    let back_stack = use_mut_ref(Vec::<Edit>::new);
+    // The browser's Back within the question flow (see `Back`).
+    let back = use_memo((), |_| Back { id: crate::history::new_id(), stack: Default::default() });
     // Set by the user's own actions: focus then moves to the new heading
     // (never on the first render, which may be a reload).
     let moved = use_mut_ref(|| false);
@@ -176,16 +174,15 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
         });
     }
     {
-        let id = (*back_id).clone();
-        let stack = back_stack.clone();
+        let back = back.clone();
         let editing = editing.clone();
         let moved = moved.clone();
         use_effect_with((), move |_| {
             use wasm_bindgen::{closure::Closure, JsCast};
             let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 let state = js_sys::Reflect::get(&e, &JsValue::from_str("state")).unwrap_or(JsValue::NULL);
-                let target = crate::history::depth_in(&state, &id);
-                let mut stack = stack.borrow_mut();
+                let target = crate::history::depth_in(&state, &back.id);
+                let mut stack = back.stack.borrow_mut();
                 let mut last = None;
                 while stack.len() > target {
                     last = stack.pop();
@@ -208,8 +205,7 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     }
     let g = Guide {
         props,
-        back_id: &back_id,
-        back_stack: back_stack.clone(),
+        back: back.clone(),
         editing: editing.clone(),
         moved: moved.clone(),
         heading: heading.clone(),
@@ -248,8 +244,7 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 /// The pieces of the guide, with what they share.
 struct Guide<'a> {
     props: &'a NextStepsProps,
-    back_id: &'a str,
-    back_stack: std::rc::Rc<std::cell::RefCell<Vec<Edit>>>,
+    back: std::rc::Rc<Back>,
     editing: UseStateHandle<Option<Edit>>,
     moved: std::rc::Rc<std::cell::RefCell<bool>>,
     heading: NodeRef,
@@ -275,14 +270,14 @@ impl Guide<'_> {
     /// `from`: the question-flow stage this answer leaves (see [`forward`]);
     /// `None` for a tick on the plan.
     fn answer(&self, from: Option<Edit>, make: impl Fn(&Answers) -> Answers + 'static) -> Callback<MouseEvent> {
-        let back = from.map(|from| (self.back_stack.clone(), self.back_id.to_owned(), from));
+        let back = from.map(|from| (self.back.clone(), from));
         let answers = self.props.answers.clone();
         let on_change = self.props.on_change.clone();
         let editing = self.editing.clone();
         let moved = self.moved.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some((stack, id, from)) = &back {
-                forward(stack, id, *from);
+            if let Some((back, from)) = &back {
+                back.forward(*from);
             }
             *moved.borrow_mut() = true;
             editing.set(None);
@@ -293,9 +288,8 @@ impl Guide<'_> {
     /// One step forward in the question flow from `from`: the browser's
     /// Back then returns there.
     fn flow(&self, from: Edit) -> impl Fn() + 'static {
-        let stack = self.back_stack.clone();
-        let id = self.back_id.to_owned();
-        move || forward(&stack, &id, from)
+        let back = self.back.clone();
+        move || back.forward(from)
     }
 
     fn edit(&self, to: Option<Edit>) -> Callback<MouseEvent> {
@@ -678,15 +672,26 @@ impl Guide<'_> {
     }
 }
 
-/// Records one step forward in the question flow from `from`: pushed on
-/// the panel's stack and as a history entry at the new depth.
-fn forward(stack: &std::cell::RefCell<Vec<Edit>>, id: &str, from: Edit) {
-    let depth = {
-        let mut stack = stack.borrow_mut();
-        stack.push(from);
-        stack.len()
-    };
-    crate::history::push(id, depth);
+/// The browser's Back within the question flow (see `history.rs`): the
+/// guide's key in the history state, and the stage each answer left
+/// (newest last; the length is the depth).
+#[derive(PartialEq)]
+struct Back {
+    id: String,
+    stack: std::cell::RefCell<Vec<Edit>>,
+}
+
+impl Back {
+    /// Records one step forward from `from`: on the stack and as a history
+    /// entry at the new depth.
+    fn forward(&self, from: Edit) {
+        let depth = {
+            let mut stack = self.stack.borrow_mut();
+            stack.push(from);
+            stack.len()
+        };
+        crate::history::push(&self.id, depth);
+    }
 }
 
 /// The value of the first `<input>` of the form that sent `e`.
