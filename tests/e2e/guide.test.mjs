@@ -186,6 +186,7 @@ const PERSONAS = [
     input: { role: "parent", region: "kuzbass" },
     next: "create_child_account",
     shot: "turns-14",
+    note: "turns_14_soon",
     reader: "parent",
     card: [/скоро 14/, /Сейчас, пока ему 13/, /до дня рождения/, /С 14 лет кнопки «Создать» не будет/, /«Привязать»/],
   },
@@ -226,6 +227,12 @@ for (const p of PERSONAS) {
     assert.equal(await page.getAttribute(".dh-plan > li[aria-current=step]", "data-step"), p.next);
     assert.deepEqual(steps, expected.steps, "the plan equals assessEligibility for the answers given");
     for (const words of p.card ?? []) assert.match(await page.textContent(".dh-now"), words, "the next step's card says it");
+    let note;
+    if (p.note) {
+      // Said before the step's own text, right under the heading.
+      note = await place(page, `.dh-now [data-note=${p.note}]`);
+      assert.ok(note.distance < now.distance + 200, `the note right under the heading: ${JSON.stringify(note)}`);
+    }
     // The guide's own words (questions, who acts, statuses, answers): the
     // step texts themselves come from eligibility.toml, whose audience
     // variants are another change (see the README).
@@ -235,7 +242,8 @@ for (const p of PERSONAS) {
     else assert.doesNotMatch(await page.textContent(".dh-panel"), YOU_INFORMAL, "a parent is never «ты»");
     const whole = await page.textContent(".dh-section");
     const thirdPerson = p.reader === "student" ? (whole.match(new RegExp(CHILD_THIRD, "gi")) ?? []).length : 0;
-    results.push({ persona: p.name, answers: n.answers, taps: n.taps, asked: n.asked, distance: now.distance, next: now.text, thirdPerson });
+    assert.equal(thirdPerson, 0, "the student's whole section never says «ребёнок» of the reader");
+    results.push({ persona: p.name, answers: n.answers, taps: n.taps, asked: n.asked, distance: now.distance, next: now.text, thirdPerson, noteDistance: note?.distance });
     await page.screenshot({ path: new URL(`guide-${p.shot ?? p.next}-360x740.png`, ARTIFACTS).pathname });
     clean(log);
     await context.close();

@@ -227,6 +227,12 @@ impl NoteId {
         }
     }
 
+    /// Whether a panel shows the note before the step's own text, not
+    /// after it: «скоро 14» changes what to do now.
+    pub fn comes_first(self) -> bool {
+        self == NoteId::Turns14Soon
+    }
+
     /// The step of `a`'s plan a panel shows the note inside; `None`: the
     /// note is about the sources disagreeing (a drawer of its own).
     /// Mostly the first of [`NoteId::steps`] on the plan; the auto-update

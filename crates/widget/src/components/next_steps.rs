@@ -611,6 +611,18 @@ impl Guide<'_> {
         (card, rest)
     }
 
+    /// Practical notes inside a step, in the region's words.
+    fn advice(&self, a: &Assessment, notes: &[NoteId]) -> Html {
+        if notes.is_empty() {
+            return html! {};
+        }
+        html! {
+            <ul class="dh-advice">
+                { for notes.iter().map(|n| html! { <li data-note={n.id()}>{ self.w(&n.text_id_in(&a.region)) }</li> }) }
+            </ul>
+        }
+    }
+
     /// One step: who acts (addressed to the reader), how long, what to do,
     /// the practical notes and the «Создать» check that concern it, the
     /// link, and «Сделано».
@@ -628,7 +640,9 @@ impl Guide<'_> {
             html! { <p class="dh-step-link">{ external(&l.href, &label, lang) }</p> }
         });
         // Practical notes: inside the first step of the plan they concern.
-        let notes: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).collect();
+        // «скоро 14» before the step's own text, the rest after it.
+        let (first, notes): (Vec<NoteId>, Vec<NoteId>) =
+            a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).partition(|n| n.comes_first());
         let tick = (step.state != StepState::Done).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
                 <button type="button" class="dh-secondary dh-tick" onclick={self.answer(None, move |x| x.with(q, Some(v.to_owned())))}>
@@ -655,6 +669,7 @@ impl Guide<'_> {
                         { " " }<span class="dh-time">{ t("ui.guide.time", lang) }{ ": " }{ time }</span>
                     }
                 </p>
+                { self.advice(a, &first) }
                 <p class="dh-step-text">{ text }</p>
                 if step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && step.state != StepState::Done {
                     { create_button_view(a, s, lang, self.student()) }
@@ -662,9 +677,7 @@ impl Guide<'_> {
                 if wait_here {
                     { wait_view(a, lang, self.student()) }
                 }
-                if !notes.is_empty() {
-                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li data-note={n.id()}>{ self.w(&n.text_id_in(&a.region)) }</li> }) }</ul>
-                }
+                { self.advice(a, &notes) }
                 { for link }
                 { for tick }
             </div>
