@@ -32,6 +32,18 @@ const personas = [
     await p.click("#dh-section-error"); c.t++;
     await p.selectOption("#dh-error-pick", "diary_not_found"); c.a++; c.t += 2;
   }, "#dh-explanation-title"],
+  ["parent of a child turning 14 next week, documents checked", "index.html?region=kuzbass", async (p, c) => {
+    const d = new Date(); d.setDate(d.getDate() + 6); d.setFullYear(d.getFullYear() - 14);
+    const pad = (n) => String(n).padStart(2, "0");
+    await p.fill("#dh-birth-date", `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`); c.a++; c.t++;
+    for (const [q, v] of [["parent_account", "confirmed"], ["student_account", "none"], ["certificate_status", "verified"], ["snils_status", "verified"]]) { await p.selectOption("#dh-q-" + q, v); c.a++; c.t += 2; }
+  }, ".dh-step-next .dh-step-title"],
+  ["parent of a 9-year-old with a foreign birth certificate", "index.html?region=generic", async (p, c) => {
+    await p.fill("#dh-birth-date", born(9)); c.a++; c.t++;
+    await p.click(".dh-special summary"); c.t++;
+    await p.selectOption("#dh-q-birth_certificate", "foreign"); c.a++; c.t += 2;
+    for (const [q, v] of [["parent_account", "confirmed"], ["student_account", "none"], ["certificate_status", "entered_manually"]]) { await p.selectOption("#dh-q-" + q, v); c.a++; c.t += 2; }
+  }, ".dh-step-next .dh-step-title"],
   ["student, 18", "index.html?region=kuzbass", async (p, c) => {
     await p.click("#dh-role-student"); c.a++; c.t++;
     await p.fill("#dh-birth-date", born(18)); c.a++; c.t++;

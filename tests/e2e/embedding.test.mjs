@@ -260,6 +260,29 @@ test("operator profiles: mount() and the element take a profile object; a bad fi
     assert.ok(box.links.includes("https://dnevnik.primer.example/support"), `${root}: ${box.links}`);
   }
   assert.match((await regionBox("element")).text, /Дневник\.Пример/);
+  // «Ошибка»: the diary side's contact is the operator's (its feedback form
+  // and support link), not a built-in region's; Gosuslugi support stays.
+  await page.click("#mounted #dh-section-error");
+  await page.selectOption("#mounted #dh-error-pick", "diary_not_found");
+  await page.waitForSelector("#mounted .dh-explanation .dh-contact");
+  const explained = await page.$eval("#mounted .dh-explanation", (box) => ({
+    contact: box.querySelector(".dh-contact").textContent,
+    links: [...box.querySelectorAll(".dh-links a")].map((a) => a.href),
+  }));
+  assert.match(explained.contact, /форму обратной связи/);
+  assert.ok(explained.links.includes("https://dnevnik.primer.example/support"), explained.links.join(" "));
+  // The element, read by a parent: the built-in answer would be «Школа ребёнка…»; the profile's form instead.
+  await page.evaluate(() => document.querySelector("diary-login-help").shadowRoot.querySelector("#dh-section-error").click());
+  await page.waitForFunction(() => document.querySelector("diary-login-help").shadowRoot.querySelector("#dh-error-pick"));
+  await page.evaluate(() => {
+    const pick = document.querySelector("diary-login-help").shadowRoot.querySelector("#dh-error-pick");
+    pick.value = "diary_not_found";
+    pick.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  const elementContact = await page.waitForFunction(() =>
+    document.querySelector("diary-login-help").shadowRoot.querySelector(".dh-explanation .dh-contact")?.textContent).then((h) => h.jsonValue());
+  assert.match(elementContact, /сообщите через форму обратной связи/);
+  await page.evaluate(() => document.querySelector("diary-login-help").shadowRoot.querySelector("#dh-section-next").click());
   // The property: a bad profile throws naming the field and the panel keeps its profile; a good one replaces it.
   const result = await page.evaluate(() => {
     const el = document.querySelector("diary-login-help");

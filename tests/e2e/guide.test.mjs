@@ -27,6 +27,15 @@ function born(years) {
   return d.toISOString().slice(0, 10);
 }
 
+/** The birth date of a child who turns `years` in `days` days. */
+function turns(years, days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  d.setFullYear(d.getFullYear() - years);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** `YYYY-MM-DDTHH:MM`, `days` ago. */
 function ago(days) {
   const d = new Date(Date.now() - days * 86400000);
@@ -63,8 +72,9 @@ const place = (page, selector) => page.evaluate((sel) => {
  * or a date-time for the check) or «Не знаю». Counts answers and taps
  * (typing a date is one tap into the field plus «Дальше»).
  */
-async function wizard(page, { role, birth, plan }) {
+async function wizard(page, { role, birth, plan, special = {} }) {
   const n = { answers: 0, taps: 0, asked: [] };
+  const specials = Object.entries(special);
   if (role) {
     await page.click(`#dh-role-${role}`);
     n.answers++; n.taps++;
@@ -79,7 +89,18 @@ async function wizard(page, { role, birth, plan }) {
       continue;
     }
     const heading = await page.$(".dh-ask h3[id^=dh-q-]");
-    if (!heading) break;
+    if (!heading) {
+      // A rare case (guardian, foreign certificate, citizenship) is not
+      // asked: the person changes it in the answers' summary under the plan.
+      const rare = specials.shift();
+      if (!rare) break;
+      await page.waitForSelector("#dh-now-title");
+      await page.click(`#dh-change-${rare[0]}`);
+      await page.click(`#dh-a-${rare[0]}-${rare[1]}`);
+      n.asked.push(rare[0]);
+      n.answers++; n.taps += 2;
+      continue;
+    }
     const q = (await heading.getAttribute("id")).replace(/^dh-q-/, "").replace(/-title$/, "");
     n.asked.push(q);
     const value = plan[q];
@@ -154,6 +175,36 @@ const PERSONAS = [
     next: "adult_account",
     reader: "student",
   },
+  {
+    // Seed 002: «Создать» only up to 13 inclusive. The documents are
+    // checked: the next step is «Создать» now, before the birthday, and the
+    // card says what changes at 14 and what to do if there is no time.
+    name: "parent of a child turning 14 next week",
+    path: "index.html?region=kuzbass",
+    birth: turns(14, 6),
+    plan: { parent_account: "confirmed", student_account: "none", certificate_status: "verified", snils_status: "verified" },
+    input: { role: "parent", region: "kuzbass" },
+    next: "create_child_account",
+    shot: "turns-14",
+    note: "turns_14_soon",
+    reader: "parent",
+    card: [/скоро 14/, /Сейчас, пока ему 13/, /до дня рождения/, /С 14 лет кнопки «Создать» не будет/, /«Привязать»/],
+  },
+  {
+    // Seeds 001, 003: a foreign certificate is confirmed only at an МФЦ and
+    // the account is not created online: the plan sends the parent to the
+    // МФЦ, then to the school, never to «Создать».
+    name: "parent of a 9-year-old with a foreign birth certificate",
+    path: "index.html?region=generic",
+    birth: born(9),
+    plan: { parent_account: "confirmed", student_account: "none", certificate_status: "entered_manually" },
+    special: { birth_certificate: "foreign" },
+    input: { role: "parent", region: "generic", birthCertificate: "foreign" },
+    next: "mfc_documents",
+    shot: "foreign-certificate",
+    reader: "parent",
+    card: [/иностранное/, /МФЦ/],
+  },
 ];
 
 for (const p of PERSONAS) {
@@ -169,12 +220,19 @@ for (const p of PERSONAS) {
     // (a question never asked, or «Не знаю», is unknown to both).
     const camel = (q) => q.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
     const input = { role: p.input.role, region: p.input.region, birthDate: p.birth };
-    if (p.input.representative) input.representative = p.input.representative;
+    for (const [k, v] of Object.entries(p.input)) if (k !== "role" && k !== "region") input[k] = v;
     for (const q of n.asked) if (q in p.plan) input[camel(q)] = p.plan[q];
     const expected = await assessed(page, input);
     assert.equal(expected.next, p.next, "the rules' next step");
     assert.equal(await page.getAttribute(".dh-plan > li[aria-current=step]", "data-step"), p.next);
     assert.deepEqual(steps, expected.steps, "the plan equals assessEligibility for the answers given");
+    for (const words of p.card ?? []) assert.match(await page.textContent(".dh-now"), words, "the next step's card says it");
+    let note;
+    if (p.note) {
+      // Said before the step's own text, right under the heading.
+      note = await place(page, `.dh-now [data-note=${p.note}]`);
+      assert.ok(note.distance < now.distance + 200, `the note right under the heading: ${JSON.stringify(note)}`);
+    }
     // The guide's own words (questions, who acts, statuses, answers): the
     // step texts themselves come from eligibility.toml, whose audience
     // variants are another change (see the README).
@@ -184,8 +242,9 @@ for (const p of PERSONAS) {
     else assert.doesNotMatch(await page.textContent(".dh-panel"), YOU_INFORMAL, "a parent is never «ты»");
     const whole = await page.textContent(".dh-section");
     const thirdPerson = p.reader === "student" ? (whole.match(new RegExp(CHILD_THIRD, "gi")) ?? []).length : 0;
-    results.push({ persona: p.name, answers: n.answers, taps: n.taps, asked: n.asked, distance: now.distance, next: now.text, thirdPerson });
-    await page.screenshot({ path: new URL(`guide-${p.next}-360x740.png`, ARTIFACTS).pathname });
+    assert.equal(thirdPerson, 0, "the student's whole section never says «ребёнок» of the reader");
+    results.push({ persona: p.name, answers: n.answers, taps: n.taps, asked: n.asked, distance: now.distance, next: now.text, thirdPerson, noteDistance: note?.distance });
+    await page.screenshot({ path: new URL(`guide-${p.shot ?? p.next}-360x740.png`, ARTIFACTS).pathname });
     clean(log);
     await context.close();
   });
@@ -374,6 +433,142 @@ test("keyboard only: the whole guide without a mouse; axe on a question and on t
   }
   assert.equal(await active(), "dh-now-title", "focus on the next step");
   await axe("the plan");
+  clean(log);
+  await context.close();
+});
+
+test("the auto-update checkbox: one instruction per region inside the step, the other way as the fallback", async () => {
+  const cases = [
+    // Kuzbass (seed 001): untick before «Отправить»; fallback: off, then on (002).
+    { path: "index.html?region=kuzbass", birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "entered_manually" },
+      step: "certificate_check", first: /Снимите её, отметьте ребёнка и нажмите «Отправить»/, fallback: /так и остался «Данные введены вручную».*выключите автообновление/ },
+    // Ryazan (003): the certificate passed, the СНИЛС stays entered by hand: the same instruction in the СНИЛС step.
+    { path: "index.html?region=ryazan", birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "verified", snils_status: "entered_manually" },
+      step: "snils_check", first: /Снимите её/, fallback: /так и остался «Данные введены вручную»/ },
+    // Orenburg (002), read by a 12-year-old: off before adding, then on; fallback: untick before «Отправить».
+    { path: "index.html?region=orenburg", role: "student", birth: born(12), plan: { student_account: "none", certificate_status: "entered_manually" },
+      step: "certificate_check", first: /родитель выключает его до того, как добавит тебя/, fallback: /так и остался «Данные введены вручную».*снимет в окне запроса галочку/ },
+  ];
+  for (const c of cases) {
+    const { page, context, log } = await openPage(env, c.path, { viewport: PHONE });
+    await ready(page);
+    await wizard(page, c);
+    assert.equal(await page.getAttribute(".dh-plan > li[aria-current=step]", "data-step"), c.step, c.path);
+    const notes = await page.$$eval(".dh-now [data-note=autoupdate_checkbox]", (els) => els.map((e) => e.textContent));
+    assert.equal(notes.length, 1, `${c.path}: one instruction in the current step`);
+    assert.match(notes[0], c.first, c.path);
+    assert.match(notes[0], c.fallback, c.path);
+    assert.doesNotMatch(await page.textContent(".dh-now"), /см\. примечание ниже/);
+    const text = await page.textContent(".dh-panel");
+    assert.doesNotMatch(text, c.role === "student" ? /(^|[^а-яё])(снимите|выключите|нажмите)(?![а-яё])/i : YOU_INFORMAL);
+    clean(log);
+    await context.close();
+  }
+});
+
+/**
+ * Reflow (WCAG 1.4.10): 320 CSS px is a 1280 px window at 400 %; 640 CSS px
+ * at device scale 2 is the same window at 200 %. In every section and state
+ * the page has no horizontal scroll and nothing in the panel sticks out of
+ * it or is cut inside a box of its own.
+ */
+for (const [label, viewport, scale] of [["320 px (400 %)", { width: 320, height: 640 }, 1], ["200 % zoom (640 px at 2×)", { width: 640, height: 400 }, 2]]) {
+  test(`reflow at ${label}: no horizontal scroll in any section`, async () => {
+    const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport, contextOptions: { deviceScaleFactor: scale } });
+    await ready(page);
+    const overflows = async (where) => {
+      const bad = await page.evaluate(() => {
+        const panel = document.querySelector(".dh-panel").getBoundingClientRect();
+        const out = [];
+        if (document.documentElement.scrollWidth > innerWidth) out.push(`page scrolls by ${document.documentElement.scrollWidth - innerWidth}px`);
+        for (const el of document.querySelectorAll(".dh-panel *")) {
+          if (!el.getClientRects().length || el.closest(".dh-sr")) continue;
+          const r = el.getBoundingClientRect();
+          const name = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`;
+          if (r.right > panel.right + 1 || r.left < panel.left - 1) out.push(`${name} sticks out by ${Math.round(Math.max(r.right - panel.right, panel.left - r.left))}px`);
+          const style = getComputedStyle(el);
+          if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== "TEXTAREA" && style.overflowX !== "visible" && el.clientWidth > 0) {
+            out.push(`${name} cuts ${el.scrollWidth - el.clientWidth}px`);
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(bad, [], `${label}, ${where}`);
+    };
+    // The guide: a question, then the plan with every step open.
+    await wizard(page, { birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "checking", check_requested_at: ago(1) } });
+    await page.$$eval(".dh-panel details", (ds) => ds.forEach((d) => { d.open = true; }));
+    await overflows("the plan, every step open");
+    await page.click("#dh-change-parent_account");
+    await overflows("a question");
+    await page.click("#dh-a-parent_account-confirmed");
+    await page.click("#dh-change-birth_certificate");
+    await overflows("a rare case asked");
+    await page.click("#dh-back");
+    // «Ошибка»: the «Дневник не найден» kit.
+    await page.click("#dh-section-error");
+    await page.selectOption("#dh-error-pick", "diary_not_found");
+    await page.waitForSelector("#dh-kit-text");
+    await overflows("an explanation with the kit");
+    // «Пароль» and «Проверить данные» with input.
+    await page.click("#dh-section-password");
+    await page.locator("#dh-pw").pressSequentially("Пароль1!");
+    await overflows("the password section");
+    await page.click("#dh-section-data");
+    await page.locator("#dh-snils").pressSequentially("112-233-445 59");
+    await page.$$eval(".dh-panel details", (ds) => ds.forEach((d) => { d.open = true; }));
+    await overflows("the data check");
+    await page.screenshot({ path: new URL(`guide-reflow-${viewport.width}.png`, ARTIFACTS).pathname, fullPage: true });
+    clean(log);
+    await context.close();
+  });
+}
+
+test("the browser's Back returns to the previous question; the URL and the host's history state stay", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass#top", { viewport: PHONE });
+  await ready(page);
+  const url = page.url();
+  await page.evaluate(() => history.replaceState({ host: "router-state" }, ""));
+  const length = await page.evaluate(() => history.length);
+  // Nothing is pushed before an answer: switching role and section is not a step.
+  await page.click("#dh-role-student");
+  await page.click("#dh-role-parent");
+  assert.equal(await page.evaluate(() => history.length), length);
+  await page.fill("#dh-birth-date", born(10));
+  await page.click("#dh-birth-next");
+  await page.click("#dh-a-parent_account-confirmed");
+  await page.click("#dh-a-student_account-none");
+  const third = await page.getAttribute(".dh-ask h3[id^=dh-q-]", "id");
+  assert.equal(await page.evaluate(() => history.length), length + 3, "one entry per answer");
+  const state = await page.evaluate(() => history.state);
+  assert.equal(state.host, "router-state", "the host's own state is kept in every entry");
+  assert.deepEqual(Object.keys(state).sort(), ["dhGuide", "host"]);
+  assert.ok(Object.values(state.dhGuide).every((v) => typeof v === "number"), "only depths: nothing personal");
+  const back = async () => {
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => document.activeElement?.matches("h3, h3 *"));
+  };
+  await back();
+  assert.equal(await page.getAttribute(".dh-ask h3", "id"), "dh-q-student_account-title", "Back: the question before");
+  assert.equal(await page.getAttribute("#dh-a-student_account-none", "aria-pressed"), "true", "with its answer marked");
+  await back();
+  assert.equal(await page.getAttribute(".dh-ask h3", "id"), "dh-q-parent_account-title");
+  await back();
+  assert.equal(await page.inputValue("#dh-birth-date"), born(10), "Back to the birth date");
+  assert.equal(page.url(), url, "the path, query and hash never change");
+  assert.equal(await page.evaluate(() => history.state?.host), "router-state");
+  // Forward again: the answers are kept, so the next unanswered question;
+  // then to the plan; Back from the plan: the last question.
+  await page.click("#dh-birth-next");
+  assert.equal(await page.getAttribute(".dh-ask h3[id^=dh-q-]", "id"), third);
+  while (await page.$(".dh-ask h3[id^=dh-q-]")) await page.click("#dh-a-unknown");
+  await page.waitForSelector("#dh-now-title");
+  const entries = await page.evaluate(() => history.length);
+  await page.click(".dh-now .dh-tick").catch(() => {});
+  assert.equal(await page.evaluate(() => history.length), entries, "a «Сделано» tick on the plan is not a step back to");
+  await page.evaluate(() => history.back());
+  await page.waitForSelector(".dh-ask h3[id^=dh-q-]");
+  assert.equal(page.url(), url);
   clean(log);
   await context.close();
 });

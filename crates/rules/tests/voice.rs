@@ -308,6 +308,7 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         add(a.path.text_id_for(s.role), reader);
         for n in &a.notes {
             add(n.text_id_for(s.role), reader);
+            add(reader_text_id(n.text_id_in(&a.region), s.role), reader);
         }
         if let Some(b) = &a.create_button {
             b.missing.iter().for_each(|m| add(m.text_id_for(s.role), reader));

@@ -21,6 +21,7 @@
 
 use crate::sections::SectionProps;
 use crate::text::t;
+use diary_rules::eligibility::situation::RegionArg;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -136,7 +137,15 @@ impl LazySection {
         set("section", &JsValue::from_str(props.section.id()));
         set("lang", &JsValue::from_str(props.lang.code()));
         set("role", &JsValue::from_str(props.role.id()));
-        set("region", &opt(&props.region));
+        // The host's profile object as it came (the sections module
+        // validates it again), else the id.
+        let region = match &props.region {
+            Some(RegionArg::Profile(_)) if props.region_object.is_object() => props.region_object.clone(),
+            Some(RegionArg::Profile(p)) => JsValue::from_str(&p.id),
+            Some(RegionArg::Id(id)) => JsValue::from_str(id),
+            None => JsValue::NULL,
+        };
+        set("region", &region);
         set("error", &opt(&props.host_error));
         set("birthDate", &opt(&props.birth_date));
         set("onCheckData", self.on_check_data_js.as_ref());

@@ -15,6 +15,7 @@
 mod clock;
 mod components;
 pub mod crash;
+mod history;
 #[cfg(feature = "lazy-sections")]
 mod lazy;
 #[cfg(not(feature = "sections-module"))]

@@ -70,8 +70,9 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
+        let object = profile_object(&region);
         let region = read_region(&region, "region")?;
-        self.send(Msg::SetRegion(region.clone()))?;
+        self.send(Msg::SetRegion(region.clone(), object))?;
         crash::update(self.id, Some(region_id(&region)), None);
         Ok(())
     }
@@ -179,6 +180,16 @@ fn optional_plain_string(value: &JsValue, field: &str) -> Result<Option<String>,
     Ok((!s.is_empty()).then(|| s.to_owned()))
 }
 
+/// The host's profile object itself (once `read_region` has accepted it),
+/// for the lazily loaded sections; `undefined` for an id or nothing.
+fn profile_object(value: &JsValue) -> JsValue {
+    if value.is_object() {
+        value.clone()
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
 /// A `region` option: `null`/`undefined`/blank for generic, an id, or a
 /// profile object (read and validated by rules-js's one profile reader).
 fn read_region(value: &JsValue, field: &str) -> Result<Option<RegionArg>, JsError> {
@@ -238,7 +249,9 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     if !is_nullish(&role) {
         config.role = parse_role(&role, "options.role")?;
     }
-    config.region = read_region(&option(options, "region")?, "options.region")?;
+    let region = option(options, "region")?;
+    config.region = read_region(&region, "options.region")?;
+    config.region_object = profile_object(&region);
     config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
     let remember = option(options, "remember")?;
     if !is_nullish(&remember) {

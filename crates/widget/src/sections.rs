@@ -10,6 +10,7 @@ use crate::components::check_data::CheckData;
 use crate::components::error_help::ErrorHelp;
 use crate::components::password::PasswordHelp;
 use crate::state::{Role, Section};
+use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,7 +23,11 @@ pub struct SectionProps {
     pub section: Section,
     pub lang: Lang,
     pub role: Role,
-    pub region: Option<String>,
+    /// A region id or the host's own profile (`None`: generic).
+    pub region: Option<RegionArg>,
+    /// The host's profile object as it came, when `region` is one; what the
+    /// panel passes across (`undefined` otherwise).
+    pub region_object: JsValue,
     pub host_error: Option<String>,
     pub birth_date: Option<String>,
     pub on_check_data: Callback<()>,
@@ -52,7 +57,9 @@ fn optional_string(props: &JsValue, name: &str) -> Option<String> {
 }
 
 /// Reads the settings object `{ section, lang, role, region, error,
-/// birthDate, onCheckData }` the first module builds. Both modules come from
+/// birthDate, onCheckData }` the first module builds (`region`: an id, the
+/// host's profile object, read by the same validator as `mount()`'s, or
+/// `null`). Both modules come from
 /// the same build, so a bad object is a bug: the error names the field.
 pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
     if !props.is_object() {
@@ -77,11 +84,20 @@ pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
         Err(v) if v.is_undefined() || v.is_null() => Callback::noop(),
         Err(_) => return Err("settings.onCheckData: expected a function".into()),
     };
+    let region_value = field(props, "region");
+    let (region, region_object) = if region_value.is_object() {
+        let profile = diary_rules_js::profile::validated_region(&region_value, "settings.region")
+            .map_err(|e| String::from(js_sys::Error::from(JsValue::from(e)).message()))?;
+        (Some(profile), region_value)
+    } else {
+        (optional_string(props, "region").map(RegionArg::Id), JsValue::UNDEFINED)
+    };
     Ok(SectionProps {
         section,
         lang,
         role,
-        region: optional_string(props, "region"),
+        region,
+        region_object,
         host_error: optional_string(props, "error"),
         birth_date: optional_string(props, "birthDate"),
         on_check_data,
@@ -192,7 +208,7 @@ mod exports {
     pub fn mount_section(target: web_sys::Element, settings: JsValue) -> Result<SectionHandle, JsError> {
         crash::install();
         let props = read_props(&settings).map_err(|e| JsError::new(&e))?;
-        let id = crash::register_in_place(&target, props.region.clone(), props.lang);
+        let id = crash::register_in_place(&target, crate::state::region_id(&props.region), props.lang);
         let (now, later) = renderable(&props);
         let app = render_distinct(&target, now);
         let shown = Rc::new(RefCell::new(Shown { app: Some(app), latest: props }));
@@ -210,7 +226,7 @@ mod exports {
             if crash::panicked() {
                 return Ok(());
             }
-            crash::update(self.id, Some(props.region.clone()), Some(props.lang));
+            crash::update(self.id, Some(crate::state::region_id(&props.region)), Some(props.lang));
             let (now, later) = renderable(&props);
             {
                 let mut shown = self.shown.borrow_mut();

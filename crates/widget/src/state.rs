@@ -100,6 +100,10 @@ pub struct HostConfig {
     /// unknown id reads as generic) or the host's own profile, validated;
     /// `None` is generic.
     pub region: Option<RegionArg>,
+    /// The host's own profile object as it came, when `region` is one:
+    /// passed on to the lazily loaded sections, which read it with the same
+    /// validator (`undefined` otherwise).
+    pub region_object: wasm_bindgen::JsValue,
     /// An error message the user saw, passed by the host.
     pub error: Option<String>,
     /// Whether progress may be remembered on this device.

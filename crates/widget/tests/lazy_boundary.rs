@@ -6,6 +6,7 @@
 
 use diary_help_widget::sections::{read_props, SectionApp};
 use diary_help_widget::{Role, Section};
+use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,9 +27,31 @@ fn the_settings_object_is_read_field_by_field() {
     assert_eq!(props.section, Section::Error);
     assert_eq!(props.lang, Lang::En);
     assert_eq!(props.role, Role::Student);
-    assert_eq!(props.region.as_deref(), Some("kuzbass"));
+    assert_eq!(props.region, Some(RegionArg::Id("kuzbass".into())));
+    assert!(props.region_object.is_undefined());
     assert_eq!(props.host_error.as_deref(), Some("Ваш дневник не найден"));
     assert_eq!(props.birth_date, None);
+}
+
+const PROFILE: &str = r#"{"id":"primer","name":{"ru":"Примерская область","en":"Primer Region"},
+    "diarySite":{"href":"https://dnevnik.primer.example/","label":"Дневник Примерской области"},
+    "problems":"feedback_form",
+    "problemsLink":{"href":"https://dnevnik.primer.example/support","label":"Форма обращения в поддержку"},
+    "source":["https://dnevnik.primer.example/help"]}"#;
+
+#[wasm_bindgen_test]
+fn a_hosts_profile_crosses_as_the_object_and_is_validated_again() {
+    let settings = options(&format!(r#"{{"section":"error","lang":"ru","role":"parent","region":{PROFILE}}}"#));
+    let props = read_props(&settings).unwrap();
+    match &props.region {
+        Some(RegionArg::Profile(p)) => assert_eq!(p.id, "primer"),
+        other => panic!("{other:?}"),
+    }
+    assert!(props.region_object.is_object());
+    let bad = PROFILE.replace("https://dnevnik.primer.example/support", "javascript:alert(1)");
+    let settings = options(&format!(r#"{{"section":"error","lang":"ru","role":"parent","region":{bad}}}"#));
+    let err = read_props(&settings).err().expect("a bad profile is refused");
+    assert!(err.starts_with("settings.region.problemsLink.href"), "{err}");
 }
 
 #[wasm_bindgen_test]

@@ -151,7 +151,7 @@ impl NoteId {
         use StepId as S;
         match self {
             NoteId::AgeLimitParentCreated | NoteId::ParentMayCreateUntil18 => &[],
-            NoteId::AutoupdateCheckbox => &[S::CertificateCheck],
+            NoteId::AutoupdateCheckbox => &[S::CertificateCheck, S::SnilsCheck],
             NoteId::CheckDuration | NoteId::CalendarNotCovered | NoteId::CalendarUnconfirmed => {
                 &[S::CheckOverdue, S::CertificateCheck, S::SnilsCheck, S::MfcDocuments]
             }
@@ -170,9 +170,85 @@ impl NoteId {
         format!("elig.note.{}", self.id())
     }
 
+    /// The id of the note's words inside a plan for `region`: the
+    /// auto-update checkbox gets the one instruction the region's own guide
+    /// gives, with the other variant as a fallback (see [`AutoupdateWay`]);
+    /// every other note reads [`NoteId::text_id`]. A student reads the
+    /// `_student` variant (see [`reader_text_id`]).
+    pub fn text_id_in(self, region: &RegionProfile) -> String {
+        match self {
+            NoteId::AutoupdateCheckbox => format!("elig.note.autoupdate_{}", AutoupdateWay::of(region).id()),
+            _ => self.text_id(),
+        }
+    }
+
+    /// Whether a panel shows the note before the step's own text, not
+    /// after it: «скоро 14» changes what to do now.
+    pub fn comes_first(self) -> bool {
+        self == NoteId::Turns14Soon
+    }
+
+    /// The step of `a`'s plan a panel shows the note inside; `None`: the
+    /// note is about the sources disagreeing (a drawer of its own).
+    /// Mostly the first of [`NoteId::steps`] on the plan; the auto-update
+    /// instruction goes to the first of its steps still open (the СНИЛС
+    /// check once the certificate passed), and «скоро 14» to the step the
+    /// reader is at now, since it changes what to do before the birthday.
+    pub fn step_in(self, a: &Assessment) -> Option<StepId> {
+        let on_plan = |id: &StepId| a.steps.iter().any(|st| st.id == *id);
+        let open = |id: &StepId| a.steps.iter().any(|st| st.id == *id && st.state != StepState::Done);
+        let first = self.steps().iter().copied().find(on_plan);
+        match self {
+            NoteId::Turns14Soon => a.next.or(first),
+            NoteId::AutoupdateCheckbox => self.steps().iter().copied().find(open).or(first),
+            _ => first,
+        }
+    }
+
     /// The id of the note's text for `role`'s reader.
     pub fn text_id_for(self, role: Role) -> String {
         reader_text_id(self.text_id(), role)
+    }
+}
+
+/// How to handle the «Автообновление» checkbox when asking ЕГР ЗАГС to
+/// check the certificate: the sources disagree, so a region gets the one
+/// its own guide gives and the other as the fallback "if the status stays
+/// «Данные введены вручную»".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoupdateWay {
+    /// Untick «Автообновление для сохранения актуальности документов»
+    /// before «Отправить» (seeds 001 Kuzbass, 003 Ryazan).
+    UntickBeforeSend,
+    /// Switch auto-update off before adding the child, then on: that starts
+    /// the check (seed 002, Gosuslugi's help as the Orenburg diary quotes it).
+    OffThenOn,
+}
+
+impl AutoupdateWay {
+    pub fn id(self) -> &'static str {
+        match self {
+            AutoupdateWay::UntickBeforeSend => "untick_before_send",
+            AutoupdateWay::OffThenOn => "off_then_on",
+        }
+    }
+
+    /// The region's way: seed 002's for Orenburg and any profile with its
+    /// school-application flow; otherwise the way of seeds 001 and 003,
+    /// which describe the request window itself (the generic profile and a
+    /// host's own profile without that flow).
+    ///
+    /// ```
+    /// use diary_rules::eligibility::{region::embedded, AutoupdateWay};
+    /// assert_eq!(AutoupdateWay::of(embedded("orenburg").unwrap()), AutoupdateWay::OffThenOn);
+    /// assert_eq!(AutoupdateWay::of(embedded("kuzbass").unwrap()), AutoupdateWay::UntickBeforeSend);
+    /// ```
+    pub fn of(region: &RegionProfile) -> AutoupdateWay {
+        if region.id == "orenburg" || region.parent_flow == ParentFlow::Application {
+            AutoupdateWay::OffThenOn
+        } else {
+            AutoupdateWay::UntickBeforeSend
+        }
     }
 }
 
@@ -322,7 +398,8 @@ fn notes(
     if path == Path::ParentCreatesAccount && open(StepId::CreateChildAccount) && !never && turns_14_soon(s) {
         out.push(NoteId::Turns14Soon);
     }
-    if open(StepId::CertificateCheck) {
+    // The request that starts the ЗАГС check also starts the СНИЛС check (002).
+    if open(StepId::CertificateCheck) || s.snils_status == Some(SnilsStatus::EnteredManually) {
         out.push(NoteId::AutoupdateCheckbox);
     }
     if open(StepId::CertificateCheck) || open(StepId::SnilsCheck) || open(StepId::MfcDocuments) || estimate.is_some() {

@@ -67,6 +67,9 @@ pub struct Explanation {
     pub steps: Vec<&'static str>,
     /// Text id of where to turn, for the region.
     pub contact: Option<&'static str>,
+    /// The kind of that contact (`school`, `feedback_form`,
+    /// `gosuslugi_support`, `mfc`, `parent`): see [`operator_contact`].
+    pub contact_kind: Option<&'static str>,
     pub links: Vec<ExplainLink>,
     /// Entry ids of related troubles.
     pub related: Vec<&'static str>,
@@ -97,6 +100,27 @@ pub fn explain_id(id: &str, ctx: &ExplainContext) -> Option<Explanation> {
     let entry = catalog().entry(id)?;
     let quote = entry.quote.first()?;
     Some(build(entry, quote, 1.0, ctx))
+}
+
+/// Where to turn for `e` when the host gave its own region profile: the
+/// diary side (the school, the diary's feedback form) is the operator's,
+/// so its words are the profile's `problems` (a text id: a student reads
+/// its `_student` variant), with the profile's `problemsLink` beside them.
+/// Gosuslugi support, the МФЦ and a parent do not depend on the operator:
+/// `None`, keep [`Explanation::contact`].
+///
+/// ```
+/// use diary_rules::eligibility::region::{embedded, ProblemsContact};
+/// use diary_rules::explain::{explain_id, operator_contact, ExplainContext};
+/// let mut profile = embedded("generic").unwrap().clone();
+/// profile.problems = ProblemsContact::FeedbackForm;
+/// let e = explain_id("diary_not_found", &ExplainContext::default()).unwrap();
+/// assert_eq!(operator_contact(&e, &profile), Some("elig.problems.feedback_form"));
+/// let e = explain_id("binding_code_expired", &ExplainContext::default()).unwrap();
+/// assert_eq!(operator_contact(&e, &profile), None);
+/// ```
+pub fn operator_contact(e: &Explanation, profile: &crate::eligibility::RegionProfile) -> Option<&'static str> {
+    matches!(e.contact_kind, Some("school" | "feedback_form")).then(|| profile.problems.text_id())
 }
 
 /// One catalog entry for a picker: id, the text id of its first quote, the
@@ -161,7 +185,8 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
         .or(entry.variant.last());
     let c = catalog();
     let region = ctx.region.as_deref().filter(|r| c.region(r).is_some());
-    let contact = variant.and_then(|v| v.contact).and_then(|kind| c.contact(kind, region)).map(|contact| contact.text);
+    let contact_kind = variant.and_then(|v| v.contact);
+    let contact = contact_kind.and_then(|kind| c.contact(kind, region)).map(|contact| contact.text);
     let mut links: Vec<ExplainLink> = Vec::new();
     let region_links: &[&str] = region.and_then(|r| c.region(r)).map_or(&[], |r| r.links.0);
     for id in entry.links.0.iter().chain(region_links) {
@@ -182,6 +207,7 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
         actor: variant.map_or(Actor::Support, |v| v.actor),
         steps: variant.map(|v| v.steps.iter().map(|s| reader(s)).collect()).unwrap_or_default(),
         contact: contact.map(reader),
+        contact_kind: contact.and(contact_kind),
         links,
         related: entry.related.to_vec(),
         role,

@@ -20,7 +20,8 @@ pub struct AppProps {
 pub enum Msg {
     SetRole(Role),
     SetError(Option<String>),
-    SetRegion(Option<diary_rules::eligibility::situation::RegionArg>),
+    /// The region, and the host's profile object when it is one.
+    SetRegion(Option<diary_rules::eligibility::situation::RegionArg>, wasm_bindgen::JsValue),
     SetLang(diary_rules::Lang),
     Select(Section),
     /// The wizard's answers changed.
@@ -95,7 +96,10 @@ impl Component for App {
                 }
                 self.config.error = error;
             }
-            Msg::SetRegion(region) => self.config.region = region,
+            Msg::SetRegion(region, object) => {
+                self.config.region = region;
+                self.config.region_object = object;
+            }
             Msg::SetLang(lang) => self.config.lang = lang,
             Msg::Select(section) => {
                 self.section = section;
@@ -159,7 +163,8 @@ impl Component for App {
                     section,
                     lang,
                     role,
-                    region: crate::state::region_id(&region),
+                    region: region.clone(),
+                    region_object: self.config.region_object.clone(),
                     host_error: self.config.error.clone(),
                     birth_date: self.answers.birth_date.clone(),
                     on_check_data: ctx.link().callback(|_| Msg::Select(Section::CheckData)),

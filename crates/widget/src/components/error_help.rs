@@ -8,6 +8,7 @@ use crate::clock;
 use crate::state::Role;
 use crate::text::{t, tr};
 use diary_rules::age::{age_on, parse_iso_date, AgeGroup};
+use diary_rules::eligibility::{RegionArg, RegionProfile};
 use diary_rules::explain::{self, ExplainContext, Explanation};
 use diary_rules::Lang;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -21,7 +22,9 @@ const MAX_TEXT_CHARS: usize = 2000;
 pub struct ErrorHelpProps {
     pub lang: Lang,
     pub role: Role,
-    pub region: Option<String>,
+    /// A built-in id or the host's own profile: a profile's contacts
+    /// replace the built-in regions' (see `explain::operator_contact`).
+    pub region: Option<RegionArg>,
     /// An error message passed by the host page.
     pub host_error: Option<String>,
     /// The student's birth date from the wizard, if told (for the age).
@@ -54,7 +57,7 @@ fn context(props: &ErrorHelpProps) -> ExplainContext {
             Role::Student => explain::Role::Student,
         }),
         age,
-        region: props.region.clone(),
+        region: crate::state::region_id(&props.region),
     }
 }
 
@@ -166,7 +169,13 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
     });
     let result = match explanation {
         None => html! {},
-        Some(Some(e)) => explanation_view(&e, lang, heading, on_related, props.on_check_data.clone()),
+        Some(Some(e)) => {
+            let profile = match &props.region {
+                Some(RegionArg::Profile(p)) => Some(&**p),
+                _ => None,
+            };
+            explanation_view(&e, lang, profile, heading, on_related, props.on_check_data.clone())
+        }
         Some(None) => html! {
             <div class="dh-box dh-unknown">
                 <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
@@ -196,11 +205,20 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
 fn explanation_view(
     e: &Explanation,
     lang: Lang,
+    profile: Option<&RegionProfile>,
     heading: NodeRef,
     on_related: Callback<String>,
     on_check_data: Callback<()>,
 ) -> Html {
     let steps = e.steps.iter().map(|id| html! { <li>{ t(id, lang) }</li> });
+    let student = e.role == Some(explain::Role::Student);
+    // The host's own profile: its contact and link for the diary side.
+    let operator = profile.and_then(|p| Some((explain::operator_contact(e, p)?, p.problems_link.as_ref())));
+    let contact = match operator {
+        Some((id, _)) => Some(tr(id, student, lang)),
+        None => e.contact.map(|c| t(c, lang)),
+    };
+    let operator_link = operator.and_then(|(_, l)| l).map(|l| html! { <li>{ external(&l.href, &l.label, lang) }</li> });
     let links = e.links.iter().map(|l| html! { <li>{ external(l.url, &t(l.label, lang), lang) }</li> });
     let related = e.related.iter().filter_map(|id| {
         let entry = explain::list().find(|x| x.id == *id)?;
@@ -217,14 +235,14 @@ fn explanation_view(
             <p class="dh-who"><strong>{ t("ui.error.who", lang) }{ ": " }</strong>{ t(&format!("elig.actor.{}", e.actor.id()), lang) }</p>
             <h4>{ t("ui.error.steps", lang) }</h4>
             <ol class="dh-explain-steps">{ for steps }</ol>
-            if let Some(contact) = e.contact {
-                <p><strong>{ t("ui.error.contact", lang) }{ ": " }</strong>{ t(contact, lang) }</p>
+            if let Some(contact) = contact {
+                <p class="dh-contact"><strong>{ t("ui.error.contact", lang) }{ ": " }</strong>{ contact }</p>
             }
-            if !e.links.is_empty() {
-                <ul class="dh-links">{ for links }</ul>
+            if !e.links.is_empty() || operator_link.is_some() {
+                <ul class="dh-links">{ for operator_link }{ for links }</ul>
             }
             if e.id == "diary_not_found" {
-                { kit(lang, e.role == Some(explain::Role::Student), on_check_data) }
+                { kit(lang, student, on_check_data) }
             }
             if !e.related.is_empty() {
                 <h4>{ t("ui.error.related", lang) }</h4>

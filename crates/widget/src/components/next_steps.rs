@@ -114,6 +114,8 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     let lang = props.lang;
     let editing = use_state(|| None::<Edit>);
     let heading = use_node_ref();
+    // The browser's Back within the question flow (see `Back`).
+    let back = use_memo((), |_| Back { id: crate::history::new_id(), stack: Default::default() });
     // Set by the user's own actions: focus then moves to the new heading
     // (never on the first render, which may be a reload).
     let moved = use_mut_ref(|| false);
@@ -171,8 +173,39 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
             }
         });
     }
+    {
+        let back = back.clone();
+        let editing = editing.clone();
+        let moved = moved.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::{closure::Closure, JsCast};
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let state = js_sys::Reflect::get(&e, &JsValue::from_str("state")).unwrap_or(JsValue::NULL);
+                let target = crate::history::depth_in(&state, &back.id);
+                let mut stack = back.stack.borrow_mut();
+                let mut last = None;
+                while stack.len() > target {
+                    last = stack.pop();
+                }
+                if let Some(edit) = last {
+                    *moved.borrow_mut() = true;
+                    editing.set(Some(edit));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let g = Guide {
         props,
+        back: back.clone(),
         editing: editing.clone(),
         moved: moved.clone(),
         heading: heading.clone(),
@@ -211,6 +244,7 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 /// The pieces of the guide, with what they share.
 struct Guide<'a> {
     props: &'a NextStepsProps,
+    back: std::rc::Rc<Back>,
     editing: UseStateHandle<Option<Edit>>,
     moved: std::rc::Rc<std::cell::RefCell<bool>>,
     heading: NodeRef,
@@ -233,16 +267,29 @@ impl Guide<'_> {
     }
 
     /// A callback that stores new answers, ends editing and moves focus.
-    fn answer(&self, make: impl Fn(&Answers) -> Answers + 'static) -> Callback<MouseEvent> {
+    /// `from`: the question-flow stage this answer leaves (see [`forward`]);
+    /// `None` for a tick on the plan.
+    fn answer(&self, from: Option<Edit>, make: impl Fn(&Answers) -> Answers + 'static) -> Callback<MouseEvent> {
+        let back = from.map(|from| (self.back.clone(), from));
         let answers = self.props.answers.clone();
         let on_change = self.props.on_change.clone();
         let editing = self.editing.clone();
         let moved = self.moved.clone();
         Callback::from(move |_: MouseEvent| {
+            if let Some((back, from)) = &back {
+                back.forward(*from);
+            }
             *moved.borrow_mut() = true;
             editing.set(None);
             on_change.emit(make(&answers));
         })
+    }
+
+    /// One step forward in the question flow from `from`: the browser's
+    /// Back then returns there.
+    fn flow(&self, from: Edit) -> impl Fn() + 'static {
+        let back = self.back.clone();
+        move || back.forward(from)
     }
 
     fn edit(&self, to: Option<Edit>) -> Callback<MouseEvent> {
@@ -268,9 +315,13 @@ impl Guide<'_> {
             let on_change = self.props.on_change.clone();
             let editing = self.editing.clone();
             let moved = self.moved.clone();
+            let flow = self.flow(Edit::Birth);
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let Some(value) = form_input(&e) else { return };
+                if !value.is_empty() {
+                    flow();
+                }
                 let mut next = answers.clone();
                 if next.birth_date.as_deref() != Some(value.as_str()) {
                     next.birth_checked = false;
@@ -316,7 +367,7 @@ impl Guide<'_> {
                 </h3>
                 <p>{ tf("ui.guide.confirm_birth.text", lang, &[("age", age.to_string())]) }</p>
                 <div class="dh-choices">
-                    <button type="button" id="dh-birth-yes" onclick={self.answer(|a| {
+                    <button type="button" id="dh-birth-yes" onclick={self.answer(Some(Edit::Birth), |a| {
                         let mut next = a.clone();
                         next.birth_checked = true;
                         next
@@ -342,9 +393,11 @@ impl Guide<'_> {
                 let on_change = self.props.on_change.clone();
                 let editing = self.editing.clone();
                 let moved = self.moved.clone();
+                let flow = self.flow(Edit::Question(q));
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let Some(value) = form_input(&e) else { return };
+                    flow();
                     *moved.borrow_mut() = true;
                     editing.set(None);
                     on_change.emit(answers.with(q, Some(value)));
@@ -369,7 +422,7 @@ impl Guide<'_> {
                     <button type="button" id={format!("dh-a-{}-{value}", q.id())}
                         class={classes!("dh-choice", pressed.then_some("dh-choice-current"))}
                         aria-pressed={if pressed { "true" } else { "false" }}
-                        onclick={self.answer(move |a| a.with(q, Some(value.to_owned())))}>
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with(q, Some(value.to_owned())))}>
                         { self.w(&q.value_text_id(value)) }
                     </button>
                 }
@@ -398,7 +451,7 @@ impl Guide<'_> {
                 }
                 <div class="dh-buttons">
                     <button type="button" class="dh-secondary" id="dh-a-unknown"
-                        onclick={self.answer(move |a| a.with_unknown(q))}>
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with_unknown(q))}>
                         { t("ui.q.unknown", lang) }
                     </button>
                     <button type="button" class="dh-secondary" id="dh-back"
@@ -535,12 +588,7 @@ impl Guide<'_> {
                 </li>
             }
         });
-        let drawer: Vec<NoteId> = a
-            .notes
-            .iter()
-            .copied()
-            .filter(|n| !n.steps().iter().any(|id| a.steps.iter().any(|st| st.id == *id)))
-            .collect();
+        let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
         let plan_text = plan_text(a, lang, self.student());
         let rest = html! {
             <>
@@ -563,6 +611,18 @@ impl Guide<'_> {
         (card, rest)
     }
 
+    /// Practical notes inside a step, in the region's words.
+    fn advice(&self, a: &Assessment, notes: &[NoteId]) -> Html {
+        if notes.is_empty() {
+            return html! {};
+        }
+        html! {
+            <ul class="dh-advice">
+                { for notes.iter().map(|n| html! { <li data-note={n.id()}>{ self.w(&n.text_id_in(&a.region)) }</li> }) }
+            </ul>
+        }
+    }
+
     /// One step: who acts (addressed to the reader), how long, what to do,
     /// the practical notes and the «Создать» check that concern it, the
     /// link, and «Сделано».
@@ -580,15 +640,12 @@ impl Guide<'_> {
             html! { <p class="dh-step-link">{ external(&l.href, &label, lang) }</p> }
         });
         // Practical notes: inside the first step of the plan they concern.
-        let notes: Vec<NoteId> = a
-            .notes
-            .iter()
-            .copied()
-            .filter(|n| n.steps().iter().find(|id| a.steps.iter().any(|st| st.id == **id)) == Some(&step.id))
-            .collect();
+        // «скоро 14» before the step's own text, the rest after it.
+        let (first, notes): (Vec<NoteId>, Vec<NoteId>) =
+            a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).partition(|n| n.comes_first());
         let tick = (step.state != StepState::Done).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
-                <button type="button" class="dh-secondary dh-tick" onclick={self.answer(move |x| x.with(q, Some(v.to_owned())))}>
+                <button type="button" class="dh-secondary dh-tick" onclick={self.answer(None, move |x| x.with(q, Some(v.to_owned())))}>
                     { "✓ " }{ t("ui.plan.tick", lang) }
                 </button>
             }
@@ -612,6 +669,7 @@ impl Guide<'_> {
                         { " " }<span class="dh-time">{ t("ui.guide.time", lang) }{ ": " }{ time }</span>
                     }
                 </p>
+                { self.advice(a, &first) }
                 <p class="dh-step-text">{ text }</p>
                 if step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && step.state != StepState::Done {
                     { create_button_view(a, s, lang, self.student()) }
@@ -619,13 +677,33 @@ impl Guide<'_> {
                 if wait_here {
                     { wait_view(a, lang, self.student()) }
                 }
-                if !notes.is_empty() {
-                    <ul class="dh-advice">{ for notes.iter().map(|n| html! { <li>{ self.w(&n.text_id()) }</li> }) }</ul>
-                }
+                { self.advice(a, &notes) }
                 { for link }
                 { for tick }
             </div>
         }
+    }
+}
+
+/// The browser's Back within the question flow (see `history.rs`): the
+/// guide's key in the history state, and the stage each answer left
+/// (newest last; the length is the depth).
+#[derive(PartialEq)]
+struct Back {
+    id: String,
+    stack: std::cell::RefCell<Vec<Edit>>,
+}
+
+impl Back {
+    /// Records one step forward from `from`: on the stack and as a history
+    /// entry at the new depth.
+    fn forward(&self, from: Edit) {
+        let depth = {
+            let mut stack = self.stack.borrow_mut();
+            stack.push(from);
+            stack.len()
+        };
+        crate::history::push(&self.id, depth);
     }
 }
 
