@@ -495,6 +495,23 @@ mod tests {
     use diary_rules::Id;
 
     #[test]
+    fn the_output_unions_are_the_closed_sets() {
+        use diary_rules::eligibility::{steps::StepState, wait::EstimateVariantId, Actor, Path};
+        use tsify::Tsify;
+        let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        for (decl, key, union) in [
+            (EligibilityStep::DECL, "actor", ts_union(<Actor as Id>::IDS)),
+            (EligibilityStep::DECL, "state", ts_union(<StepState as Id>::IDS)),
+            (EstimateReading::DECL, "id", ts_union(<EstimateVariantId as Id>::IDS)),
+            (EligibilityAssessment::DECL, "ageGroup", ts_union(<diary_rules::age::AgeGroup as Id>::IDS)),
+            (EligibilityAssessment::DECL, "path", ts_union(<Path as Id>::IDS)),
+            (EligibilityAssessment::DECL, "lang", ts_union(&langs)),
+        ] {
+            assert!(decl.contains(&format!("{key}: {union};")), "{key}: {union} in {decl}");
+        }
+    }
+
+    #[test]
     fn the_input_type_follows_the_rust_types() {
         assert_eq!(ts_keys(TS_INPUT_TEXT, "EligibilitySituation"), SituationInput::FIELDS);
         let fields: [(&str, &[&str]); 12] = [
