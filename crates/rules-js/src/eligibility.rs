@@ -19,8 +19,10 @@ use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_INPUT: &str = r#"
+/// The text of the custom section below (a constant of its own, so tests can
+/// read it; the dead-code lint does not see the section's use).
+#[allow(dead_code)]
+const TS_INPUT_TEXT: &str = r#"
 /** The input of `assessEligibility`. Only `role` and `birthDate` are required. */
 export interface EligibilitySituation {
     role: "parent" | "student";
@@ -53,6 +55,9 @@ export interface EligibilitySituation {
     checkRequestedAt?: string;
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INPUT: &str = TS_INPUT_TEXT;
 
 /// A link under a step or in a region summary.
 #[derive(Serialize, Tsify)]
@@ -479,5 +484,54 @@ impl ToJs for EligibilityAssessment {
             ("region", region.to_js()),
             ("lang", lang.to_js()),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{ts_keys, ts_union};
+    use diary_rules::eligibility::situation::*;
+    use diary_rules::Id;
+
+    #[test]
+    fn the_output_unions_are_the_closed_sets() {
+        use diary_rules::eligibility::{steps::StepState, wait::EstimateVariantId, Actor, Path};
+        use tsify::Tsify;
+        let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        for (decl, key, union) in [
+            (EligibilityStep::DECL, "actor", ts_union(<Actor as Id>::IDS)),
+            (EligibilityStep::DECL, "state", ts_union(<StepState as Id>::IDS)),
+            (EstimateReading::DECL, "id", ts_union(<EstimateVariantId as Id>::IDS)),
+            (EligibilityAssessment::DECL, "ageGroup", ts_union(<diary_rules::age::AgeGroup as Id>::IDS)),
+            (EligibilityAssessment::DECL, "path", ts_union(<Path as Id>::IDS)),
+            (EligibilityAssessment::DECL, "lang", ts_union(&langs)),
+        ] {
+            assert!(decl.contains(&format!("{key}: {union};")), "{key}: {union} in {decl}");
+        }
+    }
+
+    #[test]
+    fn the_input_type_follows_the_rust_types() {
+        assert_eq!(ts_keys(TS_INPUT_TEXT, "EligibilitySituation"), SituationInput::FIELDS);
+        let fields: [(&str, &[&str]); 12] = [
+            ("role", <Role as Id>::IDS),
+            ("representative", <Representative as Id>::IDS),
+            ("citizenship", <Citizenship as Id>::IDS),
+            ("birthCertificate", <BirthCertificate as Id>::IDS),
+            ("certificateStatus", <CertificateStatus as Id>::IDS),
+            ("snilsStatus", <SnilsStatus as Id>::IDS),
+            ("parentAccount", <ParentAccount as Id>::IDS),
+            ("studentAccount", <StudentAccount as Id>::IDS),
+            ("consent", <Consent as Id>::IDS),
+            ("parentConsent", <Consent as Id>::IDS),
+            ("application", <Application as Id>::IDS),
+            ("studentPassword", <StudentPassword as Id>::IDS),
+        ];
+        for (key, ids) in fields {
+            let optional = if key == "role" { "" } else { "?" };
+            let line = format!("    {key}{optional}: {};\n", ts_union(ids));
+            assert!(TS_INPUT_TEXT.contains(&line), "{line}");
+        }
     }
 }

@@ -4,8 +4,10 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_SHARED: &str = r#"
+/// The text of the custom section below (a constant of its own, so tests can
+/// read it; the dead-code lint does not see the section's use).
+#[allow(dead_code)]
+const TS_SHARED_TEXT: &str = r#"
 /** The languages of every text: Russian (the default) and English. */
 export type Lang = "ru" | "en";
 
@@ -35,3 +37,50 @@ export interface RegionProfile {
     source?: string[];
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SHARED: &str = TS_SHARED_TEXT;
+
+/// A union of string literals as the TypeScript texts write it.
+#[cfg(test)]
+pub(crate) fn ts_union(ids: &[&str]) -> String {
+    ids.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(" | ")
+}
+
+/// The keys an interface declares in a TypeScript text, in order.
+#[cfg(test)]
+pub(crate) fn ts_keys(ts: &str, interface: &str) -> Vec<String> {
+    let start = ts.find(&format!("export interface {interface} {{")).expect("the interface");
+    let body = &ts[start..ts[start..].find("\n}").map(|e| start + e).expect("its end")];
+    body.lines()
+        .skip(1)
+        .filter_map(|l| l.strip_prefix("    "))
+        .filter(|l| !l.starts_with(' ') && !l.starts_with("/**"))
+        .filter_map(|l| l.split([':', '?']).next().map(str::to_owned))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diary_rules::eligibility::region::{self, RegionProfile};
+    use diary_rules::Id;
+
+    #[test]
+    fn the_profile_type_follows_the_rust_schema() {
+        assert_eq!(ts_keys(TS_SHARED_TEXT, "RegionProfile"), RegionProfile::FIELDS);
+        for (key, ids) in [
+            ("loginFlow", <region::LoginFlow as Id>::IDS),
+            ("consentVia", <region::ConsentVia as Id>::IDS),
+            ("parentFlow", <region::ParentFlow as Id>::IDS),
+            ("problems", <region::ProblemsContact as Id>::IDS),
+        ] {
+            let line = format!("    {key}?: {};\n", ts_union(ids));
+            assert!(TS_SHARED_TEXT.contains(&line), "{line}");
+        }
+        let built_in: Vec<&str> = region::embedded_all().iter().map(|p| p.id.as_str()).collect();
+        assert!(TS_SHARED_TEXT.contains(&format!("export type BuiltInRegionId = {};", ts_union(&built_in))));
+        let langs: Vec<&str> = diary_rules::Lang::ALL.iter().map(|l| l.code()).collect();
+        assert!(TS_SHARED_TEXT.contains(&format!("export type Lang = {};", ts_union(&langs))));
+    }
+}

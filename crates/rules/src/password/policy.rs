@@ -6,6 +6,8 @@
 //! garbled by escaping; `data/password.toml` keeps the literal and says how
 //! it was read ([`Policy::seed_literal`], [`Policy::symbols_decision`]).
 
+use crate::id::closed_set;
+
 use super::data::data;
 
 /// The smallest and largest minimum length a policy may ask for. The upper
@@ -44,20 +46,15 @@ impl Default for Policy {
     }
 }
 
-/// The field of a [`Policy`] a [`PolicyError`] is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PolicyField {
-    MinLength,
-    Symbols,
-}
+closed_set!(
+    /// The field of a [`Policy`] a [`PolicyError`] is about (ids: the JS API's camelCase names).
+    PolicyField { MinLength => "minLength", Symbols => "symbols" }
+);
 
 impl PolicyField {
-    /// The field's name in the JS API (camelCase).
+    /// The field's name in the JS API (camelCase): its id.
     pub fn name(self) -> &'static str {
-        match self {
-            PolicyField::MinLength => "minLength",
-            PolicyField::Symbols => "symbols",
-        }
+        self.id()
     }
 }
 
