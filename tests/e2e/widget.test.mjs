@@ -325,6 +325,7 @@ test("the sections after the first screen load on first use; when they cannot, t
   await page.click("#dh-section-next");
   await page.locator("#dh-birth-date").waitFor();
   await page.click("#dh-section-password");
+  await alert.waitFor();
   block = false;
   await page.getByRole("button", { name: "Попробовать ещё раз" }).click();
   await page.locator("#dh-pw").waitFor();
