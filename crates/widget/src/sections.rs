@@ -42,7 +42,7 @@ pub fn section_app(props: &SectionProps) -> Html {
                 birth_date={props.birth_date.clone()} on_check_data={props.on_check_data.clone()} />
         },
         Section::Password => html! { <PasswordHelp {lang} /> },
-        Section::CheckData => html! { <CheckData {lang} /> },
+        Section::CheckData => html! { <CheckData {lang} student={props.role.is_student()} /> },
         // The first module shows the guide itself and never asks for it.
         Section::NextSteps => html! {},
     }

@@ -15,10 +15,19 @@ pub fn tf(id: &str, lang: Lang, params: &[(&str, String)]) -> String {
 /// The words for `id`, or its student variant when the reader is the student
 /// and the data has a «ты» variant (`<id>_student`).
 pub fn tr(id: &str, student: bool, lang: Lang) -> String {
+    reader_text(id, student, lang).to_owned()
+}
+
+/// [`tr`] with `{name}` placeholders filled from `params`.
+pub fn tfr(id: &str, student: bool, lang: Lang, params: &[(&str, String)]) -> String {
+    eligibility::fill(reader_text(id, student, lang), params)
+}
+
+fn reader_text(id: &str, student: bool, lang: Lang) -> &str {
     if student {
         if let Some(e) = texts::entry(&format!("{id}_student")) {
-            return e.get(lang).to_owned();
+            return e.get(lang);
         }
     }
-    t(id, lang)
+    texts::text(id, lang)
 }

@@ -55,6 +55,23 @@ async fn snils_field_gives_a_verdict_as_the_user_types() {
 }
 
 #[wasm_bindgen_test]
+async fn the_data_check_speaks_to_a_student_as_ty() {
+    let div = host("w3student");
+    let _handle = mount(div.clone().into(), options(r#"{"role":"student","remember":false}"#)).unwrap();
+    settle().await;
+    click(&div, "#dh-section-data");
+    settle().await;
+    let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("112");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    let verdict = div.query_selector("#dh-snils-verdict").unwrap().unwrap().text_content().unwrap_or_default();
+    let student = diary_rules::texts::text("snils.problem.length_student", diary_rules::Lang::Ru);
+    assert_eq!(verdict, student);
+    assert!(verdict.contains("Проверь"), "{verdict}");
+}
+
+#[wasm_bindgen_test]
 fn bad_targets_and_options_throw_errors_naming_the_field() {
     let cases: [(JsValue, JsValue, &str); 4] = [
         (JsValue::from_str("#no-such-element"), JsValue::UNDEFINED, "target: no element matches"),

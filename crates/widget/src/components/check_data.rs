@@ -3,7 +3,7 @@
 //! the school to fix. Verdicts come from `diary_rules::{snils, certificate,
 //! records}`. Nothing typed here is remembered.
 
-use crate::text::{t, tf};
+use crate::text::{tfr, tr};
 use diary_rules::certificate::check_birth_certificate;
 use diary_rules::records::{compare_records, Difference, PersonRecord};
 use diary_rules::{snils, Lang};
@@ -13,16 +13,19 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CheckDataProps {
     pub lang: Lang,
+    /// The reader is the student: the «ты» variants where the data has them.
+    #[prop_or_default]
+    pub student: bool,
 }
 
 #[function_component(CheckData)]
 pub fn check_data(props: &CheckDataProps) -> Html {
-    let lang = props.lang;
+    let (lang, student) = (props.lang, props.student);
     html! {
         <div class="dh-check-data">
-            <SnilsField {lang} />
-            <CertificateField {lang} />
-            <RecordsCompare {lang} />
+            <SnilsField {lang} {student} />
+            <CertificateField {lang} {student} />
+            <RecordsCompare {lang} {student} />
         </div>
     }
 }
@@ -30,6 +33,7 @@ pub fn check_data(props: &CheckDataProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
     pub lang: Lang,
+    pub student: bool,
 }
 
 fn text_input_callback(state: &UseStateHandle<String>) -> Callback<InputEvent> {
@@ -39,7 +43,8 @@ fn text_input_callback(state: &UseStateHandle<String>) -> Callback<InputEvent> {
 
 #[function_component(SnilsField)]
 pub fn snils_field(props: &FieldProps) -> Html {
-    let lang = props.lang;
+    let (lang, student) = (props.lang, props.student);
+    let t = |id: &str, lang: Lang| tr(id, student, lang);
     let value = use_state(String::new);
     let oninput = text_input_callback(&value);
     let verdict = (!value.trim().is_empty()).then(|| snils::check_snils(&value));
@@ -71,7 +76,9 @@ pub fn snils_field(props: &FieldProps) -> Html {
 
 #[function_component(CertificateField)]
 pub fn certificate_field(props: &FieldProps) -> Html {
-    let lang = props.lang;
+    let (lang, student) = (props.lang, props.student);
+    let t = |id: &str, lang: Lang| tr(id, student, lang);
+    let tf = |id: &str, lang: Lang, params: &[(&str, String)]| tfr(id, student, lang, params);
     let value = use_state(String::new);
     let oninput = text_input_callback(&value);
     let check = (!value.trim().is_empty()).then(|| check_birth_certificate(&value));
@@ -126,7 +133,9 @@ fn record(values: &[String]) -> PersonRecord {
 
 #[function_component(RecordsCompare)]
 pub fn records_compare(props: &FieldProps) -> Html {
-    let lang = props.lang;
+    let (lang, student) = (props.lang, props.student);
+    let t = |id: &str, lang: Lang| tr(id, student, lang);
+    let tf = |id: &str, lang: Lang, params: &[(&str, String)]| tfr(id, student, lang, params);
     // Diary fields 0..6, Gosuslugi fields 6..12.
     let values = use_state(|| vec![String::new(); 2 * FIELDS.len()]);
     let result = use_state(|| None::<Vec<Difference>>);
