@@ -1,7 +1,6 @@
 //! The browser's local time, to the minute, and how the panel writes a time.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use diary_rules::eligibility::format_local_date_time;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// The browser's local time, to the minute; `None` if the clock gives nonsense.
 pub fn now() -> Option<NaiveDateTime> {
@@ -15,14 +14,10 @@ pub fn today() -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD` (the value of a date input).
 pub fn iso_date(d: NaiveDate) -> String {
-    format_local_date_time(d.and_time(chrono::NaiveTime::MIN)).chars().take(10).collect()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// `DD.MM.YYYY HH:MM`, as people in Russia write it.
 pub fn display(t: NaiveDateTime) -> String {
-    let s = format_local_date_time(t);
-    match (s.get(0..4), s.get(5..7), s.get(8..10), s.get(11..16)) {
-        (Some(y), Some(m), Some(d), Some(hm)) => format!("{d}.{m}.{y} {hm}"),
-        _ => s,
-    }
+    format!("{:02}.{:02}.{:04} {:02}:{:02}", t.day(), t.month(), t.year(), t.hour(), t.minute())
 }

@@ -1,0 +1,293 @@
+//! "What to do now" as a guide: the birth date, then one question at a time
+//! (only those the rules crate says change the answer; «Не знаю» moves on),
+//! then the next step first and the whole plan as numbered steps with a
+//! status each, the current one open. A summary of the answers with
+//! «Изменить» for each; «Назад» goes to the previous question. A «Сделано»
+//! tick on a step is the answer that makes it done. Every decision comes
+//! from `diary_rules::eligibility`; every word from the data files.
+
+use super::link::external;
+use crate::clock;
+use crate::state::{Answers, Role};
+use crate::text::{t, tf, tr};
+use diary_rules::eligibility::create_button::Condition;
+use diary_rules::eligibility::questions::{birth_date_doubtful, decides_next, done_answer, questions, Question};
+use diary_rules::eligibility::{
+    self as elig, region, Actor, Assessment, LinkLabel, NoteId, Path, RegionArg, Situation, SituationError,
+    SituationInput, Step, StepId, StepState,
+};
+use diary_rules::{texts, Lang};
+use wasm_bindgen::JsValue;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+mod guide;
+mod plan;
+mod share;
+
+use guide::*;
+use plan::*;
+pub(crate) use share::CopyRow;
+use share::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NextStepsProps {
+    pub lang: Lang,
+    pub role: Role,
+    pub region: Option<RegionArg>,
+    pub answers: Answers,
+    pub on_change: Callback<Answers>,
+    /// Whether answers are remembered (shows the «forget» button).
+    pub remember: bool,
+    pub on_forget: Callback<()>,
+    /// Set right after the user asked to forget: says so once.
+    pub forgotten: bool,
+}
+
+/// What the user asked to change («Изменить», «Назад»).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edit {
+    Birth,
+    Question(Question),
+}
+
+/// The engine's input from the host's settings and the answers. The role
+/// answers «who represents the child» (a guardian or not).
+fn input(role: Role, region: &Option<RegionArg>, answers: &Answers, skip: Option<Question>) -> SituationInput {
+    let mut input = SituationInput {
+        role: Some(role.engine_id().to_owned()),
+        birth_date: answers.birth_date.clone(),
+        // An unknown region id from the host: the generic profile. A host's
+        // own profile was validated by mount()/setRegion.
+        region: match region {
+            Some(RegionArg::Id(id)) if region::embedded(id).is_none() => None,
+            other => other.clone(),
+        },
+        ..SituationInput::default()
+    };
+    for q in Question::ALL {
+        if let Some(v) = answers.get(q).filter(|v| q.accepts(v) && Some(q) != skip && q != Question::Representative) {
+            q.set(&mut input, Some(v.to_owned()));
+        }
+    }
+    if role == Role::Guardian {
+        Question::Representative.set(&mut input, Some("guardian".to_owned()));
+    }
+    input
+}
+
+fn error_text(e: &SituationError, lang: Lang) -> String {
+    let id = format!("ui.next.error.{}", e.problem.id());
+    if texts::entry(&id).is_some() {
+        t(&id, lang)
+    } else {
+        t("ui.next.error.other", lang)
+    }
+}
+
+/// The situation, or the error of the birth date; a bad answer to another
+/// question (the check's time after now) is dropped and reported with it.
+fn situation(
+    role: Role,
+    region: &Option<RegionArg>,
+    answers: &Answers,
+    clock: chrono::NaiveDateTime,
+) -> Result<(Situation, Option<(Question, SituationError)>), SituationError> {
+    match Situation::from_input(&input(role, region, answers, None), clock) {
+        Ok(s) => Ok((s, None)),
+        Err(e) if e.field == "checkRequestedAt" => {
+            let q = Question::CheckRequestedAt;
+            let s = Situation::from_input(&input(role, region, answers, Some(q)), clock)?;
+            Ok((s, Some((q, e))))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The questions shown for this situation: the rules' list less the one the
+/// role answers (who represents the child).
+fn asked(s: &Situation) -> Vec<Question> {
+    questions(s).into_iter().filter(|q| *q != Question::Representative).collect()
+}
+
+/// What the guide shows now.
+enum Stage {
+    Birth(Option<String>),
+    Confirm(u32),
+    Ask(Question, Option<String>),
+    Plan(Box<Assessment>),
+}
+
+#[function_component(NextSteps)]
+pub fn next_steps(props: &NextStepsProps) -> Html {
+    let lang = props.lang;
+    let editing = use_state(|| None::<Edit>);
+    let heading = use_node_ref();
+    // The browser's Back within the question flow (see `Back`).
+    let back = use_memo((), |_| Back { id: crate::history::new_id(), stack: Default::default() });
+    // Set by the user's own actions: focus then moves to the new heading
+    // (never on the first render, which may be a reload).
+    let moved = use_mut_ref(|| false);
+    let clock = clock::now();
+    let result = match (&props.answers.birth_date, clock) {
+        (Some(_), Some(clock)) => Some(situation(props.role, &props.region, &props.answers, clock)),
+        _ => None,
+    };
+    let answers = &props.answers;
+    let mut shown: Vec<Question> = Vec::new();
+    let mut situation_now = None;
+    let stage = match (&result, *editing) {
+        (None, _) | (Some(Ok(_)), Some(Edit::Birth)) => Stage::Birth(None),
+        (Some(Err(e)), _) => Stage::Birth(Some(error_text(e, lang))),
+        (Some(Ok((s, bad))), edit) => {
+            shown = asked(s);
+            situation_now = Some(s.clone());
+            let bad_q = bad.as_ref().map(|(q, e)| (*q, error_text(e, lang)));
+            if birth_date_doubtful(s) && !answers.birth_checked {
+                Stage::Confirm(s.age_years())
+            } else if let Some((q, e)) = bad_q {
+                Stage::Ask(q, Some(e))
+            } else if let Some(Edit::Question(q)) = edit {
+                Stage::Ask(q, None)
+            } else if let Some(q) = clock.and_then(|clock| {
+                // The next question that can still change the next step.
+                let base = input(props.role, &props.region, answers, None);
+                shown.iter().copied().find(|q| {
+                    !q.is_special_case()
+                        && answers.get(*q).is_none()
+                        && !answers.is_unknown(*q)
+                        && decides_next(&base, clock, *q)
+                })
+            }) {
+                Stage::Ask(q, None)
+            } else {
+                Stage::Plan(Box::new(elig::assess(s)))
+            }
+        }
+    };
+    let key = match &stage {
+        Stage::Birth(_) => "birth".to_owned(),
+        Stage::Confirm(_) => "confirm".to_owned(),
+        Stage::Ask(q, _) => format!("q:{}", q.id()),
+        Stage::Plan(a) => format!("plan:{}", a.next.map(|s| s.id()).unwrap_or("")),
+    };
+    {
+        let heading = heading.clone();
+        let moved = moved.clone();
+        use_effect_with(key, move |_| {
+            if std::mem::take(&mut *moved.borrow_mut()) {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    {
+        let back = back.clone();
+        let editing = editing.clone();
+        let moved = moved.clone();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::{closure::Closure, JsCast};
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let state = js_sys::Reflect::get(&e, &JsValue::from_str("state")).unwrap_or(JsValue::NULL);
+                let target = crate::history::depth_in(&state, &back.id);
+                let mut stack = back.stack.borrow_mut();
+                let mut last = None;
+                while stack.len() > target {
+                    last = stack.pop();
+                }
+                if let Some(edit) = last {
+                    *moved.borrow_mut() = true;
+                    editing.set(Some(edit));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let g = Guide {
+        props,
+        back: back.clone(),
+        editing: editing.clone(),
+        moved: moved.clone(),
+        heading: heading.clone(),
+        shown: &shown,
+        situation: situation_now.as_ref(),
+    };
+    let (card, rest) = match &stage {
+        Stage::Birth(error) => (g.birth_view(error.as_deref(), clock), html! {}),
+        Stage::Confirm(age) => (g.confirm_view(*age), html! {}),
+        Stage::Ask(q, error) => (g.ask_view(*q, error.as_deref(), clock), g.summary_view(Some(*q))),
+        Stage::Plan(a) => g.plan_view(a),
+    };
+    html! {
+        <div class="dh-next">
+            { card }
+            { rest }
+            if props.remember {
+                <div class="dh-remember">
+                    <p class="dh-hint">{ t("ui.next.remembered", lang) }</p>
+                    <button type="button" class="dh-secondary" id="dh-forget"
+                        onclick={{
+                            let editing = editing.clone();
+                            props.on_forget.reform(move |_: MouseEvent| editing.set(None))
+                        }}>
+                        { t("ui.next.forget", lang) }
+                    </button>
+                    <p class="dh-verdict" role="status" aria-live="polite">
+                        { if props.forgotten { t("ui.next.forgotten", lang) } else { String::new() } }
+                    </p>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// The browser's Back within the question flow (see `history.rs`): the
+/// guide's key in the history state, and the stage each answer left
+/// (newest last; the length is the depth).
+#[derive(PartialEq)]
+struct Back {
+    id: String,
+    stack: std::cell::RefCell<Vec<Edit>>,
+}
+
+impl Back {
+    /// Records one step forward from `from`: on the stack and as a history
+    /// entry at the new depth.
+    fn forward(&self, from: Edit) {
+        let depth = {
+            let mut stack = self.stack.borrow_mut();
+            stack.push(from);
+            stack.len()
+        };
+        crate::history::push(&self.id, depth);
+    }
+}
+
+/// The value of the first `<input>` of the form that sent `e`.
+fn form_input(e: &SubmitEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let form = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    Some(form.query_selector("input").ok()??.dyn_into::<HtmlInputElement>().ok()?.value())
+}
+
+fn actor_key(actor: Actor) -> &'static str {
+    actor.id()
+}
+
+/// `YYYY-MM-DD` as `DD.MM.YYYY` (read as a date; anything else as it is).
+fn display_date(iso: &str) -> String {
+    use chrono::Datelike;
+    match diary_rules::age::parse_iso_date(iso) {
+        Some(d) => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+        None => iso.to_owned(),
+    }
+}
