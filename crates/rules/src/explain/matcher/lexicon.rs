@@ -212,6 +212,19 @@ pub(super) fn split(chars: &[char], last: bool) -> Option<(usize, Vec<Hit>)> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// `bounded_distance` is the optimal string alignment distance of
+        /// `strsim` (the reference, a dev-dependency only), cut off at `k`.
+        #[test]
+        fn the_bounded_distance_is_strsims_osa_distance_up_to_k(a in "[abcd]{0,10}", b in "[abcd]{0,10}", k in 0usize..4) {
+            let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(bounded_distance(&ac, &bc, k), (d <= k).then_some(d));
+        }
+    }
+
     /// The plain scan `vocab_hits` must agree with: every vocabulary word.
     fn scan(input: &[char], last: bool) -> Vec<(usize, u32, bool)> {
         let mask = letter_mask(input);

@@ -393,3 +393,57 @@ pub(super) fn date_tokens(s: &str) -> Vec<String> {
     }
     unique
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// Every (end, length) of a dictionary word found by walking the
+    /// automaton over `text`, as the estimator's path search reads them.
+    fn walk(trie: &Trie, text: &str) -> BTreeSet<(usize, usize)> {
+        let mut found = BTreeSet::new();
+        let mut state = 0;
+        for (i, c) in text.chars().enumerate() {
+            state = trie.step(state, fold(c));
+            let mut node = trie.first_output(state);
+            while let Some(word) = trie.nodes.get(node as usize) {
+                if word.depth == 0 {
+                    break;
+                }
+                found.insert((i + 1, usize::from(word.depth)));
+                node = word.output;
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// The hand-written Aho–Corasick automaton finds exactly the
+        /// overlapping matches the `aho-corasick` crate finds for the same
+        /// words and their reversals (the crate is the reference only: a
+        /// dev-dependency, nothing in the wasm).
+        #[test]
+        fn the_automaton_finds_what_aho_corasick_finds(
+            words in proptest::collection::vec("[abc]{3,6}", 1..8),
+            text in "[abc]{0,40}",
+        ) {
+            let mut builder = TrieBuilder::new();
+            for w in &words {
+                builder.insert(w, 1);
+            }
+            let trie = builder.finish();
+            let mut patterns: Vec<String> = words.clone();
+            patterns.extend(words.iter().map(|w| w.chars().rev().collect::<String>()));
+            patterns.sort();
+            patterns.dedup();
+            let reference = aho_corasick::AhoCorasick::new(&patterns).unwrap();
+            let expected: BTreeSet<(usize, usize)> =
+                reference.find_overlapping_iter(&text).map(|m| (m.end(), m.end() - m.start())).collect();
+            prop_assert_eq!(walk(&trie, &text), expected);
+        }
+    }
+}
