@@ -61,7 +61,7 @@ pub fn snils_field(props: &FieldProps) -> Html {
         <div class="dh-field">
             <label for="dh-snils">{ t("ui.snils.label", lang) }</label>
             <input id="dh-snils" name="dh-snils" type="text" inputmode="numeric" autocomplete="off"
-                spellcheck="false" placeholder="123-456-789 01" value={(*value).clone()} {oninput}
+                spellcheck="false" placeholder={t("ui.snils.placeholder", lang)} value={(*value).clone()} {oninput}
                 aria-describedby="dh-snils-verdict" />
             <p id="dh-snils-verdict" class={class} role="status" aria-live="polite">{ message }</p>
             if !suggestions.is_empty() {
@@ -101,7 +101,7 @@ pub fn certificate_field(props: &FieldProps) -> Html {
     html! {
         <div class="dh-field">
             <label for="dh-cert">{ t("ui.cert.label", lang) }</label>
-            <input id="dh-cert" type="text" autocomplete="off" spellcheck="false" placeholder="IV-МЮ 123456"
+            <input id="dh-cert" type="text" autocomplete="off" spellcheck="false" placeholder={t("ui.cert.placeholder", lang)}
                 value={(*value).clone()} {oninput} aria-describedby="dh-cert-verdict" />
             <div id="dh-cert-verdict" class="dh-verdict" role="status" aria-live="polite">{ verdict }</div>
         </div>
@@ -166,8 +166,8 @@ pub fn records_compare(props: &FieldProps) -> Html {
             };
             let placeholder = match *field {
                 "birth_date" => Some(t("ui.records.date_placeholder", lang)),
-                "snils" => Some("123-456-789 01".to_owned()),
-                "certificate" => Some("IV-МЮ 123456".to_owned()),
+                "snils" => Some(t("ui.snils.placeholder", lang)),
+                "certificate" => Some(t("ui.cert.placeholder", lang)),
                 _ => None,
             };
             html! {
