@@ -43,10 +43,10 @@ pub struct App {
 
 impl App {
     fn initial_section(config: &HostConfig, remembered: Option<Section>) -> Section {
-        if config.error.is_some() && Section::ALL.contains(&Section::Error) {
+        if config.error.is_some() {
             Section::Error
         } else {
-            remembered.filter(|s| Section::ALL.contains(s)).unwrap_or_default()
+            remembered.unwrap_or_default()
         }
     }
 
@@ -91,7 +91,7 @@ impl Component for App {
                 self.remember();
             }
             Msg::SetError(error) => {
-                if error.is_some() && Section::ALL.contains(&Section::Error) {
+                if error.is_some() {
                     self.section = Section::Error;
                 }
                 self.config.error = error;
@@ -137,14 +137,21 @@ impl Component for App {
             .map(|r| TabItem { id: format!("dh-role-{}", r.id()), label: t(r.label_id(), lang) })
             .collect();
         let role_index = Role::ALL.iter().position(|r| *r == self.config.role).unwrap_or(0);
-        let on_role = ctx.link().callback(|i: usize| Msg::SetRole(Role::ALL.get(i).copied().unwrap_or_default()));
+        // `Tabs` emits only the index of one of its items (tabs.rs).
+        let on_role = ctx.link().callback(|i: usize| {
+            debug_assert!(i < Role::ALL.len(), "role tab {i}");
+            Msg::SetRole(Role::ALL.get(i).copied().unwrap_or_default())
+        });
 
         let section_items: Vec<TabItem> = Section::ALL
             .iter()
             .map(|s| TabItem { id: format!("dh-section-{}", s.id()), label: t(s.label_id(), lang) })
             .collect();
         let section_index = Section::ALL.iter().position(|s| *s == self.section).unwrap_or(0);
-        let on_section = ctx.link().callback(|i: usize| Msg::Select(Section::ALL.get(i).copied().unwrap_or_default()));
+        let on_section = ctx.link().callback(|i: usize| {
+            debug_assert!(i < Section::ALL.len(), "section tab {i}");
+            Msg::Select(Section::ALL.get(i).copied().unwrap_or_default())
+        });
         let section_tab_id = format!("dh-section-{}", self.section.id());
         let role_tab_id = format!("dh-role-{}", self.config.role.id());
 
