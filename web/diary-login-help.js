@@ -124,6 +124,7 @@ function optionsOf(el, profile) {
   }
   if (profile) options.region = profile;
   if (el.getAttribute("remember") === "false") options.remember = false;
+  if (el.getAttribute("history") === "false") options.history = false;
   return options;
 }
 

@@ -15,6 +15,7 @@ export type DiaryLoginHelpState = "ready" | "unstyled" | "failed";
  * - `lang`: `"ru"` (default) or `"en"`;
  * - `error`: an error message the user saw, to explain;
  * - `remember="false"`: remember nothing on this device;
+ * - `history="false"`: the guide adds no browser history entries (Back leaves the page as usual);
  * - `nonce`: the page's CSP nonce, for browsers without constructable stylesheets.
  * An operator's own region profile goes in a child `<script type="application/json">`
  * or the `profile` property (it wins over `region`).

@@ -54,6 +54,11 @@ export interface MountOptions {
     error?: string | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
     remember?: boolean | null;
+    /**
+     * Each answer in the guide adds a browser history entry (no URL change), so that Back goes to the previous
+     * question; default true. `false` for a page whose router should see no entries but its own.
+     */
+    history?: boolean | null;
 }
 
 
@@ -102,7 +107,7 @@ export class WidgetHandle {
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
  * `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
- * error?: string, remember?: boolean }`. Throws an `Error` naming the
+ * error?: string, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */
 export function mount(target: Element | string, options?: MountOptions): WidgetHandle;

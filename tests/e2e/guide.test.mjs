@@ -564,11 +564,43 @@ test("the browser's Back returns to the previous question; the URL and the host'
   while (await page.$(".dh-ask h3[id^=dh-q-]")) await page.click("#dh-a-unknown");
   await page.waitForSelector("#dh-now-title");
   const entries = await page.evaluate(() => history.length);
-  await page.click(".dh-now .dh-tick").catch(() => {});
+  // A «Сделано» tick (this plan's current step has none: open the first
+  // step that has one).
+  await page.locator(".dh-plan details:has(.dh-tick) > summary").first().click();
+  await page.locator(".dh-tick:visible").first().click();
   assert.equal(await page.evaluate(() => history.length), entries, "a «Сделано» tick on the plan is not a step back to");
   await page.evaluate(() => history.back());
   await page.waitForSelector(".dh-ask h3[id^=dh-q-]");
   assert.equal(page.url(), url);
+  clean(log);
+  await context.close();
+});
+
+test("history: false: the guide adds no history entries, and «Назад» in the panel still works", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html", { viewport: PHONE });
+  await page.evaluate(async () => {
+    const div = document.createElement("div");
+    document.body.append(div);
+    const { default: init, mount } = await import("/pkg/widget/diary_help.js");
+    await init();
+    mount(div, { region: "kuzbass", remember: false, history: false });
+  });
+  await page.waitForSelector("#dh-birth-date");
+  const length = await page.evaluate(() => history.length);
+  await page.fill("#dh-birth-date", born(10));
+  await page.click("#dh-birth-next");
+  await page.click("#dh-a-parent_account-confirmed");
+  await page.waitForSelector(".dh-ask h3[id^=dh-q-]");
+  assert.equal(await page.evaluate(() => history.length), length, "no entry per answer");
+  assert.equal(await page.evaluate(() => history.state), null);
+  await page.click("#dh-back");
+  assert.equal(await page.getAttribute(".dh-ask h3", "id"), "dh-q-parent_account-title", "«Назад»: the question before");
+  // A bad value is refused by name.
+  const error = await page.evaluate(async () => {
+    const { mount } = await import("/pkg/widget/diary_help.js");
+    try { mount(document.body.appendChild(document.createElement("div")), { history: "no" }); return null; } catch (e) { return e.message; }
+  });
+  assert.equal(error, "options.history: expected true or false");
   clean(log);
   await context.close();
 });

@@ -231,9 +231,9 @@ fn error_from_page_url() -> Option<String> {
     optional_error_text(&JsValue::from_str(&error), "error").ok().flatten()
 }
 
-/// Reads the mount options: `{ region?, role?, lang?, error?, remember? }`.
+/// Reads the mount options: `{ region?, role?, lang?, error?, remember?, history? }`.
 fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
-    let mut config = HostConfig { remember: true, ..HostConfig::default() };
+    let mut config = HostConfig { remember: true, history: true, ..HostConfig::default() };
     if is_nullish(options) {
         config.error = error_from_page_url();
         return Ok(config);
@@ -258,13 +258,17 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
         config.remember =
             remember.as_bool().ok_or_else(|| field_error("options.remember", "expected true or false"))?;
     }
+    let history = option(options, "history")?;
+    if !is_nullish(&history) {
+        config.history = history.as_bool().ok_or_else(|| field_error("options.history", "expected true or false"))?;
+    }
     Ok(config)
 }
 
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
 /// `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
-/// error?: string, remember?: boolean }`. Throws an `Error` naming the
+/// error?: string, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
 /// option at fault.
 #[wasm_bindgen]
 pub fn mount(
@@ -318,5 +322,10 @@ export interface MountOptions {
     error?: string | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
     remember?: boolean | null;
+    /**
+     * Each answer in the guide adds a browser history entry (no URL change), so that Back goes to the previous
+     * question; default true. `false` for a page whose router should see no entries but its own.
+     */
+    history?: boolean | null;
 }
 "#;

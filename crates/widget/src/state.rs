@@ -108,6 +108,9 @@ pub struct HostConfig {
     pub error: Option<String>,
     /// Whether progress may be remembered on this device.
     pub remember: bool,
+    /// Whether the guide adds browser history entries, so that Back goes to
+    /// the previous question (`history.rs`).
+    pub history: bool,
 }
 
 /// The wizard's answers: the student's birth date and the answers to the

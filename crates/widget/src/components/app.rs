@@ -161,7 +161,8 @@ impl Component for App {
             Section::NextSteps => html! {
                 <NextSteps {lang} {role} {region} answers={self.answers.clone()}
                     on_change={ctx.link().callback(Msg::Answers)} remember={self.config.remember}
-                    on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten} />
+                    on_forget={ctx.link().callback(|_| Msg::Forget)} forgotten={self.forgotten}
+                    history={self.config.history} />
             },
             // «Ошибка», «Пароль», «Проверить данные»: the second module in
             // the shipped build (loaded on first use), this one otherwise.

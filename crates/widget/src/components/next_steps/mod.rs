@@ -42,6 +42,9 @@ pub struct NextStepsProps {
     pub on_forget: Callback<()>,
     /// Set right after the user asked to forget: says so once.
     pub forgotten: bool,
+    /// Whether answers add browser history entries (the host's `history`).
+    #[prop_or(true)]
+    pub history: bool,
 }
 
 /// What the user asked to change («Изменить», «Назад»).
@@ -124,7 +127,8 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     let editing = use_state(|| None::<Edit>);
     let heading = use_node_ref();
     // The browser's Back within the question flow (see `Back`).
-    let back = use_memo((), |_| Back { id: crate::history::new_id(), stack: Default::default() });
+    let enabled = props.history;
+    let back = use_memo((), move |_| Back { id: crate::history::new_id(), stack: Default::default(), enabled });
     // Set by the user's own actions: focus then moves to the new heading
     // (never on the first render, which may be a reload).
     let moved = use_mut_ref(|| false);
@@ -257,12 +261,17 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
 struct Back {
     id: String,
     stack: std::cell::RefCell<Vec<Edit>>,
+    /// The host's `history` option: off, no entry is ever added.
+    enabled: bool,
 }
 
 impl Back {
     /// Records one step forward from `from`: on the stack and as a history
     /// entry at the new depth.
     fn forward(&self, from: Edit) {
+        if !self.enabled {
+            return;
+        }
         let depth = {
             let mut stack = self.stack.borrow_mut();
             stack.push(from);
