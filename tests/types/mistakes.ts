@@ -47,6 +47,8 @@ explainError("текст").steps;
 mount("#help", { lang: "de" });
 // @ts-expect-error: role is "parent" or "student"
 mount("#help", { role: "teacher" });
+// @ts-expect-error: history is on or off, a boolean
+mount("#help", { history: "no" });
 // @ts-expect-error: a region profile needs its name
 mount("#help", { region: { id: "primer" } });
 // @ts-expect-error: "problems" is one of "school", "class_teacher", "feedback_form"
