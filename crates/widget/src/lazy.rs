@@ -21,7 +21,6 @@
 
 use crate::sections::SectionProps;
 use crate::text::t;
-use diary_rules::eligibility::situation::RegionArg;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -137,13 +136,12 @@ impl LazySection {
         set("section", &JsValue::from_str(props.section.id()));
         set("lang", &JsValue::from_str(props.lang.code()));
         set("role", &JsValue::from_str(props.role.id()));
-        // The host's profile object as it came (the sections module
-        // validates it again), else the id.
-        let region = match &props.region {
-            Some(RegionArg::Profile(_)) if props.region_object.is_object() => props.region_object.clone(),
-            Some(RegionArg::Profile(p)) => JsValue::from_str(&p.id),
-            Some(RegionArg::Id(id)) => JsValue::from_str(id),
-            None => JsValue::NULL,
+        // The host's profile object as it came (the sections module reads
+        // it again with the same `read_region`), else the id.
+        let region = if props.region_object.is_object() {
+            props.region_object.clone()
+        } else {
+            opt(&crate::state::region_id(&props.region))
         };
         set("region", &region);
         set("error", &opt(&props.host_error));

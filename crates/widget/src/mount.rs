@@ -2,8 +2,7 @@
 
 use crate::components::app::{App, AppProps, Msg};
 use crate::crash;
-use crate::state::{region_id, HostConfig, Role};
-use diary_rules::eligibility::situation::RegionArg;
+use crate::state::{read_region, region_id, HostConfig, Role};
 use diary_rules::Lang;
 use diary_rules_js::convert::{field_error, is_nullish};
 use wasm_bindgen::prelude::*;
@@ -70,8 +69,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
-        let object = profile_object(&region);
-        let region = read_region(&region, "region")?;
+        let (region, object) = read_region(&region, "region")?;
         self.send(Msg::SetRegion(region.clone(), object))?;
         crash::update(self.id, Some(region_id(&region)), None);
         Ok(())
@@ -180,28 +178,6 @@ fn optional_plain_string(value: &JsValue, field: &str) -> Result<Option<String>,
     Ok((!s.is_empty()).then(|| s.to_owned()))
 }
 
-/// The host's profile object itself (once `read_region` has accepted it),
-/// for the lazily loaded sections; `undefined` for an id or nothing.
-fn profile_object(value: &JsValue) -> JsValue {
-    if value.is_object() {
-        value.clone()
-    } else {
-        JsValue::UNDEFINED
-    }
-}
-
-/// A `region` option: `null`/`undefined`/blank for generic, an id, or a
-/// profile object (read and validated by rules-js's one profile reader).
-fn read_region(value: &JsValue, field: &str) -> Result<Option<RegionArg>, JsError> {
-    if value.is_string() {
-        return Ok(optional_plain_string(value, field)?.map(RegionArg::Id));
-    }
-    if is_nullish(value) {
-        return Ok(None);
-    }
-    diary_rules_js::profile::validated_region(value, field).map(Some)
-}
-
 fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, JsError> {
     Ok(optional_plain_string(value, field)?.map(|s| s.chars().take(MAX_ERROR_CHARS).collect()))
 }
@@ -221,6 +197,15 @@ fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
 fn option(options: &JsValue, field: &str) -> Result<JsValue, JsError> {
     js_sys::Reflect::get(options, &JsValue::from_str(field))
         .map_err(|_| field_error(&format!("options.{field}"), "cannot be read"))
+}
+
+/// A true/false option; `None` when absent or `null`.
+fn bool_option(options: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+    let value = option(options, name)?;
+    if is_nullish(&value) {
+        return Ok(None);
+    }
+    value.as_bool().map(Some).ok_or_else(|| field_error(&format!("options.{name}"), "expected true or false"))
 }
 
 /// The `error` query parameter of the page's URL, if any.
@@ -249,19 +234,10 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     if !is_nullish(&role) {
         config.role = parse_role(&role, "options.role")?;
     }
-    let region = option(options, "region")?;
-    config.region = read_region(&region, "options.region")?;
-    config.region_object = profile_object(&region);
+    (config.region, config.region_object) = read_region(&option(options, "region")?, "options.region")?;
     config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
-    let remember = option(options, "remember")?;
-    if !is_nullish(&remember) {
-        config.remember =
-            remember.as_bool().ok_or_else(|| field_error("options.remember", "expected true or false"))?;
-    }
-    let history = option(options, "history")?;
-    if !is_nullish(&history) {
-        config.history = history.as_bool().ok_or_else(|| field_error("options.history", "expected true or false"))?;
-    }
+    config.remember = bool_option(options, "remember")?.unwrap_or(config.remember);
+    config.history = bool_option(options, "history")?.unwrap_or(config.history);
     Ok(config)
 }
 

@@ -48,9 +48,7 @@ pub fn section_app(props: &SectionProps) -> Html {
     }
 }
 
-fn field(props: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(props, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
+use diary_rules_js::convert::{get as field, is_nullish};
 
 fn optional_string(props: &JsValue, name: &str) -> Option<String> {
     field(props, name).as_string().filter(|s| !s.is_empty())
@@ -68,11 +66,8 @@ pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
     let enumerated =
         |name: &str| field(props, name).as_string().ok_or_else(|| format!("settings.{name}: expected a string"));
     let section_id = enumerated("section")?;
-    let section = Section::ALL
-        .iter()
-        .copied()
-        .find(|s| s.id() == section_id)
-        .ok_or_else(|| format!("settings.section: unknown section {section_id:?}"))?;
+    let section =
+        Section::parse(&section_id).ok_or_else(|| format!("settings.section: unknown section {section_id:?}"))?;
     let lang_code = enumerated("lang")?;
     let lang = Lang::parse(&lang_code).ok_or_else(|| format!("settings.lang: unknown language {lang_code:?}"))?;
     let role_id = enumerated("role")?;
@@ -81,17 +76,11 @@ pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
         Ok(f) => Callback::from(move |()| {
             let _ = f.call0(&JsValue::NULL);
         }),
-        Err(v) if v.is_undefined() || v.is_null() => Callback::noop(),
+        Err(v) if is_nullish(&v) => Callback::noop(),
         Err(_) => return Err("settings.onCheckData: expected a function".into()),
     };
-    let region_value = field(props, "region");
-    let (region, region_object) = if region_value.is_object() {
-        let profile = diary_rules_js::profile::validated_region(&region_value, "settings.region")
-            .map_err(|e| String::from(js_sys::Error::from(JsValue::from(e)).message()))?;
-        (Some(profile), region_value)
-    } else {
-        (optional_string(props, "region").map(RegionArg::Id), JsValue::UNDEFINED)
-    };
+    let (region, region_object) = crate::state::read_region(&field(props, "region"), "settings.region")
+        .map_err(|e| String::from(js_sys::Error::from(JsValue::from(e)).message()))?;
     Ok(SectionProps {
         section,
         lang,

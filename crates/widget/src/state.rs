@@ -189,6 +189,26 @@ impl Answers {
     }
 }
 
+/// Reads a `region` setting as the host gives it (`mount()`'s option,
+/// `setRegion`) and as the panel passes it on to its lazily loaded sections:
+/// `null`/`undefined`/blank for generic, an id, or a profile object (read
+/// and validated by rules-js's one profile reader). Returns the region and,
+/// when it is a profile, the object itself (else `undefined`), which the
+/// panel hands to the sections module to read again.
+pub fn read_region(
+    value: &wasm_bindgen::JsValue,
+    field: &str,
+) -> Result<(Option<RegionArg>, wasm_bindgen::JsValue), wasm_bindgen::JsError> {
+    use diary_rules_js::convert::is_nullish;
+    use wasm_bindgen::JsValue;
+    if value.is_string() || is_nullish(value) {
+        let id = value.as_string().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        return Ok((id.map(RegionArg::Id), JsValue::UNDEFINED));
+    }
+    let region = diary_rules_js::profile::validated_region(value, field)?;
+    Ok((Some(region), if value.is_object() { value.clone() } else { JsValue::UNDEFINED }))
+}
+
 /// The id of a region setting, for what takes ids (error explanations, the
 /// crash apology): a host's own profile gives its own id, which reads as the
 /// generic profile there.
