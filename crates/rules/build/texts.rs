@@ -17,6 +17,13 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// The texts whose English is compiled into every build (`EN_ALWAYS`): the
+/// error quotes, which explainError recognises when pasted in English before
+/// (and without) the English file being loaded. Language files leave them out.
+fn always_english(id: &str) -> bool {
+    id.starts_with("explain.quote.")
+}
+
 /// Walks `[text.a.b]` tables: a table holding `ru` is a text entry whose id is
 /// its dotted path; any other table is a namespace.
 pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
@@ -79,11 +86,10 @@ pub fn write(texts: &Texts, out_dir: &str) {
     // language file (`texts.en.bin`, format in src/texts/file.rs) that the
     // crate embeds with the feature `builtin-en` and the JS builds load on
     // demand.
-    let (mut ids, mut ru_all, mut en_all) = (String::new(), Vec::new(), String::new());
-    let mut en_ends: Vec<u32> = Vec::new();
+    let (mut ids, mut ru_all) = (String::new(), Vec::new());
     let mut source_sets: Vec<Vec<String>> = Vec::new();
     let mut rows = String::new();
-    for (id, (ru, en, sources, file)) in texts {
+    for (id, (ru, _, sources, file)) in texts {
         let set = match source_sets.iter().position(|s| s == sources) {
             Some(i) => i,
             None => {
@@ -98,11 +104,9 @@ pub fn write(texts: &Texts, out_dir: &str) {
         let mut back = String::new();
         packed::decode(&ru_all[start..], &mut back);
         assert_eq!(&back, ru, "data/{file}.toml: text.{id}: the Russian text does not survive its encoding");
-        en_all.push_str(en);
         let id_end =
             u16::try_from(ids.len()).unwrap_or_else(|_| panic!("data/{file}.toml: text ids over 64 KB in all"));
         let end = |len: usize| u32::try_from(len).expect("texts under 4 GB");
-        en_ends.push(end(en_all.len()));
         rows.push_str(&format!("    ({}, {id_end}, {set}),\n", end(ru_all.len())));
     }
     let ids_hash = fnv1a(ids.as_bytes());
@@ -116,7 +120,7 @@ pub fn write(texts: &Texts, out_dir: &str) {
     let always: Vec<String> = texts
         .iter()
         .enumerate()
-        .filter(|(_, (id, _))| id.starts_with("explain.quote."))
+        .filter(|(_, (id, _))| always_english(id))
         .map(|(row, (_, (_, en, _, _)))| format!("({row}, {en:?})"))
         .collect();
     code.push_str("/// (row, English words) of the texts needed in English in every build: the error quotes.\n");
@@ -129,19 +133,40 @@ pub fn write(texts: &Texts, out_dir: &str) {
     code.push_str(&format!("/// The distinct source lists.\nstatic SOURCES: &[&[&str]] = &[{}];\n", sets.join(", ")));
     fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
 
-    // The English language file: "DHTX", format version 1, the language
-    // code, a zero byte, the id table's hash, the row count, one end offset
-    // per row, then the words (all integers u32 little-endian).
-    let mut file = Vec::with_capacity(16 + 4 * en_ends.len() + en_all.len());
+    // The English language file (format version 2, read by src/texts/file.rs):
+    // the header, a table of one varint per row, then the words of the rows
+    // that carry new words, in row order. A row's varint is 0 when its words
+    // are compiled into every build (`EN_ALWAYS`, the error quotes), 2·len
+    // for new words, and 2·k + 1 for the same words as the earlier row k.
+    let mut table = Vec::new();
+    let mut words = String::new();
+    let mut first_row: BTreeMap<&str, usize> = BTreeMap::new();
+    for (row, (id, (_, en, _, _))) in texts.iter().enumerate() {
+        let code = if always_english(id) {
+            0
+        } else if let Some(&earlier) = first_row.get(en.as_str()) {
+            2 * earlier + 1
+        } else {
+            first_row.insert(en, row);
+            words.push_str(en);
+            2 * en.len()
+        };
+        let mut code = code as u64;
+        while code >= 0x80 {
+            table.push((code as u8 & 0x7f) | 0x80);
+            code >>= 7;
+        }
+        table.push(code as u8);
+    }
+    let mut file = Vec::with_capacity(20 + table.len() + words.len());
     file.extend_from_slice(b"DHTX");
-    file.push(1);
+    file.push(2);
     file.extend_from_slice(b"en");
     file.push(0);
     file.extend_from_slice(&ids_hash.to_le_bytes());
-    file.extend_from_slice(&u32::try_from(en_ends.len()).expect("rows under 4 G").to_le_bytes());
-    for end in &en_ends {
-        file.extend_from_slice(&end.to_le_bytes());
-    }
-    file.extend_from_slice(en_all.as_bytes());
+    file.extend_from_slice(&u32::try_from(texts.len()).expect("rows under 4 G").to_le_bytes());
+    file.extend_from_slice(&u32::try_from(table.len()).expect("table under 4 GB").to_le_bytes());
+    file.extend_from_slice(&table);
+    file.extend_from_slice(words.as_bytes());
     fs::write(Path::new(&out_dir).join("texts.en.bin"), file).unwrap();
 }

@@ -50,6 +50,16 @@ fn russian() -> &'static Russian {
     })
 }
 
+/// Whether row `i`'s English is compiled into every build (`EN_ALWAYS`).
+fn english_compiled_in(i: usize) -> Option<&'static str> {
+    EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok().map(|k| EN_ALWAYS[k].1)
+}
+
+/// Reads a language file built for this table.
+fn parse_file(bytes: &[u8]) -> Result<file::LangTable, LangFileError> {
+    file::parse(bytes, IDS_HASH, TEXTS.len(), |i| english_compiled_in(i).is_some())
+}
+
 /// The English words, once loaded (or, with `builtin-en`, once first used).
 static ENGLISH: OnceLock<file::LangTable> = OnceLock::new();
 
@@ -58,7 +68,7 @@ fn english() -> Option<&'static file::LangTable> {
     if ENGLISH.get().is_none() {
         // The embedded file was validated by the test suite; a failure here
         // would be a build bug, and leaves English unavailable, not wrong.
-        let parsed = file::parse(BUILTIN_EN_FILE, IDS_HASH, TEXTS.len());
+        let parsed = parse_file(BUILTIN_EN_FILE);
         debug_assert!(parsed.is_ok(), "the embedded English file is invalid: {parsed:?}");
         if let Ok(table) = parsed {
             let _ = ENGLISH.set(table);
@@ -81,7 +91,7 @@ pub fn is_available(lang: Lang) -> bool {
 /// file. A refused file changes nothing: Russian, and whatever was loaded
 /// before, keep working.
 pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
-    let table = file::parse(bytes, IDS_HASH, TEXTS.len())?;
+    let table = parse_file(bytes)?;
     let lang = table.lang;
     match lang {
         Lang::Ru => return Err(LangFileError::UnknownLanguage),
@@ -145,10 +155,7 @@ fn at(i: usize) -> Option<TextEntry> {
     Some(TextEntry {
         id: IDS.get(id..usize::from(id_end))?,
         ru,
-        en: english()
-            .and_then(|t| t.row(i))
-            .or_else(|| EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok().map(|k| EN_ALWAYS[k].1))
-            .unwrap_or(ru),
+        en: english().and_then(|t| t.row(i)).or_else(|| english_compiled_in(i)).unwrap_or(ru),
         sources: SOURCES.get(usize::from(sources))?,
     })
 }
@@ -244,13 +251,23 @@ mod tests {
     #[test]
     fn the_embedded_english_file_reads_and_matches_the_table() {
         assert_eq!(IDS_HASH, file::fnv1a(IDS.as_bytes()));
-        let table = file::parse(BUILTIN_EN_FILE, IDS_HASH, TEXTS.len()).expect("valid");
+        let table = parse_file(BUILTIN_EN_FILE).expect("valid");
         assert_eq!(table.lang, Lang::En);
         assert!(is_available(Lang::En));
         assert_eq!(load_language(BUILTIN_EN_FILE), Ok(Lang::En));
+        let mut compiled_in = 0;
         for (i, e) in all().enumerate() {
-            assert_eq!(table.row(i), Some(e.en));
+            // The error quotes' English is compiled in, not in the file.
+            match english_compiled_in(i) {
+                Some(words) => {
+                    compiled_in += 1;
+                    assert_eq!((table.row(i), words), (None, e.en), "{}", e.id);
+                }
+                None => assert_eq!(table.row(i), Some(e.en), "{}", e.id),
+            }
         }
+        assert_eq!(compiled_in, EN_ALWAYS.len());
+        assert!(all().any(|e| e.id.starts_with("explain.quote.")) && compiled_in > 0);
         let e = entry("snils.problem.checksum").unwrap();
         assert_eq!(text(e.id, Lang::En), e.en);
         assert_ne!(e.en, e.ru);
@@ -259,15 +276,15 @@ mod tests {
     #[test]
     fn damaged_language_files_are_refused_with_the_reason() {
         let good = BUILTIN_EN_FILE;
-        let parse = |b: &[u8]| file::parse(b, IDS_HASH, TEXTS.len()).map(|t| t.lang);
+        let parse = |b: &[u8]| parse_file(b).map(|t| t.lang);
         assert_eq!(parse(b""), Err(LangFileError::NotALanguageFile));
         assert_eq!(parse(&good[..10]), Err(LangFileError::NotALanguageFile));
         let mut b = good.to_vec();
         b[0] = b'X';
         assert_eq!(parse(&b), Err(LangFileError::NotALanguageFile));
         let mut b = good.to_vec();
-        b[4] = 2;
-        assert_eq!(parse(&b), Err(LangFileError::UnsupportedVersion(2)));
+        b[4] = 1;
+        assert_eq!(parse(&b), Err(LangFileError::UnsupportedVersion(1)), "the format before lengths and references");
         for code in [*b"ru", *b"de"] {
             let mut b = good.to_vec();
             b[5..7].copy_from_slice(&code);
@@ -276,14 +293,11 @@ mod tests {
         let mut b = good.to_vec();
         b[8] ^= 1;
         assert_eq!(parse(&b), Err(LangFileError::OtherTexts));
-        // Cut words, a broken offset, broken UTF-8.
+        // Cut words, extra words, a broken table size, broken UTF-8.
         assert_eq!(parse(&good[..good.len() - 1]), Err(LangFileError::Corrupted));
+        assert_eq!(parse(&[good, b"x"].concat()), Err(LangFileError::Corrupted));
         let mut b = good.to_vec();
         b[16..20].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(parse(&b), Err(LangFileError::Corrupted));
-        let mut b = good.to_vec();
-        let last = b.len() - 1;
-        b[last] = 0xff;
         assert_eq!(parse(&b), Err(LangFileError::Corrupted));
         // A refused file changes nothing.
         assert_eq!(load_language(b"junk"), Err(LangFileError::NotALanguageFile));

@@ -5,15 +5,24 @@
 //! ```text
 //! offset  size  field
 //! 0       4     magic "DHTX"
-//! 4       1     format version (1)
+//! 4       1     format version (2)
 //! 5       2     language code, ASCII ("en")
 //! 7       1     zero
 //! 8       4     FNV-1a of the id table the file was built for (u32 LE)
 //! 12      4     row count N (u32 LE), one row per text id, in id order
-//! 16      4·N   where each row's words end in the text (u32 LE); each row
-//!               starts where the one before ends
-//! 16+4·N  …     the words, UTF-8
+//! 16      4     size T of the row table in bytes (u32 LE)
+//! 20      T     the row table: per row, one unsigned LEB128 varint:
+//!                 0        the row's words are compiled into every build
+//!                          (the error quotes) and are not in the file;
+//!                 2·len    the next `len` bytes of the words;
+//!                 2·k + 1  the same words as the earlier row k
+//! 20+T    …     the words of the rows that carry new words, UTF-8, in row
+//!               order, each starting where the one before ends
 //! ```
+//!
+//! Lengths instead of offsets, repeated rows by reference and no copy of
+//! the compiled-in words keep the file small (gzip: 19.2 KB → see
+//! README, Sizes).
 //!
 //! `build.rs` writes the file (`texts.en.bin` in OUT_DIR) next to the
 //! generated table; a file built from other data is refused (its id hash
@@ -23,8 +32,8 @@
 use crate::Lang;
 
 const MAGIC: &[u8; 4] = b"DHTX";
-const VERSION: u8 = 1;
-const HEADER: usize = 16;
+const VERSION: u8 = 2;
+const HEADER: usize = 20;
 
 /// Why a language file was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,23 +72,20 @@ impl std::fmt::Display for LangFileError {
 
 impl std::error::Error for LangFileError {}
 
-/// A language's words, validated: `words[ends[i-1]..ends[i]]` is row `i`.
+/// A language's words, validated: row `i` is `words[spans[i].0..spans[i].1]`;
+/// an empty span marks a row whose words are compiled in (not in the file).
 #[derive(Debug)]
 pub(crate) struct LangTable {
     pub(crate) lang: Lang,
-    ends: Box<[u32]>,
+    spans: Box<[(u32, u32)]>,
     words: Box<str>,
 }
 
 impl LangTable {
-    /// The words of row `i`.
+    /// The words of row `i`; `None` for a row whose words are compiled in.
     pub(crate) fn row(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = match i.checked_sub(1) {
-            Some(p) => *self.ends.get(p)? as usize,
-            None => 0,
-        };
-        self.words.get(start..end)
+        let &(start, end) = self.spans.get(i)?;
+        self.words.get(start as usize..end as usize).filter(|w| !w.is_empty())
     }
 }
 
@@ -95,9 +101,31 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
+/// Reads one unsigned LEB128 varint of at most 32 bits from the front of
+/// `bytes`, advancing it.
+fn varint(bytes: &mut &[u8]) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..35).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return (shift < 28 || b < 0x10).then_some(value);
+        }
+    }
+    None
+}
+
 /// Reads and validates a language file for an id table with `rows` rows and
-/// fingerprint `ids_hash`. Every row must read as UTF-8 at char boundaries.
-pub(crate) fn parse(bytes: &[u8], ids_hash: u32, rows: usize) -> Result<LangTable, LangFileError> {
+/// fingerprint `ids_hash`; `compiled_in(i)` tells the rows whose words are
+/// compiled into every build (the file must leave exactly those out). Every
+/// row must read as UTF-8 at char boundaries.
+pub(crate) fn parse(
+    bytes: &[u8],
+    ids_hash: u32,
+    rows: usize,
+    compiled_in: impl Fn(usize) -> bool,
+) -> Result<LangTable, LangFileError> {
     if bytes.len() < HEADER || &bytes[..4] != MAGIC {
         return Err(LangFileError::NotALanguageFile);
     }
@@ -111,21 +139,102 @@ pub(crate) fn parse(bytes: &[u8], ids_hash: u32, rows: usize) -> Result<LangTabl
     if u32_at(bytes, 8) != Some(ids_hash) || u32_at(bytes, 12).map(|n| n as usize) != Some(rows) {
         return Err(LangFileError::OtherTexts);
     }
-    let words_at = rows.checked_mul(4).and_then(|n| n.checked_add(HEADER)).ok_or(LangFileError::Corrupted)?;
-    let words = std::str::from_utf8(bytes.get(words_at..).ok_or(LangFileError::NotALanguageFile)?)
-        .map_err(|_| LangFileError::Corrupted)?;
-    let mut ends = Vec::with_capacity(rows);
-    let mut previous = 0usize;
+    let table_len = u32_at(bytes, 16).ok_or(LangFileError::NotALanguageFile)? as usize;
+    let words_at = HEADER.checked_add(table_len).ok_or(LangFileError::Corrupted)?;
+    let mut table = bytes.get(HEADER..words_at).ok_or(LangFileError::Corrupted)?;
+    let words = std::str::from_utf8(&bytes[words_at..]).map_err(|_| LangFileError::Corrupted)?;
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(rows);
+    let mut next = 0u32;
     for i in 0..rows {
-        let end = u32_at(bytes, HEADER + 4 * i).ok_or(LangFileError::Corrupted)? as usize;
-        if end < previous || !words.is_char_boundary(end) || end > words.len() {
+        let code = varint(&mut table).ok_or(LangFileError::Corrupted)?;
+        let span = if code == 0 {
+            (next, next)
+        } else if code % 2 == 1 {
+            // The same words as an earlier row that has its own.
+            let &(start, end) = spans.get((code / 2) as usize).ok_or(LangFileError::Corrupted)?;
+            (start, end)
+        } else {
+            let end = next.checked_add(code / 2).ok_or(LangFileError::Corrupted)?;
+            let (start, stop) = (next as usize, end as usize);
+            if stop > words.len() || !words.is_char_boundary(start) || !words.is_char_boundary(stop) {
+                return Err(LangFileError::Corrupted);
+            }
+            next = end;
+            (start as u32, end)
+        };
+        // Exactly the compiled-in rows are empty.
+        if (span.0 == span.1) != compiled_in(i) {
             return Err(LangFileError::Corrupted);
         }
-        ends.push(end as u32);
-        previous = end;
+        spans.push(span);
     }
-    if previous != words.len() {
+    if !table.is_empty() || next as usize != words.len() {
         return Err(LangFileError::Corrupted);
     }
-    Ok(LangTable { lang, ends: ends.into_boxed_slice(), words: words.into() })
+    Ok(LangTable { lang, spans: spans.into_boxed_slice(), words: words.into() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HASH: u32 = 7;
+
+    /// A file of `codes` (one varint each) and `words`.
+    fn file(codes: &[u32], words: &str) -> Vec<u8> {
+        let mut table = Vec::new();
+        for &code in codes {
+            let mut c = code;
+            while c >= 0x80 {
+                table.push((c as u8 & 0x7f) | 0x80);
+                c >>= 7;
+            }
+            table.push(c as u8);
+        }
+        let mut b = b"DHTX\x02en\0".to_vec();
+        b.extend_from_slice(&HASH.to_le_bytes());
+        b.extend_from_slice(&(codes.len() as u32).to_le_bytes());
+        b.extend_from_slice(&(table.len() as u32).to_le_bytes());
+        b.extend_from_slice(&table);
+        b.extend_from_slice(words.as_bytes());
+        b
+    }
+
+    /// Rows 0 and 3 have words, row 1 is compiled in, row 2 repeats row 0.
+    fn read(codes: &[u32], words: &str) -> Result<Vec<Option<String>>, LangFileError> {
+        let t = parse(&file(codes, words), HASH, codes.len(), |i| i == 1)?;
+        Ok((0..codes.len()).map(|i| t.row(i).map(str::to_owned)).collect())
+    }
+
+    #[test]
+    fn rows_with_words_references_and_compiled_in_rows() {
+        let rows = read(&[2 * 5, 0, 1, 2 * 4], "helloдо").unwrap();
+        assert_eq!(rows, [Some("hello".into()), None, Some("hello".into()), Some("до".into())]);
+    }
+
+    #[test]
+    fn a_damaged_table_is_refused() {
+        let bad = |codes: &[u32], words: &str| read(codes, words).unwrap_err();
+        // A compiled-in row with words; a row with words marked compiled in.
+        assert_eq!(bad(&[10, 2, 1, 8], "helloxдо"), LangFileError::Corrupted);
+        assert_eq!(bad(&[0, 0, 1, 8], "до"), LangFileError::Corrupted);
+        // A reference to a later row, to itself, to the compiled-in row.
+        assert_eq!(bad(&[10, 0, 7, 8], "helloдо"), LangFileError::Corrupted);
+        assert_eq!(bad(&[10, 0, 5, 8], "helloдо"), LangFileError::Corrupted);
+        assert_eq!(bad(&[10, 0, 3, 8], "helloдо"), LangFileError::Corrupted);
+        // Words cut inside a letter; words left over; too few words.
+        assert_eq!(bad(&[10, 0, 1, 6], "helloд\u{43e}"), LangFileError::Corrupted);
+        assert_eq!(bad(&[10, 0, 1, 8], "helloдоx"), LangFileError::Corrupted);
+        assert_eq!(bad(&[10, 0, 1, 8], "helloд"), LangFileError::Corrupted);
+        // A length past the end of the words, and a varint over 32 bits.
+        assert_eq!(bad(&[u32::MAX - 1, 0, 1, 8], "helloдо"), LangFileError::Corrupted);
+        let mut b = file(&[10, 0, 1, 8], "helloдо");
+        b.splice(20..21, [0xff, 0xff, 0xff, 0xff, 0x7f]);
+        b[16] += 4;
+        assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
+        // Bytes left in the table after the last row.
+        let mut b = file(&[10, 0, 1, 8, 0], "helloдо");
+        b[12] = 4;
+        assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
+    }
 }
