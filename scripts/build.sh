@@ -17,13 +17,21 @@ source scripts/env.sh
 # panel with its first screen, and the sections it loads on first use.
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 out="$target_dir/wasm32-unknown-unknown/release"
+# Each module compiles in only the texts its code asks for (diary-rules'
+# `texts-*` features, set by the features below), so each has its own
+# English file: the one diary-rules' build script made in that same build.
+# cdylib PACKAGE [CARGO ARGS…]: prints that build script's OUT_DIR.
 cdylib() {
-  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$@" --lib --crate-type cdylib
+  cargo rustc --quiet --locked --release --target wasm32-unknown-unknown -p "$@" --lib --crate-type cdylib \
+    --message-format json-render-diagnostics |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const dirs=s.split("\n").filter(Boolean).map(JSON.parse)
+      .filter(m=>m.reason==="build-script-executed"&&/[#/]diary-rules[@#]/.test(m.package_id)).map(m=>m.out_dir);
+      if(dirs.length!==1){console.error("expected one diary-rules build, got "+dirs.length);process.exit(1)}console.log(dirs[0])})'
 }
-cdylib diary-rules-js
-cdylib diary-help-widget --features sections-module
+rules_texts=$(cdylib diary-rules-js)
+sections_texts=$(cdylib diary-help-widget --no-default-features --features sections-module)
 cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
-cdylib diary-help-widget --features lazy-sections
+panel_texts=$(cdylib diary-help-widget --no-default-features --features lazy-sections)
 # bind CRATE_WASM OUT_DIR OUT_NAME
 bind() {
   rm -rf "$2.tmp"
@@ -43,10 +51,11 @@ scripts/minify.sh pkg/widget.tmp/diary-login-help.js
 # or style-src policy can get between the element and its styles.
 node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated from web/diary-help.css by scripts/build.sh.\nexport default "+JSON.stringify(fs.readFileSync(process.argv[1],"utf8"))+";\n")' \
   web/diary-help.css pkg/widget.tmp/diary-help-css.js
-# English, loaded on demand by both modules (loadLanguage / setLang): the
-# language file build.rs made, written out by a native example.
-cargo run --quiet --locked -p diary-rules --example lang_file -- en > pkg/rules.tmp/diary-texts.en.bin
-cp pkg/rules.tmp/diary-texts.en.bin pkg/widget.tmp/
+# English, loaded on demand (loadLanguage / setLang): each module's own
+# language file, for exactly the texts compiled into it.
+cp "$rules_texts/texts.en.bin" pkg/rules.tmp/diary-texts.en.bin
+cp "$panel_texts/texts.en.bin" pkg/widget.tmp/diary-texts.en.bin
+cp "$sections_texts/texts.en.bin" pkg/widget.tmp/diary-texts-sections.en.bin
 cp packaging/rules/diary_rules.node.js pkg/rules.tmp/
 cp packaging/widget/diary-login-help.d.ts pkg/widget.tmp/
 for d in rules widget; do
@@ -67,4 +76,4 @@ done
 # for the rules API; English is on demand.
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
   pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js \
-  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/widget/diary-texts.en.bin | tee pkg/SIZES.txt
+  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/rules/diary-texts.en.bin ~pkg/widget/diary-texts.en.bin ~pkg/widget/diary-texts-sections.en.bin | tee pkg/SIZES.txt

@@ -19,7 +19,7 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget --all-targets -- -D warnings
 # The widget's two shipped modules (crates/widget/src/lazy.rs).
 for feature in lazy-sections sections-module; do
-  cargo clippy --locked --target wasm32-unknown-unknown -p diary-help-widget --features "$feature" -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown -p diary-help-widget --no-default-features --features "$feature" -- -D warnings
 done
 
 step "native tests"

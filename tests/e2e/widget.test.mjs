@@ -364,3 +364,45 @@ test("with Save-Data on, the sections module waits for first use", async () => {
   assert.ok(log.requests.some((u) => u.endsWith("/diary_help_sections_bg.wasm")));
   await context.close();
 });
+
+test("in English: each module loads its own language file once, ahead of use; every section is in English, with no text id showing", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html");
+  const sectionsWords = page.waitForResponse((r) => r.url().endsWith("/pkg/widget/diary-texts-sections.en.bin"), { timeout: 15000 });
+  await page.evaluate(async () => {
+    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/pkg/widget/diary-help.css" });
+    document.head.append(link);
+    const m = await import("/pkg/widget/diary_help.js");
+    await m.default();
+    const div = document.body.appendChild(document.createElement("div"));
+    m.mount(div, { lang: "en" });
+  });
+  await page.waitForFunction(() => document.querySelector(".dh-title")?.textContent.startsWith("Logging"));
+  // The sections module, imported when the browser is idle, loads its own
+  // words before any section is opened.
+  await sectionsWords;
+  await page.waitForTimeout(300);
+  const TEXT_ID = /\b(?:ui|elig|explain|password|records|snils|certificate)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*/;
+  const latin = /^“?[A-Z][a-z]/;
+  const english = {
+    next: "#dh-now-title",
+    error: "#dh-explanation-title",
+    password: "label[for=dh-pw]",
+    data: "label[for=dh-snils]",
+  };
+  for (const [id] of SECTIONS) {
+    await page.click(`#dh-section-${id}`);
+    if (id === "password") {
+      // The section's first render is already in English.
+      await page.locator("#dh-pw").waitFor();
+      assert.match(await page.locator(english.password).innerText(), latin, "first render of «Пароль»");
+    }
+    await fillSection(page, id);
+    assert.match(await page.locator(english[id]).first().innerText(), latin, id);
+    assert.doesNotMatch(await page.locator(".dh-panel").innerText(), TEXT_ID, `no text id in ${id}`);
+  }
+  const count = (file) => log.requests.filter((u) => new URL(u).pathname === `/pkg/widget/${file}`).length;
+  assert.equal(count("diary-texts.en.bin"), 1);
+  assert.equal(count("diary-texts-sections.en.bin"), 1);
+  clean(log);
+  await context.close();
+});

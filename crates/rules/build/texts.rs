@@ -77,6 +77,41 @@ pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
     }
 }
 
+/// The text groups a build can compile in, each a cargo feature
+/// (`texts-<name>`, all of them with `all-texts`), with the id prefixes its
+/// code reads. A module compiles in only the words its code can ask for:
+/// the JS API has no panel labels, the panel's first module no error
+/// catalog (scripts/build.sh, Cargo.toml of rules-js and the widget).
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("ui", &["ui."]),
+    ("eligibility", &["elig."]),
+    // An explanation names who acts (`elig.actor.*`) and the region's place
+    // for problems (`elig.problems.*`).
+    ("explain", &["explain.", "elig.actor.", "elig.problems."]),
+    ("password", &["password."]),
+    ("documents", &["certificate.", "records.", "snils."]),
+];
+
+/// The texts of the groups whose features are on. Every id must belong to
+/// some group, so a new prefix cannot silently drop out of every build.
+pub fn select(texts: &Texts) -> Texts {
+    let on: Vec<&[&str]> = GROUPS
+        .iter()
+        .filter(|(name, _)| std::env::var_os(format!("CARGO_FEATURE_TEXTS_{}", name.to_uppercase())).is_some())
+        .map(|&(_, prefixes)| prefixes)
+        .collect();
+    if on.is_empty() {
+        panic!("no text group is on: enable the feature `all-texts` or some `texts-<group>` features of diary-rules");
+    }
+    let claims = |prefixes: &[&str], id: &str| prefixes.iter().any(|p| id.starts_with(p));
+    for (id, (_, _, _, file)) in texts {
+        if !GROUPS.iter().any(|(_, prefixes)| claims(prefixes, id)) {
+            panic!("data/{file}.toml: text.{id} belongs to no text group: add its prefix to GROUPS in build/texts.rs");
+        }
+    }
+    texts.iter().filter(|(id, _)| on.iter().any(|p| claims(p, id))).map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
 /// Writes `texts.rs`, `texts.ru.bin` and `texts.en.bin` into `out_dir`.
 pub fn write(texts: &Texts, out_dir: &str) {
     // Two strings compiled in (every id, every Russian text, each in id

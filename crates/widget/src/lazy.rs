@@ -21,6 +21,7 @@
 
 use crate::sections::SectionProps;
 use crate::text::t;
+use diary_rules::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -40,10 +41,15 @@ export function load_sections() {
   }
   return sections;
 }
+export function sections_requested() {
+  return sections;
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn load_sections() -> Result<js_sys::Promise, JsValue>;
+    /// The import started by [`load_sections`], if any.
+    fn sections_requested() -> Option<js_sys::Promise>;
 }
 
 #[wasm_bindgen]
@@ -56,6 +62,9 @@ extern "C" {
         props: &JsValue,
     ) -> Result<SectionHandle, JsValue>;
 
+    #[wasm_bindgen(method, js_name = loadSectionsLanguage)]
+    fn load_sections_language(this: &SectionsModule, lang: &str) -> js_sys::Promise;
+
     pub type SectionHandle;
     #[wasm_bindgen(method, catch)]
     fn update(this: &SectionHandle, props: &JsValue) -> Result<(), JsValue>;
@@ -63,10 +72,41 @@ extern "C" {
     fn unmount(this: &SectionHandle);
 }
 
-/// Imports the sections module (once per page).
+thread_local! {
+    /// The panel's language, as [`follow_language`] last heard it.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Ru) };
+}
+
+/// The sections module compiles in only its own texts and so has its own
+/// language file. Once the panel has its words in `lang`, this has the
+/// sections module (if imported, or being imported) load its own too, so that
+/// a section opens in `lang` without a moment in Russian. A module imported
+/// later loads them at import.
+pub fn follow_language(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+    if lang == Lang::Ru {
+        return;
+    }
+    if let Some(import) = sections_requested() {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(module) = wasm_bindgen_futures::JsFuture::from(import).await {
+                let module: SectionsModule = module.unchecked_into();
+                let _ = wasm_bindgen_futures::JsFuture::from(module.load_sections_language(lang.code())).await;
+            }
+        });
+    }
+}
+
+/// Imports the sections module (once per page), with its words in the
+/// panel's language when that is not Russian.
 async fn import_sections() -> Result<SectionsModule, JsValue> {
-    let module = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?;
-    Ok(module.unchecked_into())
+    let started = sections_requested().is_some();
+    let module: SectionsModule = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?.unchecked_into();
+    let lang = LANG.with(std::cell::Cell::get);
+    if !started && lang != Lang::Ru {
+        let _ = wasm_bindgen_futures::JsFuture::from(module.load_sections_language(lang.code())).await;
+    }
+    Ok(module)
 }
 
 /// Starts importing the sections module when the browser is idle (after the

@@ -87,6 +87,8 @@ impl WidgetHandle {
     ) -> Result<js_sys::Promise, JsError> {
         let lang = parse_lang(&lang, "lang")?;
         if crash::panicked() || diary_rules::texts::is_available(lang) {
+            #[cfg(feature = "lazy-sections")]
+            crate::lazy::follow_language(lang);
             self.send(Msg::SetLang(lang))?;
             crash::update(self.id, None, Some(lang));
             return Ok(js_sys::Promise::resolve(&JsValue::UNDEFINED));
@@ -140,7 +142,11 @@ async fn load_language(lang: Lang) -> bool {
     use std::sync::atomic::{AtomicBool, Ordering};
     static WARNED: AtomicBool = AtomicBool::new(false);
     match diary_rules_js::fetch_language(lang, &JsValue::UNDEFINED).await {
-        Ok(()) => true,
+        Ok(()) => {
+            #[cfg(feature = "lazy-sections")]
+            crate::lazy::follow_language(lang);
+            true
+        }
         Err(why) => {
             if !WARNED.swap(true, Ordering::Relaxed) {
                 web_sys::console::warn_1(&JsValue::from_str(&format!(

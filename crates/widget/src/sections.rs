@@ -125,13 +125,45 @@ mod exports {
         (now, Some(props.lang))
     }
 
-    /// Fetches `lang`'s texts (normally from the HTTP cache: the first
-    /// module has just loaded the same file) and re-renders the section in
-    /// it, unless another language was asked for meanwhile.
+    // This module's own language files sit next to it: it compiles in only
+    // the sections' texts, so its files hold only those (scripts/build.sh).
+    // A literal URL, as in rules-js's snippet, so that bundlers emit them.
+    #[wasm_bindgen(inline_js = r#"
+export function sections_language_url(code) {
+  if (code === "en") return new URL("../../diary-texts-sections.en.bin", import.meta.url).href;
+  return undefined;
+}
+"#)]
+    extern "C" {
+        fn sections_language_url(code: &str) -> Option<String>;
+    }
+
+    /// Makes `lang`'s words available in this module, from its own file.
+    async fn load_language(lang: Lang) -> bool {
+        let source = sections_language_url(lang.code()).map_or(JsValue::UNDEFINED, JsValue::from);
+        diary_rules_js::fetch_language(lang, &source).await.is_ok()
+    }
+
+    /// Loads this module's words for the language code `lang` (the first
+    /// module calls it when the panel changes language and when it has
+    /// imported this module), so that a section opens in that language at
+    /// once. Resolves to whether they are available; never rejects (a
+    /// section that opens without them says so in Russian and tries again).
+    #[wasm_bindgen(js_name = loadSectionsLanguage)]
+    pub async fn load_sections_language(lang: String) -> bool {
+        match Lang::parse(&lang) {
+            Some(lang) => load_language(lang).await,
+            None => false,
+        }
+    }
+
+    /// Fetches `lang`'s texts (normally already loaded: see
+    /// [`load_sections_language`]) and re-renders the section in it,
+    /// unless another language was asked for meanwhile.
     fn follow_language(shown: &Rc<RefCell<Shown>>, lang: Lang) {
         let shown = shown.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            if diary_rules_js::fetch_language(lang, &JsValue::UNDEFINED).await.is_err() || crash::panicked() {
+            if !load_language(lang).await || crash::panicked() {
                 return;
             }
             let mut shown = shown.borrow_mut();
