@@ -169,7 +169,7 @@ pub fn write(texts: &Texts, out_dir: &str) {
     fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
 
     // The English language file (format version 2, read by src/texts/file.rs):
-    // the header, a table of one varint per row, then the words of the rows
+    // the header (with a checksum of the rest), a table of one varint per row, then the words of the rows
     // that carry new words, in row order. A row's varint is 0 when its words
     // are compiled into every build (`EN_ALWAYS`, the error quotes), 2·len
     // for new words, and 2·k + 1 for the same words as the earlier row k.
@@ -193,7 +193,7 @@ pub fn write(texts: &Texts, out_dir: &str) {
         }
         table.push(code as u8);
     }
-    let mut file = Vec::with_capacity(20 + table.len() + words.len());
+    let mut file = Vec::with_capacity(24 + table.len() + words.len());
     file.extend_from_slice(b"DHTX");
     file.push(2);
     file.extend_from_slice(b"en");
@@ -201,7 +201,8 @@ pub fn write(texts: &Texts, out_dir: &str) {
     file.extend_from_slice(&ids_hash.to_le_bytes());
     file.extend_from_slice(&u32::try_from(texts.len()).expect("rows under 4 G").to_le_bytes());
     file.extend_from_slice(&u32::try_from(table.len()).expect("table under 4 GB").to_le_bytes());
-    file.extend_from_slice(&table);
-    file.extend_from_slice(words.as_bytes());
+    let body = [table.as_slice(), words.as_bytes()].concat();
+    file.extend_from_slice(&fnv1a(&body).to_le_bytes());
+    file.extend_from_slice(&body);
     fs::write(Path::new(&out_dir).join("texts.en.bin"), file).unwrap();
 }

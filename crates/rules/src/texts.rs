@@ -304,6 +304,32 @@ mod tests {
         assert!(is_available(Lang::En));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// A language file damaged anywhere (bytes changed, cut, inserted)
+        /// is refused or reads as a whole table; never a panic, never a row
+        /// outside the words.
+        #[test]
+        fn damaged_language_files_never_panic(
+            edits in proptest::collection::vec((0usize..80_000, 0u8..=255, 0u8..3), 1..6),
+        ) {
+            let mut b = BUILTIN_EN_FILE.to_vec();
+            for (at, byte, kind) in edits {
+                let at = at % (b.len() + 1);
+                match kind {
+                    0 if at < b.len() => b[at] = byte,
+                    1 => b.truncate(at),
+                    _ => b.insert(at, byte),
+                }
+            }
+            if let Ok(table) = parse_file(&b) {
+                for i in 0..TEXTS.len() {
+                    proptest::prop_assert!(table.row(i).is_some() != english_compiled_in(i).is_some(), "row {i}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_id_falls_back_to_the_id() {
         assert_eq!(text("no.such.id", Lang::Ru), "no.such.id");

@@ -11,12 +11,14 @@
 //! 8       4     FNV-1a of the id table the file was built for (u32 LE)
 //! 12      4     row count N (u32 LE), one row per text id, in id order
 //! 16      4     size T of the row table in bytes (u32 LE)
-//! 20      T     the row table: per row, one unsigned LEB128 varint:
+//! 20      4     FNV-1a of every byte after the header (u32 LE): a file
+//!               damaged in transit is refused, not shown with wrong words
+//! 24      T     the row table: per row, one unsigned LEB128 varint:
 //!                 0        the row's words are compiled into every build
 //!                          (the error quotes) and are not in the file;
 //!                 2·len    the next `len` bytes of the words;
 //!                 2·k + 1  the same words as the earlier row k
-//! 20+T    …     the words of the rows that carry new words, UTF-8, in row
+//! 24+T    …     the words of the rows that carry new words, UTF-8, in row
 //!               order, each starting where the one before ends
 //! ```
 //!
@@ -33,7 +35,7 @@ use crate::Lang;
 
 const MAGIC: &[u8; 4] = b"DHTX";
 const VERSION: u8 = 2;
-const HEADER: usize = 20;
+const HEADER: usize = 24;
 
 /// Why a language file was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,9 +91,8 @@ impl LangTable {
     }
 }
 
-/// FNV-1a, 32 bits: the id table's fingerprint (the same function as
-/// `build.rs`'s; the tests check that the two agree).
-#[cfg(test)]
+/// FNV-1a, 32 bits: the id table's fingerprint and the body's checksum
+/// (the same function as `build.rs`'s; the tests check that the two agree).
 pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
@@ -138,6 +139,9 @@ pub(crate) fn parse(
     };
     if u32_at(bytes, 8) != Some(ids_hash) || u32_at(bytes, 12).map(|n| n as usize) != Some(rows) {
         return Err(LangFileError::OtherTexts);
+    }
+    if u32_at(bytes, 20) != Some(fnv1a(&bytes[HEADER..])) {
+        return Err(LangFileError::Corrupted);
     }
     let table_len = u32_at(bytes, 16).ok_or(LangFileError::NotALanguageFile)? as usize;
     let words_at = HEADER.checked_add(table_len).ok_or(LangFileError::Corrupted)?;
@@ -195,8 +199,16 @@ mod tests {
         b.extend_from_slice(&HASH.to_le_bytes());
         b.extend_from_slice(&(codes.len() as u32).to_le_bytes());
         b.extend_from_slice(&(table.len() as u32).to_le_bytes());
-        b.extend_from_slice(&table);
-        b.extend_from_slice(words.as_bytes());
+        let body = [table.as_slice(), words.as_bytes()].concat();
+        b.extend_from_slice(&fnv1a(&body).to_le_bytes());
+        b.extend_from_slice(&body);
+        b
+    }
+
+    /// `b` with its checksum made right again after an edit.
+    fn resealed(mut b: Vec<u8>) -> Vec<u8> {
+        let sum = fnv1a(&b[HEADER..]);
+        b[20..24].copy_from_slice(&sum.to_le_bytes());
         b
     }
 
@@ -229,12 +241,26 @@ mod tests {
         // A length past the end of the words, and a varint over 32 bits.
         assert_eq!(bad(&[u32::MAX - 1, 0, 1, 8], "helloдо"), LangFileError::Corrupted);
         let mut b = file(&[10, 0, 1, 8], "helloдо");
-        b.splice(20..21, [0xff, 0xff, 0xff, 0xff, 0x7f]);
+        b.splice(HEADER..HEADER + 1, [0xff, 0xff, 0xff, 0xff, 0x7f]);
         b[16] += 4;
-        assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
+        assert_eq!(parse(&resealed(b), HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
         // Bytes left in the table after the last row.
         let mut b = file(&[10, 0, 1, 8, 0], "helloдо");
         b[12] = 4;
+        assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
+    }
+
+    #[test]
+    fn words_changed_in_transit_are_refused_by_the_checksum() {
+        let good = file(&[10, 0, 1, 8], "helloдо");
+        assert!(parse(&good, HASH, 4, |i| i == 1).is_ok());
+        // Still valid UTF-8 of the right length: only the checksum can tell.
+        let mut b = good.clone();
+        *b.last_mut().unwrap() ^= 1;
+        let b_len = b.len();
+        assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
+        let mut b = good;
+        b[b_len - 6] = b'j';
         assert_eq!(parse(&b, HASH, 4, |i| i == 1).unwrap_err(), LangFileError::Corrupted);
     }
 }
