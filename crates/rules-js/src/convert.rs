@@ -230,12 +230,16 @@ pub fn optional<T>(
 }
 
 /// A Rust value as a plain JS value. Outputs are built by hand rather than
-/// through serde-wasm-bindgen: the DTO types stay (they give the TypeScript
-/// types), and each one's `ToJs` destructures it completely, so a field added
-/// to a DTO cannot be forgotten here.
+/// through serde-wasm-bindgen (a serializer per type costs wasm): the DTO
+/// types stay (they give the TypeScript types), and `#[derive(ToJs)]`
+/// (crates/rules-js-derive) writes each one's impl from the same serde
+/// attributes, destructuring it completely, so a field added to a DTO cannot
+/// be forgotten here and the object matches its TypeScript type.
 pub trait ToJs {
     fn to_js(&self) -> JsValue;
 }
+
+pub use diary_rules_js_derive::ToJs;
 
 impl ToJs for str {
     fn to_js(&self) -> JsValue {
@@ -331,6 +335,13 @@ pub fn static_str(s: &'static str) -> JsValue {
     })
 }
 
+/// A static string (an id), decoded once (see [`static_str`]).
+impl ToJs for &'static str {
+    fn to_js(&self) -> JsValue {
+        static_str(self)
+    }
+}
+
 /// Words that are usually a static text from the data (decoded once, see
 /// [`static_str`]) and sometimes built for the call (a filled template).
 impl ToJs for std::borrow::Cow<'static, str> {
@@ -378,5 +389,55 @@ pub fn type_name(value: &JsValue) -> &'static str {
         "an array"
     } else {
         "an object"
+    }
+}
+
+/// `#[derive(ToJs)]`'s objects: keys in field order, serde's renames,
+/// skipped fields left out only when empty (the expansion itself is tested
+/// against the hand-written impl in crates/rules-js-derive).
+#[cfg(all(test, target_family = "wasm"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[derive(ToJs)]
+    #[serde(rename_all = "camelCase")]
+    struct Sample {
+        first_field: u32,
+        #[serde(rename = "match")]
+        matches: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left_out: Option<String>,
+        kept_as_null: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<&'static str>,
+    }
+
+    fn keys(value: &JsValue) -> Vec<String> {
+        js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn derived_objects_follow_the_serde_attributes() {
+        let empty = Sample { first_field: 7, matches: true, left_out: None, kept_as_null: None, links: vec![] }.to_js();
+        assert_eq!(keys(&empty), ["firstField", "match", "keptAsNull"]);
+        assert_eq!(get(&empty, "firstField").as_f64(), Some(7.0));
+        assert_eq!(get(&empty, "match").as_bool(), Some(true));
+        assert!(get(&empty, "keptAsNull").is_null());
+
+        let full = Sample {
+            first_field: 0,
+            matches: false,
+            left_out: Some("x".to_owned()),
+            kept_as_null: Some("y".to_owned()),
+            links: vec!["a"],
+        }
+        .to_js();
+        assert_eq!(keys(&full), ["firstField", "match", "leftOut", "keptAsNull", "links"]);
+        assert_eq!(get(&full, "leftOut").as_string().as_deref(), Some("x"));
+        let links: js_sys::Array = get(&full, "links").unchecked_into();
+        assert_eq!(links.get(0).as_string().as_deref(), Some("a"));
     }
 }
