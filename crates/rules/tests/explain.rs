@@ -9,6 +9,9 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 
+#[path = "common/address.rs"]
+mod address;
+
 #[derive(Deserialize)]
 struct Fixture {
     entry: Vec<EntryCases>,
@@ -266,87 +269,6 @@ proptest! {
     }
 }
 
-/// The words of a Russian text, lowercased.
-fn ru_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
-}
-
-/// Forms of address: «ты» (pronouns, singular imperatives of the catalog's
-/// verbs) and «вы» (pronouns, plural imperatives).
-fn addresses(text: &str) -> (Vec<String>, Vec<String>) {
-    const TY: &[&str] = &[
-        "ты",
-        "тебя",
-        "тебе",
-        "тобой",
-        "твой",
-        "твоя",
-        "твоё",
-        "твое",
-        "твои",
-        "твоего",
-        "твоей",
-        "твою",
-        "твоих",
-        "твоим",
-        "покажи",
-        "попроси",
-        "войди",
-        "введи",
-        "нажми",
-        "открой",
-        "проверь",
-        "восстанови",
-        "подожди",
-        "дождись",
-        "скажи",
-        "спроси",
-        "напиши",
-        "придумай",
-        "укажи",
-        "сообщи",
-        "переключи",
-        "дай",
-        "сверь",
-        "найди",
-        "перейди",
-        "отправь",
-        "обратись",
-        "возьми",
-        "подтверди",
-        "повтори",
-        "продолжи",
-        "вернись",
-        "исправь",
-    ];
-    const VY: &[&str] =
-        &["вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "вашего", "вашей", "вашу", "ваши", "ваших", "вашим"];
-    let mut ty = Vec::new();
-    let mut vy = Vec::new();
-    // Buttons and fields quoted as «…» are the site's words, not ours.
-    let mut own = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '«' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => own.push(c),
-            _ => {}
-        }
-    }
-    for w in ru_words(&own) {
-        let n = w.chars().count();
-        if TY.contains(&w.as_str()) {
-            ty.push(w);
-        } else if VY.contains(&w.as_str())
-            || (n >= 5 && (w.ends_with("ите") || w.ends_with("йте") || w.ends_with("ьте")))
-        {
-            vy.push(w);
-        }
-    }
-    (ty, vy)
-}
-
 #[test]
 fn one_register_per_reader() {
     let audiences: [(&str, Option<&str>, Option<u32>); 6] = [
@@ -365,7 +287,8 @@ fn one_register_per_reader() {
                 [e.title, e.cause].into_iter().chain(e.steps.iter().copied()).chain(e.contact).collect();
             let (mut ty, mut vy) = (Vec::new(), Vec::new());
             for id in &ids {
-                let (t, v) = addresses(texts::entry(id).expect("text").ru);
+                let text = texts::entry(id).expect("text").ru;
+                let (t, v) = (address::ty_forms(text), address::vy_forms(text));
                 ty.extend(t.into_iter().map(|w| format!("{w} ({id})")));
                 vy.extend(v.into_iter().map(|w| format!("{w} ({id})")));
             }
