@@ -275,6 +275,13 @@ mod tests {
     fn questions_follow_the_path() {
         use Question as Q;
         let specials = [Q::Representative, Q::BirthCertificate];
+        // A parent's create-account path; a pending check adds the time it
+        // was requested.
+        let create_account = |pending: bool| {
+            let documents = [Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus];
+            let check: &[Q] = if pending { &[Q::CheckRequestedAt] } else { &[] };
+            [&documents[..], check, &[Q::Consent, Q::ParentConsent], &specials, &[Q::Citizenship]].concat()
+        };
         // (role, birth date, region, answers given, questions expected)
         type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<(Q, &'a str)>, Vec<Q>);
         let cases: Vec<Case> = vec![
@@ -284,17 +291,7 @@ mod tests {
                 "2015-09-01",
                 None,
                 vec![],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
+                create_account(false),
             ),
             // A pending check adds the time it was requested.
             (
@@ -302,18 +299,7 @@ mod tests {
                 "2015-09-01",
                 None,
                 vec![(Q::CertificateStatus, "checking")],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::CheckRequestedAt,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
+                create_account(true),
             ),
             // An account made by the parent settles the documents.
             (
@@ -385,18 +371,7 @@ mod tests {
                 "2015-09-01",
                 None,
                 vec![(Q::SnilsStatus, "checking")],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::CheckRequestedAt,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
+                create_account(true),
             ),
             // The second parent: the account the other parent created.
             (
