@@ -254,7 +254,7 @@ pub fn generate_password(
         None => None,
         Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
         Some(x) => {
-            let got = number_text(&JsValue::from_f64(x));
+            let got = number_text(x);
             return Err(field_error(
                 "options.length",
                 format!("must be a whole number from {min} to {max}, got {got}"),
