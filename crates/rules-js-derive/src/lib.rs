@@ -171,10 +171,14 @@ mod tests {
 
     #[test]
     fn camel_case_is_serdes() {
-        assert_eq!(camel_case("id"), "id");
-        assert_eq!(camel_case("guesses_log10"), "guessesLog10");
-        assert_eq!(camel_case("symbols_source_literal"), "symbolsSourceLiteral");
-        assert_eq!(camel_case("requested_at"), "requestedAt");
+        for (field, key) in [
+            ("id", "id"),
+            ("guesses_log10", "guessesLog10"),
+            ("symbols_source_literal", "symbolsSourceLiteral"),
+            ("requested_at", "requestedAt"),
+        ] {
+            assert_eq!(camel_case(field), key);
+        }
     }
 
     /// The expansion is the impl that was written by hand (key order, the
