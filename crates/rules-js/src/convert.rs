@@ -151,7 +151,7 @@ pub fn unexpected(value: &JsValue) -> String {
         if js_sys::Number::is_safe_integer(value) {
             format!("integer `{}`", x as i64)
         } else {
-            format!("floating point `{}`", number_text(value))
+            format!("floating point `{}`", number_text(x))
         }
     } else if let Some(s) = value.as_string() {
         format!("string \"{s}\"")
@@ -164,14 +164,10 @@ pub fn unexpected(value: &JsValue) -> String {
     }
 }
 
-/// A JS number as JavaScript writes it (`String(x)`).
-pub fn number_text(value: &JsValue) -> String {
-    value
-        .unchecked_ref::<js_sys::Number>()
-        .to_string_with_radix(10)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+/// A number as JavaScript writes it: `String(x)`, which is total for a
+/// number (no error path, so no default to fall back on).
+pub fn number_text(x: f64) -> String {
+    js_string_of_number(x)
 }
 
 /// `"<path>: invalid type: <value>, expected <expected>"`.
@@ -230,12 +226,16 @@ pub fn optional<T>(
 }
 
 /// A Rust value as a plain JS value. Outputs are built by hand rather than
-/// through serde-wasm-bindgen: the DTO types stay (they give the TypeScript
-/// types), and each one's `ToJs` destructures it completely, so a field added
-/// to a DTO cannot be forgotten here.
+/// through serde-wasm-bindgen (a serializer per type costs wasm): the DTO
+/// types stay (they give the TypeScript types), and `#[derive(ToJs)]`
+/// (crates/rules-js-derive) writes each one's impl from the same serde
+/// attributes, destructuring it completely, so a field added to a DTO cannot
+/// be forgotten here and the object matches its TypeScript type.
 pub trait ToJs {
     fn to_js(&self) -> JsValue;
 }
+
+pub use diary_rules_js_derive::ToJs;
 
 impl ToJs for str {
     fn to_js(&self) -> JsValue {
@@ -305,6 +305,10 @@ extern "C" {
     type PlainObject;
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &PlainObject, key: &JsValue, value: &JsValue);
+
+    /// The global `String` called on a number (see [`number_text`]).
+    #[wasm_bindgen(js_name = String)]
+    fn js_string_of_number(x: f64) -> String;
 }
 
 thread_local! {
@@ -320,15 +324,24 @@ pub fn static_str(s: &'static str) -> JsValue {
     let key = (s.as_ptr() as usize, s.len());
     STATIC_STRINGS.with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else { return JsValue::from_str(s) };
-        match cache.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
-            Ok(i) => cache.get(i).map_or(JsValue::UNDEFINED, |(_, _, v)| v.clone()),
-            Err(i) => {
+        // Where `s` is, or belongs: no index that could be out of range.
+        let i = cache.partition_point(|(p, l, _)| (*p, *l) < key);
+        match cache.get(i) {
+            Some((p, l, v)) if (*p, *l) == key => v.clone(),
+            _ => {
                 let v = JsValue::from_str(s);
                 cache.insert(i, (key.0, key.1, v.clone()));
                 v
             }
         }
     })
+}
+
+/// A static string (an id), decoded once (see [`static_str`]).
+impl ToJs for &'static str {
+    fn to_js(&self) -> JsValue {
+        static_str(self)
+    }
 }
 
 /// Words that are usually a static text from the data (decoded once, see
@@ -378,5 +391,83 @@ pub fn type_name(value: &JsValue) -> &'static str {
         "an array"
     } else {
         "an object"
+    }
+}
+
+/// `#[derive(ToJs)]`'s objects: keys in field order, serde's renames,
+/// skipped fields left out only when empty (the expansion itself is tested
+/// against the hand-written impl in crates/rules-js-derive).
+#[cfg(all(test, target_family = "wasm"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[derive(ToJs)]
+    #[serde(rename_all = "camelCase")]
+    struct Sample {
+        first_field: u32,
+        #[serde(rename = "match")]
+        matches: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left_out: Option<String>,
+        kept_as_null: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<&'static str>,
+    }
+
+    fn keys(value: &JsValue) -> Vec<String> {
+        js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_are_written_as_javascript_writes_them() {
+        let cases = [
+            (1.5, "1.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e21, "1e+21"),
+            (-0.0, "0"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (5e-7, "5e-7"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(number_text(x), text);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn static_strings_are_decoded_once_and_kept_apart() {
+        let (a, b, c): (&'static str, &'static str, &'static str) = ("alpha", "beta", "alphabet");
+        let first = static_str(a);
+        assert_eq!(first.as_string().as_deref(), Some("alpha"));
+        assert_eq!(static_str(b).as_string().as_deref(), Some("beta"));
+        // A prefix of another static string at the same address is its own entry.
+        assert_eq!(static_str(&c[..5]).as_string().as_deref(), Some("alpha"));
+        assert_eq!(static_str(c).as_string().as_deref(), Some("alphabet"));
+        assert!(js_sys::Object::is(&static_str(a), &first));
+    }
+
+    #[wasm_bindgen_test]
+    fn derived_objects_follow_the_serde_attributes() {
+        let empty = Sample { first_field: 7, matches: true, left_out: None, kept_as_null: None, links: vec![] }.to_js();
+        assert_eq!(keys(&empty), ["firstField", "match", "keptAsNull"]);
+        assert_eq!(get(&empty, "firstField").as_f64(), Some(7.0));
+        assert_eq!(get(&empty, "match").as_bool(), Some(true));
+        assert!(get(&empty, "keptAsNull").is_null());
+
+        let full = Sample {
+            first_field: 0,
+            matches: false,
+            left_out: Some("x".to_owned()),
+            kept_as_null: Some("y".to_owned()),
+            links: vec!["a"],
+        }
+        .to_js();
+        assert_eq!(keys(&full), ["firstField", "match", "leftOut", "keptAsNull", "links"]);
+        assert_eq!(get(&full, "leftOut").as_string().as_deref(), Some("x"));
+        let links: js_sys::Array = get(&full, "links").unchecked_into();
+        assert_eq!(links.get(0).as_string().as_deref(), Some("a"));
     }
 }

@@ -1,8 +1,6 @@
 //! Document checks: `checkSnils`, `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{
-    expect_object, field_error, object, optional, optional_lang, required_string, skip_none, string_at, words, ToJs,
-};
+use crate::convert::{expect_object, field_error, optional, optional_lang, required_string, string_at, words, ToJs};
 use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
 use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
 use diary_rules::snils::{self, SnilsProblem};
@@ -12,7 +10,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// The verdict of `checkSnils`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct SnilsResult {
     pub valid: bool,
@@ -49,20 +47,8 @@ pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValu
     .to_js())
 }
 
-impl ToJs for SnilsResult {
-    fn to_js(&self) -> JsValue {
-        let SnilsResult { valid, normalized, problem, suggestions } = self;
-        object(&[
-            ("valid", valid.to_js()),
-            ("normalized", skip_none(normalized)),
-            ("problem", skip_none(problem)),
-            ("suggestions", skip_none(suggestions)),
-        ])
-    }
-}
-
 /// The verdict of `checkBirthCertificate`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateResult {
     pub valid: bool,
@@ -140,7 +126,7 @@ fn person(value: JsValue, root: &str) -> Result<PersonRecord, JsError> {
 }
 
 /// One difference between the diary's record and Gosuslugi's.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordDifference {
     pub field: RecordField,
@@ -152,7 +138,7 @@ pub struct RecordDifference {
 }
 
 /// The verdict of `compareRecords`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordComparison {
     #[serde(rename = "match")]
@@ -187,31 +173,4 @@ pub fn compare_records(
         })
         .collect();
     Ok(RecordComparison { matches: differences.is_empty(), differences }.to_js())
-}
-
-impl ToJs for CertificateResult {
-    fn to_js(&self) -> JsValue {
-        let CertificateResult { valid, normalized, problems } = self;
-        object(&[("valid", valid.to_js()), ("normalized", skip_none(normalized)), ("problems", problems.to_js())])
-    }
-}
-
-impl ToJs for RecordDifference {
-    fn to_js(&self) -> JsValue {
-        let RecordDifference { field, kind, diary_value, gosuslugi_value, hint } = self;
-        object(&[
-            ("field", field.to_js()),
-            ("kind", kind.to_js()),
-            ("diaryValue", diary_value.to_js()),
-            ("gosuslugiValue", gosuslugi_value.to_js()),
-            ("hint", hint.to_js()),
-        ])
-    }
-}
-
-impl ToJs for RecordComparison {
-    fn to_js(&self) -> JsValue {
-        let RecordComparison { matches, differences } = self;
-        object(&[("match", matches.to_js()), ("differences", differences.to_js())])
-    }
 }

@@ -5,9 +5,7 @@
 //! into words in the requested language here.
 
 use crate::browser::browser_now;
-use crate::convert::{
-    deny_unknown, ensure_loaded, expect_object, field_error, object, optional, skip_none, string_at, words, ToJs,
-};
+use crate::convert::{deny_unknown, ensure_loaded, expect_object, field_error, optional, string_at, words, ToJs};
 use crate::profile::{profile_problem_hint, read_region_arg};
 use diary_rules::eligibility::{
     self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
@@ -60,7 +58,7 @@ export interface EligibilitySituation {
 const TS_INPUT: &str = TS_INPUT_TEXT;
 
 /// A link under a step or in a region summary.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityLink {
     pub href: String,
@@ -68,7 +66,7 @@ pub struct EligibilityLink {
 }
 
 /// One step of the path.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityStep {
     /// A stable step id (see docs/api/eligibility.md).
@@ -87,7 +85,7 @@ pub struct EligibilityStep {
 }
 
 /// An id with its words and sources (a reason, a note, a reading).
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityNote {
     pub id: Cow<'static, str>,
@@ -96,7 +94,7 @@ pub struct EligibilityNote {
 }
 
 /// Why «Создать» is or is not in the child's card.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateButtonDiagnosis {
     /// Expected in the card: nothing missing and nothing unknown.
@@ -110,7 +108,7 @@ pub struct CreateButtonDiagnosis {
 }
 
 /// One reading of the sources about the check's duration.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EstimateReading {
     #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
@@ -123,7 +121,7 @@ pub struct EstimateReading {
 }
 
 /// The wait estimate of the document check.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckEstimate {
     pub requested_at: String,
@@ -140,7 +138,7 @@ pub struct CheckEstimate {
 }
 
 /// The region profile the answer used, for display.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionSummary {
     /// A built-in profile id, or the id of the host's own profile.
@@ -159,8 +157,12 @@ pub struct RegionSummary {
     pub source: Vec<String>,
 }
 
+// As a plain object (`ToJs`), `None` is `null` (the API promises
+// `next: null` and `createButton: null`) except for the fields that are
+// left out when absent (`skip_serializing_if`: `link`, `checkEstimate`).
+
 /// The answer of `assessEligibility`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityAssessment {
     pub age_years: u32,
@@ -368,122 +370,6 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
             source: r.source.clone(),
         },
         lang: Cow::Borrowed(lang.code()),
-    }
-}
-
-// The answer as a plain object: `None` is `null` (the API promises
-// `next: null` and `createButton: null`) except for the fields that are
-// left out when absent (`link`, `checkEstimate`).
-
-impl ToJs for EligibilityLink {
-    fn to_js(&self) -> JsValue {
-        let EligibilityLink { href, label } = self;
-        object(&[("href", href.to_js()), ("label", label.to_js())])
-    }
-}
-
-impl ToJs for EligibilityStep {
-    fn to_js(&self) -> JsValue {
-        let EligibilityStep { id, actor, state, title, text, link, source } = self;
-        object(&[
-            ("id", id.to_js()),
-            ("actor", actor.to_js()),
-            ("state", state.to_js()),
-            ("title", title.to_js()),
-            ("text", text.to_js()),
-            ("link", skip_none(link)),
-            ("source", source.to_js()),
-        ])
-    }
-}
-
-impl ToJs for EligibilityNote {
-    fn to_js(&self) -> JsValue {
-        let EligibilityNote { id, text, source } = self;
-        object(&[("id", id.to_js()), ("text", text.to_js()), ("source", source.to_js())])
-    }
-}
-
-impl ToJs for CreateButtonDiagnosis {
-    fn to_js(&self) -> JsValue {
-        let CreateButtonDiagnosis { visible, missing, unknown, reasons } = self;
-        object(&[
-            ("visible", visible.to_js()),
-            ("missing", missing.to_js()),
-            ("unknown", unknown.to_js()),
-            ("reasons", reasons.to_js()),
-        ])
-    }
-}
-
-impl ToJs for EstimateReading {
-    fn to_js(&self) -> JsValue {
-        let EstimateReading { id, latest, text, source } = self;
-        object(&[("id", id.to_js()), ("latest", latest.to_js()), ("text", text.to_js()), ("source", source.to_js())])
-    }
-}
-
-impl ToJs for CheckEstimate {
-    fn to_js(&self) -> JsValue {
-        let CheckEstimate { requested_at, earliest, latest, basis, finished, overdue, variants, calendar_source } =
-            self;
-        object(&[
-            ("requestedAt", requested_at.to_js()),
-            ("earliest", earliest.to_js()),
-            ("latest", latest.to_js()),
-            ("basis", basis.to_js()),
-            ("finished", finished.to_js()),
-            ("overdue", overdue.to_js()),
-            ("variants", variants.to_js()),
-            ("calendarSource", calendar_source.to_js()),
-        ])
-    }
-}
-
-impl ToJs for RegionSummary {
-    fn to_js(&self) -> JsValue {
-        let RegionSummary { id, name, diary_site, app_name, apps, problems, problems_link, source } = self;
-        object(&[
-            ("id", id.to_js()),
-            ("name", name.to_js()),
-            ("diarySite", diary_site.to_js()),
-            ("appName", app_name.to_js()),
-            ("apps", apps.to_js()),
-            ("problems", problems.to_js()),
-            ("problemsLink", problems_link.to_js()),
-            ("source", source.to_js()),
-        ])
-    }
-}
-
-impl ToJs for EligibilityAssessment {
-    fn to_js(&self) -> JsValue {
-        let EligibilityAssessment {
-            age_years,
-            age_group,
-            path,
-            path_text,
-            steps,
-            next,
-            create_button,
-            check_estimate,
-            notes,
-            region,
-            lang,
-        } = self;
-        object(&[
-            ("ageYears", age_years.to_js()),
-            ("ageGroup", age_group.to_js()),
-            ("path", path.to_js()),
-            ("pathText", path_text.to_js()),
-            ("steps", steps.to_js()),
-            ("next", next.to_js()),
-            ("createButton", create_button.to_js()),
-            ("checkEstimate", skip_none(check_estimate)),
-            ("notes", notes.to_js()),
-            ("region", region.to_js()),
-            ("lang", lang.to_js()),
-        ])
     }
 }
 

@@ -2,8 +2,8 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    expect_object, field_error, is_nullish, lang_at, object, optional, optional_lang, reject_unknown_fields,
-    required_string, skip_none, string_at, uint_at, words, ToJs,
+    expect_object, field_error, is_nullish, lang_at, optional, optional_lang, reject_unknown_fields, required_string,
+    string_at, uint_at, words, ToJs,
 };
 use crate::ids::id_at;
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
@@ -42,7 +42,7 @@ pub struct ExplainContext {
 }
 
 /// An official page.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorLink {
     pub url: String,
@@ -50,7 +50,7 @@ pub struct ErrorLink {
 }
 
 /// The answer of `explainError`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorExplanation {
     /// Catalog id: `"diary_not_found"`, `"parent_consent_required"`,
@@ -83,7 +83,7 @@ pub struct ErrorExplanation {
 }
 
 /// One entry of `listErrors`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorListItem {
     pub id: Cow<'static, str>,
@@ -185,38 +185,4 @@ pub fn list_errors(#[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang:
         })
         .collect();
     Ok(items.to_js())
-}
-
-impl ToJs for ErrorLink {
-    fn to_js(&self) -> JsValue {
-        let ErrorLink { url, label } = self;
-        object(&[("url", url.to_js()), ("label", label.to_js())])
-    }
-}
-
-impl ToJs for ErrorExplanation {
-    fn to_js(&self) -> JsValue {
-        let ErrorExplanation { id, confidence, quote, quote_kind, title, cause, actor, steps, contact, links, related } =
-            self;
-        object(&[
-            ("id", id.to_js()),
-            ("confidence", confidence.to_js()),
-            ("quote", quote.to_js()),
-            ("quoteKind", quote_kind.to_js()),
-            ("title", title.to_js()),
-            ("cause", cause.to_js()),
-            ("actor", actor.to_js()),
-            ("steps", steps.to_js()),
-            ("contact", skip_none(contact)),
-            ("links", if links.is_empty() { JsValue::UNDEFINED } else { links.to_js() }),
-            ("related", related.to_js()),
-        ])
-    }
-}
-
-impl ToJs for ErrorListItem {
-    fn to_js(&self) -> JsValue {
-        let ErrorListItem { id, quote, title } = self;
-        object(&[("id", id.to_js()), ("quote", quote.to_js()), ("title", title.to_js())])
-    }
 }

@@ -10,8 +10,7 @@
 
 use crate::convert::{
     bool_at, expect_object, f64_at, field_error, invalid_type, is_nullish, is_plain_object, lang_at, number_text,
-    object, optional, optional_lang, reject_unknown_fields, required_string, skip_none, static_str, string_at,
-    strings_at, uint_at, ToJs,
+    optional, optional_lang, reject_unknown_fields, required_string, string_at, strings_at, uint_at, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -61,7 +60,7 @@ pub struct CheckPasswordOptions {
 }
 
 /// One rule and whether it passed.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordRuleResult {
     #[tsify(type = "PasswordRuleId")]
@@ -70,7 +69,7 @@ pub struct PasswordRuleResult {
 }
 
 /// The strength estimate.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordStrength {
     /// 0 (guessed at once) to 4 (very hard to guess).
@@ -82,7 +81,7 @@ pub struct PasswordStrength {
 }
 
 /// A text to show: for a failed rule or a warning (`id` is its id).
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordMessage {
     pub id: &'static str,
@@ -90,7 +89,7 @@ pub struct PasswordMessage {
 }
 
 /// The verdict of `checkPassword`.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordCheckResult {
     /// Every rule passed (the confirmation too, when given).
@@ -255,7 +254,7 @@ pub fn generate_password(
         None => None,
         Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
         Some(x) => {
-            let got = number_text(&JsValue::from_f64(x));
+            let got = number_text(x);
             return Err(field_error(
                 "options.length",
                 format!("must be a whole number from {min} to {max}, got {got}"),
@@ -281,7 +280,7 @@ pub fn generate_password(
 }
 
 /// One rule with its words.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyRule {
     #[tsify(type = "PasswordRuleId")]
@@ -290,7 +289,7 @@ pub struct PasswordPolicyRule {
 }
 
 /// The policy for a host's own form.
-#[derive(Serialize, Tsify)]
+#[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct PasswordPolicyInfo {
     pub min_length: usize,
@@ -335,74 +334,4 @@ pub fn password_policy(
         symbols_source_literal: Policy::seed_literal().to_owned(),
     }
     .to_js())
-}
-
-impl ToJs for PasswordRuleResult {
-    fn to_js(&self) -> JsValue {
-        let PasswordRuleResult { id, passed } = self;
-        object(&[("id", id.to_js()), ("passed", passed.to_js())])
-    }
-}
-
-impl ToJs for PasswordStrength {
-    fn to_js(&self) -> JsValue {
-        let PasswordStrength { score, guesses_log10, label } = self;
-        object(&[("score", score.to_js()), ("guessesLog10", guesses_log10.to_js()), ("label", label.to_js())])
-    }
-}
-
-impl ToJs for PasswordMessage {
-    fn to_js(&self) -> JsValue {
-        let PasswordMessage { id, text } = self;
-        object(&[("id", static_str(id)), ("text", text.to_js())])
-    }
-}
-
-impl ToJs for PasswordCheckResult {
-    fn to_js(&self) -> JsValue {
-        let PasswordCheckResult { valid, rules, invalid_chars, warnings, layout_fix, strength, messages } = self;
-        object(&[
-            ("valid", valid.to_js()),
-            ("rules", rules.to_js()),
-            ("invalidChars", invalid_chars.to_js()),
-            ("warnings", warnings.to_js()),
-            ("layoutFix", skip_none(layout_fix)),
-            ("strength", strength.to_js()),
-            ("messages", messages.to_js()),
-        ])
-    }
-}
-
-impl ToJs for PasswordPolicyRule {
-    fn to_js(&self) -> JsValue {
-        let PasswordPolicyRule { id, text } = self;
-        object(&[("id", id.to_js()), ("text", text.to_js())])
-    }
-}
-
-impl ToJs for PasswordPolicyInfo {
-    fn to_js(&self) -> JsValue {
-        let PasswordPolicyInfo {
-            min_length,
-            require_uppercase,
-            require_lowercase,
-            require_digit,
-            require_symbol,
-            symbols,
-            rules,
-            source,
-            symbols_source_literal,
-        } = self;
-        object(&[
-            ("minLength", min_length.to_js()),
-            ("requireUppercase", require_uppercase.to_js()),
-            ("requireLowercase", require_lowercase.to_js()),
-            ("requireDigit", require_digit.to_js()),
-            ("requireSymbol", require_symbol.to_js()),
-            ("symbols", symbols.to_js()),
-            ("rules", rules.to_js()),
-            ("source", source.to_js()),
-            ("symbolsSourceLiteral", symbols_source_literal.to_js()),
-        ])
-    }
 }

@@ -27,8 +27,11 @@ pub trait Id: Copy + Eq + 'static {
 
 /// Declares a closed set: the enum (`Debug, Clone, Copy, PartialEq, Eq,
 /// Hash` and serde by id), inherent `ALL` (an array), `IDS`, `id()` and
-/// `parse()`, and the [`Id`] impl.
-macro_rules! closed_set {
+/// `parse()`, and the [`Id`] impl. Exported (as `id::closed_set`) for the
+/// widget's own closed sets; the caller needs `serde` as a dependency.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __closed_set {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -64,4 +67,5 @@ macro_rules! closed_set {
         }
     };
 }
-pub(crate) use closed_set;
+#[doc(inline)]
+pub use __closed_set as closed_set;

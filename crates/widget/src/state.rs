@@ -2,31 +2,24 @@
 
 use diary_rules::eligibility::questions::Question;
 use diary_rules::eligibility::situation::RegionArg;
+use diary_rules::id::closed_set;
 use diary_rules::Lang;
 use std::collections::BTreeMap;
 
-/// Who is at the login page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Role {
-    #[default]
-    Parent,
-    /// A guardian («опекун»): the parent's path with the guardian's
-    /// document check at an МФЦ.
-    Guardian,
-    Student,
-}
+closed_set!(
+    /// Who is at the login page.
+    #[derive(Default)]
+    Role {
+        #[default]
+        Parent => "parent",
+        /// A guardian («опекун»): the parent's path with the guardian's
+        /// document check at an МФЦ.
+        Guardian => "guardian",
+        Student => "student",
+    }
+);
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Parent, Role::Guardian, Role::Student];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::Parent => "parent",
-            Role::Guardian => "guardian",
-            Role::Student => "student",
-        }
-    }
-
     /// The student reads «ты», a parent or guardian «вы».
     pub fn is_student(self) -> bool {
         self == Role::Student
@@ -40,10 +33,6 @@ impl Role {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.id() == s)
-    }
-
     /// The id of the tab label.
     pub fn label_id(self) -> &'static str {
         match self {
@@ -54,29 +43,19 @@ impl Role {
     }
 }
 
-/// The panel's sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Section {
-    #[default]
-    NextSteps,
-    Error,
-    Password,
-    CheckData,
-}
+closed_set!(
+    /// The panel's sections; `ALL` is the tab order.
+    #[derive(Default)]
+    Section {
+        #[default]
+        NextSteps => "next",
+        Error => "error",
+        Password => "password",
+        CheckData => "data",
+    }
+);
 
 impl Section {
-    /// The sections the panel shows, in tab order.
-    pub const ALL: &'static [Section] = &[Section::NextSteps, Section::Error, Section::Password, Section::CheckData];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::NextSteps => "next",
-            Section::Error => "error",
-            Section::Password => "password",
-            Section::CheckData => "data",
-        }
-    }
-
     pub fn label_id(self) -> &'static str {
         match self {
             Section::NextSteps => "ui.section.next",
@@ -84,10 +63,6 @@ impl Section {
             Section::Password => "ui.section.password",
             Section::CheckData => "ui.section.data",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Section> {
-        Section::ALL.iter().copied().find(|x| x.id() == s)
     }
 }
 

@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{click, host, options, settle};
+use common::{host, mounted, open_section, options, settle};
 
 #[wasm_bindgen_test]
 async fn mounts_into_an_element_and_renders_the_panel() {
@@ -39,8 +39,7 @@ async fn snils_field_gives_a_verdict_as_the_user_types() {
     let div = host("w3");
     let _handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
     settle().await;
-    click(&div, "#dh-section-data");
-    settle().await;
+    open_section(&div, "data").await;
     let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
     let verdict = || div.query_selector("#dh-snils-verdict").unwrap().unwrap().text_content().unwrap_or_default();
     for (typed, expect) in
@@ -56,11 +55,8 @@ async fn snils_field_gives_a_verdict_as_the_user_types() {
 
 #[wasm_bindgen_test]
 async fn the_data_check_speaks_to_a_student_as_ty() {
-    let div = host("w3student");
-    let _handle = mount(div.clone().into(), options(r#"{"role":"student","remember":false}"#)).unwrap();
-    settle().await;
-    click(&div, "#dh-section-data");
-    settle().await;
+    let (div, _handle) = mounted("w3student", r#"{"role":"student","remember":false}"#).await;
+    open_section(&div, "data").await;
     let input: HtmlInputElement = div.query_selector("#dh-snils").unwrap().unwrap().dyn_into().unwrap();
     input.set_value("112");
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();

@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{click, find, host, options, settle};
+use common::{click, find, host, mounted, open_section, settle};
 
 fn ru(id: &str) -> String {
     text(id, Lang::Ru).to_owned()
@@ -116,9 +116,7 @@ async fn check_time(root: &Element, value: &str) {
 
 #[wasm_bindgen_test]
 async fn a_parent_of_a_ten_year_old_reaches_create_account_with_the_missing_button_reasons() {
-    let div = host("s1");
-    let _h = mount(div.clone().into(), options(r#"{"remember":false,"region":"kuzbass"}"#)).unwrap();
-    settle().await;
+    let (div, _h) = mounted("s1", r#"{"remember":false,"region":"kuzbass"}"#).await;
     // The guide opens first and asks only the birth date.
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-next");
     assert_eq!(asking(&div), None);
@@ -154,9 +152,7 @@ async fn a_parent_of_a_ten_year_old_reaches_create_account_with_the_missing_butt
 
 #[wasm_bindgen_test]
 async fn a_fifteen_year_old_student_gets_the_link_and_consent_path() {
-    let div = host("s2");
-    let _h = mount(div.clone().into(), options(r#"{"remember":false,"role":"student"}"#)).unwrap();
-    settle().await;
+    let (div, _h) = mounted("s2", r#"{"remember":false,"role":"student"}"#).await;
     birth(&div, &born_years_ago(15)).await;
     answer(&div, "student_account", "own_unlinked").await;
     to_plan(&div).await;
@@ -175,11 +171,8 @@ async fn a_fifteen_year_old_student_gets_the_link_and_consent_path() {
 
 #[wasm_bindgen_test]
 async fn a_pasted_typo_d_message_gets_its_explanation_and_unknown_text_a_pointer() {
-    let div = host("s3");
-    let _h = mount(div.clone().into(), options(r#"{"remember":false}"#)).unwrap();
-    settle().await;
-    click(&div, "#dh-section-error");
-    settle().await;
+    let (div, _h) = mounted("s3", r#"{"remember":false}"#).await;
+    open_section(&div, "error").await;
     type_into(&div, "#dh-error-text", "Ваш днивник не найден").await;
     click(&div, "#dh-error-explain");
     settle().await;
@@ -201,13 +194,10 @@ async fn a_pasted_typo_d_message_gets_its_explanation_and_unknown_text_a_pointer
 
 #[wasm_bindgen_test]
 async fn an_error_from_the_host_opens_the_error_section() {
-    let div = host("s4");
-    let handle = mount(div.clone().into(), options(r#"{"remember":false,"error":"Дневник не найден"}"#)).unwrap();
-    settle().await;
+    let (div, handle) = mounted("s4", r#"{"remember":false,"error":"Дневник не найден"}"#).await;
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-error");
     assert_eq!(text_of(&div, "#dh-explanation-title"), ru("explain.diary_not_found.title"));
-    click(&div, "#dh-section-password");
-    settle().await;
+    open_section(&div, "password").await;
     handle.set_error(JsValue::from_str("Не найден в СФР")).unwrap();
     settle().await;
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-error");
@@ -216,11 +206,8 @@ async fn an_error_from_the_host_opens_the_error_section() {
 
 #[wasm_bindgen_test]
 async fn the_password_checklist_follows_the_input() {
-    let div = host("s5");
-    let _h = mount(div.clone().into(), options(r#"{"remember":false}"#)).unwrap();
-    settle().await;
-    click(&div, "#dh-section-password");
-    settle().await;
+    let (div, _h) = mounted("s5", r#"{"remember":false}"#).await;
+    open_section(&div, "password").await;
     let failed = || div.query_selector_all("#dh-pw-rules li.dh-fail").unwrap().length();
     assert_eq!(find(&div, "#dh-pw-rules").get_attribute("role").as_deref(), Some("list"));
     assert_eq!(failed(), 5, "empty: every rule but the allowed characters fails");
@@ -276,8 +263,7 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     answer(&div, "certificate_status", "checking").await;
     check_time(&div, "2020-03-02T10:00").await;
     // Data typed elsewhere is never stored.
-    click(&div, "#dh-section-data");
-    settle().await;
+    open_section(&div, "data").await;
     type_into(&div, "#dh-snils", "112-233-445 95").await;
     type_into(&div, "#dh-rec-diary-last_name", "Иванова").await;
     let storage = local_storage();
@@ -298,8 +284,7 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     let _h2 = mount(div2.clone().into(), JsValue::UNDEFINED).unwrap();
     settle().await;
     assert_eq!(find(&div2, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-data");
-    click(&div2, "#dh-section-next");
-    settle().await;
+    open_section(&div2, "next").await;
     assert!(text_of(&div2, ".dh-summary").contains(&ru("ui.q.certificate_status.checking")));
     click(&div2, "#dh-forget");
     settle().await;
@@ -313,9 +298,7 @@ async fn remember_false_reads_and_writes_nothing() {
     let storage = local_storage();
     storage.clear().unwrap();
     storage.set_item(STORAGE_KEY, r#"{"birthDate":"2015-09-01","role":"student"}"#).unwrap();
-    let div = host("s7");
-    let _h = mount(div.clone().into(), options(r#"{"remember":false}"#)).unwrap();
-    settle().await;
+    let (div, _h) = mounted("s7", r#"{"remember":false}"#).await;
     assert_eq!(find(&div, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().value(), "", "not read");
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-role]").id(), "dh-role-parent");
     assert!(div.query_selector("#dh-forget").unwrap().is_none());

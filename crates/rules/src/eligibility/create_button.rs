@@ -45,16 +45,6 @@ closed_set!(
 );
 
 impl Missing {
-    /// The id of the text explaining this reason.
-    pub fn text_id(self) -> String {
-        format!("elig.create_button.{}", self.id())
-    }
-
-    /// The id of the text explaining this reason to `role`'s reader.
-    pub fn text_id_for(self, role: super::Role) -> String {
-        super::reader_text_id(self.text_id(), role)
-    }
-
     /// A condition no wait or fix on Gosuslugi can meet: the child's account
     /// cannot be made online at all (seeds 001, 003: only a Russian birth
     /// certificate and Russian citizenship).
@@ -128,17 +118,25 @@ closed_set!(
     }
 );
 
-impl Unknown {
-    /// The id of the text saying how to find out.
-    pub fn text_id(self) -> String {
-        format!("elig.create_button.{}", self.id())
-    }
+/// The texts of the two reason sets, written once: a reason's text (what is
+/// missing, or how to find out what is unknown) is `elig.create_button.<id>`.
+macro_rules! reason_texts {
+    ($($set:ident),*) => {$(
+        impl $set {
+            /// The id of the text of this reason: `elig.create_button.<id>`
+            /// (for a missing condition, why; for an unknown one, how to find out).
+            pub fn text_id(self) -> String {
+                format!("elig.create_button.{}", self.id())
+            }
 
-    /// The id of the text saying how to find out, for `role`'s reader.
-    pub fn text_id_for(self, role: super::Role) -> String {
-        super::reader_text_id(self.text_id(), role)
-    }
+            /// The id of this reason's text for `role`'s reader.
+            pub fn text_id_for(self, role: super::Role) -> String {
+                super::reader_text_id(self.text_id(), role)
+            }
+        }
+    )*};
 }
+reason_texts!(Missing, Unknown);
 
 /// The diagnosis of «Создать».
 #[derive(Debug, Clone, PartialEq, Eq)]

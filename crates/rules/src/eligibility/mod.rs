@@ -51,7 +51,7 @@ pub use wait::CheckEstimate;
 
 use crate::age::AgeGroup;
 use region::{LoginFlow, ParentFlow};
-use situation::{BirthCertificate, CertificateStatus, Representative, SnilsStatus, StudentAccount};
+use situation::{BirthCertificate, CheckStage, Representative, SnilsStatus, StudentAccount};
 
 closed_set!(
     /// The path the student's situation puts them on.
@@ -299,10 +299,7 @@ fn choose_path(s: &Situation, group: AgeGroup) -> Path {
 
 /// Whether the document check still runs (a status is unknown or pending).
 fn check_finished(s: &Situation) -> bool {
-    let certificate_final =
-        matches!(s.certificate_status, Some(CertificateStatus::Verified | CertificateStatus::NotFoundInZags));
-    let snils_final = matches!(s.snils_status, Some(SnilsStatus::Verified | SnilsStatus::NotFoundInSfr));
-    certificate_final && snils_final
+    s.certificate_stage().is_some_and(CheckStage::is_final) && s.snils_stage().is_some_and(CheckStage::is_final)
 }
 
 /// Assesses a validated situation. Never panics.

@@ -20,8 +20,8 @@ use crate::id::closed_set;
 
 use super::region::ConsentVia;
 use super::situation::{
-    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
-    Situation, SnilsStatus, StudentAccount, StudentPassword,
+    Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Representative,
+    Role, Situation, SnilsStatus, StudentAccount, StudentPassword,
 };
 use super::steps::StepId;
 use super::{choose_path, Path};
@@ -140,8 +140,7 @@ pub fn questions(s: &Situation) -> Vec<Question> {
     let parent_made = s.student_account == Some(StudentAccount::CreatedByParent);
     let linked = matches!(s.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
     let mfc = s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign;
-    let pending = matches!(s.certificate_status, Some(CertificateStatus::Checking | CertificateStatus::Searching))
-        || matches!(s.snils_status, Some(SnilsStatus::Checking | SnilsStatus::Searching));
+    let pending = s.certificate_stage() == Some(CheckStage::Pending) || s.snils_stage() == Some(CheckStage::Pending);
     // Only an existing account has a password to forget.
     let has_account = matches!(s.student_account, Some(a) if a != StudentAccount::None);
     let mut out = Vec::new();
@@ -275,46 +274,20 @@ mod tests {
     fn questions_follow_the_path() {
         use Question as Q;
         let specials = [Q::Representative, Q::BirthCertificate];
+        // A parent's create-account path; a pending check adds the time it
+        // was requested.
+        let create_account = |pending: bool| {
+            let documents = [Q::ParentAccount, Q::StudentAccount, Q::CertificateStatus, Q::SnilsStatus];
+            let check: &[Q] = if pending { &[Q::CheckRequestedAt] } else { &[] };
+            [&documents[..], check, &[Q::Consent, Q::ParentConsent], &specials, &[Q::Citizenship]].concat()
+        };
         // (role, birth date, region, answers given, questions expected)
         type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<(Q, &'a str)>, Vec<Q>);
         let cases: Vec<Case> = vec![
             // A parent of a 10-year-old: the create-account path.
-            (
-                "parent",
-                "2015-09-01",
-                None,
-                vec![],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
-            ),
+            ("parent", "2015-09-01", None, vec![], create_account(false)),
             // A pending check adds the time it was requested.
-            (
-                "parent",
-                "2015-09-01",
-                None,
-                vec![(Q::CertificateStatus, "checking")],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::CheckRequestedAt,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
-            ),
+            ("parent", "2015-09-01", None, vec![(Q::CertificateStatus, "checking")], create_account(true)),
             // An account made by the parent settles the documents.
             (
                 "parent",
@@ -380,24 +353,7 @@ mod tests {
                 vec![Q::StudentAccount, Q::Consent, Q::StudentPassword],
             ),
             // A СНИЛС in «Проверка данных» is a pending check too.
-            (
-                "parent",
-                "2015-09-01",
-                None,
-                vec![(Q::SnilsStatus, "checking")],
-                vec![
-                    Q::ParentAccount,
-                    Q::StudentAccount,
-                    Q::CertificateStatus,
-                    Q::SnilsStatus,
-                    Q::CheckRequestedAt,
-                    Q::Consent,
-                    Q::ParentConsent,
-                    Q::Representative,
-                    Q::BirthCertificate,
-                    Q::Citizenship,
-                ],
-            ),
+            ("parent", "2015-09-01", None, vec![(Q::SnilsStatus, "checking")], create_account(true)),
             // The second parent: the account the other parent created.
             (
                 "parent",

@@ -59,6 +59,45 @@ closed_set!(
         Verified => "verified",
     }
 );
+/// Where an online document check stands: the certificate's and the СНИЛС's
+/// statuses are the same stages, named for the registry that checks each
+/// (ЕГР ЗАГС, СФР).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CheckStage {
+    NotAdded,
+    EnteredManually,
+    /// «Проверка данных» or «Поиск данных».
+    Pending,
+    /// Not found by the registry.
+    NotFound,
+    Verified,
+}
+
+impl CheckStage {
+    /// The check has its answer (verified or not found).
+    pub(crate) fn is_final(self) -> bool {
+        matches!(self, CheckStage::Verified | CheckStage::NotFound)
+    }
+}
+
+/// `stage()` of the two status sets, written once.
+macro_rules! check_stages {
+    ($($status:ident { not_found: $not_found:ident }),*) => {$(
+        impl $status {
+            pub(crate) fn stage(self) -> CheckStage {
+                match self {
+                    $status::NotAdded => CheckStage::NotAdded,
+                    $status::EnteredManually => CheckStage::EnteredManually,
+                    $status::Checking | $status::Searching => CheckStage::Pending,
+                    $status::$not_found => CheckStage::NotFound,
+                    $status::Verified => CheckStage::Verified,
+                }
+            }
+        }
+    )*};
+}
+check_stages!(CertificateStatus { not_found: NotFoundInZags }, SnilsStatus { not_found: NotFoundInSfr });
+
 closed_set!(
     /// The level of the parent's own Gosuslugi account.
     ParentAccount { None => "none", Simplified => "simplified", Standard => "standard", Confirmed => "confirmed" }
@@ -349,6 +388,16 @@ fn date_time_field(value: &Option<String>, field: &str) -> Result<Option<NaiveDa
 }
 
 impl Situation {
+    /// Where the certificate's check stands, when its status was told.
+    pub(crate) fn certificate_stage(&self) -> Option<CheckStage> {
+        self.certificate_status.map(CertificateStatus::stage)
+    }
+
+    /// Where the СНИЛС's check stands, when its status was told.
+    pub(crate) fn snils_stage(&self) -> Option<CheckStage> {
+        self.snils_status.map(SnilsStatus::stage)
+    }
+
     /// Validates `input`. `clock` is the caller's local time: `today`
     /// defaults to its date (or to the date of `now` when only `now` is
     /// given), and `now` defaults to `today` at the clock's time of day.
@@ -488,5 +537,26 @@ impl Situation {
     /// Full years on `today` (validated in [`Situation::from_input`]).
     pub fn age_years(&self) -> u32 {
         age::age_on(self.birth_date, self.today).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two status sets are the same stages: in declaration order, each
+    /// certificate status and the СНИЛС status beside it stand at one stage,
+    /// and only «not found» (who did not find it) differs in name.
+    #[test]
+    fn certificate_and_snils_statuses_share_their_stages() {
+        assert_eq!(CertificateStatus::ALL.len(), SnilsStatus::ALL.len());
+        for (c, s) in CertificateStatus::ALL.iter().zip(SnilsStatus::ALL) {
+            assert_eq!(c.stage(), s.stage(), "{c:?} {s:?}");
+            assert_eq!(c.id() == s.id(), c.stage() != CheckStage::NotFound, "{c:?} {s:?}");
+        }
+        let stages: Vec<CheckStage> = CertificateStatus::ALL.iter().map(|c| c.stage()).collect();
+        use CheckStage::*;
+        assert_eq!(stages, [NotAdded, EnteredManually, Pending, Pending, NotFound, Verified]);
+        assert!(NotFound.is_final() && Verified.is_final() && !Pending.is_final());
     }
 }

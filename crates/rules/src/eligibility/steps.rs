@@ -13,8 +13,8 @@ use super::create_button::CreateButton;
 use super::links;
 use super::region::{ConsentVia, ProfileLink};
 use super::situation::{
-    Application, BirthCertificate, CertificateStatus, Citizenship, Consent, ParentAccount, Representative, Role,
-    Situation, SnilsStatus, StudentAccount, StudentPassword,
+    Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Representative,
+    Role, Situation, StudentAccount, StudentPassword,
 };
 use crate::texts;
 
@@ -252,27 +252,11 @@ impl<'a> Builder<'a> {
             };
             self.push(StepId::MfcDocuments, Actor::Mfc, state, variant, None);
         } else {
-            let (state, variant) = match self.situation.certificate_status {
-                _ if parent_made => (StepState::Done, "done"),
-                Some(CertificateStatus::Verified) => (StepState::Done, "done"),
-                Some(CertificateStatus::NotAdded) => (StepState::Todo, "not_added"),
-                Some(CertificateStatus::EnteredManually) => (StepState::Todo, "entered_manually"),
-                Some(CertificateStatus::Checking | CertificateStatus::Searching) => (StepState::Waiting, "waiting"),
-                Some(CertificateStatus::NotFoundInZags) => (StepState::Blocked, "not_found"),
-                None => (StepState::Todo, "unknown"),
-            };
+            let (state, variant) = check_step(self.situation.certificate_stage(), parent_made);
             let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
             self.push(StepId::CertificateCheck, Actor::Parent, state, variant, link);
         }
-        let (state, variant) = match self.situation.snils_status {
-            _ if parent_made => (StepState::Done, "done"),
-            Some(SnilsStatus::Verified) => (StepState::Done, "done"),
-            Some(SnilsStatus::NotAdded) => (StepState::Todo, "not_added"),
-            Some(SnilsStatus::EnteredManually) => (StepState::Todo, "entered_manually"),
-            Some(SnilsStatus::Checking | SnilsStatus::Searching) => (StepState::Waiting, "waiting"),
-            Some(SnilsStatus::NotFoundInSfr) => (StepState::Blocked, "not_found"),
-            None => (StepState::Todo, "unknown"),
-        };
+        let (state, variant) = check_step(self.situation.snils_stage(), parent_made);
         self.push(StepId::SnilsCheck, Actor::Parent, state, variant, None);
     }
 
@@ -499,4 +483,18 @@ impl<'a> Builder<'a> {
 /// A step of the document check (certificate, СНИЛС, or documents at the МФЦ).
 fn is_check(s: &Step) -> bool {
     matches!(s.id, StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments)
+}
+
+/// The state and text variant of an online document check's step (the
+/// certificate's or the СНИЛС's): an account the parent made settled it.
+fn check_step(stage: Option<CheckStage>, parent_made: bool) -> (StepState, &'static str) {
+    match stage {
+        _ if parent_made => (StepState::Done, "done"),
+        Some(CheckStage::Verified) => (StepState::Done, "done"),
+        Some(CheckStage::NotAdded) => (StepState::Todo, "not_added"),
+        Some(CheckStage::EnteredManually) => (StepState::Todo, "entered_manually"),
+        Some(CheckStage::Pending) => (StepState::Waiting, "waiting"),
+        Some(CheckStage::NotFound) => (StepState::Blocked, "not_found"),
+        None => (StepState::Todo, "unknown"),
+    }
 }

@@ -34,3 +34,19 @@ pub fn find(root: &Element, selector: &str) -> Element {
 pub fn click(root: &Element, selector: &str) {
     find(root, selector).dyn_into::<web_sys::HtmlElement>().unwrap().click();
 }
+
+/// A new host `id` with the panel mounted in it (`json`: the options),
+/// rendered. Keep the handle for as long as the test uses the panel.
+pub async fn mounted(id: &str, json: &str) -> (Element, diary_help_widget::WidgetHandle) {
+    let div = host(id);
+    let handle = diary_help_widget::mount(div.clone().into(), options(json)).unwrap();
+    settle().await;
+    (div, handle)
+}
+
+/// Opens the section `name` from the panel's menu (`#dh-section-<name>`)
+/// and lets it render.
+pub async fn open_section(root: &Element, name: &str) {
+    click(root, &format!("#dh-section-{name}"));
+    settle().await;
+}

@@ -1,0 +1,245 @@
+//! `#[derive(ToJs)]`: rules-js's output types as plain JS objects.
+//!
+//! Every output type of the JS API derives `serde::Serialize` and
+//! `tsify::Tsify` (which give its TypeScript type) and is written to JS by
+//! rules-js's `convert::ToJs` rather than through serde (a serializer per
+//! type costs wasm). This derive reads the same serde attributes the
+//! TypeScript type is generated from, so the object and its type cannot
+//! drift apart, and writes the impl that was written by hand before:
+//!
+//! ```ignore
+//! impl ToJs for Name {
+//!     fn to_js(&self) -> JsValue {
+//!         let Name { a_field, b } = self;
+//!         object(&[("aField", a_field.to_js()), ("b", skip_none(b))])
+//!     }
+//! }
+//! ```
+//!
+//! The struct is destructured completely; keys follow the field order.
+//! Understood: `#[serde(rename_all = "camelCase")]` on the struct,
+//! `#[serde(rename = "…")]` and `#[serde(skip_serializing_if = "…")]` on a
+//! field (`Option::is_none` is `skip_none(field)`; another predicate `p` is
+//! `if p(field) { undefined } else { field.to_js() }`: `object` leaves
+//! `undefined` out). Any other serde attribute, an enum, a tuple struct or
+//! generics is a compile error, so serde and the derive never disagree
+//! silently. The generated code names `crate::convert`: it is for rules-js
+//! itself, which re-exports the derive beside the trait.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{spanned::Spanned, Data, DeriveInput, Fields, LitStr};
+
+#[proc_macro_derive(ToJs, attributes(serde))]
+pub fn derive_to_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// How a field's name becomes its key.
+#[derive(Clone, Copy, PartialEq)]
+enum RenameAll {
+    None,
+    CamelCase,
+}
+
+/// The serde attributes the derive understands, from `attrs`.
+#[derive(Default)]
+struct Serde {
+    rename_all: Option<(LitStr, RenameAll)>,
+    rename: Option<LitStr>,
+    skip_serializing_if: Option<LitStr>,
+}
+
+fn serde_attributes(attrs: &[syn::Attribute]) -> syn::Result<Serde> {
+    let mut serde = Serde::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            let value = |name: &str| -> syn::Result<LitStr> {
+                let lit: LitStr = meta.value()?.parse()?;
+                if lit.value().is_empty() {
+                    return Err(syn::Error::new(lit.span(), format!("ToJs: empty `{name}`")));
+                }
+                Ok(lit)
+            };
+            if meta.path.is_ident("rename_all") {
+                let lit = value("rename_all")?;
+                let rule = match lit.value().as_str() {
+                    "camelCase" => RenameAll::CamelCase,
+                    _ => return Err(syn::Error::new(lit.span(), "ToJs: only rename_all = \"camelCase\" is supported")),
+                };
+                serde.rename_all = Some((lit, rule));
+            } else if meta.path.is_ident("rename") {
+                serde.rename = Some(value("rename")?);
+            } else if meta.path.is_ident("skip_serializing_if") {
+                serde.skip_serializing_if = Some(value("skip_serializing_if")?);
+            } else {
+                return Err(meta.error("ToJs: this serde attribute is not supported"));
+            }
+            Ok(())
+        })?;
+    }
+    Ok(serde)
+}
+
+/// serde's `camelCase` of a field name (`guesses_log10` → `guessesLog10`),
+/// by serde's own steps: PascalCase (each letter after `_`, and the first,
+/// upper-cased; the `_` dropped), then the first letter lower-cased.
+fn camel_case(field: &str) -> String {
+    let mut pascal = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for ch in field.chars() {
+        if ch == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(ch.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(ch);
+        }
+    }
+    let mut chars = pascal.chars();
+    chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let name = &input.ident;
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new(input.generics.span(), "ToJs: generic types are not supported"));
+    }
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(input.span(), "ToJs: only structs with named fields are supported"));
+    };
+    let Fields::Named(fields) = &data.fields else {
+        return Err(syn::Error::new(data.fields.span(), "ToJs: only structs with named fields are supported"));
+    };
+    let rule = match serde_attributes(&input.attrs)? {
+        Serde { rename: Some(lit), .. } | Serde { skip_serializing_if: Some(lit), .. } => {
+            return Err(syn::Error::new(lit.span(), "ToJs: a field attribute on the struct"));
+        }
+        Serde { rename_all, .. } => rename_all.map_or(RenameAll::None, |(_, rule)| rule),
+    };
+    let mut bindings = Vec::new();
+    let mut entries = Vec::new();
+    for field in &fields.named {
+        let Some(ident) = &field.ident else { continue };
+        let serde = serde_attributes(&field.attrs)?;
+        if let Some((lit, _)) = serde.rename_all {
+            return Err(syn::Error::new(lit.span(), "ToJs: rename_all on a field"));
+        }
+        // A raw identifier (`r#type`) is keyed without its `r#`, as serde does.
+        let rust_name = ident.to_string();
+        let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
+        let key = match (serde.rename, rule) {
+            (Some(lit), _) => lit.value(),
+            (None, RenameAll::CamelCase) => camel_case(rust_name),
+            (None, RenameAll::None) => rust_name.to_owned(),
+        };
+        let value = match serde.skip_serializing_if {
+            None => quote! { #ident.to_js() },
+            Some(lit) if lit.value() == "Option::is_none" => quote! { crate::convert::skip_none(#ident) },
+            Some(lit) => {
+                let predicate: syn::ExprPath = lit.parse()?;
+                quote! { if #predicate(#ident) { ::wasm_bindgen::JsValue::UNDEFINED } else { #ident.to_js() } }
+            }
+        };
+        bindings.push(ident);
+        entries.push(quote! { (#key, #value) });
+    }
+    Ok(quote! {
+        impl crate::convert::ToJs for #name {
+            fn to_js(&self) -> ::wasm_bindgen::JsValue {
+                use crate::convert::ToJs as _;
+                let #name { #(#bindings),* } = self;
+                crate::convert::object(&[#(#entries),*])
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expanded(source: &str) -> String {
+        let input: DeriveInput = syn::parse_str(source).unwrap();
+        match expand(&input) {
+            Ok(tokens) => tokens.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn camel_case_is_serdes() {
+        for (field, key) in [
+            ("id", "id"),
+            ("guesses_log10", "guessesLog10"),
+            ("symbols_source_literal", "symbolsSourceLiteral"),
+            ("requested_at", "requestedAt"),
+        ] {
+            assert_eq!(camel_case(field), key);
+        }
+    }
+
+    /// The expansion is the impl that was written by hand (key order, the
+    /// renames, `skip_none` for the skipped `Option`, the predicate for
+    /// another `skip_serializing_if`).
+    #[test]
+    fn the_impl_is_the_hand_written_one() {
+        let got = expanded(
+            r#"
+            #[derive(Serialize, Tsify)]
+            #[serde(rename_all = "camelCase")]
+            pub struct Answer {
+                /// A doc comment and a tsify attribute are ignored.
+                #[tsify(type = "string")]
+                pub first_field: String,
+                #[serde(rename = "match")]
+                pub matches: bool,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                #[tsify(optional)]
+                pub layout_fix: Option<String>,
+                #[serde(skip_serializing_if = "Vec::is_empty")]
+                pub links: Vec<Link>,
+            }
+            "#,
+        );
+        let want = quote! {
+            impl crate::convert::ToJs for Answer {
+                fn to_js(&self) -> ::wasm_bindgen::JsValue {
+                    use crate::convert::ToJs as _;
+                    let Answer { first_field, matches, layout_fix, links } = self;
+                    crate::convert::object(&[
+                        ("firstField", first_field.to_js()),
+                        ("match", matches.to_js()),
+                        ("layoutFix", crate::convert::skip_none(layout_fix)),
+                        ("links", if Vec::is_empty(links) { ::wasm_bindgen::JsValue::UNDEFINED } else { links.to_js() })
+                    ])
+                }
+            }
+        };
+        assert_eq!(got, want.to_string());
+    }
+
+    #[test]
+    fn without_rename_all_the_keys_are_the_field_names() {
+        let got = expanded("struct Plain { snake_name: u8 }");
+        assert!(got.contains(r#"("snake_name" , snake_name . to_js ())"#), "{got}");
+    }
+
+    #[test]
+    fn what_serde_would_write_differently_does_not_compile() {
+        for (source, error) in [
+            ("#[serde(rename_all = \"snake_case\")] struct A { a: u8 }", "only rename_all = \"camelCase\""),
+            ("struct A { #[serde(flatten)] a: B }", "not supported"),
+            ("struct A { #[serde(skip)] a: u8 }", "not supported"),
+            ("#[serde(tag = \"kind\")] struct A { a: u8 }", "not supported"),
+            ("enum A { B }", "only structs with named fields"),
+            ("struct A(u8);", "only structs with named fields"),
+            ("struct A<T> { a: T }", "generic types"),
+        ] {
+            let got = expanded(source);
+            assert!(got.starts_with("error: ") && got.contains(error), "{source}: {got}");
+        }
+    }
+}
