@@ -47,7 +47,7 @@ if cargo +nightly --version >/dev/null 2>&1 \
   CARGO_TARGET_DIR="$root/target/size-options-nightly" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zfmt-debug=none -Zlocation-detail=none" \
     cargo +nightly rustc --quiet --locked --release --target wasm32-unknown-unknown -p diary-help-widget --lib --crate-type cdylib \
-      --features lazy-sections -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+      --no-default-features --features lazy-sections -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
   scripts/bind.sh "$root/target/size-options-nightly/wasm32-unknown-unknown/release/diary_help_widget.wasm" "$work/nightly" diary_help
   total "nightly build-std" "$work/nightly"
 else
