@@ -406,3 +406,23 @@ test("in English: each module loads its own language file once, ahead of use; ev
   clean(log);
   await context.close();
 });
+
+test("in English with Save-Data on: a section opened first waits for its words and opens in English", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html", {
+    prepare: (p) => p.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }), configurable: true });
+    }),
+  });
+  await page.evaluate(async () => {
+    const m = await import("/pkg/widget/diary_help.js");
+    await m.default();
+    m.mount(document.body.appendChild(document.createElement("div")), { lang: "en" });
+  });
+  await page.waitForFunction(() => document.querySelector(".dh-title")?.textContent.startsWith("Logging"));
+  assert.equal(log.requests.some((u) => u.includes("sections")), false, "nothing of the second module fetched ahead");
+  await page.click("#dh-section-password");
+  await page.locator("#dh-pw").waitFor();
+  assert.match(await page.locator("label[for=dh-pw]").innerText(), /^[A-Z][a-z]/, "the first render is in English");
+  clean(log);
+  await context.close();
+});

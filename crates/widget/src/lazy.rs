@@ -190,11 +190,22 @@ impl LazySection {
         o.into()
     }
 
+    /// Imports the module and, for a language other than Russian, waits
+    /// for its words (at once when they are already there), so that the
+    /// section's first render is in the panel's language; «Загружаем
+    /// раздел…» stays until then. If they cannot load, the section opens in
+    /// Russian and tries again (`sections.rs`).
     fn load(ctx: &Context<Self>) {
         let link = ctx.link().clone();
+        let lang = ctx.props().lang;
         wasm_bindgen_futures::spawn_local(async move {
             match import_sections().await {
-                Ok(m) => link.send_message(LazyMsg::Loaded(m)),
+                Ok(m) => {
+                    if lang != Lang::Ru {
+                        let _ = wasm_bindgen_futures::JsFuture::from(m.load_sections_language(lang.code())).await;
+                    }
+                    link.send_message(LazyMsg::Loaded(m))
+                }
                 Err(_) => link.send_message(LazyMsg::Failed),
             }
         });
