@@ -9,6 +9,11 @@
 //! builds leave it off and [`load_language`] it on demand). Until a
 //! language is available its lookups give the Russian words:
 //! [`is_available`] tells, so a caller can refuse instead.
+//!
+//! A build compiles in only the text groups its features select
+//! (`texts-ui`, `texts-eligibility`, …, `all-texts`; `GROUPS` in
+//! `build/texts.rs`): an id outside them is unknown to that build, like any
+//! unknown id ([`entry`] is `None`, [`text`] gives the id back).
 
 use std::sync::OnceLock;
 
