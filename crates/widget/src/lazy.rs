@@ -62,8 +62,8 @@ extern "C" {
         props: &JsValue,
     ) -> Result<SectionHandle, JsValue>;
 
-    #[wasm_bindgen(method, js_name = loadSectionsLanguage)]
-    fn load_sections_language(this: &SectionsModule, lang: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method, catch, js_name = loadSectionsLanguage)]
+    fn load_sections_language(this: &SectionsModule, lang: &str) -> Result<js_sys::Promise, JsValue>;
 
     pub type SectionHandle;
     #[wasm_bindgen(method, catch)]
@@ -90,10 +90,17 @@ pub fn follow_language(lang: Lang) {
     if let Some(import) = sections_requested() {
         wasm_bindgen_futures::spawn_local(async move {
             if let Ok(module) = wasm_bindgen_futures::JsFuture::from(import).await {
-                let module: SectionsModule = module.unchecked_into();
-                let _ = wasm_bindgen_futures::JsFuture::from(module.load_sections_language(lang.code())).await;
+                sections_language(&module.unchecked_into(), lang).await;
             }
         });
+    }
+}
+
+/// Has the sections module load its words in `lang`; resolves when they are
+/// there or could not load (the section then says so in Russian).
+async fn sections_language(module: &SectionsModule, lang: Lang) {
+    if let Ok(loading) = module.load_sections_language(lang.code()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
     }
 }
 
@@ -104,7 +111,7 @@ async fn import_sections() -> Result<SectionsModule, JsValue> {
     let module: SectionsModule = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?.unchecked_into();
     let lang = LANG.with(std::cell::Cell::get);
     if !started && lang != Lang::Ru {
-        let _ = wasm_bindgen_futures::JsFuture::from(module.load_sections_language(lang.code())).await;
+        sections_language(&module, lang).await;
     }
     Ok(module)
 }
@@ -202,7 +209,7 @@ impl LazySection {
             match import_sections().await {
                 Ok(m) => {
                     if lang != Lang::Ru {
-                        let _ = wasm_bindgen_futures::JsFuture::from(m.load_sections_language(lang.code())).await;
+                        sections_language(&m, lang).await;
                     }
                     link.send_message(LazyMsg::Loaded(m))
                 }
