@@ -426,3 +426,25 @@ test("in English with Save-Data on: a section opened first waits for its words a
   clean(log);
   await context.close();
 });
+
+test("in English, without the sections' language file: the panel is in English, the sections in Russian, and one warning says why", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html", {
+    prepare: (p) => p.route("**/diary-texts-sections.en.bin", (route) => route.fulfill({ status: 404, body: "" })),
+  });
+  await page.evaluate(async () => {
+    const m = await import("/pkg/widget/diary_help.js");
+    await m.default();
+    m.mount(document.body.appendChild(document.createElement("div")), { lang: "en" });
+  });
+  await page.waitForFunction(() => document.querySelector(".dh-title")?.textContent.startsWith("Logging"));
+  await page.click("#dh-section-password");
+  await page.locator("#dh-pw").waitFor();
+  assert.match(await page.locator("label[for=dh-pw]").innerText(), /[А-Яа-я]/, "the section falls back to Russian");
+  assert.match(await page.locator(".dh-title").innerText(), /^Logging/, "the panel stays in English");
+  await page.waitForTimeout(300);
+  const warnings = log.warnings.filter((w) => w.includes("stay in Russian"));
+  assert.equal(warnings.length, 1, JSON.stringify(log.warnings));
+  assert.match(warnings[0], /diary-texts-sections\.en\.bin: HTTP 404/);
+  assert.deepEqual(log.uncaught, []);
+  await context.close();
+});

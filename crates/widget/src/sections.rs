@@ -138,10 +138,25 @@ export function sections_language_url(code) {
         fn sections_language_url(code: &str) -> Option<String>;
     }
 
-    /// Makes `lang`'s words available in this module, from its own file.
+    /// Makes `lang`'s words available in this module, from its own file;
+    /// `false` (with one console warning per page) if they could not load:
+    /// the sections then stay in Russian.
     async fn load_language(lang: Lang) -> bool {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static WARNED: AtomicBool = AtomicBool::new(false);
         let source = sections_language_url(lang.code()).map_or(JsValue::UNDEFINED, JsValue::from);
-        diary_rules_js::fetch_language(lang, &source).await.is_ok()
+        match diary_rules_js::fetch_language(lang, &source).await {
+            Ok(()) => true,
+            Err(why) => {
+                if !WARNED.swap(true, Ordering::Relaxed) {
+                    web_sys::console::warn_1(&JsValue::from_str(&format!(
+                        "diary-help: «Ошибка», «Пароль» and «Проверить данные» stay in Russian: their \"{}\" texts could not load: {why}",
+                        lang.code()
+                    )));
+                }
+                false
+            }
+        }
     }
 
     /// Loads this module's words for the language code `lang` (the first
