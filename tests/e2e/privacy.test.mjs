@@ -117,6 +117,12 @@ async function checkJourney(path, ready) {
   page.on("websocket", (ws) => sockets.push(ws.url()));
   await page.waitForSelector(ready, { timeout: 15000 });
   await page.waitForSelector(".dh-panel [role=tabpanel]");
+  // The panel's second module arrives when the browser is idle after the
+  // first render: its own file, not a request the typing makes. Wait for it,
+  // so that everything counted below comes from the typing alone.
+  await page.waitForFunction(() => performance.getEntriesByType("resource")
+    .some((e) => e.name.endsWith("/diary_help_sections_bg.wasm") && e.responseEnd > 0), null, { timeout: 15000 });
+  await page.waitForTimeout(300);
   const url = page.url();
   const loadRequests = log.requests.length;
 
