@@ -139,24 +139,13 @@ impl WidgetHandle {
 /// Fetches `lang`'s texts; `false` (with one console warning per page) if
 /// they could not load, in which case the panel keeps its language.
 async fn load_language(lang: Lang) -> bool {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static WARNED: AtomicBool = AtomicBool::new(false);
-    match diary_rules_js::fetch_language(lang, &JsValue::UNDEFINED).await {
-        Ok(()) => {
-            #[cfg(feature = "lazy-sections")]
-            crate::lazy::follow_language(lang);
-            true
-        }
-        Err(why) => {
-            if !WARNED.swap(true, Ordering::Relaxed) {
-                web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "diary-help: staying in Russian: the \"{}\" texts could not load: {why}",
-                    lang.code()
-                )));
-            }
-            false
-        }
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let loaded = crate::text::load_language_or_warn(lang, &JsValue::UNDEFINED, &WARNED, "staying").await;
+    #[cfg(feature = "lazy-sections")]
+    if loaded {
+        crate::lazy::follow_language(lang);
     }
+    loaded
 }
 
 /// Resolves `target` (an element or a CSS selector) to an element.

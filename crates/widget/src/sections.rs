@@ -142,21 +142,10 @@ export function sections_language_url(code) {
     /// `false` (with one console warning per page) if they could not load:
     /// the sections then stay in Russian.
     async fn load_language(lang: Lang) -> bool {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        static WARNED: AtomicBool = AtomicBool::new(false);
+        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
         let source = sections_language_url(lang.code()).map_or(JsValue::UNDEFINED, JsValue::from);
-        match diary_rules_js::fetch_language(lang, &source).await {
-            Ok(()) => true,
-            Err(why) => {
-                if !WARNED.swap(true, Ordering::Relaxed) {
-                    web_sys::console::warn_1(&JsValue::from_str(&format!(
-                        "diary-help: «Ошибка», «Пароль» and «Проверить данные» stay in Russian: their \"{}\" texts could not load: {why}",
-                        lang.code()
-                    )));
-                }
-                false
-            }
-        }
+        let what = "«Ошибка», «Пароль» and «Проверить данные» stay";
+        crate::text::load_language_or_warn(lang, &source, &WARNED, what).await
     }
 
     /// Loads this module's words for the language code `lang` (the first

@@ -31,3 +31,27 @@ fn reader_text(id: &str, student: bool, lang: Lang) -> &str {
     }
     texts::text(id, lang)
 }
+
+/// Makes `lang`'s words available in this module, from `source` (see
+/// `diary_rules_js::fetch_language`; `undefined`: the file next to the
+/// module). `false` if they could not load, with one console warning per
+/// page and `warned` flag: "diary-help: `what` stay(s) in Russian: …".
+pub async fn load_language_or_warn(
+    lang: Lang,
+    source: &wasm_bindgen::JsValue,
+    warned: &std::sync::atomic::AtomicBool,
+    what: &str,
+) -> bool {
+    match diary_rules_js::fetch_language(lang, source).await {
+        Ok(()) => true,
+        Err(why) => {
+            if !warned.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&format!(
+                    "diary-help: {what} in Russian: the \"{}\" texts could not load: {why}",
+                    lang.code()
+                )));
+            }
+            false
+        }
+    }
+}
