@@ -168,15 +168,17 @@ pub fn write(texts: &Texts, out_dir: &str) {
     code.push_str(&format!("/// The distinct source lists.\nstatic SOURCES: &[&[&str]] = &[{}];\n", sets.join(", ")));
     fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
 
-    // The English language file (format version 2, read by src/texts/file.rs):
-    // the header (with a checksum of the rest), a table of one varint per row, then the words of the rows
-    // that carry new words, in row order. A row's varint is 0 when its words
-    // are compiled into every build (`EN_ALWAYS`, the error quotes), 2·len
-    // for new words, and 2·k + 1 for the same words as the earlier row k.
+    // The English language file (format version 2, read by
+    // src/texts/file.rs): the header (with a checksum of the rest), a table
+    // of one varint per row, then the words of the rows that carry new words,
+    // in row order. A row's varint is 0 when its words are compiled into
+    // every build (`EN_ALWAYS`, the error quotes), 2·len for new words, and
+    // 2·k + 1 for the same words as the earlier row k; the reader takes at
+    // most 32 bits.
     let mut table = Vec::new();
     let mut words = String::new();
     let mut first_row: BTreeMap<&str, usize> = BTreeMap::new();
-    for (row, (id, (_, en, _, _))) in texts.iter().enumerate() {
+    for (row, (id, (_, en, _, file))) in texts.iter().enumerate() {
         let code = if always_english(id) {
             0
         } else if let Some(&earlier) = first_row.get(en.as_str()) {
@@ -186,7 +188,7 @@ pub fn write(texts: &Texts, out_dir: &str) {
             words.push_str(en);
             2 * en.len()
         };
-        let mut code = code as u64;
+        let mut code = u32::try_from(code).unwrap_or_else(|_| panic!("data/{file}.toml: text.{id}: over 2 GB"));
         while code >= 0x80 {
             table.push((code as u8 & 0x7f) | 0x80);
             code >>= 7;

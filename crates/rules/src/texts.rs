@@ -304,6 +304,10 @@ mod tests {
         let mut b = good.to_vec();
         b[16..20].copy_from_slice(&u32::MAX.to_le_bytes());
         assert_eq!(parse(&b), Err(LangFileError::Corrupted));
+        let mut b = good.to_vec();
+        let last = b.len() - 1;
+        b[last] = 0xff;
+        assert_eq!(parse(&b), Err(LangFileError::Corrupted));
         // A refused file changes nothing.
         assert_eq!(load_language(b"junk"), Err(LangFileError::NotALanguageFile));
         assert!(is_available(Lang::En));

@@ -23,8 +23,7 @@
 //! ```
 //!
 //! Lengths instead of offsets, repeated rows by reference and no copy of
-//! the compiled-in words keep the file small (gzip: 19.2 KB → see
-//! README, Sizes).
+//! the compiled-in words keep the file small (README, Sizes).
 //!
 //! `build.rs` writes the file (`texts.en.bin` in OUT_DIR) next to the
 //! generated table; a file built from other data is refused (its id hash
@@ -154,9 +153,9 @@ pub(crate) fn parse(
         let span = if code == 0 {
             (next, next)
         } else if code % 2 == 1 {
-            // The same words as an earlier row that has its own.
-            let &(start, end) = spans.get((code / 2) as usize).ok_or(LangFileError::Corrupted)?;
-            (start, end)
+            // The same words as an earlier row (one with words of its own:
+            // checked below, as an empty span is refused here).
+            *spans.get((code / 2) as usize).ok_or(LangFileError::Corrupted)?
         } else {
             let end = next.checked_add(code / 2).ok_or(LangFileError::Corrupted)?;
             let (start, stop) = (next as usize, end as usize);
