@@ -81,7 +81,7 @@ thread_local! {
 /// language file. Once the panel has its words in `lang`, this has the
 /// sections module (if imported, or being imported) load its own too, so that
 /// a section opens in `lang` without a moment in Russian. A module imported
-/// later loads them at import.
+/// later loads them at import ([`import_sections`]).
 pub fn follow_language(lang: Lang) {
     LANG.with(|l| l.set(lang));
     if lang == Lang::Ru {
@@ -104,13 +104,12 @@ async fn sections_language(module: &SectionsModule, lang: Lang) {
     }
 }
 
-/// Imports the sections module (once per page), with its words in the
-/// panel's language when that is not Russian.
-async fn import_sections() -> Result<SectionsModule, JsValue> {
-    let started = sections_requested().is_some();
+/// Imports the sections module (once per page) and, for a language other
+/// than Russian, waits for its words in `lang` (at once when they are
+/// already there).
+async fn import_sections(lang: Lang) -> Result<SectionsModule, JsValue> {
     let module: SectionsModule = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?.unchecked_into();
-    let lang = LANG.with(std::cell::Cell::get);
-    if !started && lang != Lang::Ru {
+    if lang != Lang::Ru {
         sections_language(&module, lang).await;
     }
     Ok(module)
@@ -132,7 +131,7 @@ pub fn prefetch() {
     let start = Closure::once_into_js(|| {
         wasm_bindgen_futures::spawn_local(async {
             // A failure here is silent: the section says so when it is opened.
-            let _ = import_sections().await;
+            let _ = import_sections(LANG.with(std::cell::Cell::get)).await;
         })
     });
     let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
@@ -197,22 +196,16 @@ impl LazySection {
         o.into()
     }
 
-    /// Imports the module and, for a language other than Russian, waits
-    /// for its words (at once when they are already there), so that the
-    /// section's first render is in the panel's language; «Загружаем
-    /// раздел…» stays until then. If they cannot load, the section opens in
-    /// Russian and tries again (`sections.rs`).
+    /// Imports the module with its words in the panel's language, so that
+    /// the section's first render is in that language; «Загружаем раздел…»
+    /// stays until then. If they cannot load, the section opens in Russian
+    /// and tries again (`sections.rs`).
     fn load(ctx: &Context<Self>) {
         let link = ctx.link().clone();
         let lang = ctx.props().lang;
         wasm_bindgen_futures::spawn_local(async move {
-            match import_sections().await {
-                Ok(m) => {
-                    if lang != Lang::Ru {
-                        sections_language(&m, lang).await;
-                    }
-                    link.send_message(LazyMsg::Loaded(m))
-                }
+            match import_sections(lang).await {
+                Ok(m) => link.send_message(LazyMsg::Loaded(m)),
                 Err(_) => link.send_message(LazyMsg::Failed),
             }
         });
