@@ -4,9 +4,16 @@
 # and prints the size of every file a browser downloads. Byte-reproducible
 # in any checkout folder: absolute paths are remapped before they can end up
 # in the .wasm (panic locations).
+#
+# Environment (tests only): PKG_OUT=DIR builds into DIR instead of pkg/;
+# WIDGET_FEATURES=",crash-trigger" adds cargo features to both widget
+# modules (tests/security/ builds the crash-trigger modules this way, into
+# target/pkg-crash, so they are made exactly as the shipped ones).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+pkg=${PKG_OUT:-pkg}
+extra=${WIDGET_FEATURES:-}
 
 # Each crate is built as a cdylib alone: cargo silently skips LTO for a unit
 # that also emits an rlib (rust-lang/cargo#9672), and the crates' manifests
@@ -28,52 +35,60 @@ cdylib() {
       .filter(m=>m.reason==="build-script-executed"&&/[#/]diary-rules[@#]/.test(m.package_id)).map(m=>m.out_dir);
       if(dirs.length!==1){console.error("expected one diary-rules build, got "+dirs.length);process.exit(1)}console.log(dirs[0])})'
 }
-rules_texts=$(cdylib diary-rules-js)
-sections_texts=$(cdylib diary-help-widget --no-default-features --features sections-module)
-cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
-panel_texts=$(cdylib diary-help-widget --no-default-features --features lazy-sections)
 # bind CRATE_WASM OUT_DIR OUT_NAME
 bind() {
   rm -rf "$2.tmp"
   scripts/bind.sh "$1" "$2.tmp" "$3"
 }
-
-bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
-bind "$out/diary_help_widget.wasm" pkg/widget diary_help
-bind "$out/diary_help_sections.wasm" pkg/widget.sections diary_help_sections
+mkdir -p "$pkg"
+rules_texts=$(cdylib diary-rules-js)
+bind "$out/diary_rules_js.wasm" "$pkg"/rules diary_rules
+sections_texts=$(cdylib diary-help-widget --no-default-features --features "sections-module$extra")
+cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
+bind "$out/diary_help_sections.wasm" "$pkg"/widget.sections diary_help_sections
+# The panel fetches the sections' wasm itself and runs it only if its
+# SHA-256 is the one compiled in here (crates/widget/src/lazy.rs).
+DIARY_SECTIONS_WASM_SHA256=$(sha256sum "$pkg/widget.sections.tmp/diary_help_sections_bg.wasm" | cut -d' ' -f1)
+export DIARY_SECTIONS_WASM_SHA256
+panel_texts=$(cdylib diary-help-widget --no-default-features --features "lazy-sections$extra")
+bind "$out/diary_help_widget.wasm" "$pkg"/widget diary_help
 # Only the module and its wasm: its exports are the panel's, not the host's.
-mv pkg/widget.sections.tmp/diary_help_sections.js pkg/widget.sections.tmp/diary_help_sections_bg.wasm pkg/widget.tmp/
-rm -rf pkg/widget.sections.tmp
-cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
-scripts/minify.sh pkg/widget.tmp/diary-login-help.js
+mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/diary_help_sections_bg.wasm "$pkg"/widget.tmp/
+rm -rf "$pkg"/widget.sections.tmp
+cp web/diary-help.css web/diary-login-help.js "$pkg"/widget.tmp/
+scripts/minify.sh "$pkg"/widget.tmp/diary-login-help.js
 # The element's stylesheet as a module (its text as the default export): the
 # element builds a constructable stylesheet from it, so no bundler CSS rule
 # or style-src policy can get between the element and its styles.
 node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated from web/diary-help.css by scripts/build.sh.\nexport default "+JSON.stringify(fs.readFileSync(process.argv[1],"utf8"))+";\n")' \
-  web/diary-help.css pkg/widget.tmp/diary-help-css.js
+  web/diary-help.css "$pkg"/widget.tmp/diary-help-css.js
 # English, loaded on demand (loadLanguage / setLang): each module's own
 # language file, for exactly the texts compiled into it.
-cp "$rules_texts/texts.en.bin" pkg/rules.tmp/diary-texts.en.bin
-cp "$panel_texts/texts.en.bin" pkg/widget.tmp/diary-texts.en.bin
-cp "$sections_texts/texts.en.bin" pkg/widget.tmp/diary-texts-sections.en.bin
-cp packaging/rules/diary_rules.node.js pkg/rules.tmp/
-cp packaging/widget/diary-login-help.d.ts pkg/widget.tmp/
+cp "$rules_texts/texts.en.bin" "$pkg"/rules.tmp/diary-texts.en.bin
+cp "$panel_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts.en.bin
+cp "$sections_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts-sections.en.bin
+cp packaging/rules/diary_rules.node.js "$pkg"/rules.tmp/
+cp packaging/widget/diary-login-help.d.ts "$pkg"/widget.tmp/
 for d in rules widget; do
-  cp LICENSE "pkg/$d.tmp/"
-  cp "packaging/$d/README.md" "pkg/$d.tmp/"
+  cp LICENSE "$pkg/$d.tmp/"
+  cp "packaging/$d/README.md" "$pkg/$d.tmp/"
 done
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
-node scripts/package-json.mjs pkg/rules.tmp rules "$version"
-node scripts/package-json.mjs pkg/widget.tmp widget "$version"
+node scripts/package-json.mjs "$pkg"/rules.tmp rules "$version"
+node scripts/package-json.mjs "$pkg"/widget.tmp widget "$version"
 
 for d in rules widget; do
-  rm -rf "pkg/$d" && mv "pkg/$d.tmp" "pkg/$d"
+  rm -rf "$pkg/$d" && mv "$pkg/$d.tmp" "$pkg/$d"
 done
+
+# Subresource Integrity of the files a page references (pkg/SRI.json), and
+# the CDN example's integrity attributes from it.
+if [ "$pkg" = pkg ]; then node scripts/sri.mjs pkg docs/examples/cdn.html; fi
 
 # Totals: what a browser downloads for the Russian panel as the custom
 # element (mount() hosts link diary-help.css instead of the CSS module) and
 # for the rules API; English is on demand.
-node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
-  pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js \
-  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/rules/diary-texts.en.bin ~pkg/widget/diary-texts.en.bin ~pkg/widget/diary-texts-sections.en.bin | tee pkg/SIZES.txt
+node scripts/sizes.mjs "$pkg"/rules/diary_rules.js "$pkg"/rules/diary_rules_bg.wasm \
+  "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js \
+  +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"

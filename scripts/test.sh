@@ -5,7 +5,9 @@
 #   2. the wasm build, a check that the committed pkg/ matches it, and that
 #      no wasm grew past its recorded size (the guard that LTO applies);
 #   3. wasm-bindgen-test in headless Chromium (JS API and widget);
-#   4. end-to-end tests: node --test + playwright-core + Chromium against index.html.
+#   4. end-to-end tests: node --test + playwright-core + Chromium against index.html;
+#   5. the security suite (tests/security/): the shipped modules attacked, and
+#      their crash net tested on a build with a test-only trigger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -27,9 +29,9 @@ cargo test --locked --workspace
 
 step "wasm build and pkg/ freshness"
 scripts/build.sh
-if [ -n "$(git status --porcelain -- pkg)" ]; then
-  git status --short -- pkg
-  echo "pkg/ is stale: the sources build to different files. Run scripts/build.sh and commit pkg/." >&2
+if [ -n "$(git status --porcelain -- pkg docs/examples/cdn.html)" ]; then
+  git status --short -- pkg docs/examples/cdn.html
+  echo "pkg/ is stale: the sources build to different files. Run scripts/build.sh and commit pkg/ (and docs/examples/cdn.html)." >&2
   exit 1
 fi
 node scripts/check-sizes.mjs
@@ -39,3 +41,9 @@ cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-h
 
 step "end-to-end tests (playwright-core, Chromium)"
 node --test --test-reporter=spec tests/pkg/ tests/types/ tests/e2e/ tests/integration/
+
+step "security suite (tests/security/)"
+# The crash net is tested on the shipped modules plus a trigger: the same
+# scripts/build.sh, into target/pkg-crash, with the test-only feature.
+PKG_OUT=target/pkg-crash WIDGET_FEATURES=,crash-trigger scripts/build.sh >/dev/null
+node --test --test-reporter=spec tests/security/

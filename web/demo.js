@@ -1,7 +1,9 @@
 // The demo page's script: loads the widget module and mounts the panel.
 // No inline script, so the page works under a strict CSP. The page URL's
-// `region`, `role`, `lang` and `error` parameters are passed on, so a link
-// can open the panel on a given error.
+// `region`, `role` and `lang` parameters are passed on, and the demo opts
+// in to `errorFromUrl`, so a link can open the panel on a given error
+// (`?error=diary_not_found`, or a message the rules recognise; the URL's
+// words themselves are never shown).
 import init, { mount } from "../pkg/widget/diary_help.js";
 
 const target = document.querySelector("#diary-help");
@@ -12,7 +14,7 @@ if (regionSelect) regionSelect.value = region;
 
 try {
   await init();
-  const options = { region, lang: params.get("lang") === "en" ? "en" : "ru" };
+  const options = { region, lang: params.get("lang") === "en" ? "en" : "ru", errorFromUrl: true };
   if (params.get("role") === "student") options.role = "student";
   const panel = mount(target, options);
   target.classList.add("help-mounted");

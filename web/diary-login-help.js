@@ -125,6 +125,7 @@ function optionsOf(el, profile) {
   if (profile) options.region = profile;
   if (el.getAttribute("remember") === "false") options.remember = false;
   if (el.getAttribute("history") === "false") options.history = false;
+  if (el.hasAttribute("error-from-url")) options.errorFromUrl = true;
   return options;
 }
 
@@ -214,7 +215,7 @@ export class DiaryLoginHelp extends HTMLElement {
       else if (name === "region" && !this.#profile) handle.setRegion(value);
       else if (name === "lang") handle.setLang(value ?? "ru");
     } catch (error) {
-      console.warn(`<diary-login-help>: ignoring ${name}=${JSON.stringify(value)}:`, error.message);
+      console.warn(`<diary-login-help>: ignoring the new ${name} attribute:`, error.message);
     }
   }
 }

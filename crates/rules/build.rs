@@ -26,6 +26,10 @@ use toml::{Table, Value};
 #[path = "src/texts/packed.rs"]
 mod packed;
 
+/// SHA-256, shared with the crate (the language file's digest).
+#[path = "src/sha256.rs"]
+mod sha256;
+
 // The crate's closed sets and region-profile schema, shared with the crate.
 #[path = "src/id.rs"]
 #[allow(dead_code)]

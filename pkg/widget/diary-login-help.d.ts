@@ -14,6 +14,7 @@ export type DiaryLoginHelpState = "ready" | "unstyled" | "failed";
  * - `role`: `"parent"` (default) or `"student"`;
  * - `lang`: `"ru"` (default) or `"en"`;
  * - `error`: an error message the user saw, to explain;
+ * - `error-from-url`: let the page URL's `?error=` select an explanation (its words are never shown);
  * - `remember="false"`: remember nothing on this device;
  * - `history="false"`: the guide adds no browser history entries (Back leaves the page as usual);
  * - `nonce`: the page's CSP nonce, for browsers without constructable stylesheets.

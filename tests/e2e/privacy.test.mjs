@@ -138,7 +138,10 @@ async function checkJourney(path, ready) {
   for (const needle of NEEDLES) {
     assert.ok(!all.includes(needle), `${needle} is stored: ${all}`);
   }
-  assert.equal(stored.session, "", "sessionStorage is used");
+  // The birth date (typed in the guide) is kept for the tab only, and nothing else is.
+  const tab = JSON.parse(stored.session.replace(/^diary-login-help:v1=/, "") || "{}");
+  assert.deepEqual(Object.keys(tab), ["birthDate"], `sessionStorage: ${stored.session}`);
+  assert.equal(tab.birthDate, "2015-09-01");
   assert.equal(stored.cookie, "", "cookies are set");
   assert.deepEqual(stored.idb, [], "IndexedDB is used");
   assert.deepEqual(stored.caches, [], "Cache Storage is used");
@@ -146,7 +149,8 @@ async function checkJourney(path, ready) {
   // The one thing remembered: the wizard's answers, under one key.
   const remembered = JSON.parse(stored.local.replace(/^diary-login-help:v1=/, ""));
   // (the answers, «Не знаю» answers by question id, the role and the open section).
-  assert.deepEqual(Object.keys(remembered).sort(), ["answers", "birthDate", "role", "section", "unknown"]);
+  // No birth date on the device: «Запомнить дату рождения» was not ticked.
+  assert.deepEqual(Object.keys(remembered).sort(), ["answers", "role", "section", "unknown"]);
   assert.ok(remembered.unknown.every((q) => /^[a-z_]+$/.test(q)), JSON.stringify(remembered));
   assert.deepEqual(Object.keys(remembered.answers), ["certificate_status"]);
 

@@ -77,7 +77,17 @@ extern "C" {
     fn status(this: &Response) -> u16;
     #[wasm_bindgen(method, catch, js_name = arrayBuffer)]
     fn array_buffer(this: &Response) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn headers(this: &Response) -> Headers;
+    type Headers;
+    #[wasm_bindgen(method, catch, js_name = get)]
+    fn header(this: &Headers, name: &str) -> Result<Option<String>, JsValue>;
 }
+
+/// The only media type a language file is accepted with: a server that
+/// answers with its HTML error or index page (`text/html`) is refused before
+/// the body is read.
+pub const LANGUAGE_FILE_TYPE: &str = "application/octet-stream";
 
 /// The language file's name, next to the module (`pkg/rules/`, `pkg/widget/`).
 pub fn language_file_name(lang: diary_rules::Lang) -> String {
@@ -123,6 +133,11 @@ pub async fn fetch_language(lang: diary_rules::Lang, source: &JsValue) -> Result
             .unchecked_into();
         if !response.ok() {
             return Err(fail(&format!("HTTP {}", response.status())));
+        }
+        let media_type = response.headers().header("content-type").ok().flatten().unwrap_or_default();
+        let media_type = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        if media_type != LANGUAGE_FILE_TYPE {
+            return Err(fail(&format!("served as {media_type:?}, expected {LANGUAGE_FILE_TYPE}")));
         }
         let buffer = response.array_buffer().map_err(|_| fail("unreadable response"))?;
         let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| fail("the download broke off"))?;

@@ -3,7 +3,7 @@
 //! Inputs are read by hand over `JsValue` and `Reflect` rather than through
 //! serde: a generic deserializer per input type costs tens of kilobytes of
 //! wasm, and these readers are a few small non-generic functions. Error
-//! messages keep serde's wording (`invalid type: integer `5`, expected a
+//! messages keep serde's wording without the value (`invalid type: integer, expected a
 //! string`, `unknown field …`, `unknown variant …`, `missing field …`), each
 //! prefixed with the path of the field at fault.
 
@@ -12,6 +12,103 @@
 #![cfg_attr(not(feature = "api"), allow(dead_code, unused_macros, unused_imports))]
 
 use wasm_bindgen::prelude::*;
+
+/// The longest string any function of the API takes, in UTF-16 code units
+/// (JavaScript's `length`): 1 MiB, far above any real paste. Checked in JS
+/// before the string is copied into the module's memory.
+pub const MAX_TEXT_LENGTH: u32 = 1 << 20;
+
+// The one place where a host's value is read: a copy into plain data, made
+// by JS this module controls, before any Rust reader looks at it.
+// - Own enumerable properties only (`Object.keys`), copied into objects
+//   with no prototype, and arrays copied index by index with their holes
+//   made `undefined`: nothing from a prototype chain (a polluted
+//   `Object.prototype.region`) can be read later.
+// - Every read that can run host code (a getter, a Proxy trap, `length`,
+//   `Array.isArray` on a revoked Proxy) is inside `try`: a throw becomes
+//   `{ at, problem }` and never unwinds through the wasm frames.
+// - Bounded: strings of at most MAX_TEXT_LENGTH, at most 10,000 keys or
+//   items per object, 8 levels, 100,000 values in all.
+// The answer is an object with no prototype: `{ value }` or `{ at, problem }`.
+#[wasm_bindgen(inline_js = r#"
+export function plain_copy(value, maxText) {
+  const MAX_ITEMS = 10000, MAX_DEPTH = 8, MAX_VALUES = 100000;
+  const unreadable = "cannot be read (reading it threw an exception)";
+  let values = 0;
+  const fail = (at, problem) => { throw { __proto__: null, at, problem }; };
+  const name = (k) => (k.length > 40 ? k.slice(0, 40) + "…" : k);
+  function copy(v, at, depth) {
+    if (typeof v === "string") {
+      if (v.length > maxText) fail(at, "longer than the limit of " + maxText + " characters");
+      return v;
+    }
+    if (v === null || typeof v !== "object") return v;
+    if (++values > MAX_VALUES) fail(at, "too large (more than " + MAX_VALUES + " values)");
+    if (depth > MAX_DEPTH) fail(at, "nested too deeply (more than " + MAX_DEPTH + " levels)");
+    let array;
+    try { array = Array.isArray(v); } catch { fail(at, unreadable); }
+    if (array) {
+      let n;
+      try { n = v.length; } catch { fail(at, unreadable); }
+      if (typeof n !== "number" || !(n >= 0) || n > MAX_ITEMS) fail(at, "too many items (at most " + MAX_ITEMS + ")");
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = at + "[" + i + "]";
+        let x;
+        try { x = Object.prototype.hasOwnProperty.call(v, i) ? v[i] : undefined; } catch { fail(p, unreadable); }
+        out[i] = copy(x, p, depth + 1);
+      }
+      return out;
+    }
+    let keys;
+    try { keys = Object.keys(v); } catch { fail(at, unreadable); }
+    if (keys.length > MAX_ITEMS) fail(at, "too many fields (at most " + MAX_ITEMS + ")");
+    const out = Object.create(null);
+    for (const k of keys) {
+      const p = at ? at + "." + name(k) : name(k);
+      let x;
+      try { x = v[k]; } catch { fail(p, unreadable); }
+      out[k] = copy(x, p, depth + 1);
+    }
+    return out;
+  }
+  try {
+    return { __proto__: null, value: copy(value, "", 0) };
+  } catch (e) {
+    return e !== null && typeof e === "object" && "problem" in e ? e : { __proto__: null, at: "", problem: unreadable };
+  }
+}
+"#)]
+extern "C" {
+    fn plain_copy(value: &JsValue, max_text: u32) -> JsValue;
+}
+
+/// A copy of the host's `value` as plain data (see the snippet above), safe
+/// for every reader in this crate; an `Error` naming the field (under
+/// `path`) that could not be read, or that is too large. Every function of
+/// the API and of the widget passes each argument through this first,
+/// except the mount target (an element) and a language file's bytes.
+pub fn plain(value: &JsValue, path: &str) -> Result<JsValue, JsError> {
+    // Primitives other than strings cannot run host code: no copy needed.
+    if !value.is_object() && !value.is_string() {
+        return Ok(value.clone());
+    }
+    let result = plain_copy(value, MAX_TEXT_LENGTH);
+    let own = |key: &str| js_sys::Reflect::get(&result, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    match own("problem").as_string() {
+        None => Ok(own("value")),
+        Some(problem) => {
+            let at = own("at").as_string().unwrap_or_default();
+            let field = match (path.is_empty(), at.is_empty(), at.starts_with('[')) {
+                (_, true, _) => path.to_owned(),
+                (true, false, _) => at,
+                (false, false, true) => format!("{path}{at}"),
+                (false, false, false) => format!("{path}.{at}"),
+            };
+            Err(field_error(if field.is_empty() { "input" } else { &field }, problem))
+        }
+    }
+}
 
 /// A JS `Error` whose message is `"<field>: <problem>"`.
 pub fn field_error(field: &str, problem: impl std::fmt::Display) -> JsError {
@@ -40,8 +137,7 @@ pub fn optional_lang(value: &JsValue, field: &str) -> Result<diary_rules::Lang, 
 
 /// A language code, whether or not its words are loaded yet.
 pub fn parse_lang(code: &str, field: &str) -> Result<diary_rules::Lang, JsError> {
-    diary_rules::Lang::parse(code)
-        .ok_or_else(|| field_error(field, format!("expected \"ru\" or \"en\", got \"{code}\"")))
+    diary_rules::Lang::parse(code).ok_or_else(|| field_error(field, "expected \"ru\" or \"en\""))
 }
 
 /// `lang` if its words are available, else an `Error` naming the field and
@@ -139,22 +235,22 @@ pub fn one_of(names: &[&str]) -> String {
     }
 }
 
-/// serde's words for a value of the wrong type: `integer `5``,
-/// `floating point `1.5``, `string "x"`, `boolean `true``, `sequence`, `map`.
-/// Numbers are written by JavaScript (no float formatting in the module).
+/// serde's words for the type of a value of the wrong type: `integer`,
+/// `floating point`, `string`, `boolean`, `sequence`, `map`. Never the value
+/// itself: a wrong value may be a person's name, a СНИЛС or a password.
 pub fn unexpected(value: &JsValue) -> String {
     if is_nullish(value) {
         "null".to_owned()
-    } else if let Some(b) = value.as_bool() {
-        format!("boolean `{b}`")
-    } else if let Some(x) = value.as_f64() {
+    } else if value.as_bool().is_some() {
+        "boolean".to_owned()
+    } else if value.as_f64().is_some() {
         if js_sys::Number::is_safe_integer(value) {
-            format!("integer `{}`", x as i64)
+            "integer".to_owned()
         } else {
-            format!("floating point `{}`", number_text(x))
+            "floating point".to_owned()
         }
-    } else if let Some(s) = value.as_string() {
-        format!("string \"{s}\"")
+    } else if value.is_string() {
+        "string".to_owned()
     } else if js_sys::Array::is_array(value) {
         "sequence".to_owned()
     } else if value.is_function() {
@@ -162,12 +258,6 @@ pub fn unexpected(value: &JsValue) -> String {
     } else {
         "map".to_owned()
     }
-}
-
-/// A number as JavaScript writes it: `String(x)`, which is total for a
-/// number (no error path, so no default to fall back on).
-pub fn number_text(x: f64) -> String {
-    js_string_of_number(x)
 }
 
 /// `"<path>: invalid type: <value>, expected <expected>"`.
@@ -198,7 +288,7 @@ pub fn uint_at(value: &JsValue, path: &str, max: u32, what: &str) -> Result<u32,
             u32::try_from(n)
                 .ok()
                 .filter(|&n| n <= max)
-                .ok_or_else(|| field_error(path, format!("invalid value: integer `{n}`, expected {what}")))
+                .ok_or_else(|| field_error(path, format!("invalid value: an integer out of range, expected {what}")))
         }
         _ => Err(invalid_type(path, value, what)),
     }
@@ -305,10 +395,6 @@ extern "C" {
     type PlainObject;
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &PlainObject, key: &JsValue, value: &JsValue);
-
-    /// The global `String` called on a number (see [`number_text`]).
-    #[wasm_bindgen(js_name = String)]
-    fn js_string_of_number(x: f64) -> String;
 }
 
 thread_local! {
@@ -419,22 +505,6 @@ mod tests {
 
     fn keys(value: &JsValue) -> Vec<String> {
         js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
-    }
-
-    #[wasm_bindgen_test]
-    fn numbers_are_written_as_javascript_writes_them() {
-        let cases = [
-            (1.5, "1.5"),
-            (0.1 + 0.2, "0.30000000000000004"),
-            (1e21, "1e+21"),
-            (-0.0, "0"),
-            (f64::NAN, "NaN"),
-            (f64::NEG_INFINITY, "-Infinity"),
-            (5e-7, "5e-7"),
-        ];
-        for (x, text) in cases {
-            assert_eq!(number_text(x), text);
-        }
     }
 
     #[wasm_bindgen_test]

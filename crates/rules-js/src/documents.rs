@@ -1,6 +1,8 @@
 //! Document checks: `checkSnils`, `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{expect_object, field_error, optional, optional_lang, required_string, string_at, words, ToJs};
+use crate::convert::{
+    expect_object, field_error, optional, optional_lang, plain, required_string, string_at, words, ToJs,
+};
 use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
 use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
 use diary_rules::snils::{self, SnilsProblem};
@@ -36,7 +38,7 @@ pub struct SnilsResult {
 /// Throws `Error("text: expected a string, got …")` for a non-string.
 #[wasm_bindgen(js_name = checkSnils, unchecked_return_type = "SnilsResult")]
 pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
-    let text = required_string(&text, "text")?;
+    let text = required_string(&plain(&text, "text")?, "text")?;
     let verdict = snils::check_snils(&text);
     Ok(SnilsResult {
         valid: verdict.is_valid(),
@@ -71,7 +73,7 @@ pub struct CertificateResult {
 pub fn check_birth_certificate(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = required_string(&text, "text")?;
+    let text = required_string(&plain(&text, "text")?, "text")?;
     let c = check_certificate(&text);
     Ok(CertificateResult { valid: c.is_valid(), normalized: c.normalized, problems: c.problems }.to_js())
 }
@@ -159,9 +161,9 @@ pub fn compare_records(
     #[wasm_bindgen(unchecked_param_type = "StudentRecord")] gosuslugi: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
-    let diary = person(diary, "diary")?;
-    let gosuslugi = person(gosuslugi, "gosuslugi")?;
-    let lang = optional_lang(&lang, "lang")?;
+    let diary = person(plain(&diary, "diary")?, "diary")?;
+    let gosuslugi = person(plain(&gosuslugi, "gosuslugi")?, "gosuslugi")?;
+    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
     let differences: Vec<RecordDifference> = compare(&diary, &gosuslugi)
         .into_iter()
         .map(|d| RecordDifference {

@@ -2,8 +2,8 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    expect_object, field_error, is_nullish, lang_at, optional, optional_lang, reject_unknown_fields, required_string,
-    string_at, uint_at, words, ToJs,
+    expect_object, field_error, is_nullish, lang_at, optional, optional_lang, plain, reject_unknown_fields,
+    required_string, string_at, uint_at, words, ToJs,
 };
 use crate::ids::id_at;
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
@@ -95,9 +95,8 @@ pub struct ErrorListItem {
 fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
     let age = match (&ctx.birth_date, ctx.age_years) {
         (Some(date), _) => {
-            let birth = parse_iso_date(date).ok_or_else(|| {
-                field_error("context.birthDate", format!("expected a date YYYY-MM-DD, got \"{date}\""))
-            })?;
+            let birth =
+                parse_iso_date(date).ok_or_else(|| field_error("context.birthDate", "expected a date YYYY-MM-DD"))?;
             let today = browser_now()
                 .map(|t| t.date())
                 .ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
@@ -108,7 +107,7 @@ fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
             Some(AgeGroup::of(years))
         }
         (None, Some(years)) if years > MAX_AGE_YEARS => {
-            return Err(field_error("context.ageYears", format!("expected 0..={MAX_AGE_YEARS}, got {years}")));
+            return Err(field_error("context.ageYears", format!("expected 0..={MAX_AGE_YEARS}")));
         }
         (None, Some(years)) => Some(AgeGroup::of(years)),
         (None, None) => None,
@@ -129,7 +128,8 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = required_string(&text, "text")?;
+    let text = required_string(&plain(&text, "text")?, "text")?;
+    let context = plain(&context, "context")?;
     let ctx: ExplainContext = if is_nullish(&context) {
         ExplainContext::default()
     } else {
@@ -176,7 +176,7 @@ fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
 /// Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
 #[wasm_bindgen(js_name = listErrors, unchecked_return_type = "ErrorListItem[]")]
 pub fn list_errors(#[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue) -> Result<JsValue, JsError> {
-    let lang = optional_lang(&lang, "lang")?;
+    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
     let items: Vec<ErrorListItem> = rules::list()
         .map(|e| ErrorListItem {
             id: Cow::Borrowed(e.id),

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 /// Reads one of `T`'s ids (serde's `unknown variant` error otherwise).
 pub fn id_at<T: Id>(value: &JsValue, path: &str) -> Result<T, JsError> {
     let name = string_at(value, path)?;
-    T::parse(&name).ok_or_else(|| field_error(path, format!("unknown variant `{name}`, expected {}", one_of(T::IDS))))
+    T::parse(&name).ok_or_else(|| field_error(path, format!("unknown variant, expected {}", one_of(T::IDS))))
 }
 
 /// The `k`-th piece of a union's declaration: the doc comment, the name,

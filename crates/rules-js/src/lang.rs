@@ -7,7 +7,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{field_error, parse_lang, required_string};
+use crate::convert::{field_error, parse_lang, plain, required_string};
 
 /// Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
 /// once). `source`: the language file's bytes (`ArrayBuffer`,
@@ -21,7 +21,7 @@ pub async fn load_language(
     #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
 ) -> Result<(), JsError> {
-    let code = required_string(&lang, "lang")?;
+    let code = required_string(&plain(&lang, "lang")?, "lang")?;
     // Not yet loaded is the case this function is for: parse only.
     let lang = parse_lang(&code, "lang")?;
     crate::browser::fetch_language(lang, &source.unwrap_or(JsValue::UNDEFINED))

@@ -9,8 +9,8 @@
 //!   own form.
 
 use crate::convert::{
-    bool_at, expect_object, f64_at, field_error, invalid_type, is_nullish, is_plain_object, lang_at, number_text,
-    optional, optional_lang, reject_unknown_fields, required_string, string_at, strings_at, uint_at, ToJs,
+    bool_at, expect_object, f64_at, field_error, invalid_type, is_nullish, is_plain_object, lang_at, optional,
+    optional_lang, plain, reject_unknown_fields, required_string, string_at, strings_at, uint_at, ToJs,
 };
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
@@ -196,8 +196,8 @@ pub fn check_password(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckPasswordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let password = required_string(&password, "password")?;
-    let options = read_check_options(&options)?;
+    let password = required_string(&plain(&password, "password")?, "password")?;
+    let options = read_check_options(&plain(&options, "options")?)?;
     let lang = lang_at(options.lang.as_deref(), "options.lang")?;
     let policy = read_policy(options.policy, "options.policy")?;
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
@@ -247,18 +247,14 @@ pub struct GeneratePasswordOptions {
 pub fn generate_password(
     #[wasm_bindgen(unchecked_optional_param_type = "GeneratePasswordOptions")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options = read_generate_options(&options)?;
+    let options = read_generate_options(&plain(&options, "options")?)?;
     let policy = read_policy(options.policy, "options.policy")?;
     let (min, max) = generator::length_range();
     let length = match options.length {
         None => None,
         Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
-        Some(x) => {
-            let got = number_text(x);
-            return Err(field_error(
-                "options.length",
-                format!("must be a whole number from {min} to {max}, got {got}"),
-            ));
+        Some(_) => {
+            return Err(field_error("options.length", format!("must be a whole number from {min} to {max}")));
         }
     };
     let mut fill = crate::browser::secure_random;
@@ -316,7 +312,7 @@ pub struct PasswordPolicyInfo {
 pub fn password_policy(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
-    let lang = optional_lang(&lang, "lang")?;
+    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
     Ok(PasswordPolicyInfo {

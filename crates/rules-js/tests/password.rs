@@ -194,7 +194,7 @@ fn generated_passwords_pass_the_checker() {
 #[wasm_bindgen_test]
 fn generator_errors_name_the_field() {
     for (options, want) in [
-        (r#"{"length": 7}"#, "options.length: must be a whole number from 8 to 64, got 7"),
+        (r#"{"length": 7}"#, "options.length: must be a whole number from 8 to 64"),
         (r#"{"length": 65}"#, "options.length:"),
         (r#"{"length": 8.5}"#, "options.length:"),
         (r#"{"length": "12"}"#, "options.length:"),

@@ -166,7 +166,6 @@ pub fn write(texts: &Texts, out_dir: &str) {
     code.push_str(&format!("static TEXTS: &[(u32, u16, u8)] = &[\n{rows}];\n"));
     let sets: Vec<String> = source_sets.iter().map(|set| format!("&{set:?}")).collect();
     code.push_str(&format!("/// The distinct source lists.\nstatic SOURCES: &[&[&str]] = &[{}];\n", sets.join(", ")));
-    fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
 
     // The English language file (format version 2, read by
     // src/texts/file.rs): the header (with a checksum of the rest), a table
@@ -206,5 +205,10 @@ pub fn write(texts: &Texts, out_dir: &str) {
     let body = [table.as_slice(), words.as_bytes()].concat();
     file.extend_from_slice(&fnv1a(&body).to_le_bytes());
     file.extend_from_slice(&body);
+    // The file this build's module accepts, and no other: its SHA-256.
+    let digest = crate::sha256::sha256(&file);
+    code.push_str("/// SHA-256 of texts.en.bin as this build wrote it: `load_language` accepts exactly that file.\n");
+    code.push_str(&format!("const EN_FILE_SHA256: [u8; 32] = {digest:?};\n"));
     fs::write(Path::new(&out_dir).join("texts.en.bin"), file).unwrap();
+    fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
 }

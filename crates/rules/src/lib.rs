@@ -23,6 +23,7 @@ pub mod lang;
 pub mod nfc;
 pub mod password;
 pub mod records;
+pub mod sha256;
 pub mod snils;
 pub mod texts;
 mod vocab;

@@ -96,6 +96,15 @@ pub fn is_available(lang: Lang) -> bool {
 /// file. A refused file changes nothing: Russian, and whatever was loaded
 /// before, keep working.
 pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
+    if crate::sha256::sha256(bytes) != EN_FILE_SHA256 {
+        // Not the file this module was built with: another version, a
+        // damaged download or an edited file. Which one is told apart for
+        // the message; nothing of it is loaded.
+        return Err(match parse_file(bytes) {
+            Ok(_) => LangFileError::NotTheBuiltFile,
+            Err(e) => e,
+        });
+    }
     let table = parse_file(bytes)?;
     let lang = table.lang;
     match lang {

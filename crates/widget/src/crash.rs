@@ -1,124 +1,177 @@
-//! When the panel itself fails. A Rust panic is a bug in the widget; it must
-//! not leave a blank box or throw into the host's login page. On the first
-//! panic:
-//! - one `console.error` says what happened and where (the panic message and
-//!   source location; the widget never puts user input in panic messages);
-//! - every mounted panel is replaced by a short apology with the region's
-//!   help links and Gosuslugi's help page, built as plain DOM text (no
-//!   markup parsing, no wasm event handlers);
-//! - the `WebAssembly.RuntimeError` that the abort raises (and any that a
-//!   later call into the broken module raises) is kept from the host page:
-//!   `error` and `unhandledrejection` events carrying one are cancelled.
+//! When the panel itself fails. The module's crash net, installed on every
+//! build (the shipped modules included), in two layers:
 //!
+//! - **Rust panics**: the panic hook, installed with Yew's own
+//!   [`yew::set_custom_panic_hook`] before the first render (a plain
+//!   `std::panic::set_hook` is replaced by Yew's default hook when it
+//!   renders), writes one `console.error` with the panic message and source
+//!   location (the widget never puts user input in panic messages) and shows
+//!   the apology in every mounted panel.
+//! - **Anything that escapes the wasm**: the `WebAssembly.RuntimeError` of a
+//!   panic's abort, any other trap (an engine's `Out of bounds table
+//!   access`), or a JS exception that unwound through the wasm frames. The
+//!   JS glue wraps every export of the instance (`scripts/inline-snippets.mjs`,
+//!   the guard): the first such error marks the module broken, shows the
+//!   apology (from JS: the snippet below), and no later call enters the
+//!   wasm. Calls the browser makes (events, timers, promise jobs) and a
+//!   handle's methods return quietly; a function the host calls (`mount`)
+//!   throws `Error("diary-help: internal error …")`. No `error` or
+//!   `unhandledrejection` event of the page ever carries our error.
+//!
+//! The apology (a short text with the region's help links and Gosuslugi's
+//! help page, plain DOM text, no markup parsing, no wasm event handlers) is
+//! built for each panel when it is mounted and again when its region or
+//! language changes, so that showing it needs no call into the wasm.
 //! Handles of crashed panels accept calls and do nothing.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use diary_rules::eligibility::{links, region};
 use diary_rules::{texts, Lang};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// A mounted panel, as far as the apology needs to know it.
-#[derive(Clone)]
-struct Mounted {
-    id: u32,
-    root: web_sys::Element,
-    region: Option<String>,
-    lang: Lang,
-    /// The apology goes inside `root` instead of replacing it: a section of
-    /// the panel whose `<div>` belongs to the panel's own Yew (`sections.rs`).
-    in_place: bool,
+// The registry of mounted panels and their prepared apologies. The guard in
+// the glue calls `crash_show_all` (by name: this snippet is pasted into the
+// same module) when an error escapes the wasm.
+#[wasm_bindgen(inline_js = r#"
+const panels = new Map();
+let crashed = false;
+function crash_show_one(p) {
+  if (p.shown) return;
+  if (p.inPlace || !p.root.parentNode) {
+    p.root.replaceChildren(p.apology);
+    p.shown = p.root;
+  } else {
+    // A shallow copy of the root: no listener of the crashed app stays attached.
+    const fresh = p.root.cloneNode(false);
+    fresh.append(p.apology);
+    p.root.replaceWith(fresh);
+    p.shown = fresh;
+  }
+}
+export function crash_register(id, root, apology, inPlace) {
+  const p = panels.get(id);
+  if (p) {
+    if (!p.shown) p.apology = apology;
+  } else {
+    panels.set(id, { root, apology, inPlace, shown: null });
+  }
+  if (crashed) crash_show_one(panels.get(id));
+}
+export function crash_forget(id) {
+  const p = panels.get(id);
+  if (p && p.shown) p.shown.replaceChildren();
+  panels.delete(id);
+}
+export function crash_crashed() {
+  return crashed;
+}
+export function crash_show_all() {
+  crashed = true;
+  for (const p of panels.values()) {
+    try { crash_show_one(p); } catch {}
+  }
+}
+"#)]
+extern "C" {
+    fn crash_register(id: u32, root: &web_sys::Element, apology: &web_sys::Element, in_place: bool);
+    fn crash_forget(id: u32);
+    fn crash_show_all();
+    fn crash_crashed() -> bool;
 }
 
 thread_local! {
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
     static PANICKED: Cell<bool> = const { Cell::new(false) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Whether the widget has panicked (its module state can no longer be trusted).
+/// Whether the module has failed: a panic, or any error the glue's guard
+/// caught (its state can no longer be trusted).
 pub fn panicked() -> bool {
-    PANICKED.with(Cell::get)
+    PANICKED.with(Cell::get) || crash_crashed()
 }
 
-/// Installs the panic hook and the trap filter, once per page.
+/// Installs the panic hook, once per module, before anything renders.
 pub fn install() {
     if INSTALLED.with(|i| i.replace(true)) {
         return;
     }
-    set_panic_hook();
-    cancel_traps_after_a_panic();
-}
-
-/// Makes [`report`] the panic hook (again: a test harness may have replaced it).
-pub fn set_panic_hook() {
-    std::panic::set_hook(Box::new(|info| report(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| report(&info.to_string())));
 }
 
 /// Remembers a mounted panel; returns its id for [`update`] and [`forget`].
 pub fn register(root: &web_sys::Element, region: Option<String>, lang: Lang) -> u32 {
-    add(Mounted { id: 0, root: root.clone(), region, lang, in_place: false })
+    add(root, region.as_deref(), lang, false)
 }
 
 /// Like [`register`], for a lazily loaded section: its apology is shown
 /// inside `root`, which the panel's Yew keeps and removes in its own time.
 pub fn register_in_place(root: &web_sys::Element, region: Option<String>, lang: Lang) -> u32 {
-    add(Mounted { id: 0, root: root.clone(), region, lang, in_place: true })
+    add(root, region.as_deref(), lang, true)
 }
 
-fn add(mut panel: Mounted) -> u32 {
+/// A panel's id, root, region and language, and whether its apology goes
+/// inside the root: what its apology is built from again.
+type Settings = (u32, web_sys::Element, Option<String>, Lang, bool);
+
+thread_local! {
+    /// Each mounted panel's settings.
+    static SETTINGS: std::cell::RefCell<Vec<Settings>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn add(root: &web_sys::Element, region: Option<&str>, lang: Lang, in_place: bool) -> u32 {
     let id = NEXT_ID.with(|n| n.replace(n.get().wrapping_add(1)));
-    panel.id = id;
-    MOUNTED.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.push(panel);
+    SETTINGS.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.push((id, root.clone(), region.map(str::to_owned), lang, in_place));
         }
     });
+    prepare(id);
     id
 }
 
-/// Changes the registered panel `id`, if it is there.
-fn with_panel(id: u32, change: impl FnOnce(&mut Mounted)) {
-    MOUNTED.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if let Some(p) = m.iter_mut().find(|p| p.id == id) {
-                change(p);
-            }
+/// Builds panel `id`'s apology and hands it to the registry.
+fn prepare(id: u32) {
+    let entry = SETTINGS.with(|s| s.try_borrow().ok().and_then(|s| s.iter().find(|e| e.0 == id).cloned()));
+    if let Some((id, root, region, lang, in_place)) = entry {
+        if let Some(apology) = root.owner_document().and_then(|d| apology(&d, region.as_deref(), lang)) {
+            crash_register(id, &root, &apology, in_place);
         }
-    });
-}
-
-/// A copy of the registered panel `id`.
-fn panel(id: u32) -> Option<Mounted> {
-    MOUNTED.with(|m| m.try_borrow().ok().and_then(|m| m.iter().find(|p| p.id == id).cloned()))
+    }
 }
 
 /// Follows a panel's region or language changes.
 pub fn update(id: u32, region: Option<Option<String>>, lang: Option<Lang>) {
-    with_panel(id, |p| {
+    let changed = SETTINGS.with(|s| {
+        let Ok(mut s) = s.try_borrow_mut() else { return false };
+        let Some(e) = s.iter_mut().find(|e| e.0 == id) else { return false };
+        let before = (e.2.clone(), e.3);
         if let Some(r) = region {
-            p.region = r;
+            e.2 = r;
         }
         if let Some(l) = lang {
-            p.lang = l;
+            e.3 = l;
         }
+        before != (e.2.clone(), e.3)
     });
+    if changed {
+        prepare(id);
+    }
 }
 
-/// Forgets an unmounted panel.
+/// Forgets an unmounted panel (and takes its apology off the page).
 pub fn forget(id: u32) {
-    MOUNTED.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.retain(|p| p.id != id);
+    SETTINGS.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.retain(|e| e.0 != id);
         }
     });
+    crash_forget(id);
 }
 
-/// What the panic hook does; public so a test can run it without a real
-/// panic. Only the first call reports and replaces the panels.
-pub fn report(message: &str) {
+/// What the panic hook does. Only the first call reports.
+fn report(message: &str) {
     if PANICKED.with(|p| p.replace(true)) {
         return;
     }
@@ -126,59 +179,12 @@ pub fn report(message: &str) {
         "<diary-login-help>: internal error, the help panel stopped and shows a short apology instead; \
          the page's own login is not affected. Please report this to the widget's maintainers: {message}"
     )));
-    let panels = MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default());
-    for p in panels {
-        show_apology(&p);
-    }
+    crash_show_all();
 }
 
-/// Shows the apology in one registered panel (a mount after the crash).
-pub fn report_to(id: u32) {
-    if let Some(p) = panel(id) {
-        show_apology(&p);
-    }
-}
-
-/// Empties a crashed panel's root (unmount after the crash).
-pub fn clear(id: u32) {
-    if let Some(p) = panel(id) {
-        p.root.set_text_content(None);
-    }
-}
-
-/// Renders the apology in `p` and remembers the element that now holds it.
-fn show_apology(p: &Mounted) {
-    if p.in_place {
-        p.root.set_text_content(None);
-        let _ = render_apology(&p.root, p.region.as_deref(), p.lang, false);
-        return;
-    }
-    if let Some(fresh) = render_apology(&p.root, p.region.as_deref(), p.lang, true) {
-        with_panel(p.id, |q| q.root = fresh);
-    }
-}
-
-/// Replaces `root` (by a shallow copy of itself, so no listener of the
-/// crashed app stays attached; in place when it has no parent or `replace`
-/// is false) with the apology, and returns the element that now holds it.
-pub fn render_apology(
-    root: &web_sys::Element,
-    region_id: Option<&str>,
-    lang: Lang,
-    replace: bool,
-) -> Option<web_sys::Element> {
-    let document = root.owner_document()?;
-    let target = match root.parent_node() {
-        Some(_) if replace => {
-            let fresh: web_sys::Element = root.clone_node().ok()?.dyn_into().ok()?;
-            root.replace_with_with_node_1(&fresh).ok()?;
-            fresh
-        }
-        _ => {
-            root.set_text_content(None);
-            root.clone()
-        }
-    };
+/// The apology for a panel in `region_id` and `lang`: a detached
+/// `div.dh-panel.dh-crash` with `role="alert"`, plain text and links.
+pub fn apology(document: &web_sys::Document, region_id: Option<&str>, lang: Lang) -> Option<web_sys::Element> {
     let el = |tag: &str, class: &str, text: Option<&str>| -> Option<web_sys::Element> {
         let e = document.create_element(tag).ok()?;
         if !class.is_empty() {
@@ -228,30 +234,5 @@ pub fn render_apology(
         add(&list, item)?;
     }
     add(&box_, list)?;
-    add(&target, box_)?;
-    Some(target)
-}
-
-/// Cancels `error` and `unhandledrejection` events that carry a
-/// `WebAssembly.RuntimeError` once the widget has panicked, so the abort does
-/// not surface as an uncaught exception of the host page.
-fn cancel_traps_after_a_panic() {
-    let Some(window) = web_sys::window() else { return };
-    let filter = |field: &'static str| {
-        Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-            if !panicked() {
-                return;
-            }
-            let value = js_sys::Reflect::get(&event, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
-            if value.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
-                event.prevent_default();
-            }
-        })
-    };
-    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
-        let listener = filter(field);
-        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-        // Lives as long as the page: the module cannot be unloaded.
-        listener.forget();
-    }
+    Some(box_)
 }

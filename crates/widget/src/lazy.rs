@@ -31,13 +31,27 @@ use yew::prelude::*;
 // The second module sits next to this one. The inliner
 // (scripts/inline-snippets.mjs) pastes this snippet into diary_help.js and
 // rewrites "../../" to "./". One import per page; a failed one is forgotten
-// so that «Попробовать ещё раз» imports again.
+// so that «Попробовать ещё раз» imports again. Its wasm is fetched here, not
+// by its own glue: it must be served as application/wasm and its bytes must
+// have the SHA-256 this module was built with (`verified`), or it is not run.
 #[wasm_bindgen(inline_js = r#"
-let sections;
-export function load_sections() {
+let sections, warned = false;
+export function load_sections(verified) {
   if (!sections) {
-    sections = import("../../diary_help_sections.js").then(async (m) => { await m.default(); return m; });
-    sections.catch(() => { sections = undefined; });
+    const wasm = new URL("../../diary_help_sections_bg.wasm", import.meta.url);
+    sections = Promise.all([import("../../diary_help_sections.js"), fetch(wasm)]).then(async ([m, response]) => {
+      const type = (response.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
+      if (!response.ok) throw new Error("diary_help_sections_bg.wasm: HTTP " + response.status);
+      if (type !== "application/wasm") throw new Error("diary_help_sections_bg.wasm: served as " + JSON.stringify(type) + ", expected application/wasm");
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!verified(bytes)) throw new Error("diary_help_sections_bg.wasm: not the file this panel was built with (its SHA-256 differs)");
+      await m.default({ module_or_path: bytes });
+      return m;
+    });
+    sections.catch((error) => {
+      sections = undefined;
+      if (!warned) warned = true, console.warn("diary-help: the sections «Ошибка», «Пароль» and «Проверить данные» could not load:", error.message);
+    });
   }
   return sections;
 }
@@ -47,7 +61,7 @@ export function sections_requested() {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn load_sections() -> Result<js_sys::Promise, JsValue>;
+    fn load_sections(verified: &js_sys::Function) -> Result<js_sys::Promise, JsValue>;
     /// The import started by [`load_sections`], if any.
     fn sections_requested() -> Option<js_sys::Promise>;
 }
@@ -72,7 +86,22 @@ extern "C" {
     fn unmount(this: &SectionHandle);
 }
 
+/// The SHA-256 (hex) of the sections' wasm as scripts/build.sh bound it,
+/// compiled in by that build. A build without it (a host's own build of this
+/// crate) runs no sections wasm at all: set `DIARY_SECTIONS_WASM_SHA256`.
+const SECTIONS_WASM_SHA256: Option<&str> = option_env!("DIARY_SECTIONS_WASM_SHA256");
+
+/// Whether `bytes` are the sections' wasm this panel was built with.
+fn sections_wasm_verified(bytes: &[u8]) -> bool {
+    let digest = diary_rules::sha256::sha256(bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    SECTIONS_WASM_SHA256 == Some(hex.as_str())
+}
+
 thread_local! {
+    /// [`sections_wasm_verified`] as the JS function the loader calls.
+    static VERIFIER: Closure<dyn Fn(js_sys::Uint8Array) -> bool> =
+        Closure::new(|bytes: js_sys::Uint8Array| sections_wasm_verified(&bytes.to_vec()));
     /// The panel's language, as [`follow_language`] last heard it.
     static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Ru) };
 }
@@ -108,7 +137,10 @@ async fn sections_language(module: &SectionsModule, lang: Lang) {
 /// than Russian, waits for its words in `lang` (at once when they are
 /// already there).
 async fn import_sections(lang: Lang) -> Result<SectionsModule, JsValue> {
-    let module: SectionsModule = wasm_bindgen_futures::JsFuture::from(load_sections()?).await?.unchecked_into();
+    let module: SectionsModule =
+        wasm_bindgen_futures::JsFuture::from(VERIFIER.with(|v| load_sections(v.as_ref().unchecked_ref()))?)
+            .await?
+            .unchecked_into();
     if lang != Lang::Ru {
         sections_language(&module, lang).await;
     }
@@ -130,6 +162,7 @@ pub fn prefetch() {
     }
     let start = Closure::once_into_js(|| {
         wasm_bindgen_futures::spawn_local(async {
+            crash_point!("idle");
             // A failure here is silent: the section says so when it is opened.
             let _ = import_sections(LANG.with(std::cell::Cell::get)).await;
         })
@@ -191,6 +224,7 @@ impl LazySection {
         };
         set("region", &region);
         set("error", &opt(&props.host_error));
+        set("urlError", &opt(&props.url_error));
         set("birthDate", &opt(&props.birth_date));
         set("onCheckData", self.on_check_data_js.as_ref());
         o.into()

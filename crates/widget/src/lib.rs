@@ -12,6 +12,16 @@
 //! module also re-exports the whole rules API of `diary-rules-js` (one module
 //! for a host that wants both).
 
+/// A place where the test build can make the module fail on purpose
+/// (`crash_point!("render")`); nothing at all without the `crash-trigger`
+/// feature, which pkg/ is never built with (tests/security/ checks).
+macro_rules! crash_point {
+    ($point:literal) => {
+        #[cfg(feature = "crash-trigger")]
+        crate::trigger::at($point);
+    };
+}
+
 mod clock;
 mod components;
 pub mod crash;
@@ -24,6 +34,8 @@ pub mod sections;
 mod state;
 pub mod storage;
 mod text;
+#[cfg(feature = "crash-trigger")]
+mod trigger;
 
 pub use components::app::{App, AppProps};
 #[cfg(feature = "api")]

@@ -4,7 +4,7 @@ use crate::components::app::{App, AppProps, Msg};
 use crate::crash;
 use crate::state::{read_region, region_id, HostConfig, Role};
 use diary_rules::Lang;
-use diary_rules_js::convert::{field_error, is_nullish};
+use diary_rules_js::convert::{field_error, is_nullish, plain};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AppHandle;
@@ -47,7 +47,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] text: JsValue,
     ) -> Result<(), JsError> {
-        let error = optional_error_text(&text, "error")?;
+        let error = optional_error_text(&plain(&text, "error")?, "error")?;
         self.send(Msg::SetError(error))
     }
 
@@ -57,7 +57,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"guardian\" | \"student\"")] role: JsValue,
     ) -> Result<(), JsError> {
-        let role = parse_role(&role, "role")?;
+        let role = parse_role(&plain(&role, "role")?, "role")?;
         self.send(Msg::SetRole(role))
     }
 
@@ -69,7 +69,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
-        let (region, object) = read_region(&region, "region")?;
+        let (region, object) = read_region(&plain(&region, "region")?, "region")?;
         self.send(Msg::SetRegion(region.clone(), object))?;
         crash::update(self.id, Some(region_id(&region)), None);
         Ok(())
@@ -85,7 +85,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     ) -> Result<js_sys::Promise, JsError> {
-        let lang = parse_lang(&lang, "lang")?;
+        let lang = parse_lang(&plain(&lang, "lang")?, "lang")?;
         if crash::panicked() || diary_rules::texts::is_available(lang) {
             #[cfg(feature = "lazy-sections")]
             crate::lazy::follow_language(lang);
@@ -122,10 +122,7 @@ impl WidgetHandle {
                 app.destroy();
             }
         }
-        if crashed {
-            // Take the apology off the page.
-            crash::clear(self.id);
-        }
+        // Takes the apology off the page, if it is showing.
         crash::forget(self.id);
     }
 
@@ -154,8 +151,8 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::Element, JsError> {
         let document = gloo::utils::document();
         return match document.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(field_error("target", format!("no element matches {selector:?}"))),
-            Err(_) => Err(field_error("target", format!("{selector:?} is not a valid CSS selector"))),
+            Ok(None) => Err(field_error("target", "no element matches the selector")),
+            Err(_) => Err(field_error("target", "not a valid CSS selector")),
         };
     }
     target
@@ -179,13 +176,12 @@ fn optional_error_text(value: &JsValue, field: &str) -> Result<Option<String>, J
 
 fn parse_role(value: &JsValue, field: &str) -> Result<Role, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"parent\" or \"student\""))?;
-    Role::parse(s.trim())
-        .ok_or_else(|| field_error(field, format!("unknown role {s:?}; use \"parent\", \"guardian\" or \"student\"")))
+    Role::parse(s.trim()).ok_or_else(|| field_error(field, "unknown role; use \"parent\", \"guardian\" or \"student\""))
 }
 
 fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
     let s = value.as_string().ok_or_else(|| field_error(field, "expected \"ru\" or \"en\""))?;
-    Lang::parse(&s).ok_or_else(|| field_error(field, format!("unknown language {s:?}; use \"ru\" or \"en\"")))
+    Lang::parse(&s).ok_or_else(|| field_error(field, "unknown language; use \"ru\" or \"en\""))
 }
 
 /// Reads one field of the options object (`undefined` when absent).
@@ -203,19 +199,23 @@ fn bool_option(options: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
     value.as_bool().map(Some).ok_or_else(|| field_error(&format!("options.{name}"), "expected true or false"))
 }
 
-/// The `error` query parameter of the page's URL, if any.
+/// The `error` query parameter of the page's URL, if any (at most
+/// [`MAX_ERROR_CHARS`]; a longer one is ignored, not cut).
 fn error_from_page_url() -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
+    if search.len() > 4 * MAX_ERROR_CHARS {
+        return None;
+    }
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     let error = params.get("error")?;
-    optional_error_text(&JsValue::from_str(&error), "error").ok().flatten()
+    let error = error.trim();
+    (!error.is_empty() && error.chars().count() <= MAX_ERROR_CHARS).then(|| error.to_owned())
 }
 
-/// Reads the mount options: `{ region?, role?, lang?, error?, remember?, history? }`.
+/// Reads the mount options: `{ region?, role?, lang?, error?, errorFromUrl?, remember?, history? }`.
 fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     let mut config = HostConfig { remember: true, history: true, ..HostConfig::default() };
     if is_nullish(options) {
-        config.error = error_from_page_url();
         return Ok(config);
     }
     if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
@@ -230,7 +230,10 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
         config.role = parse_role(&role, "options.role")?;
     }
     (config.region, config.region_object) = read_region(&option(options, "region")?, "options.region")?;
-    config.error = optional_error_text(&option(options, "error")?, "options.error")?.or_else(error_from_page_url);
+    config.error = optional_error_text(&option(options, "error")?, "options.error")?;
+    if config.error.is_none() && bool_option(options, "errorFromUrl")? == Some(true) {
+        config.url_error = error_from_page_url();
+    }
     config.remember = bool_option(options, "remember")?.unwrap_or(config.remember);
     config.history = bool_option(options, "history")?.unwrap_or(config.history);
     Ok(config)
@@ -239,7 +242,7 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
 /// `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
-/// error?: string, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
+/// error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
 /// option at fault.
 #[wasm_bindgen]
 pub fn mount(
@@ -247,12 +250,13 @@ pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
     crash::install();
+    let target = if target.is_string() { plain(&target, "target")? } else { target };
     let element = resolve_target(&target)?;
-    let mut config = read_options(&options)?;
+    let mut config = read_options(&plain(&options, "options")?)?;
     let id = crash::register(&element, region_id(&config.region), config.lang);
     if crash::panicked() {
-        // The module is broken: a new panel would fail too.
-        crash::report_to(id);
+        // The module is broken: a new panel would fail too. (The registry
+        // showed the apology in `element` when it was registered.)
         return Ok(WidgetHandle { app: None, id, unmounted: false });
     }
     // A language still to be fetched: the panel renders in Russian at once
@@ -261,6 +265,7 @@ pub fn mount(
     if !diary_rules::texts::is_available(wanted) {
         config.lang = Lang::Ru;
     }
+    crash_point!("mount");
     let app = yew::Renderer::<App>::with_root_and_props(element, AppProps { config }).render();
     let handle = WidgetHandle { app: Some(app), id, unmounted: false };
     if wanted != Lang::Ru && !diary_rules::texts::is_available(wanted) {
@@ -291,6 +296,12 @@ export interface MountOptions {
     lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
     error?: string | null;
+    /**
+     * Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
+     * with any words in it, so the value only selects: a catalog id (`?error=diary_not_found`) or a message
+     * the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
+     */
+    errorFromUrl?: boolean | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
     remember?: boolean | null;
     /**

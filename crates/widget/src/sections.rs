@@ -29,16 +29,20 @@ pub struct SectionProps {
     /// panel passes across (`undefined` otherwise).
     pub region_object: JsValue,
     pub host_error: Option<String>,
+    /// The page URL's `?error=` (see `HostConfig::url_error`): selects, never shown.
+    pub url_error: Option<String>,
     pub birth_date: Option<String>,
     pub on_check_data: Callback<()>,
 }
 
 #[function_component(SectionApp)]
 pub fn section_app(props: &SectionProps) -> Html {
+    crash_point!("section");
     let lang = props.lang;
     match props.section {
         Section::Error => html! {
             <ErrorHelp {lang} role={props.role} region={props.region.clone()} host_error={props.host_error.clone()}
+                url_error={props.url_error.clone()}
                 birth_date={props.birth_date.clone()} on_check_data={props.on_check_data.clone()} />
         },
         Section::Password => html! { <PasswordHelp {lang} /> },
@@ -55,7 +59,7 @@ fn optional_string(props: &JsValue, name: &str) -> Option<String> {
 }
 
 /// Reads the settings object `{ section, lang, role, region, error,
-/// birthDate, onCheckData }` the first module builds (`region`: an id, the
+/// urlError, birthDate, onCheckData }` the first module builds (`region`: an id, the
 /// host's profile object, read by the same validator as `mount()`'s, or
 /// `null`). Both modules come from
 /// the same build, so a bad object is a bug: the error names the field.
@@ -66,12 +70,11 @@ pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
     let enumerated =
         |name: &str| field(props, name).as_string().ok_or_else(|| format!("settings.{name}: expected a string"));
     let section_id = enumerated("section")?;
-    let section =
-        Section::parse(&section_id).ok_or_else(|| format!("settings.section: unknown section {section_id:?}"))?;
+    let section = Section::parse(&section_id).ok_or_else(|| "settings.section: unknown section".to_owned())?;
     let lang_code = enumerated("lang")?;
-    let lang = Lang::parse(&lang_code).ok_or_else(|| format!("settings.lang: unknown language {lang_code:?}"))?;
+    let lang = Lang::parse(&lang_code).ok_or_else(|| "settings.lang: unknown language".to_owned())?;
     let role_id = enumerated("role")?;
-    let role = Role::parse(&role_id).ok_or_else(|| format!("settings.role: unknown role {role_id:?}"))?;
+    let role = Role::parse(&role_id).ok_or_else(|| "settings.role: unknown role".to_owned())?;
     let on_check_data = match field(props, "onCheckData").dyn_into::<js_sys::Function>() {
         Ok(f) => Callback::from(move |()| {
             let _ = f.call0(&JsValue::NULL);
@@ -88,6 +91,7 @@ pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
         region,
         region_object,
         host_error: optional_string(props, "error"),
+        url_error: optional_string(props, "urlError"),
         birth_date: optional_string(props, "birthDate"),
         on_check_data,
     })
@@ -272,7 +276,6 @@ export function sections_language_url(code) {
                 if crash::panicked() {
                     // Yew's state may be half-updated: never run its teardown.
                     std::mem::forget(app);
-                    crash::clear(self.id);
                 } else {
                     app.destroy();
                 }

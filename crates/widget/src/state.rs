@@ -81,6 +81,11 @@ pub struct HostConfig {
     pub region_object: wasm_bindgen::JsValue,
     /// An error message the user saw, passed by the host.
     pub error: Option<String>,
+    /// The page URL's `?error=` value, when the host opted in
+    /// (`errorFromUrl`). Anyone can write a link with any words in it, so
+    /// it only selects: a catalog id or a message the rules recognise opens
+    /// its explanation; its words are never shown (`ErrorHelp`).
+    pub url_error: Option<String>,
     /// Whether progress may be remembered on this device.
     pub remember: bool,
     /// Whether the guide adds browser history entries, so that Back goes to
@@ -106,6 +111,10 @@ pub struct Answers {
     /// The user said the birth date really is the pupil's (asked once when
     /// a parent's date makes the pupil an adult or very young).
     pub birth_checked: bool,
+    /// The person ticked «Запомнить дату рождения на этом устройстве»: the
+    /// birth date is kept with the other answers. Otherwise it is kept for
+    /// this tab only (`sessionStorage`), see `storage.rs`.
+    pub remember_birth: bool,
 }
 
 impl Answers {
@@ -147,6 +156,7 @@ impl Answers {
         let birth_date = self.birth_date.filter(|d| diary_rules::age::parse_iso_date(d).is_some());
         Answers {
             birth_checked: self.birth_checked && birth_date.is_some(),
+            remember_birth: self.remember_birth,
             birth_date,
             // Known questions without an answer, once each, in asking order.
             unknown: Question::ALL

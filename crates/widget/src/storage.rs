@@ -1,9 +1,17 @@
 //! Progress remembered on this device: the wizard's answers (with «Не
 //! знаю» and «Сделано» ticks), the time a document check was requested, the
-//! role and the open section. Never names, СНИЛС, certificate numbers or
-//! passwords: the stored type has no field for them. Every storage failure
-//! (private mode, a sandboxed frame, a full quota) is ignored: remembering
-//! is a convenience, never a reason for the panel to break.
+//! role and the open section, in `localStorage`. Never names, СНИЛС,
+//! certificate numbers or passwords: the stored type has no field for them.
+//!
+//! The child's birth date identifies the child, and families share phones
+//! and use school computers: it is kept for this tab only
+//! (`sessionStorage`, gone when the tab closes) unless the person ticks
+//! «Запомнить дату рождения на этом устройстве»; then it is kept with the
+//! other answers, until «Забыть мои ответы» or the tick is taken off.
+//!
+//! Every storage failure (private mode, a sandboxed frame, a full quota) is
+//! ignored: remembering is a convenience, never a reason for the panel to
+//! break.
 
 use std::collections::BTreeMap;
 
@@ -35,13 +43,26 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 /// `{"answers": {question: answer, ...}, "birthDate": "YYYY-MM-DD",
-/// "birthChecked": true, "unknown": [question, ...], "role": "student",
-/// "section": "next"}`, empty parts left out. Built with the browser's JSON
-/// (no JSON code in the wasm).
-fn encode(saved: &Saved) -> Option<String> {
+/// "birthChecked": true, "rememberBirth": true, "unknown": [question, ...],
+/// "role": "student", "section": "next"}`, empty parts left out; the birth
+/// date (and its check) only when `with_birth`. Built with the browser's
+/// JSON (no JSON code in the wasm).
+fn encode(saved: &Saved, with_birth: bool) -> Option<String> {
+    let mut saved = saved.clone();
+    if !with_birth {
+        saved.answers.birth_date = None;
+        saved.answers.birth_checked = false;
+    }
     let value = &saved.answers;
     let top = Object::new();
+    if value.remember_birth {
+        set(&top, "rememberBirth", &JsValue::TRUE)?;
+    }
     if !value.answers.is_empty() {
         let answers = Object::new();
         for (k, v) in &value.answers {
@@ -77,6 +98,7 @@ fn decode(raw: &str) -> Option<Saved> {
     let top = JSON::parse(raw).ok()?.dyn_into::<Object>().ok()?;
     let birth_date = get(&top, "birthDate").as_string();
     let birth_checked = get(&top, "birthChecked").as_bool() == Some(true);
+    let remember_birth = get(&top, "rememberBirth").as_bool() == Some(true);
     let unknown = match get(&top, "unknown").dyn_into::<js_sys::Array>() {
         Ok(list) => list.iter().filter_map(|v| v.as_string()).collect(),
         Err(_) => Default::default(),
@@ -92,25 +114,55 @@ fn decode(raw: &str) -> Option<Saved> {
             }
         }
     }
-    Some(Saved { answers: Answers { birth_date, answers, unknown, birth_checked }, role, section })
+    Some(Saved { answers: Answers { birth_date, answers, unknown, birth_checked, remember_birth }, role, section })
 }
 
-/// Reads what was remembered, if anything and if it still parses.
+/// Reads what was remembered, if anything and if it still parses: the
+/// device's answers, and the birth date from this tab when it is not kept
+/// on the device.
 pub fn load() -> Option<Saved> {
-    let raw = local_storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    decode(&raw)
+    let read = |storage: Option<web_sys::Storage>| decode(&storage?.get_item(STORAGE_KEY).ok().flatten()?);
+    let local = read(local_storage());
+    let session = read(session_storage());
+    let mut saved = local.or_else(|| session.clone())?;
+    if !saved.answers.remember_birth {
+        let tab = session.map(|s| s.answers).unwrap_or_default();
+        saved.answers.birth_date = tab.birth_date;
+        saved.answers.birth_checked = tab.birth_checked;
+    }
+    Some(saved)
 }
 
-/// Remembers `value`; failures are ignored.
+/// Remembers `value` (the birth date on the device only when the person
+/// asked, else in this tab); failures are ignored.
 pub fn save(value: &Saved) {
-    if let (Some(storage), Some(raw)) = (local_storage(), encode(value)) {
-        let _ = storage.set_item(STORAGE_KEY, &raw);
+    let write = |storage: Option<web_sys::Storage>, raw: Option<String>| {
+        if let (Some(storage), Some(raw)) = (storage, raw) {
+            let _ = storage.set_item(STORAGE_KEY, &raw);
+        }
+    };
+    let on_device = value.answers.remember_birth;
+    write(local_storage(), encode(value, on_device));
+    if on_device {
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+    } else {
+        let tab = Saved {
+            answers: Answers {
+                birth_date: value.answers.birth_date.clone(),
+                birth_checked: value.answers.birth_checked,
+                ..Answers::default()
+            },
+            ..Saved::default()
+        };
+        write(session_storage(), encode(&tab, true));
     }
 }
 
-/// Forgets everything the panel remembered on this device.
+/// Forgets everything the panel remembered, on this device and in this tab.
 pub fn forget() {
-    if let Some(storage) = local_storage() {
+    for storage in [local_storage(), session_storage()].into_iter().flatten() {
         let _ = storage.remove_item(STORAGE_KEY);
     }
 }

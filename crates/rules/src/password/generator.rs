@@ -67,11 +67,11 @@ impl GenerateError {
 impl std::fmt::Display for GenerateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GenerateError::LengthOutOfRange { got, min, max } => {
-                write!(f, "must be a whole number from {min} to {max}, got {got}")
+            GenerateError::LengthOutOfRange { min, max, .. } => {
+                write!(f, "must be a whole number from {min} to {max}")
             }
-            GenerateError::LengthBelowPolicy { got, min } => {
-                write!(f, "must be at least the policy's minLength {min}, got {got}")
+            GenerateError::LengthBelowPolicy { min, .. } => {
+                write!(f, "must be at least the policy's minLength {min}")
             }
             GenerateError::Policy(e) => write!(f, "{e}"),
             GenerateError::RandomSource => write!(f, "the secure random source failed"),

@@ -97,8 +97,8 @@ impl std::fmt::Display for PolicyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (lo, hi) = MIN_LENGTH_RANGE;
         match self {
-            PolicyError::MinLengthOutOfRange { got } => {
-                write!(f, "must be a whole number from {lo} to {hi}, got {got}")
+            PolicyError::MinLengthOutOfRange { .. } => {
+                write!(f, "must be a whole number from {lo} to {hi}")
             }
             // Characters are shown with their code: `{:?}` would pull the
             // Unicode printability tables into the wasm.

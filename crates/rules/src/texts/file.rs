@@ -50,6 +50,9 @@ pub enum LangFileError {
     OtherTexts,
     /// The offsets or the words are damaged.
     Corrupted,
+    /// A well-formed file, but not the exact file this module was built
+    /// with (its SHA-256 differs): edited, or from another build.
+    NotTheBuiltFile,
 }
 
 impl LangFileError {
@@ -61,6 +64,9 @@ impl LangFileError {
             LangFileError::UnknownLanguage => "a language this version does not know",
             LangFileError::OtherTexts => "built for another version of the texts (reload both from the same package)",
             LangFileError::Corrupted => "the file is damaged",
+            LangFileError::NotTheBuiltFile => {
+                "not the file this module was built with (its SHA-256 differs: edited, or from another build)"
+            }
         }
     }
 }

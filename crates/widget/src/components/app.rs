@@ -43,7 +43,7 @@ pub struct App {
 
 impl App {
     fn initial_section(config: &HostConfig, remembered: Option<Section>) -> Section {
-        if config.error.is_some() {
+        if config.error.is_some() || config.url_error.is_some() {
             Section::Error
         } else {
             remembered.unwrap_or_default()
@@ -87,6 +87,7 @@ impl Component for App {
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::SetRole(role) => {
+                crash_point!("role");
                 self.config.role = role;
                 self.remember();
             }
@@ -95,6 +96,7 @@ impl Component for App {
                     self.section = Section::Error;
                 }
                 self.config.error = error;
+                self.config.url_error = None;
             }
             Msg::SetRegion(region, object) => {
                 self.config.region = region;
@@ -131,6 +133,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
+        crash_point!("render");
         let lang = self.config.lang;
         let role_items: Vec<TabItem> = Role::ALL
             .iter()
@@ -174,6 +177,7 @@ impl Component for App {
                     region: region.clone(),
                     region_object: self.config.region_object.clone(),
                     host_error: self.config.error.clone(),
+                    url_error: self.config.url_error.clone(),
                     birth_date: self.answers.birth_date.clone(),
                     on_check_data: ctx.link().callback(|_| Msg::Select(Section::CheckData)),
                 };

@@ -3,6 +3,7 @@
 //! the school to fix. Verdicts come from `diary_rules::{snils, certificate,
 //! records}`. Nothing typed here is remembered.
 
+use super::form::{on_click, on_enter, NO_FORM};
 use crate::text::{tfr, tr};
 use diary_rules::certificate::check_birth_certificate;
 use diary_rules::records::{compare_records, Difference, PersonRecord};
@@ -60,7 +61,7 @@ pub fn snils_field(props: &FieldProps) -> Html {
     html! {
         <div class="dh-field">
             <label for="dh-snils">{ t("ui.snils.label", lang) }</label>
-            <input id="dh-snils" name="dh-snils" type="text" inputmode="numeric" autocomplete="off"
+            <input id="dh-snils" form={NO_FORM} type="text" inputmode="numeric" autocomplete="off"
                 spellcheck="false" placeholder={t("ui.snils.placeholder", lang)} value={(*value).clone()} {oninput}
                 aria-describedby="dh-snils-verdict" />
             <p id="dh-snils-verdict" class={class} role="status" aria-live="polite">{ message }</p>
@@ -101,7 +102,7 @@ pub fn certificate_field(props: &FieldProps) -> Html {
     html! {
         <div class="dh-field">
             <label for="dh-cert">{ t("ui.cert.label", lang) }</label>
-            <input id="dh-cert" type="text" autocomplete="off" spellcheck="false" placeholder={t("ui.cert.placeholder", lang)}
+            <input id="dh-cert" form={NO_FORM} type="text" autocomplete="off" spellcheck="false" placeholder={t("ui.cert.placeholder", lang)}
                 value={(*value).clone()} {oninput} aria-describedby="dh-cert-verdict" />
             <div id="dh-cert-verdict" class="dh-verdict" role="status" aria-live="polite">{ verdict }</div>
         </div>
@@ -142,8 +143,7 @@ pub fn records_compare(props: &FieldProps) -> Html {
     let on_compare = {
         let values = values.clone();
         let result = result.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |_: web_sys::Element| {
             let (diary, gosuslugi) = values.split_at(FIELDS.len());
             result.set(Some(compare_records(&record(diary), &record(gosuslugi))));
         })
@@ -173,7 +173,7 @@ pub fn records_compare(props: &FieldProps) -> Html {
             html! {
                 <div class="dh-field">
                     <label for={id.clone()}>{ t(label, lang) }</label>
-                    <input id={id} type="text" autocomplete="off" spellcheck="false" {placeholder}
+                    <input id={id} form={NO_FORM} type="text" autocomplete="off" spellcheck="false" {placeholder}
                         value={values.get(index).cloned().unwrap_or_default()} {oninput} />
                 </div>
             }
@@ -213,13 +213,13 @@ pub fn records_compare(props: &FieldProps) -> Html {
         <section class="dh-box dh-records" aria-labelledby="dh-records-title">
             <h3 id="dh-records-title" class="dh-h3">{ t("ui.records.heading", lang) }</h3>
             <p class="dh-hint">{ t("ui.records.intro", lang) }</p>
-            <form onsubmit={on_compare}>
+            <div class="dh-form" onkeydown={on_enter(on_compare.clone())}>
                 <div class="dh-records-grid">
                     { side(0, "diary", "ui.records.diary") }
                     { side(FIELDS.len(), "gosuslugi", "ui.records.gosuslugi") }
                 </div>
-                <button type="submit" id="dh-rec-compare">{ t("ui.records.compare", lang) }</button>
-            </form>
+                <button type="button" id="dh-rec-compare" onclick={on_click(on_compare)}>{ t("ui.records.compare", lang) }</button>
+            </div>
             <div id="dh-rec-result" role="status" aria-live="polite">{ differences }</div>
         </section>
     }

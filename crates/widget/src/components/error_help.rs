@@ -2,6 +2,7 @@
 //! what it means, who fixes it and the steps, from `diary_rules::explain`.
 //! An error passed by the host opens here directly.
 
+use super::form::NO_FORM;
 use super::link::external;
 use super::next_steps::CopyRow;
 use crate::clock;
@@ -27,6 +28,10 @@ pub struct ErrorHelpProps {
     pub region: Option<RegionArg>,
     /// An error message passed by the host page.
     pub host_error: Option<String>,
+    /// The page URL's `?error=` (the host opted in): it selects what to
+    /// explain, and its words are never shown (anyone can write a link).
+    #[prop_or_default]
+    pub url_error: Option<String>,
     /// The student's birth date from the wizard, if told (for the age).
     pub birth_date: Option<String>,
     /// Opens «Проверить данные» (from the «Дневник не найден» kit).
@@ -61,6 +66,16 @@ fn context(props: &ErrorHelpProps) -> ExplainContext {
     }
 }
 
+/// What the URL's `?error=` selects: a catalog id as it is, or the entry
+/// the rules recognise in it; `None` (the picker) otherwise. Never the text.
+fn url_query(value: &str, props: &ErrorHelpProps) -> Option<Query> {
+    let value = cut(value);
+    if explain::list().any(|e| e.id == value) {
+        return Some(Query::Id(value));
+    }
+    explain::explain(&value, &context(props)).map(|e| Query::Id(e.id.to_owned()))
+}
+
 fn cut(text: &str) -> String {
     text.chars().take(MAX_TEXT_CHARS).collect()
 }
@@ -68,7 +83,11 @@ fn cut(text: &str) -> String {
 #[function_component(ErrorHelp)]
 pub fn error_help(props: &ErrorHelpProps) -> Html {
     let lang = props.lang;
-    let query = use_state(|| props.host_error.as_deref().map(|e| Query::Text(cut(e))));
+    let query = use_state(|| match (&props.host_error, &props.url_error) {
+        (Some(e), _) => Some(Query::Text(cut(e))),
+        (None, Some(u)) => url_query(u, props),
+        (None, None) => None,
+    });
     let text = use_state(|| props.host_error.clone().unwrap_or_default());
     let picker = use_node_ref();
     let heading = use_node_ref();
@@ -131,8 +150,7 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         let query = query.clone();
         let text = text.clone();
         let focus_result = focus_result.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |_: MouseEvent| {
             let value = text.trim();
             *focus_result.borrow_mut() = true;
             query.set((!value.is_empty()).then(|| Query::Text(cut(value))));
@@ -187,16 +205,17 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         <div class="dh-error-help">
             <div class="dh-field">
                 <label for="dh-error-pick">{ t("ui.error.pick.label", lang) }</label>
-                <select id="dh-error-pick" ref={picker} onchange={on_pick}>
+                <select id="dh-error-pick" ref={picker} onchange={on_pick} form={NO_FORM}>
                     <option value="" selected={picked.is_empty()}>{ t("ui.error.pick.none", lang) }</option>
                     { for options }
                 </select>
             </div>
-            <form class="dh-field" onsubmit={on_explain}>
+            <div class="dh-field">
                 <label for="dh-error-text">{ t("ui.error.paste", lang) }</label>
-                <textarea id="dh-error-text" rows="3" spellcheck="false" value={(*text).clone()} oninput={on_text} />
-                <button type="submit" id="dh-error-explain">{ t("ui.error.explain", lang) }</button>
-            </form>
+                <textarea id="dh-error-text" rows="3" spellcheck="false" value={(*text).clone()} oninput={on_text}
+                    form={NO_FORM} />
+                <button type="button" id="dh-error-explain" onclick={on_explain}>{ t("ui.error.explain", lang) }</button>
+            </div>
             { result }
         </div>
     }
@@ -261,7 +280,7 @@ fn kit(lang: Lang, student: bool, on_check_data: Callback<()>) -> Html {
         <section class="dh-kit" aria-labelledby="dh-kit-title">
             <h4 id="dh-kit-title">{ t("ui.kit.title", lang) }</h4>
             <p class="dh-hint" id="dh-kit-hint">{ tr("ui.kit.hint", student, lang) }</p>
-            <textarea id="dh-kit-text" readonly=true rows="10" aria-labelledby="dh-kit-title"
+            <textarea id="dh-kit-text" form={NO_FORM} readonly=true rows="10" aria-labelledby="dh-kit-title"
                 aria-describedby="dh-kit-hint" value={message.clone()} />
             <CopyRow {lang} text={message} {student} id="dh-kit-copy" label="ui.kit.copy" done="ui.kit.copied" class="dh-kit-actions">
                 <button type="button" class="dh-secondary" id="dh-kit-check"

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod check_data;
 pub mod error_help;
+pub mod form;
 pub mod link;
 pub mod next_steps;
 pub mod password;

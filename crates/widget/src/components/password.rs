@@ -3,6 +3,7 @@
 //! `diary_rules::password`. The password lives only in this component's
 //! state: never stored, logged or sent, and gone when the section closes.
 
+use super::form::NO_FORM;
 use crate::text::{t, tf};
 use diary_rules::password::{
     self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId,
@@ -180,7 +181,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
             <div class="dh-field">
                 <label for="dh-pw">{ t("ui.pw.label", lang) }</label>
                 <div class="dh-row">
-                    <input id="dh-pw" type={input_type} value={(*password).clone()} oninput={on_password}
+                    <input id="dh-pw" form={NO_FORM} type={input_type} value={(*password).clone()} oninput={on_password}
                         autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
                         aria-describedby="dh-pw-summary dh-pw-warnings" />
                     <button type="button" class="dh-secondary" id="dh-pw-show"
@@ -208,7 +209,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
             }
             <div class="dh-field">
                 <label for="dh-pw-confirm">{ t("ui.pw.confirm", lang) }</label>
-                <input id="dh-pw-confirm" type={input_type} value={(*confirm).clone()} oninput={on_confirm} onblur={on_confirm_blur}
+                <input id="dh-pw-confirm" form={NO_FORM} type={input_type} value={(*confirm).clone()} oninput={on_confirm} onblur={on_confirm_blur}
                     autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
                     aria-describedby="dh-pw-confirm-verdict" />
                 <p id="dh-pw-confirm-verdict" class="dh-verdict" role="status" aria-live="polite">{ for confirm_verdict }</p>
@@ -226,7 +227,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
                         <div class="dh-field">
                             <label for="dh-pw-generated">{ t("ui.pw.generated", lang) }</label>
                             <div class="dh-row">
-                                <input id="dh-pw-generated" type="text" readonly=true value={p.clone()} ref={generated_ref.clone()}
+                                <input id="dh-pw-generated" form={NO_FORM} type="text" readonly=true value={p.clone()} ref={generated_ref.clone()}
                                     spellcheck="false" autocomplete="off" class="dh-mono" />
                                 <button type="button" class="dh-secondary" id="dh-pw-copy" onclick={on_copy}>{ t("ui.pw.copy", lang) }</button>
                             </div>

@@ -2,6 +2,7 @@
 //! with «Изменить», the plan with the current step open.
 
 use super::*;
+use crate::components::form::{first_input, on_click, on_enter, NO_FORM};
 
 /// The pieces of the guide, with what they share.
 pub(super) struct Guide<'a> {
@@ -82,9 +83,8 @@ impl Guide<'_> {
             let editing = self.editing.clone();
             let moved = self.moved.clone();
             let flow = self.flow(Edit::Birth);
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                let Some(value) = form_input(&e) else { return };
+            Callback::from(move |form: web_sys::Element| {
+                let Some(value) = first_input(&form) else { return };
                 if !value.is_empty() {
                     flow();
                 }
@@ -98,29 +98,46 @@ impl Guide<'_> {
                 on_change.emit(next);
             })
         };
+        let on_remember = {
+            let answers = self.props.answers.clone();
+            let on_change = self.props.on_change.clone();
+            Callback::from(move |e: Event| {
+                let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                on_change.emit(Answers { remember_birth: checked, ..answers.clone() });
+            })
+        };
         let can_go_back = *self.editing == Some(Edit::Birth) && self.props.answers.birth_date.is_some();
         html! {
-            <form class="dh-card dh-ask" {onsubmit} novalidate=true>
+            <div class="dh-card dh-ask dh-form" onkeydown={on_enter(onsubmit.clone())}>
                 <h3 class="dh-h3" tabindex="-1" ref={self.heading.clone()}>
                     <label for="dh-birth-date">{ self.w("ui.next.birth_date.label") }</label>
                 </h3>
                 <p id="dh-birth-date-hint" class="dh-hint">{ self.w("ui.next.birth_date.hint") }</p>
-                <input id="dh-birth-date" type="date" max={today} min={oldest}
+                <input id="dh-birth-date" type="date" max={today} min={oldest} form={NO_FORM}
                     value={self.props.answers.birth_date.clone().unwrap_or_default()}
                     aria-describedby="dh-birth-date-hint dh-birth-date-error"
                     aria-invalid={if error.is_some() { "true" } else { "false" }} />
                 <p id="dh-birth-date-error" class="dh-verdict dh-bad" role="status" aria-live="polite">
                     { error.unwrap_or_default() }
                 </p>
+                if self.props.remember {
+                    <div class="dh-check">
+                        <input id="dh-birth-remember" type="checkbox" form={NO_FORM}
+                            checked={self.props.answers.remember_birth} onchange={on_remember}
+                            aria-describedby="dh-birth-remember-hint" />
+                        <label for="dh-birth-remember">{ t("ui.next.birth_date.remember", lang) }</label>
+                        <p id="dh-birth-remember-hint" class="dh-hint">{ t("ui.next.birth_date.remember_hint", lang) }</p>
+                    </div>
+                }
                 <div class="dh-buttons">
-                    <button type="submit" id="dh-birth-next">{ t("ui.guide.continue", lang) }</button>
+                    <button type="button" id="dh-birth-next" onclick={on_click(onsubmit)}>{ t("ui.guide.continue", lang) }</button>
                     if can_go_back {
                         <button type="button" class="dh-secondary" id="dh-back" onclick={self.edit(None)}>
                             { t("ui.guide.back", lang) }
                         </button>
                     }
                 </div>
-            </form>
+            </div>
         }
     }
 
@@ -160,9 +177,8 @@ impl Guide<'_> {
                 let editing = self.editing.clone();
                 let moved = self.moved.clone();
                 let flow = self.flow(Edit::Question(q));
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    let Some(value) = form_input(&e) else { return };
+                Callback::from(move |form: web_sys::Element| {
+                    let Some(value) = first_input(&form) else { return };
                     flow();
                     *moved.borrow_mut() = true;
                     editing.set(None);
@@ -170,15 +186,15 @@ impl Guide<'_> {
                 })
             };
             html! {
-                <form {onsubmit} novalidate=true>
+                <div class="dh-form" onkeydown={on_enter(onsubmit.clone())}>
                     <label class="dh-sr" for={id.clone()}>{ self.w(&q.text_id()) }</label>
-                    <input id={id.clone()} type="datetime-local" value={current.clone().unwrap_or_default()}
+                    <input id={id.clone()} type="datetime-local" value={current.clone().unwrap_or_default()} form={NO_FORM}
                         max={now}
                         aria-describedby={hint.as_ref().map(|_| format!("{id}-hint"))} />
                     <div class="dh-buttons">
-                        <button type="submit" id="dh-q-next">{ t("ui.guide.continue", lang) }</button>
+                        <button type="button" id="dh-q-next" onclick={on_click(onsubmit)}>{ t("ui.guide.continue", lang) }</button>
                     </div>
-                </form>
+                </div>
             }
         } else {
             let choices = q.values().iter().map(|v| {

@@ -18,7 +18,6 @@ use diary_rules::eligibility::{
 };
 use diary_rules::{texts, Lang};
 use wasm_bindgen::JsValue;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 mod guide;
@@ -279,13 +278,6 @@ impl Back {
         };
         crate::history::push(&self.id, depth);
     }
-}
-
-/// The value of the first `<input>` of the form that sent `e`.
-fn form_input(e: &SubmitEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let form = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-    Some(form.query_selector("input").ok()??.dyn_into::<HtmlInputElement>().ok()?.value())
 }
 
 fn actor_key(actor: Actor) -> &'static str {
