@@ -14,52 +14,65 @@
 use wasm_bindgen::prelude::*;
 
 /// The longest string any function of the API takes, in UTF-16 code units
-/// (JavaScript's `length`): 1 MiB, far above any real paste. Checked in JS
-/// before the string is copied into the module's memory.
-pub const MAX_TEXT_LENGTH: u32 = 1 << 20;
+/// (JavaScript's `length`): 2 MiB, above any real paste (a whole page
+/// copied from a phone is tens of kilobytes). Checked in JS before the
+/// string is copied into the module's memory.
+pub const MAX_TEXT_LENGTH: u32 = 1 << 21;
 
 // The one place where a host's value is read: a copy into plain data, made
 // by JS this module controls, before any Rust reader looks at it.
 // - Own enumerable properties only (`Object.keys`), copied into objects
 //   with no prototype, and arrays copied index by index with their holes
 //   made `undefined`: nothing from a prototype chain (a polluted
-//   `Object.prototype.region`) can be read later.
+//   `Object.prototype.region`) can be read later. A cycle is an error at
+//   the field that closes it.
 // - Every read that can run host code (a getter, a Proxy trap, `length`,
 //   `Array.isArray` on a revoked Proxy) is inside `try`: a throw becomes
 //   `{ at, problem }` and never unwinds through the wasm frames.
-// - Bounded: strings of at most MAX_TEXT_LENGTH, at most 10,000 keys or
-//   items per object, 8 levels, 100,000 values in all.
+// - Bounded: strings of at most MAX_TEXT_LENGTH, 8 MiB of strings in all,
+//   at most 10,000 keys or items per object, 8 levels, 100,000 values.
 // The answer is an object with no prototype: `{ value }` or `{ at, problem }`.
 #[wasm_bindgen(inline_js = r#"
 export function plain_copy(value, maxText) {
   const MAX_ITEMS = 10000, MAX_DEPTH = 8, MAX_VALUES = 100000;
   const unreadable = "cannot be read (reading it threw an exception)";
-  let values = 0;
+  let values = 0, chars = 0;
+  const path = new Set();
   const fail = (at, problem) => { throw { __proto__: null, at, problem }; };
   const name = (k) => (k.length > 40 ? k.slice(0, 40) + "…" : k);
   function copy(v, at, depth) {
     if (typeof v === "string") {
       if (v.length > maxText) fail(at, "longer than the limit of " + maxText + " characters");
+      if ((chars += v.length) > 4 * maxText) fail(at, "too large (more than " + 4 * maxText + " characters of text in all)");
       return v;
     }
     if (v === null || typeof v !== "object") return v;
+    if (path.has(v)) fail(at, "refers back to an object that contains it (a cycle)");
     if (++values > MAX_VALUES) fail(at, "too large (more than " + MAX_VALUES + " values)");
     if (depth > MAX_DEPTH) fail(at, "nested too deeply (more than " + MAX_DEPTH + " levels)");
     let array;
     try { array = Array.isArray(v); } catch { fail(at, unreadable); }
-    if (array) {
-      let n;
-      try { n = v.length; } catch { fail(at, unreadable); }
-      if (typeof n !== "number" || !(n >= 0) || n > MAX_ITEMS) fail(at, "too many items (at most " + MAX_ITEMS + ")");
-      const out = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const p = at + "[" + i + "]";
-        let x;
-        try { x = Object.prototype.hasOwnProperty.call(v, i) ? v[i] : undefined; } catch { fail(p, unreadable); }
-        out[i] = copy(x, p, depth + 1);
-      }
-      return out;
+    path.add(v);
+    try {
+      return array ? copyArray(v, at, depth) : copyObject(v, at, depth);
+    } finally {
+      path.delete(v);
     }
+  }
+  function copyArray(v, at, depth) {
+    let n;
+    try { n = v.length; } catch { fail(at, unreadable); }
+    if (typeof n !== "number" || !(n >= 0) || n > MAX_ITEMS) fail(at, "too many items (at most " + MAX_ITEMS + ")");
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = at + "[" + i + "]";
+      let x;
+      try { x = Object.prototype.hasOwnProperty.call(v, i) ? v[i] : undefined; } catch { fail(p, unreadable); }
+      out[i] = copy(x, p, depth + 1);
+    }
+    return out;
+  }
+  function copyObject(v, at, depth) {
     let keys;
     try { keys = Object.keys(v); } catch { fail(at, unreadable); }
     if (keys.length > MAX_ITEMS) fail(at, "too many fields (at most " + MAX_ITEMS + ")");
@@ -89,6 +102,17 @@ extern "C" {
 /// the API and of the widget passes each argument through this first,
 /// except the mount target (an element) and a language file's bytes.
 pub fn plain(value: &JsValue, path: &str) -> Result<JsValue, JsError> {
+    plain_named(value, path, path)
+}
+
+/// [`plain`] for an argument whose fields are named without a prefix
+/// (`assessEligibility`'s `birthDate`, not `situation.birthDate`): `root`
+/// names the argument itself.
+pub fn plain_root(value: &JsValue, root: &str) -> Result<JsValue, JsError> {
+    plain_named(value, root, "")
+}
+
+fn plain_named(value: &JsValue, root: &str, path: &str) -> Result<JsValue, JsError> {
     // Primitives other than strings cannot run host code: no copy needed.
     if !value.is_object() && !value.is_string() {
         return Ok(value.clone());
@@ -100,7 +124,7 @@ pub fn plain(value: &JsValue, path: &str) -> Result<JsValue, JsError> {
         Some(problem) => {
             let at = own("at").as_string().unwrap_or_default();
             let field = match (path.is_empty(), at.is_empty(), at.starts_with('[')) {
-                (_, true, _) => path.to_owned(),
+                (_, true, _) => root.to_owned(),
                 (true, false, _) => at,
                 (false, false, true) => format!("{path}{at}"),
                 (false, false, false) => format!("{path}.{at}"),
@@ -195,7 +219,12 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
 
 /// The first own key of `object` that is not in `allowed`.
 pub fn unknown_key(object: &JsValue, allowed: &[&str]) -> Option<String> {
-    let object: &js_sys::Object = object.dyn_ref()?;
+    // Not `dyn_ref`: the copies `plain` makes have no prototype, so they
+    // are not `instanceof Object`.
+    if !object.is_object() {
+        return None;
+    }
+    let object: &js_sys::Object = object.unchecked_ref();
     js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()).find(|k| !allowed.contains(&k.as_str()))
 }
 

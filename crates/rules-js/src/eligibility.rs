@@ -6,7 +6,7 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    deny_unknown, ensure_loaded, expect_object, field_error, optional, plain, string_at, words, ToJs,
+    deny_unknown, ensure_loaded, expect_object, field_error, optional, plain_root, string_at, words, ToJs,
 };
 use crate::profile::{profile_problem_hint, read_region_arg};
 use diary_rules::eligibility::{
@@ -203,7 +203,7 @@ pub struct EligibilityAssessment {
 pub fn assess_eligibility(
     #[wasm_bindgen(unchecked_param_type = "EligibilitySituation")] situation: JsValue,
 ) -> Result<JsValue, JsError> {
-    let situation = plain(&situation, "situation")?;
+    let situation = plain_root(&situation, "situation")?;
     expect_object(&situation, "situation")?;
     let input = read_situation(&situation)?;
     let situation = Situation::from_input(

@@ -109,7 +109,7 @@ async fn no_box_step_or_warning_contradicts_another_in_any_fixture() {
         }));
         let unknown: Vec<&str> = Question::ALL.iter().map(|q| q.id()).filter(|q| !answers.contains_key(*q)).collect();
         let saved = serde_json::json!({
-            "answers": answers, "birthDate": birth, "birthChecked": true, "unknown": unknown,
+            "answers": answers, "birthDate": birth, "birthChecked": true, "rememberBirth": true, "unknown": unknown,
             "role": role, "section": "next",
         });
         storage.set_item(STORAGE_KEY, &saved.to_string()).unwrap();

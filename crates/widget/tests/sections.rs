@@ -56,6 +56,10 @@ fn local_storage() -> web_sys::Storage {
     gloo::utils::window().local_storage().unwrap().unwrap()
 }
 
+fn session_storage() -> web_sys::Storage {
+    gloo::utils::window().session_storage().unwrap().unwrap()
+}
+
 /// The plan's steps as (step id, state id, is the current step).
 fn steps(root: &Element) -> Vec<(String, String, bool)> {
     let list = root.query_selector_all(".dh-plan > li").unwrap();
@@ -272,7 +276,11 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     let stored: serde_json::Value = serde_json::from_str(&raw).unwrap();
     let mut top: Vec<&str> = stored.as_object().unwrap().keys().map(String::as_str).collect();
     top.sort();
-    assert_eq!(top, ["answers", "birthDate", "role", "section", "unknown"]);
+    // The birth date is kept for the tab only (no «Запомнить» tick).
+    assert_eq!(top, ["answers", "role", "section", "unknown"]);
+    let tab: serde_json::Value =
+        serde_json::from_str(&session_storage().get_item(STORAGE_KEY).unwrap().expect("kept for the tab")).unwrap();
+    assert_eq!(tab["birthDate"], serde_json::json!(born_years_ago(10)));
     let answers: Vec<&str> = stored["answers"].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(answers, ["certificate_status", "check_requested_at", "student_account"]);
     assert_eq!(stored["unknown"], serde_json::json!(["parent_account"]));
@@ -290,6 +298,7 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
     settle().await;
     assert!(storage.get_item(STORAGE_KEY).unwrap().is_none());
     assert_eq!(storage.length().unwrap(), 0);
+    assert!(session_storage().get_item(STORAGE_KEY).unwrap().is_none(), "forgotten in the tab too");
     assert_eq!(find(&div2, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().value(), "");
 }
 
@@ -297,7 +306,8 @@ async fn answers_are_remembered_with_allowed_keys_only_and_forgotten() {
 async fn remember_false_reads_and_writes_nothing() {
     let storage = local_storage();
     storage.clear().unwrap();
-    storage.set_item(STORAGE_KEY, r#"{"birthDate":"2015-09-01","role":"student"}"#).unwrap();
+    session_storage().clear().unwrap();
+    storage.set_item(STORAGE_KEY, r#"{"birthDate":"2015-09-01","rememberBirth":true,"role":"student"}"#).unwrap();
     let (div, _h) = mounted("s7", r#"{"remember":false}"#).await;
     assert_eq!(find(&div, "#dh-birth-date").dyn_into::<HtmlInputElement>().unwrap().value(), "", "not read");
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-role]").id(), "dh-role-parent");
@@ -308,4 +318,5 @@ async fn remember_false_reads_and_writes_nothing() {
     click(&div, "#dh-role-student");
     settle().await;
     assert_eq!(storage.length().unwrap(), 0, "not written");
+    assert_eq!(session_storage().length().unwrap(), 0, "not written for the tab either");
 }

@@ -40,6 +40,15 @@ pub struct ProfileError {
     pub problem: ProfileProblem,
 }
 
+/// `"<field>: <problem id>"`, e.g. `apps[1].href: bad_href`.
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem.id())
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
 /// The longest text a profile field may hold.
 pub const MAX_PROFILE_TEXT: usize = 300;
 /// The most store links a profile may hold.

@@ -314,6 +314,16 @@ impl SituationError {
     }
 }
 
+/// `"<field>: <problem id>"`, e.g. `birthDate: invalid_date` (the JS API
+/// adds a hint in English after the id).
+impl std::fmt::Display for SituationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem.id())
+    }
+}
+
+impl std::error::Error for SituationError {}
+
 impl From<ProfileError> for SituationError {
     fn from(e: ProfileError) -> SituationError {
         SituationError {
