@@ -125,3 +125,25 @@ test("error messages name the field and never echo the value", () => {
     }
   }
 });
+
+test("a language file's source: hostile objects are refused with a plain Error; a Buffer of another realm loads", async () => {
+  const { runInNewContext } = await import("node:vm");
+  const boom = () => { throw new Error("host getter"); };
+  class Hostile extends URL { get href() { throw new Error("host getter"); } }
+  const bytes = readFileSync(new URL("../../pkg/rules/diary-texts.en.bin", import.meta.url));
+  for (const source of [
+    new Proxy(new Uint8Array(bytes), { get: boom, getPrototypeOf: boom }),
+    new Hostile("https://example.org/x.bin"),
+    { byteLength: 5 },
+    new Proxy({}, { getPrototypeOf: boom }),
+  ]) {
+    await assert.rejects(api.loadLanguage("en", source), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError)
+      && /^source: /.test(e.message) && !/host getter/.test(e.message));
+  }
+  // The module still works, and a Uint8Array made in another realm (jsdom's globals, a vm context) is bytes.
+  const foreign = runInNewContext("new Uint8Array(n)", { n: bytes.length });
+  foreign.set(bytes);
+  assert.ok(!(foreign instanceof Uint8Array));
+  await api.loadLanguage("en", foreign);
+  assert.equal(typeof api.passwordPolicy("en").rules[0].text, "string");
+});

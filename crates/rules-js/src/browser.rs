@@ -51,23 +51,61 @@ pub fn secure_random(buf: &mut [u8]) -> Result<(), diary_rules::password::Random
 // literal `new URL("…", import.meta.url)` so that bundlers (Vite, webpack,
 // Rollup, esbuild) see it, emit it with the build and rewrite the URL; a
 // URL computed at run time would point at a file the bundle does not have.
+//
+// `language_source` reads what a host passed as a language file's source,
+// inside `try` (a Proxy or a URL subclass with a throwing getter must not
+// unwind through the wasm): the bytes of any ArrayBuffer or typed-array view
+// (`ArrayBuffer.isView`, so a Node `Buffer` from another realm, as under
+// jsdom, counts), copied; or the text of a string or URL.
 #[wasm_bindgen(inline_js = r#"
 export function language_url(code) {
   if (code === "en") return new URL("../../diary-texts.en.bin", import.meta.url).href;
   return undefined;
 }
+export function language_source(v) {
+  try {
+    if (typeof v === "string") return { __proto__: null, url: v };
+    if (v instanceof ArrayBuffer) return { __proto__: null, bytes: new Uint8Array(v.slice(0)) };
+    if (ArrayBuffer.isView(v)) {
+      return { __proto__: null, bytes: new Uint8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)) };
+    }
+    if (v instanceof URL) return { __proto__: null, url: String(v.href) };
+  } catch {}
+  return { __proto__: null };
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn language_url(code: &str) -> Result<Option<String>, JsValue>;
+    fn language_source(value: &JsValue) -> JsValue;
+}
+
+/// A language file's source as the host gave it: its bytes, its URL, or
+/// neither (an `Err` with the expected types).
+enum Source {
+    Bytes(Vec<u8>),
+    Url(String),
+}
+
+/// Reads `source` with [`language_source`] (no host code runs outside `try`).
+fn read_source(source: &JsValue) -> Result<Source, String> {
+    let read = language_source(source);
+    let own = |key: &str| js_sys::Reflect::get(&read, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if let Some(url) = own("url").as_string() {
+        if url.len() > crate::convert::MAX_TEXT_LENGTH as usize {
+            return Err("the URL is too long".into());
+        }
+        return Ok(Source::Url(url));
+    }
+    let bytes = own("bytes");
+    if bytes.is_object() {
+        return Ok(Source::Bytes(bytes.unchecked_into::<js_sys::Uint8Array>().to_vec()));
+    }
+    Err("expected the file's URL (a string or URL) or its bytes (ArrayBuffer or Uint8Array)".into())
 }
 
 #[wasm_bindgen]
 extern "C" {
-    type Url;
-    #[wasm_bindgen(method, getter)]
-    fn href(this: &Url) -> String;
-
     #[wasm_bindgen(catch, js_name = fetch)]
     fn fetch_url(url: &str) -> Result<js_sys::Promise, JsValue>;
     type Response;
@@ -111,37 +149,35 @@ pub async fn fetch_language(lang: diary_rules::Lang, source: &JsValue) -> Result
     if diary_rules::texts::is_available(lang) {
         return Ok(());
     }
-    let bytes: Vec<u8> = if source.is_instance_of::<js_sys::Uint8Array>()
-        || source.is_instance_of::<js_sys::ArrayBuffer>()
-    {
-        js_sys::Uint8Array::new(source).to_vec()
+    let source = if source.is_undefined() || source.is_null() {
+        Source::Url(default_language_url(lang)?)
     } else {
-        let url = if source.is_undefined() || source.is_null() {
-            default_language_url(lang)?
-        } else if let Some(url) = source.as_string() {
-            url
-        } else if source.is_instance_of::<Url>() {
-            source.unchecked_ref::<Url>().href()
-        } else {
-            return Err("expected the file's URL (a string or URL) or its bytes (ArrayBuffer or Uint8Array)".into());
-        };
-        let fail = |why: &str| format!("could not load {url}: {why}");
-        let promise = fetch_url(&url).map_err(|_| fail("this environment has no fetch()"))?;
-        let response: Response = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map_err(|e| fail(&e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()))?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(fail(&format!("HTTP {}", response.status())));
+        read_source(source)?
+    };
+    let bytes: Vec<u8> = match source {
+        Source::Bytes(bytes) => bytes,
+        Source::Url(url) => {
+            let fail = |why: &str| format!("could not load {url}: {why}");
+            let promise = fetch_url(&url).map_err(|_| fail("this environment has no fetch()"))?;
+            let response: Response = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|e| {
+                    fail(&e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default())
+                })?
+                .unchecked_into();
+            if !response.ok() {
+                return Err(fail(&format!("HTTP {}", response.status())));
+            }
+            let media_type = response.headers().header("content-type").ok().flatten().unwrap_or_default();
+            let media_type = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+            if media_type != LANGUAGE_FILE_TYPE {
+                return Err(fail(&format!("served as {media_type:?}, expected {LANGUAGE_FILE_TYPE}")));
+            }
+            let buffer = response.array_buffer().map_err(|_| fail("unreadable response"))?;
+            let buffer =
+                wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| fail("the download broke off"))?;
+            js_sys::Uint8Array::new(&buffer).to_vec()
         }
-        let media_type = response.headers().header("content-type").ok().flatten().unwrap_or_default();
-        let media_type = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-        if media_type != LANGUAGE_FILE_TYPE {
-            return Err(fail(&format!("served as {media_type:?}, expected {LANGUAGE_FILE_TYPE}")));
-        }
-        let buffer = response.array_buffer().map_err(|_| fail("unreadable response"))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| fail("the download broke off"))?;
-        js_sys::Uint8Array::new(&buffer).to_vec()
     };
     match diary_rules::texts::load_language(&bytes) {
         Ok(got) if got == lang => Ok(()),
