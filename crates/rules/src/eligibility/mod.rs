@@ -215,28 +215,22 @@ impl NoteId {
 /// check the certificate: the sources disagree, so a region gets the one
 /// its own guide gives and the other as the fallback "if the status stays
 /// «Данные введены вручную»".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AutoupdateWay {
-    /// Untick «Автообновление для сохранения актуальности документов»
-    /// before «Отправить» (seeds 001 Kuzbass, 003 Ryazan).
-    UntickBeforeSend,
-    /// Switch auto-update off before adding the child, then on: that starts
-    /// the check (seed 002, Gosuslugi's help as the Orenburg diary quotes it).
-    OffThenOn,
-}
+closed_set!(
+    AutoupdateWay {
+        /// Untick «Автообновление для сохранения актуальности документов»
+        /// before «Отправить» (seeds 001 Kuzbass, 003 Ryazan).
+        UntickBeforeSend => "untick_before_send",
+        /// Switch auto-update off before adding the child, then on: that starts
+        /// the check (seed 002, Gosuslugi's help as the Orenburg diary quotes it).
+        OffThenOn => "off_then_on",
+    }
+);
 
 impl AutoupdateWay {
-    pub fn id(self) -> &'static str {
-        match self {
-            AutoupdateWay::UntickBeforeSend => "untick_before_send",
-            AutoupdateWay::OffThenOn => "off_then_on",
-        }
-    }
-
-    /// The region's way: seed 002's for Orenburg and any profile with its
-    /// school-application flow; otherwise the way of seeds 001 and 003,
-    /// which describe the request window itself (the generic profile and a
-    /// host's own profile without that flow).
+    /// The region's way, from its profile alone: seed 002's for a profile
+    /// with the school-application flow (Orenburg's); otherwise the way of
+    /// seeds 001 and 003, which describe the request window itself (the
+    /// generic profile and a host's own profile without that flow).
     ///
     /// ```
     /// use diary_rules::eligibility::{region::embedded, AutoupdateWay};
@@ -244,7 +238,7 @@ impl AutoupdateWay {
     /// assert_eq!(AutoupdateWay::of(embedded("kuzbass").unwrap()), AutoupdateWay::UntickBeforeSend);
     /// ```
     pub fn of(region: &RegionProfile) -> AutoupdateWay {
-        if region.id == "orenburg" || region.parent_flow == ParentFlow::Application {
+        if region.parent_flow == ParentFlow::Application {
             AutoupdateWay::OffThenOn
         } else {
             AutoupdateWay::UntickBeforeSend
