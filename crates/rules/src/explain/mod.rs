@@ -23,7 +23,7 @@ pub mod catalog;
 pub mod matcher;
 pub mod normalize;
 
-pub use catalog::{Actor, QuoteKind, Role};
+pub use catalog::{Actor, QuoteKind, Role, Side};
 
 use crate::age::AgeGroup;
 use catalog::{catalog, Entry, Quote};

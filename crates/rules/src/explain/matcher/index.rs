@@ -2,7 +2,7 @@
 //! class, a weight and an anchor flag, and the vocabulary of all distinct
 //! quote words with where each occurs. Built once, on first use.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::super::catalog::{catalog, Catalog};
@@ -150,6 +150,9 @@ pub(super) struct QuoteModel {
     pub(super) prefix: Vec<f32>,
     /// `anchors_before[j]`: the number of anchors among words `0..j`.
     pub(super) anchors_before: Vec<u16>,
+    /// `negated[j]`: the quote word before word `j` is «не» / "not" (the
+    /// input must say it too, and must not say it where the quote does not).
+    pub(super) negated: Vec<bool>,
     /// Index of this quote's first state in the state table.
     pub(super) offset: usize,
 }
@@ -183,6 +186,42 @@ pub(super) struct Index {
     pub(super) quotes: Vec<QuoteModel>,
     pub(super) states: usize,
     pub(super) entries: usize,
+    /// Vocabulary indices of the negations («не», "not").
+    pub(super) negations: Vec<usize>,
+    /// Spoken punctuation, read past.
+    pub(super) spoken: HashSet<Vec<char>>,
+    /// Everyday words: what each stands for.
+    pub(super) synonyms: HashMap<Vec<char>, Vec<SynonymUse>>,
+    /// Subject words: exact words, and beginnings (`банк*`).
+    pub(super) subject_words: HashMap<Vec<char>, Subjects>,
+    pub(super) subject_prefixes: Vec<(Vec<char>, Subjects)>,
+    /// Per entry, the bits of its own subjects.
+    pub(super) entry_subjects: Vec<u32>,
+}
+
+/// What subjects a word names: bits of the catalog's [[subject]]s, and
+/// whether it names a foreign one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Subjects {
+    pub(super) own: u32,
+    pub(super) foreign: bool,
+}
+
+impl Subjects {
+    pub(super) fn add(&mut self, other: Subjects) {
+        self.own |= other.own;
+        self.foreign |= other.foreign;
+    }
+    pub(super) fn any(self) -> bool {
+        self.own != 0 || self.foreign
+    }
+}
+
+/// One meaning of an everyday word: one or two catalog words.
+#[derive(Debug, Clone)]
+pub(super) struct SynonymUse {
+    pub(super) means: Vec<Vec<char>>,
+    pub(super) after_not: bool,
 }
 
 pub(super) fn letter_mask(word: &[char]) -> u64 {
@@ -272,7 +311,9 @@ fn build(catalog: &Catalog) -> Index {
         let mut anchor = Vec::with_capacity(raw.words.len());
         let mut prefix = vec![0.0f32];
         let mut anchors_before = vec![0u16];
+        let mut negated = Vec::with_capacity(raw.words.len());
         for (pos, w) in raw.words.iter().enumerate() {
+            negated.push(pos > 0 && raw.words.get(pos - 1).is_some_and(|p| is_negation(p)));
             let class = if stop.contains(w) {
                 Class::Stop
             } else if stem_groups.get(stem(w)).map_or(0, |s| s.len()) >= COMMON_IN_GROUPS {
@@ -311,6 +352,7 @@ fn build(catalog: &Catalog) -> Index {
             anchor,
             prefix,
             anchors_before,
+            negated,
             offset,
         });
         offset += raw.words.len();
@@ -329,7 +371,64 @@ fn build(catalog: &Catalog) -> Index {
         let at = sorted.partition_point(|&j| chars(j) < chars(i));
         sorted.insert(at, i);
     }
-    Index { vocab, exact, by_len, sorted, quotes, states: offset, entries }
+    let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.chars().collect::<Vec<_>>()).copied()).collect();
+    let spoken = catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)).collect();
+    let mut synonyms: HashMap<Vec<char>, Vec<SynonymUse>> = HashMap::new();
+    for syn in &catalog.synonym {
+        let means: Vec<Vec<char>> = syn.means.iter().flat_map(|m| normalized(m)).collect();
+        for w in syn.words.iter().flat_map(|w| normalized(w)) {
+            synonyms.entry(w).or_default().push(SynonymUse { means: means.clone(), after_not: syn.after_not });
+        }
+    }
+    let mut subject_words: HashMap<Vec<char>, Subjects> = HashMap::new();
+    let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
+    let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
+    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true }));
+    for (subject, bits) in own.chain(foreign) {
+        for w in &subject.words {
+            let (stem, is_prefix) = match w.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*w, false),
+            };
+            let chars: Vec<char> = normalized(stem).concat();
+            if is_prefix {
+                subject_prefixes.push((chars, bits));
+            } else {
+                subject_words.entry(chars).or_default().add(bits);
+            }
+        }
+    }
+    let entry_subjects = catalog
+        .entry
+        .iter()
+        .map(|e| {
+            e.subjects.iter().fold(0u32, |m, id| {
+                m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31))
+            })
+        })
+        .collect();
+    Index {
+        vocab,
+        exact,
+        by_len,
+        sorted,
+        quotes,
+        states: offset,
+        entries,
+        negations,
+        spoken,
+        synonyms,
+        subject_words,
+        subject_prefixes,
+        entry_subjects,
+    }
+}
+
+/// The words that negate the word after them.
+const NEGATIONS: &[&str] = &["не", "not"];
+
+pub(super) fn is_negation(word: &[char]) -> bool {
+    NEGATIONS.iter().any(|n| n.chars().eq(word.iter().copied()))
 }
 
 impl Index {
@@ -345,6 +444,19 @@ impl Index {
         let rest = self.sorted.get(start..).unwrap_or(&[]);
         let len = rest.partition_point(|i| chars(i).starts_with(prefix));
         rest.get(..len).unwrap_or(&[])
+    }
+}
+
+impl Index {
+    /// The subjects a normalized word names.
+    pub(super) fn subjects_of(&self, word: &[char]) -> Subjects {
+        let mut found = self.subject_words.get(word).copied().unwrap_or_default();
+        for (stem, bits) in &self.subject_prefixes {
+            if word.starts_with(stem) {
+                found.add(*bits);
+            }
+        }
+        found
     }
 }
 

@@ -2,8 +2,8 @@
 //! for (equal up to a few edits, another form of the word, cut short), and
 //! two words typed as one.
 
-use super::index::{index, letter_mask, VocabWord, MAX_EDITS};
-use crate::explain::normalize::MAX_WORD_CHARS;
+use super::index::{index, is_negation, letter_mask, Subjects, VocabWord, MAX_EDITS};
+use crate::explain::normalize::{Word, MAX_WORD_CHARS};
 
 /// Another form of a word: at least this many first letters in common…
 const INFLECTION_STEM: usize = 7;
@@ -158,23 +158,123 @@ pub(super) fn close_hits(input: &[char], out: &mut Vec<Hit>) {
     }
 }
 
-/// What an input word stands for: vocabulary words as it is, and, when it
-/// is not a vocabulary word as it is, maybe two words run together.
+/// What an input word stands for: vocabulary words as it is and as it
+/// reads when typed with the wrong layout, transliterated or written in
+/// Latin look-alikes; the catalog words an everyday word stands for; and,
+/// when it is not a vocabulary word, maybe two or three words run together.
 #[derive(Clone, Default)]
 pub(super) struct Analysis {
     pub(super) whole: Vec<Hit>,
-    /// The vocabulary word the input word starts with, and the matches of
-    /// the rest.
-    pub(super) split: Option<(usize, Vec<Hit>)>,
+    /// Words run together (or an everyday word for two catalog words): the
+    /// hits of each part in order; the whole word's hits go with the last.
+    pub(super) parts: Vec<Vec<Hit>>,
+    /// Right after «не», the pair stands for these («не действует»).
+    pub(super) after_not: Vec<Hit>,
+    /// «не» / "not", in any reading.
+    pub(super) negation: bool,
+    pub(super) subjects: Subjects,
+    /// Spoken punctuation («точка»), read past.
+    pub(super) spoken: bool,
+}
+
+/// What a reading of a word (not as typed) is worth against the word as it is.
+const READING_FACTOR: f32 = 0.95;
+/// What an everyday word is worth against the catalog's word.
+const SYNONYM_FACTOR: f32 = 0.9;
+
+/// Latin letters that look like Cyrillic ones, lower-cased (a word in
+/// capitals that are all look-alikes: «HOMEP» is «номер»).
+fn lookalike(c: char) -> Option<char> {
+    let upper = c.to_ascii_uppercase();
+    crate::explain::normalize::latin_lookalike_to_cyrillic(upper).map(|c| crate::case::lower(c))
+}
+
+fn fold(c: char) -> char {
+    if c == 'ё' {
+        'е'
+    } else {
+        c
+    }
+}
+
+/// The other readings of a word typed in Latin characters: as typed with
+/// the English layout on, transliterated, in look-alike letters.
+fn readings(raw: &[char]) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = Vec::new();
+    if raw.len() < 2 || !raw.iter().all(|c| c.is_ascii()) || !raw.iter().any(|c| c.is_ascii_alphabetic()) {
+        return out;
+    }
+    let mut push = |r: Option<Vec<char>>| {
+        if let Some(r) = r.filter(|r| !r.is_empty() && r.len() <= MAX_WORD_CHARS) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    };
+    push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect());
+    if raw.iter().all(|c| c.is_ascii_alphabetic()) {
+        push(crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()));
+        push(raw.iter().map(|&c| lookalike(c)).collect());
+    }
+    out
+}
+
+fn scaled(hits: &[Hit], factor: f32) -> impl Iterator<Item = Hit> + '_ {
+    hits.iter().map(move |h| Hit { factor: h.factor * factor, ..*h })
+}
+
+/// The hits of a catalog word an everyday word stands for.
+fn meaning(word: &[char]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    vocab_hits(word, false, &mut hits);
+    hits.iter_mut().for_each(|h| h.factor *= SYNONYM_FACTOR);
+    hits
 }
 
 impl Analysis {
-    pub(super) fn of(chars: &[char], last: bool) -> Analysis {
-        let mut whole = Vec::new();
-        vocab_hits(chars, last, &mut whole);
-        let exact = whole.iter().any(|h| h.factor >= 1.0);
-        let split = if exact { None } else { split(chars, last) };
-        Analysis { whole, split }
+    pub(super) fn of(word: &Word, last: bool) -> Analysis {
+        let index = index();
+        let chars = word.chars();
+        let mut a = Analysis::default();
+        vocab_hits(chars, last, &mut a.whole);
+        // A vocabulary word as it is, in some reading: no split.
+        let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);
+        let mut keys: Vec<Vec<char>> = vec![chars.to_vec()];
+        for r in readings(word.raw()) {
+            let mut hits = Vec::new();
+            vocab_hits(&r, last, &mut hits);
+            exact |= hits.iter().any(|h| h.factor >= 1.0);
+            let hits: Vec<Hit> = scaled(&hits, READING_FACTOR).collect();
+            merge(&mut a.whole, &hits);
+            keys.push(r);
+        }
+        // «mail.ru» names a service by its whole token.
+        let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();
+        if letters.as_slice() != chars {
+            a.subjects.add(index.subjects_of(&letters));
+        }
+        for key in &keys {
+            a.negation |= is_negation(key);
+            a.subjects.add(index.subjects_of(key));
+            let synonyms = index.synonyms.get(key).map_or(&[][..], |v| v.as_slice());
+            // An everyday word is a word: not words run together.
+            exact |= !synonyms.is_empty();
+            for syn in synonyms {
+                match (syn.after_not, syn.means.as_slice()) {
+                    (true, [m, ..]) => merge(&mut a.after_not, &meaning(m)),
+                    (false, [m]) => merge(&mut a.whole, &meaning(m)),
+                    (false, [first, second, ..]) if a.parts.is_empty() => {
+                        a.parts = vec![meaning(first), meaning(second)];
+                    }
+                    _ => {}
+                }
+            }
+        }
+        a.spoken = !exact && index.spoken.contains(chars);
+        if !exact && a.parts.is_empty() {
+            a.parts = keys.iter().find_map(|k| split(k, last)).unwrap_or_default();
+        }
+        a
     }
 }
 
@@ -189,23 +289,44 @@ pub(super) fn merge(into: &mut Vec<Hit>, from: &[Hit]) {
     }
 }
 
-/// Two words typed as one («ненайден»): a vocabulary word of two or more
-/// letters, then a rest of three or more that matches something.
-pub(super) fn split(chars: &[char], last: bool) -> Option<(usize, Vec<Hit>)> {
+/// Words typed as one («ненайден», «дневникненайден»): a vocabulary word
+/// of two or more letters, then a rest of three or more that matches
+/// something, or a second vocabulary word and a vocabulary word. A rest
+/// that is a vocabulary word as it is wins; then three words; then the
+/// first rest that matches with typos.
+pub(super) fn split(chars: &[char], last: bool) -> Option<Vec<Vec<Hit>>> {
     if chars.len() < 5 {
         return None;
     }
     let index = index();
+    let exact_hit = |v: usize| vec![Hit { vocab: v, factor: 1.0, weak: false }];
+    let mut fuzzy: Option<Vec<Vec<Hit>>> = None;
+    let mut three: Option<Vec<Vec<Hit>>> = None;
     for k in 2..chars.len().saturating_sub(2) {
         let (Some(left), Some(rest)) = (chars.get(..k), chars.get(k..)) else { continue };
         let Some(&v) = index.exact.get(left) else { continue };
         let mut right = Vec::new();
         vocab_hits(rest, last, &mut right);
-        if !right.is_empty() {
-            return Some((v, right));
+        if right.iter().any(|h| h.factor >= 1.0) {
+            return Some(vec![exact_hit(v), right]);
+        }
+        if three.is_none() && rest.len() >= 5 {
+            for m in 2..rest.len().saturating_sub(2) {
+                let (Some(mid), Some(tail)) = (rest.get(..m), rest.get(m..)) else { continue };
+                let Some(&mv) = index.exact.get(mid) else { continue };
+                let mut end = Vec::new();
+                vocab_hits(tail, last, &mut end);
+                if end.iter().any(|h| h.factor >= 1.0) {
+                    three = Some(vec![exact_hit(v), exact_hit(mv), end]);
+                    break;
+                }
+            }
+        }
+        if fuzzy.is_none() && !right.is_empty() {
+            fuzzy = Some(vec![exact_hit(v), right]);
         }
     }
-    None
+    three.or(fuzzy)
 }
 
 #[cfg(test)]
