@@ -125,7 +125,8 @@ impl Side {
 
 /// What a message can be about, or another service (a foreign subject):
 /// the words that name it, normalized as the matcher reads them; a word
-/// ending in `*` names it by its beginning (`банк*`: «банке», «банковской»).
+/// ending in `*` names it by its beginning (`банк*`: «банке», «банковской»),
+/// one in `*…*` by a part (`*банк*`: «газпромбанк»).
 #[derive(Debug, Clone, Copy)]
 pub struct Subject {
     pub id: &'static str,

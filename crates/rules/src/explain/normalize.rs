@@ -30,6 +30,10 @@ pub struct Word {
     plain_start: u8,
     plain_len: u8,
     overlong: bool,
+    /// Written in Latin letters with a capital first (a name: «Telegram»).
+    latin_name: bool,
+    /// Holds a Cyrillic letter.
+    cyrillic: bool,
 }
 
 impl Word {
@@ -51,6 +55,17 @@ impl Word {
         self.chars.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
+    /// Written in Latin letters only, with a capital first letter: maybe a
+    /// name («Telegram», «Lamoda»).
+    pub fn latin_name(&self) -> bool {
+        self.latin_name
+    }
+
+    /// Holds a Cyrillic letter (as typed).
+    pub fn cyrillic(&self) -> bool {
+        self.cyrillic
+    }
+
     /// Whether the word was longer than [`MAX_WORD_CHARS`].
     pub fn overlong(&self) -> bool {
         self.overlong
@@ -59,7 +74,15 @@ impl Word {
     /// A word from letters that are already normalized (two input words
     /// joined); `None` when they are more than [`MAX_WORD_CHARS`].
     pub(crate) fn from_normalized(chars: &[char]) -> Option<Word> {
-        let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, plain_start: 0, plain_len: 0, overlong: false };
+        let mut word = Word {
+            chars: ['\0'; MAX_WORD_CHARS],
+            len: 0,
+            plain_start: 0,
+            plain_len: 0,
+            overlong: false,
+            latin_name: false,
+            cyrillic: false,
+        };
         word.chars.get_mut(..chars.len())?.copy_from_slice(chars);
         word.len = chars.len() as u8;
         word.plain_len = word.len;
@@ -162,11 +185,23 @@ fn fold_case(c: char) -> char {
 /// Normalizes a whole word given as characters: used for catalog quotes, so
 /// they go through exactly the same steps as the input.
 fn finish(raw: &[char], overlong: bool) -> Word {
-    let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, plain_start: 0, plain_len: 0, overlong };
+    let mut word = Word {
+        chars: ['\0'; MAX_WORD_CHARS],
+        len: 0,
+        plain_start: 0,
+        plain_len: 0,
+        overlong,
+        latin_name: false,
+        cyrillic: false,
+    };
     if overlong {
         return word;
     }
     let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
+    word.cyrillic = cyrillic;
+    word.latin_name = raw.len() >= 2
+        && raw.first().is_some_and(|c| c.is_ascii_uppercase())
+        && raw.iter().all(|c| c.is_ascii_alphabetic());
     for (slot, &c) in word.chars.iter_mut().zip(raw) {
         let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
         *slot = fold_case(c);

@@ -24,6 +24,9 @@ const FULL_EVIDENCE: f32 = 4.0;
 /// How many distinct input words keep their vocabulary matches cached.
 const SEEN_WORDS_CACHE: usize = 4096;
 
+/// Words a negation reaches past («не было подано»).
+const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
+
 /// Quotes of at most this many words also match with their words in
 /// another order («Логин или пароль неверный»), all within a window of the
 /// quote's length plus [`BAG_SLACK`] input words.
@@ -200,6 +203,7 @@ pub(super) fn quote_scores(text: &str) -> Scores {
     let mut prev: Option<(Word, bool)> = None;
     // Whether the word fed last was «не».
     let mut after_not = false;
+    let mut prev_cyrillic = false;
     let mut pos = 0usize;
     let mut input = words(text);
     let mut next = input.next();
@@ -218,9 +222,19 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         if analysis.spoken {
             continue;
         }
-        if analysis.subjects.any() {
-            subjects.push((pos, analysis.subjects));
+        let mut named = analysis.subjects;
+        // A name in Latin letters inside a Russian sentence that is no word
+        // of the catalog in any reading («Номер уже используется в Lamoda»):
+        // another service.
+        let beside_russian = prev_cyrillic || next.is_some_and(|n| n.cyrillic());
+        if word.latin_name() && beside_russian && !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty()
+        {
+            named.foreign = true;
         }
+        if named.any() {
+            subjects.push((pos, named));
+        }
+        prev_cyrillic = word.cyrillic();
         let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
@@ -266,7 +280,8 @@ pub(super) fn quote_scores(text: &str) -> Scores {
             }
         }
         run.feed(at(pos, negated), &matches);
-        after_not = is_negation;
+        // «не было подано»: the negation reaches past an auxiliary verb.
+        after_not = is_negation || (after_not && AUXILIARIES.iter().any(|a| a.chars().eq(chars.iter().copied())));
         pos += 1;
         prev = Some((word, exact));
     }

@@ -195,6 +195,8 @@ pub(super) struct Index {
     /// Subject words: exact words, and beginnings (`банк*`).
     pub(super) subject_words: HashMap<Vec<char>, Subjects>,
     pub(super) subject_prefixes: Vec<(Vec<char>, Subjects)>,
+    /// Words found anywhere inside a word (`*банк*`).
+    pub(super) subject_infixes: Vec<(Vec<char>, Subjects)>,
     /// Per entry, the bits of its own subjects.
     pub(super) entry_subjects: Vec<u32>,
 }
@@ -382,6 +384,7 @@ fn build(catalog: &Catalog) -> Index {
     }
     let mut subject_words: HashMap<Vec<char>, Subjects> = HashMap::new();
     let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
+    let mut subject_infixes: Vec<(Vec<char>, Subjects)> = Vec::new();
     let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
     let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true }));
     for (subject, bits) in own.chain(foreign) {
@@ -390,6 +393,11 @@ fn build(catalog: &Catalog) -> Index {
                 Some(stem) => (stem, true),
                 None => (*w, false),
             };
+            // `*банк*`: anywhere in the word («газпромбанк», «совкомбанка»).
+            if let Some(inner) = stem.strip_prefix('*') {
+                subject_infixes.push((normalized(inner).concat(), bits));
+                continue;
+            }
             let chars: Vec<char> = normalized(stem).concat();
             if is_prefix {
                 subject_prefixes.push((chars, bits));
@@ -420,6 +428,7 @@ fn build(catalog: &Catalog) -> Index {
         synonyms,
         subject_words,
         subject_prefixes,
+        subject_infixes,
         entry_subjects,
     }
 }
@@ -453,6 +462,11 @@ impl Index {
         let mut found = self.subject_words.get(word).copied().unwrap_or_default();
         for (stem, bits) in &self.subject_prefixes {
             if word.starts_with(stem) {
+                found.add(*bits);
+            }
+        }
+        for (inner, bits) in &self.subject_infixes {
+            if !inner.is_empty() && word.windows(inner.len()).any(|w| w == inner.as_slice()) {
                 found.add(*bits);
             }
         }

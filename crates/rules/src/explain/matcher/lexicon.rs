@@ -177,7 +177,8 @@ pub(super) struct Analysis {
     pub(super) spoken: bool,
 }
 
-/// What a reading of a word (not as typed) is worth against the word as it is.
+/// What a transliterated or look-alike reading of a word is worth against
+/// the word as it is (a wrong-layout reading is exact: one key, one letter).
 const READING_FACTOR: f32 = 0.95;
 /// What an everyday word is worth against the catalog's word.
 const SYNONYM_FACTOR: f32 = 0.9;
@@ -199,22 +200,22 @@ fn fold(c: char) -> char {
 
 /// The other readings of a word typed in Latin characters: as typed with
 /// the English layout on, transliterated, in look-alike letters.
-fn readings(raw: &[char]) -> Vec<Vec<char>> {
-    let mut out: Vec<Vec<char>> = Vec::new();
-    if raw.len() < 2 || !raw.iter().all(|c| c.is_ascii()) || !raw.iter().any(|c| c.is_ascii_alphabetic()) {
+fn readings(raw: &[char]) -> Vec<(Vec<char>, f32)> {
+    let mut out: Vec<(Vec<char>, f32)> = Vec::new();
+    if !raw.iter().all(|c| c.is_ascii()) || !raw.iter().any(|c| c.is_ascii_alphabetic()) {
         return out;
     }
-    let mut push = |r: Option<Vec<char>>| {
+    let mut push = |r: Option<Vec<char>>, factor: f32| {
         if let Some(r) = r.filter(|r| !r.is_empty() && r.len() <= MAX_WORD_CHARS) {
-            if !out.contains(&r) {
-                out.push(r);
+            if !out.iter().any(|(x, _)| *x == r) {
+                out.push((r, factor));
             }
         }
     };
-    push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect());
+    push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect(), 1.0);
     if raw.iter().all(|c| c.is_ascii_alphabetic()) {
-        push(crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()));
-        push(raw.iter().map(|&c| lookalike(c)).collect());
+        push(crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()), READING_FACTOR);
+        push(raw.iter().map(|&c| lookalike(c)).collect(), READING_FACTOR);
     }
     out
 }
@@ -240,11 +241,11 @@ impl Analysis {
         // A vocabulary word as it is, in some reading: no split.
         let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);
         let mut keys: Vec<Vec<char>> = vec![chars.to_vec()];
-        for r in readings(word.raw()) {
+        for (r, factor) in readings(word.raw()) {
             let mut hits = Vec::new();
             vocab_hits(&r, last, &mut hits);
             exact |= hits.iter().any(|h| h.factor >= 1.0);
-            let hits: Vec<Hit> = scaled(&hits, READING_FACTOR).collect();
+            let hits: Vec<Hit> = scaled(&hits, factor).collect();
             merge(&mut a.whole, &hits);
             keys.push(r);
         }
@@ -272,7 +273,8 @@ impl Analysis {
         }
         a.spoken = !exact && index.spoken.contains(chars);
         if !exact && a.parts.is_empty() {
-            a.parts = keys.iter().find_map(|k| split(k, last)).unwrap_or_default();
+            let broken = keys.iter().find_map(|k| word_break(k));
+            a.parts = broken.or_else(|| keys.iter().find_map(|k| split(k, last))).unwrap_or_default();
         }
         a
     }
@@ -289,44 +291,109 @@ pub(super) fn merge(into: &mut Vec<Hit>, from: &[Hit]) {
     }
 }
 
-/// Words typed as one («ненайден», «дневникненайден»): a vocabulary word
-/// of two or more letters, then a rest of three or more that matches
-/// something, or a second vocabulary word and a vocabulary word. A rest
-/// that is a vocabulary word as it is wins; then three words; then the
-/// first rest that matches with typos.
+/// Two words typed as one («ненайден»): a vocabulary word of two or more
+/// letters, then a rest of three or more that matches something.
 pub(super) fn split(chars: &[char], last: bool) -> Option<Vec<Vec<Hit>>> {
     if chars.len() < 5 {
         return None;
     }
     let index = index();
-    let exact_hit = |v: usize| vec![Hit { vocab: v, factor: 1.0, weak: false }];
-    let mut fuzzy: Option<Vec<Vec<Hit>>> = None;
-    let mut three: Option<Vec<Vec<Hit>>> = None;
     for k in 2..chars.len().saturating_sub(2) {
         let (Some(left), Some(rest)) = (chars.get(..k), chars.get(k..)) else { continue };
         let Some(&v) = index.exact.get(left) else { continue };
         let mut right = Vec::new();
         vocab_hits(rest, last, &mut right);
-        if right.iter().any(|h| h.factor >= 1.0) {
-            return Some(vec![exact_hit(v), right]);
+        if !right.is_empty() {
+            return Some(vec![vec![Hit { vocab: v, factor: 1.0, weak: false }], right]);
         }
-        if three.is_none() && rest.len() >= 5 {
-            for m in 2..rest.len().saturating_sub(2) {
-                let (Some(mid), Some(tail)) = (rest.get(..m), rest.get(m..)) else { continue };
-                let Some(&mv) = index.exact.get(mid) else { continue };
-                let mut end = Vec::new();
-                vocab_hits(tail, last, &mut end);
-                if end.iter().any(|h| h.factor >= 1.0) {
-                    three = Some(vec![exact_hit(v), exact_hit(mv), end]);
-                    break;
+    }
+    None
+}
+
+/// What an unknown run of letters costs per letter, against one known word.
+const UNKNOWN_LETTER_COST: u32 = 10;
+/// The share of a run-together word's letters that known words must make.
+const MIN_KNOWN_SHARE: usize = 60;
+
+/// Many words typed as one («всфрненайден», «кодапривязкиистёк»): the
+/// fewest pieces that are vocabulary words or everyday words, allowing an
+/// unknown run of three or more letters at either end («виситпроверка…»).
+/// A word-break table over the word's letters (at most
+/// [`MAX_WORD_CHARS`]): a few hundred lookups, once per distinct word.
+pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
+    let n = chars.len();
+    if !(5..=MAX_WORD_CHARS).contains(&n) {
+        return None;
+    }
+    let index = index();
+    let known = |piece: &[char]| index.exact.contains_key(piece) || index.synonyms.contains_key(piece);
+    // best[i]: the cheapest cover of chars[..i]: (cost, where its last piece starts).
+    let mut best: [Option<(u32, usize)>; MAX_WORD_CHARS + 1] = [None; MAX_WORD_CHARS + 1];
+    best[0] = Some((0, 0));
+    for i in 0..n {
+        let Some(Some((cost, _))) = best.get(i).copied() else { continue };
+        for j in i + 1..=n {
+            let Some(piece) = chars.get(i..j) else { continue };
+            let step = if known(piece) {
+                1
+            } else if piece.len() >= 3 && (i == 0 || j == n) {
+                1 + UNKNOWN_LETTER_COST * piece.len() as u32
+            } else {
+                continue;
+            };
+            if let Some(slot) = best.get_mut(j) {
+                if slot.is_none_or(|(c, _)| cost + step < c) {
+                    *slot = Some((cost + step, i));
                 }
             }
         }
-        if fuzzy.is_none() && !right.is_empty() {
-            fuzzy = Some(vec![exact_hit(v), right]);
+    }
+    let mut pieces: Vec<&[char]> = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = best.get(j).copied().flatten()?;
+        pieces.push(chars.get(i..j)?);
+        j = i;
+    }
+    pieces.reverse();
+    let known_letters: usize = pieces.iter().filter(|p| known(p)).map(|p| p.len()).sum();
+    let long_known = pieces.iter().filter(|p| known(p) && p.len() >= 4).count();
+    if pieces.len() < 2 || 100 * known_letters < MIN_KNOWN_SHARE * n || long_known == 0 {
+        return None;
+    }
+    let mut parts: Vec<Vec<Hit>> = Vec::new();
+    let mut after_not = false;
+    for piece in pieces {
+        let mut hits: Vec<Hit> =
+            index.exact.get(piece).map(|&v| Hit { vocab: v, factor: 1.0, weak: false }).into_iter().collect();
+        let mut second: Option<Vec<Hit>> = None;
+        let mut pair: Option<Vec<Hit>> = None;
+        for syn in index.synonyms.get(piece).map_or(&[][..], |v| v.as_slice()) {
+            match (syn.after_not, syn.means.as_slice()) {
+                (true, [m, ..]) if after_not => pair = Some(meaning(m)),
+                (false, [m]) => merge(&mut hits, &meaning(m)),
+                (false, [first, next, ..]) if second.is_none() => {
+                    merge(&mut hits, &meaning(first));
+                    second = Some(meaning(next));
+                }
+                _ => {}
+            }
+        }
+        after_not = is_negation(piece);
+        match pair {
+            // «не» + «действует»: one word, in place of the «не».
+            Some(p) => {
+                if let Some(prev) = parts.last_mut() {
+                    *prev = p;
+                }
+            }
+            None => {
+                parts.push(hits);
+                parts.extend(second);
+            }
         }
     }
-    three.or(fuzzy)
+    Some(parts)
 }
 
 #[cfg(test)]
