@@ -106,6 +106,28 @@ P = [
 ("child_login_failed","as retold","Не получается войти в учетную запись ребенка"),
 ("child_login_failed","synonym","Ребенок не может зайти на госуслуги"),
 ("child_login_failed","as retold","Как восстановить пароль от учетной записи ребенка"),
+# confusable pairs (added while tuning, dev only)
+("parent_consent_required","as retold","Ребенку нужно согласие родителя чтобы войти в дневник"),
+("consent_required","as retold","Необходимо согласие для входа в дневник, ссылка в уведомлении на госуслугах"),
+("consent_required","question retelling","Мне пишет: для входа в дневник необходимо согласие. Я родитель, что делать?"),
+("diary_not_found","question retelling","Мой дневник не найден, хотя учетка на госуслугах подтверждена"),
+("not_found_in_sfr","question retelling","СНИЛС ребёнка не найден в СФР, а дневник из-за этого не найден?"),
+("account_not_confirmed","question retelling","Пишет что учётная запись не подтверждена и кнопки создать нет"),
+("child_login_failed","as retold","Ребенок не может войти на госуслуги, забыл пароль"),
+("password_rejected","as retold","При создании учетки ребенка пароль не соответствует требованиям"),
+("diary_login_disabled","as retold","В дневник по логину и паролю больше не пускает, пишет неверный логин или пароль"),
+("binding_code_expired","as retold","Код привязки истёк, пока сын вводил его в профиле"),
+("contact_in_use","as retold","Почта ребенка уже используется в другой учетной записи на госуслугах"),
+("create_button_missing","as retold","Добавили ребенка, а кнопки создать учетную запись нет"),
+("data_check_in_progress","as retold","Данные ребенка на проверке, статус проверка данных"),
+("not_found_in_zags","as retold","Свидетельство о рождении не найдено в загсе"),
+("certificate_entered_manually","as retold","Пишет данные введены вручную запросите в загсе"),
+("foreign_certificate","as retold","Свидетельство о рождении у нас иностранное, учетку не создать"),
+("application_submitted","as retold","Вижу сообщение заявление подано"),
+("parent_consent_required","as retold","Сыну нужно согласие одного из родителей"),
+("diary_not_found","as retold","Дневник не найден, родители сообщите через форму обратной связи"),
+("child_login_failed","as retold","Дочь не может зайти в учетную запись ребенка на госуслугах"),
+
 ]
 
 SERVICES = ["Сбербанк Онлайн", "Тинькофф", "ВКонтакте", "Telegram", "WhatsApp", "Mail.ru", "Яндекс ID", "Ozon", "Wildberries", "Госуслуги ЖКХ", "Авито", "Steam", "Альфа-Банк", "ВТБ Онлайн", "Одноклассники", "Дом.ру", "МТС банк", "Роблокс"]

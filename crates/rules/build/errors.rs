@@ -78,6 +78,8 @@ struct Entry {
     links: Vec<String>,
     anchors: Vec<String>,
     subjects: Vec<String>,
+    #[serde(default)]
+    others: Vec<String>,
     side: Side,
     quote: Vec<Quote>,
     variant: Vec<Variant>,
@@ -178,14 +180,14 @@ pub fn generate(file: &str, raw: &str) -> String {
         if e.subjects.is_empty() {
             panic!("{file}: entry[{i}].subjects: needs at least one subject");
         }
-        for s in &e.subjects {
+        for s in e.subjects.iter().chain(&e.others) {
             if !data.subject.iter().any(|x| x.id.0 == *s) {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
             }
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
@@ -193,6 +195,7 @@ pub fn generate(file: &str, raw: &str) -> String {
             e.links,
             e.anchors,
             e.subjects,
+            e.others,
             e.side,
         );
         code.push_str("            quote: List(&[\n");

@@ -89,6 +89,8 @@ pub struct Entry {
     /// foreign subject near the message and none of these is not this
     /// entry's message.
     pub subjects: List<&'static str>,
+    /// Ids of [`Subject`]s foreign to this entry alone.
+    pub others: List<&'static str>,
     /// Where the message is shown: the diary or Gosuslugi (whom to ask).
     pub side: Side,
     pub quote: List<Quote>,

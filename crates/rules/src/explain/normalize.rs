@@ -14,8 +14,9 @@
 //! no catalog word is that long, so they match nothing, but they still count
 //! as a position in the text.
 
-/// The longest word kept. Longer words match nothing.
-pub const MAX_WORD_CHARS: usize = 24;
+/// The longest word kept (several words run together fit). Longer words
+/// match nothing.
+pub const MAX_WORD_CHARS: usize = 40;
 
 /// One normalized word. Equal words compare equal (unused slots are zero).
 ///

@@ -204,6 +204,11 @@ pub fn from_translit(word: &[char]) -> Option<Vec<char>> {
             return None;
         }
         let lower: Vec<char> = rest.iter().take(4).map(|c| c.to_ascii_lowercase()).collect();
+        // The reflexive ending: "tsya", "tsja" at the end are «тся».
+        if rest.len() == 4 && matches!(lower.as_slice(), ['t', 's', 'y' | 'j', 'a']) {
+            out.extend(['т', 'с', 'я']);
+            break;
+        }
         let (len, mut letter) =
             table.iter().find(|(sp, _)| lower.starts_with(sp)).map_or((1, None), |(sp, l)| (sp.len(), Some(*l)));
         if letter == Some('й') && len == 1 && out.last().is_some_and(|c| !"аеёиоуыэюя".contains(*c)) {

@@ -24,6 +24,15 @@ const FULL_EVIDENCE: f32 = 4.0;
 /// How many distinct input words keep their vocabulary matches cached.
 const SEEN_WORDS_CACHE: usize = 4096;
 
+/// The share of a quote's left-out first words that still counts against
+/// a match.
+const LEFT_OUT_DISCOUNT: f32 = 0.5;
+
+/// The weight of the quote words before the alignment's first.
+fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
+    model.prefix(usize::from(first_j))
+}
+
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
 
@@ -46,9 +55,10 @@ struct State {
     non_stop: u8,
     /// Input words standing between matched ones.
     extra: u16,
-    /// Where the alignment starts: input position and byte.
+    /// Where the alignment starts: input position and byte, quote word.
     first: usize,
     start: usize,
+    first_j: u16,
 }
 
 /// Where in the text a match is: input word positions and bytes.
@@ -338,6 +348,7 @@ fn update(
         extra: 0,
         first: i,
         start: at.start,
+        first_j: j as u16,
     });
     // Or extend one that ended shortly before, at an earlier quote word,
     // skipping no anchor.
@@ -363,6 +374,7 @@ fn update(
                 extra,
                 first: s.first,
                 start: s.start,
+                first_j: s.first_j,
             });
         }
     }
@@ -388,7 +400,13 @@ fn update(
     if leading <= 0.0 || total <= 0.0 {
         return;
     }
-    let coverage = candidate.matched / (leading + EXTRA_WORD_COST * f32::from(candidate.extra));
+    // A message quoted from its middle (its first words left out, as a
+    // cut-off one leaves out its last) counts the words left out at half.
+    // (Only with three meaningful words matched: two shared words are no
+    // evidence for a message's middle.)
+    let left_out = if candidate.non_stop >= 3 { candidate_left_out(model, candidate.first_j) } else { 0.0 };
+    let coverage =
+        candidate.matched / (leading - LEFT_OUT_DISCOUNT * left_out + EXTRA_WORD_COST * f32::from(candidate.extra));
     if coverage < MIN_COVERAGE {
         return;
     }

@@ -192,13 +192,17 @@ pub(super) struct Index {
     pub(super) spoken: HashSet<Vec<char>>,
     /// Everyday words: what each stands for.
     pub(super) synonyms: HashMap<Vec<char>, Vec<SynonymUse>>,
+    /// The everyday words in catalog order (the typo'd lookup tries them in
+    /// this order).
+    pub(super) synonym_keys: Vec<Vec<char>>,
     /// Subject words: exact words, and beginnings (`банк*`).
     pub(super) subject_words: HashMap<Vec<char>, Subjects>,
     pub(super) subject_prefixes: Vec<(Vec<char>, Subjects)>,
     /// Words found anywhere inside a word (`*банк*`).
     pub(super) subject_infixes: Vec<(Vec<char>, Subjects)>,
-    /// Per entry, the bits of its own subjects.
+    /// Per entry, the bits of its own subjects, and of those foreign to it.
     pub(super) entry_subjects: Vec<u32>,
+    pub(super) entry_others: Vec<u32>,
 }
 
 /// What subjects a word names: bits of the catalog's [[subject]]s, and
@@ -376,9 +380,13 @@ fn build(catalog: &Catalog) -> Index {
     let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.chars().collect::<Vec<_>>()).copied()).collect();
     let spoken = catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)).collect();
     let mut synonyms: HashMap<Vec<char>, Vec<SynonymUse>> = HashMap::new();
+    let mut synonym_keys: Vec<Vec<char>> = Vec::new();
     for syn in &catalog.synonym {
         let means: Vec<Vec<char>> = syn.means.iter().flat_map(|m| normalized(m)).collect();
         for w in syn.words.iter().flat_map(|w| normalized(w)) {
+            if !synonym_keys.contains(&w) {
+                synonym_keys.push(w.clone());
+            }
             synonyms.entry(w).or_default().push(SynonymUse { means: means.clone(), after_not: syn.after_not });
         }
     }
@@ -406,15 +414,12 @@ fn build(catalog: &Catalog) -> Index {
             }
         }
     }
-    let entry_subjects = catalog
-        .entry
-        .iter()
-        .map(|e| {
-            e.subjects.iter().fold(0u32, |m, id| {
-                m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31))
-            })
-        })
-        .collect();
+    let mask = |ids: &[&str]| {
+        ids.iter()
+            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
+    };
+    let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
+    let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     Index {
         vocab,
         exact,
@@ -426,10 +431,12 @@ fn build(catalog: &Catalog) -> Index {
         negations,
         spoken,
         synonyms,
+        synonym_keys,
         subject_words,
         subject_prefixes,
         subject_infixes,
         entry_subjects,
+        entry_others,
     }
 }
 
@@ -457,6 +464,28 @@ impl Index {
 }
 
 impl Index {
+    /// The meanings of an everyday word, as it is or with the typos a
+    /// catalog word of its length allows («просроечн», «pokazivaetsja»),
+    /// and the edits it took.
+    pub(super) fn synonyms_near(&self, word: &[char]) -> (&[SynonymUse], usize) {
+        if let Some(uses) = self.synonyms.get(word) {
+            return (uses, 0);
+        }
+        let k = max_edits(word.len());
+        if k == 0 {
+            return (&[], 0);
+        }
+        for w in &self.synonym_keys {
+            if w.len().abs_diff(word.len()) > k {
+                continue;
+            }
+            if let Some(d) = super::lexicon::distance(word, w, k) {
+                return (self.synonyms.get(w).map_or(&[], |u| u.as_slice()), d);
+            }
+        }
+        (&[], 0)
+    }
+
     /// The subjects a normalized word names.
     pub(super) fn subjects_of(&self, word: &[char]) -> Subjects {
         let mut found = self.subject_words.get(word).copied().unwrap_or_default();

@@ -55,6 +55,11 @@ fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
     (d <= k).then_some(d)
 }
 
+/// How many edits `a` and `b` are apart, if at most `k`.
+pub(super) fn distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    bounded_distance(a, b, k)
+}
+
 /// An input word standing for a vocabulary word.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
@@ -257,9 +262,12 @@ impl Analysis {
         for key in &keys {
             a.negation |= is_negation(key);
             a.subjects.add(index.subjects_of(key));
-            let synonyms = index.synonyms.get(key).map_or(&[][..], |v| v.as_slice());
+            let (synonyms, edits) = index.synonyms_near(key);
             // An everyday word is a word: not words run together.
             exact |= !synonyms.is_empty();
+            // A typo'd everyday word is worth less than a typo'd catalog word.
+            let typo = 1.0 - 0.1 * edits as f32;
+            let meaning = |m: &[char]| -> Vec<Hit> { scaled(&meaning(m), typo).collect() };
             for syn in synonyms {
                 match (syn.after_not, syn.means.as_slice()) {
                     (true, [m, ..]) => merge(&mut a.after_not, &meaning(m)),

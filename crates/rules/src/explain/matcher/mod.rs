@@ -213,8 +213,9 @@ pub fn matches(text: &str) -> Matches {
         let Some(mut f) = *f else { continue };
         if !model.negative {
             let near = subjects_near(&scores.subjects, &f.span);
-            if near.foreign {
-                let own = index.entry_subjects.get(model.group).copied().unwrap_or(0);
+            let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+            if near.foreign || near.own & others != 0 {
+                let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
                 if near.own & own == 0 {
                     if let Some(v) = vetoed.get_mut(model.group) {
                         *v = true;
@@ -295,7 +296,9 @@ pub fn matches(text: &str) -> Matches {
     scores.subjects.iter().for_each(|(_, s)| all.add(*s));
     let mut nearest: Vec<usize> = Vec::new();
     for (e, c) in closeness.iter().enumerate() {
-        let foreign = all.foreign && all.own & index.entry_subjects.get(e).copied().unwrap_or(0) == 0;
+        let others = index.entry_others.get(e).copied().unwrap_or(0);
+        let own = index.entry_subjects.get(e).copied().unwrap_or(0) & !others;
+        let foreign = (all.foreign || all.own & others != 0) && all.own & own == 0;
         if *c < NEAREST_MIN || vetoed.get(e).copied().unwrap_or(false) || foreign {
             continue;
         }
@@ -389,35 +392,5 @@ mod tests {
             let c = best_match(t).expect("a match").confidence;
             assert!((c * 100.0 - (c * 100.0).round()).abs() < 1e-3, "{t}: {c}");
         }
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dump() {
-        let text = std::env::var("PROBE").unwrap_or_default();
-        let s = super::quote_scores(&text);
-        let index = super::index();
-        for (m, f) in index.quotes.iter().zip(&s.found) {
-            if let Some(f) = f {
-                println!(
-                    "group {} quote {} neg {} conf {:.3} matched {:.2} span {:?}",
-                    m.group, m.quote, m.negative, f.confidence, f.matched, f.span
-                );
-            }
-        }
-        println!("subjects {:?}", s.subjects);
-        for w in crate::explain::normalize::words(&text) {
-            let a = super::lexicon::Analysis::of(&w, false);
-            let name = |h: &super::lexicon::Hit| index.vocab[h.vocab].chars.iter().collect::<String>();
-            println!(
-                "{:?}: whole {:?} parts {:?} neg {}",
-                w,
-                a.whole.iter().map(|h| (name(h), h.factor)).collect::<Vec<_>>(),
-                a.parts.iter().map(|p| p.iter().map(|h| name(h)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                a.negation
-            );
-        }
-        println!("{:?}", super::matches(&text));
     }
 }
