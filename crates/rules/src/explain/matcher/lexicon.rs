@@ -192,7 +192,7 @@ const SYNONYM_FACTOR: f32 = 0.9;
 /// capitals that are all look-alikes: «HOMEP» is «номер»).
 fn lookalike(c: char) -> Option<char> {
     let upper = c.to_ascii_uppercase();
-    crate::explain::normalize::latin_lookalike_to_cyrillic(upper).map(|c| crate::case::lower(c))
+    crate::explain::normalize::latin_lookalike_to_cyrillic(upper).map(crate::case::lower)
 }
 
 fn fold(c: char) -> char {
