@@ -20,6 +20,49 @@ struct ErrorsFile {
     contact: Vec<Contact>,
     region: Vec<Region>,
     link: Vec<Link>,
+    subject: Vec<Subject>,
+    foreign: Vec<Foreign>,
+    synonym: Vec<Synonym>,
+    spoken_punctuation: SpokenPunctuation,
+}
+
+/// What a message can be about (the diary, Gosuslugi, the child, ...).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Subject {
+    id: Text,
+    words: Vec<String>,
+    source: Sources,
+}
+
+/// Another service or context that shares the catalog's words.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Foreign {
+    id: Text,
+    words: Vec<String>,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Synonym {
+    words: Vec<String>,
+    means: Vec<String>,
+    #[serde(default)]
+    after_not: bool,
+    source: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SpokenPunctuation {
+    words: Vec<String>,
+    source: Sources,
 }
 
 // Every datum's `source` is checked when it is read; the run time does not
@@ -34,9 +77,20 @@ struct Entry {
     related: Vec<String>,
     links: Vec<String>,
     anchors: Vec<String>,
+    subjects: Vec<String>,
+    #[serde(default)]
+    others: Vec<String>,
+    side: Side,
     quote: Vec<Quote>,
     variant: Vec<Variant>,
     source: Sources,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Side {
+    Diary,
+    Gosuslugi,
 }
 
 #[derive(Deserialize)]
@@ -123,15 +177,26 @@ pub fn generate(file: &str, raw: &str) -> String {
         if e.anchors.is_empty() {
             panic!("{file}: entry[{i}].anchors: needs at least one anchor word");
         }
+        if e.subjects.is_empty() {
+            panic!("{file}: entry[{i}].subjects: needs at least one subject");
+        }
+        for s in e.subjects.iter().chain(&e.others) {
+            if !data.subject.iter().any(|x| x.id.0 == *s) {
+                panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
+            }
+        }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}),",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
             e.related,
             e.links,
             e.anchors,
+            e.subjects,
+            e.others,
+            e.side,
         );
         code.push_str("            quote: List(&[\n");
         for (j, q) in e.quote.iter().enumerate() {
@@ -189,6 +254,26 @@ pub fn generate(file: &str, raw: &str) -> String {
         let _ =
             writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
     }
-    code.push_str("    ]),\n};\n");
+    code.push_str("    ]),\n    subject: List(&[\n");
+    for x in &data.subject {
+        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+    }
+    code.push_str("    ]),\n    foreign: List(&[\n");
+    for x in &data.foreign {
+        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+    }
+    code.push_str("    ]),\n    synonym: List(&[\n");
+    for (i, x) in data.synonym.iter().enumerate() {
+        if x.words.is_empty() || x.means.is_empty() || x.means.len() > 2 {
+            panic!("{file}: synonym[{i}]: needs words and one or two words in means");
+        }
+        let _ = writeln!(
+            code,
+            "        Synonym {{ words: List(&{:?}), means: List(&{:?}), after_not: {} }},",
+            x.words, x.means, x.after_not
+        );
+    }
+    let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
+    code.push_str("};\n");
     code
 }

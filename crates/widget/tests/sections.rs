@@ -197,6 +197,47 @@ async fn a_pasted_typo_d_message_gets_its_explanation_and_unknown_text_a_pointer
 }
 
 #[wasm_bindgen_test]
+async fn an_unknown_message_suggests_entries_and_whom_to_ask_on_each_side() {
+    let (div, _h) = mounted("s3u", r#"{"remember":false,"region":"ryazan"}"#).await;
+    open_section(&div, "error").await;
+    type_into(&div, "#dh-error-text", "Что-то с кодом привязки").await;
+    click(&div, "#dh-error-explain");
+    settle().await;
+    let unknown = text_of(&div, ".dh-unknown");
+    assert!(unknown.contains(&ru("ui.error.not_recognised")));
+    assert!(unknown.contains(&ru("ui.error.maybe")));
+    assert!(text_of(&div, ".dh-maybe").contains(&ru("explain.binding_code_expired.title")));
+    // Whom to ask: Gosuslugi support for a Gosuslugi-side message, the
+    // region's school for a diary-side one.
+    assert!(text_of(&div, ".dh-ask-gosuslugi").contains(&ru("ui.error.ask_gosuslugi")));
+    assert!(text_of(&div, ".dh-ask-diary").contains(&ru("explain.contact.school.ryazan")));
+    // A suggestion opens its explanation.
+    click(&div, ".dh-maybe button");
+    settle().await;
+    assert_eq!(text_of(&div, "#dh-explanation-title"), ru("explain.binding_code_expired.title"));
+}
+
+#[wasm_bindgen_test]
+async fn two_close_entries_are_both_shown_and_a_long_paste_shows_what_was_recognised() {
+    let (div, _h) = mounted("s3c", r#"{"remember":false}"#).await;
+    open_section(&div, "error").await;
+    type_into(&div, "#dh-error-text", "Код привязки истёк, номер уже используется").await;
+    click(&div, "#dh-error-explain");
+    settle().await;
+    assert_eq!(text_of(&div, "#dh-explanation-title"), ru("explain.binding_code_expired.title"));
+    assert!(text_of(&div, ".dh-also").contains(&ru("explain.contact_in_use.title")));
+    // A whole page pasted from a phone, the message at its very end (past
+    // the 2,000 characters the panel used to keep).
+    let page = format!("{} Ошибка входа: Дневник не найден.", "Новости школы, расписание и объявления. ".repeat(150));
+    type_into(&div, "#dh-error-text", &page).await;
+    click(&div, "#dh-error-explain");
+    settle().await;
+    assert_eq!(text_of(&div, "#dh-explanation-title"), ru("explain.diary_not_found.title"));
+    assert!(text_of(&div, ".dh-recognised").contains("Дневник не найден"));
+    assert!(div.query_selector(".dh-also").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn an_error_from_the_host_opens_the_error_section() {
     let (div, handle) = mounted("s4", r#"{"remember":false,"error":"Дневник не найден"}"#).await;
     assert_eq!(find(&div, "[role=tab][aria-selected=true][id^=dh-section]").id(), "dh-section-error");

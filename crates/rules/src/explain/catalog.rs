@@ -85,6 +85,14 @@ pub struct Entry {
     /// one of them up to where the text ends, so a message that only shares
     /// filler («срок действия», «код», «истёк») never stands for the entry.
     pub anchors: List<&'static str>,
+    /// Ids of the [`Subject`]s its messages speak of: a text that names a
+    /// foreign subject near the message and none of these is not this
+    /// entry's message.
+    pub subjects: List<&'static str>,
+    /// Ids of [`Subject`]s foreign to this entry alone.
+    pub others: List<&'static str>,
+    /// Where the message is shown: the diary or Gosuslugi (whom to ask).
+    pub side: Side,
     pub quote: List<Quote>,
     pub variant: List<Variant>,
 }
@@ -97,6 +105,45 @@ pub struct Other {
     pub id: &'static str,
     /// The messages, word for word or as people write them.
     pub quotes: List<&'static str>,
+}
+
+/// Where a message is shown, so whom to ask about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The diary's own pages (the school, the diary's feedback form).
+    Diary,
+    /// Gosuslugi (its support, the МФЦ).
+    Gosuslugi,
+}
+
+impl Side {
+    pub fn id(self) -> &'static str {
+        match self {
+            Side::Diary => "diary",
+            Side::Gosuslugi => "gosuslugi",
+        }
+    }
+}
+
+/// What a message can be about, or another service (a foreign subject):
+/// the words that name it, normalized as the matcher reads them; a word
+/// ending in `*` names it by its beginning (`банк*`: «банке», «банковской»),
+/// one in `*…*` by a part (`*банк*`: «газпромбанк»).
+#[derive(Debug, Clone, Copy)]
+pub struct Subject {
+    pub id: &'static str,
+    pub words: List<&'static str>,
+}
+
+/// Everyday words for catalog words: any of `words` stands for `means`
+/// (one catalog word, or two in a row: «учётка» → «учётная запись»). With
+/// `after_not`, the words stand for `means` only right after «не», and the
+/// pair is one word («не действует» → «недействителен»).
+#[derive(Debug, Clone, Copy)]
+pub struct Synonym {
+    pub words: List<&'static str>,
+    pub means: List<&'static str>,
+    pub after_not: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -128,6 +175,12 @@ pub struct Catalog {
     pub contact: List<Contact>,
     pub region: List<Region>,
     pub link: List<Link>,
+    pub subject: List<Subject>,
+    pub foreign: List<Subject>,
+    pub synonym: List<Synonym>,
+    /// Words a voice keyboard writes for punctuation («точка», «запятая»):
+    /// the matcher reads past them.
+    pub spoken_punctuation: List<&'static str>,
 }
 
 impl Catalog {

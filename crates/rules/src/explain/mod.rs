@@ -23,7 +23,7 @@ pub mod catalog;
 pub mod matcher;
 pub mod normalize;
 
-pub use catalog::{Actor, QuoteKind, Role};
+pub use catalog::{Actor, QuoteKind, Role, Side};
 
 use crate::age::AgeGroup;
 use catalog::{catalog, Entry, Quote};
@@ -87,6 +87,93 @@ pub fn explain(text: &str, ctx: &ExplainContext) -> Option<Explanation> {
     let entry = catalog().entry.get(m.entry)?;
     let quote = entry.quote.get(m.quote)?;
     Some(build(entry, quote, m.confidence, ctx))
+}
+
+/// Everything the panel shows for a text: the answer (and a second entry
+/// that fits nearly as well), or, when unsure, the entries the text came
+/// closest to and whom to ask on each side. Ids only; `recognised` is the
+/// part of the person's own text that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub answer: Option<Explanation>,
+    /// Another entry about as likely as the answer: show both.
+    pub also: Option<Explanation>,
+    /// With no answer: ids of the closest catalog entries, closest first
+    /// (at most [`matcher::NEAREST_COUNT`]).
+    pub maybe: Vec<&'static str>,
+    /// The side (Gosuslugi or the diary) the text names, if it names one.
+    pub side: Option<Side>,
+    /// With no answer: text ids of whom to ask about a Gosuslugi-side and
+    /// about a diary-side message, for the region.
+    pub contacts: SideContacts,
+    /// The words of the text that matched (from the first to the last
+    /// matched word), when an answer was found.
+    pub recognised: Option<String>,
+}
+
+/// Whom to ask, by the side a message is shown on: text ids of catalog
+/// contacts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SideContacts {
+    /// Gosuslugi support (its own pages, its statuses and codes).
+    pub gosuslugi: Option<&'static str>,
+    /// The school (the diary's data, its login page) for the region.
+    pub diary: Option<&'static str>,
+}
+
+/// The contact kind asked on each side.
+fn side_contact_kind(side: Side) -> &'static str {
+    match side {
+        Side::Gosuslugi => "gosuslugi_support",
+        Side::Diary => "school",
+    }
+}
+
+/// Explains a text with everything around the answer (see [`Outcome`]).
+///
+/// ```
+/// use diary_rules::explain::{explain_text, ExplainContext};
+/// let ctx = ExplainContext { region: Some("ryazan".into()), ..Default::default() };
+/// let o = explain_text("Скрин с телефона 12:40. Дневник не найден. Что делать?", &ctx);
+/// assert_eq!(o.answer.unwrap().id, "diary_not_found");
+/// assert_eq!(o.recognised.as_deref(), Some("Дневник не найден"));
+/// // Another service's message: no answer, and no suggestion about it.
+/// let o = explain_text("Этот номер уже используется в Telegram", &ctx);
+/// assert!(o.answer.is_none());
+/// assert!(o.contacts.gosuslugi.is_some() && o.contacts.diary.is_some());
+/// ```
+pub fn explain_text(text: &str, ctx: &ExplainContext) -> Outcome {
+    let text = crate::nfc::nfc(text);
+    let m = matcher::matches(&text);
+    let c = catalog();
+    let region = ctx.region.as_deref().filter(|r| c.region(r).is_some());
+    let entry_of = |q: &matcher::QuoteMatch| {
+        let entry = c.entry.get(q.entry)?;
+        let quote = entry.quote.get(q.quote)?;
+        Some(build(entry, quote, q.confidence, ctx))
+    };
+    let answer = m.best.as_ref().and_then(entry_of);
+    let also = m.rival.as_ref().and_then(entry_of);
+    let recognised = m.best.as_ref().and_then(|q| text.get(q.span.clone())).map(str::to_owned);
+    let maybe = m.nearest.iter().filter_map(|&e| c.entry.get(e).map(|e| e.id)).collect();
+    let contact = |side: Side| c.contact(side_contact_kind(side), region).map(|k| k.text);
+    let contacts = if answer.is_none() {
+        SideContacts { gosuslugi: contact(Side::Gosuslugi), diary: contact(Side::Diary) }
+    } else {
+        SideContacts::default()
+    };
+    Outcome { answer, also, maybe, side: m.side, contacts, recognised }
+}
+
+/// The side a catalog entry's message is shown on.
+///
+/// ```
+/// use diary_rules::explain::{side_of, Side};
+/// assert_eq!(side_of("diary_not_found"), Some(Side::Diary));
+/// assert_eq!(side_of("binding_code_expired"), Some(Side::Gosuslugi));
+/// ```
+pub fn side_of(id: &str) -> Option<Side> {
+    catalog().entry(id).map(|e| e.side)
 }
 
 /// Explains a catalog entry chosen by id (from [`list`]), with confidence 1.

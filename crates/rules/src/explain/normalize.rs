@@ -14,15 +14,27 @@
 //! no catalog word is that long, so they match nothing, but they still count
 //! as a position in the text.
 
-/// The longest word kept. Longer words match nothing.
-pub const MAX_WORD_CHARS: usize = 24;
+/// The longest word kept (several words run together fit). Longer words
+/// match nothing.
+pub const MAX_WORD_CHARS: usize = 40;
 
 /// One normalized word. Equal words compare equal (unused slots are zero).
+///
+/// A word typed with the English layout left on keeps the punctuation keys
+/// of Russian letters inside it («Ds yt vj;tnt» is «Вы не можете», `;` the
+/// key of «ж»): [`Word::raw`] is the whole token, [`Word::chars`] its first
+/// run of letters (what the word reads as it is).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Word {
     chars: [char; MAX_WORD_CHARS],
     len: u8,
+    plain_start: u8,
+    plain_len: u8,
     overlong: bool,
+    /// Written in Latin letters with a capital first (a name: «Telegram»).
+    latin_name: bool,
+    /// Holds a Cyrillic letter.
+    cyrillic: bool,
 }
 
 impl Word {
@@ -31,7 +43,28 @@ impl Word {
         if self.overlong {
             return &[];
         }
+        let start = usize::from(self.plain_start);
+        self.chars.get(start..start + usize::from(self.plain_len)).unwrap_or(&[])
+    }
+
+    /// The whole token, with the layout punctuation kept inside it (empty
+    /// for an overlong word).
+    pub fn raw(&self) -> &[char] {
+        if self.overlong {
+            return &[];
+        }
         self.chars.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+
+    /// Written in Latin letters only, with a capital first letter: maybe a
+    /// name («Telegram», «Lamoda»).
+    pub fn latin_name(&self) -> bool {
+        self.latin_name
+    }
+
+    /// Holds a Cyrillic letter (as typed).
+    pub fn cyrillic(&self) -> bool {
+        self.cyrillic
     }
 
     /// Whether the word was longer than [`MAX_WORD_CHARS`].
@@ -42,9 +75,18 @@ impl Word {
     /// A word from letters that are already normalized (two input words
     /// joined); `None` when they are more than [`MAX_WORD_CHARS`].
     pub(crate) fn from_normalized(chars: &[char]) -> Option<Word> {
-        let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, overlong: false };
+        let mut word = Word {
+            chars: ['\0'; MAX_WORD_CHARS],
+            len: 0,
+            plain_start: 0,
+            plain_len: 0,
+            overlong: false,
+            latin_name: false,
+            cyrillic: false,
+        };
         word.chars.get_mut(..chars.len())?.copy_from_slice(chars);
         word.len = chars.len() as u8;
+        word.plain_len = word.len;
         Some(word)
     }
 }
@@ -54,10 +96,10 @@ impl Word {
 impl std::hash::Hash for Word {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let mut bytes = [0u8; 4 * MAX_WORD_CHARS + 1];
-        for (slot, c) in bytes.chunks_exact_mut(4).zip(self.chars()) {
+        for (slot, c) in bytes.chunks_exact_mut(4).zip(self.raw()) {
             slot.copy_from_slice(&u32::from(*c).to_le_bytes());
         }
-        let n = 4 * self.chars().len();
+        let n = 4 * self.raw().len();
         if let Some(flag) = bytes.get_mut(n) {
             *flag = u8::from(self.overlong);
         }
@@ -67,7 +109,7 @@ impl std::hash::Hash for Word {
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let s: String = self.chars().iter().collect();
+        let s: String = self.raw().iter().collect();
         write!(f, "{s:?}")
     }
 }
@@ -79,6 +121,14 @@ fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     matches!(c, 'А'..='я' | 'ё' | 'Ё') || c.is_alphanumeric()
+}
+
+/// The punctuation keys of Russian letters on the English layout (`;` is
+/// «ж», `[` «х», `]` «ъ», `,` «б», `.` «ю», `` ` `` «ё», `'` «э»): kept
+/// inside a Latin word when a Latin letter follows (`'` only at its start,
+/// as an English apostrophe is inside words).
+fn is_layout_punct(c: char) -> bool {
+    matches!(c, ';' | '[' | ']' | ',' | '.' | '`')
 }
 
 /// Characters dropped inside a word without splitting it.
@@ -136,16 +186,33 @@ fn fold_case(c: char) -> char {
 /// Normalizes a whole word given as characters: used for catalog quotes, so
 /// they go through exactly the same steps as the input.
 fn finish(raw: &[char], overlong: bool) -> Word {
-    let mut word = Word { chars: ['\0'; MAX_WORD_CHARS], len: 0, overlong };
+    let mut word = Word {
+        chars: ['\0'; MAX_WORD_CHARS],
+        len: 0,
+        plain_start: 0,
+        plain_len: 0,
+        overlong,
+        latin_name: false,
+        cyrillic: false,
+    };
     if overlong {
         return word;
     }
     let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
+    word.cyrillic = cyrillic;
+    word.latin_name = raw.len() >= 2
+        && raw.first().is_some_and(|c| c.is_ascii_uppercase())
+        && raw.iter().all(|c| c.is_ascii_alphabetic());
     for (slot, &c) in word.chars.iter_mut().zip(raw) {
         let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
         *slot = fold_case(c);
     }
     word.len = raw.len().min(MAX_WORD_CHARS) as u8;
+    // The first run of letters: what the word reads as it is.
+    let start = raw.iter().position(|&c| is_word_char(c)).unwrap_or(raw.len());
+    let run = raw.get(start..).unwrap_or(&[]).iter().take_while(|&&c| is_word_char(c)).count();
+    word.plain_start = start.min(MAX_WORD_CHARS) as u8;
+    word.plain_len = run.min(MAX_WORD_CHARS) as u8;
     word
 }
 
@@ -157,12 +224,26 @@ fn finish(raw: &[char], overlong: bool) -> Word {
 /// assert_eq!(w, ["дневник", "не", "найден"]);
 /// ```
 pub fn words(text: &str) -> Words<'_> {
-    Words { chars: text.chars() }
+    Words { text, chars: text.chars(), start: 0, end: 0 }
 }
 
 /// The iterator returned by [`words`].
 pub struct Words<'a> {
+    text: &'a str,
     chars: std::str::Chars<'a>,
+    start: usize,
+    end: usize,
+}
+
+impl Words<'_> {
+    /// The byte range in the text of the word returned last.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    fn offset(&self) -> usize {
+        self.text.len() - self.chars.as_str().len()
+    }
 }
 
 impl Iterator for Words<'_> {
@@ -172,18 +253,37 @@ impl Iterator for Words<'_> {
         let mut raw = ['\0'; MAX_WORD_CHARS];
         let mut len = 0usize;
         let mut overlong = false;
-        for c in self.chars.by_ref() {
-            if is_word_char(c) {
+        // Only ASCII letters (and layout punctuation) so far.
+        let mut latin = true;
+        loop {
+            let before = self.offset();
+            let Some(c) = self.chars.next() else { break };
+            let next_is_latin = || self.chars.clone().next().is_some_and(|n| n.is_ascii_alphabetic());
+            let keep = if is_word_char(c) {
+                latin &= c.is_ascii_alphabetic();
+                true
+            } else if is_ignorable(c) {
+                continue;
+            } else if (len > 0 && latin && is_layout_punct(c) && next_is_latin())
+                || (len == 0 && c == '\'' && next_is_latin())
+            {
+                true
+            } else if len > 0 || overlong {
+                break;
+            } else {
+                false
+            };
+            if keep {
+                if len == 0 && !overlong {
+                    self.start = before;
+                }
                 if len < MAX_WORD_CHARS {
                     raw[len] = c;
                     len += 1;
                 } else {
                     overlong = true;
                 }
-            } else if is_ignorable(c) {
-                continue;
-            } else if len > 0 || overlong {
-                break;
+                self.end = self.offset();
             }
         }
         if len == 0 && !overlong {
@@ -221,10 +321,27 @@ mod tests {
             ("а—б–в-г", &["а", "б", "в", "г"]),
             ("", &[]),
             ("!!! ... ---", &[]),
+            // The English layout left on: the punctuation keys stay inside.
+            ("Ds yt vj;tnt", &["ds", "yt", "vj"]),
+            ("found.", &["found"]),
+            ("'ktrnhjyysq", &["ktrnhjyysq"]),
+            ("child's", &["child", "s"]),
         ];
         for &(input, expect) in cases {
             check(input, expect);
         }
+    }
+
+    #[test]
+    fn raw_keeps_layout_punctuation_and_spans_point_into_the_text() {
+        let text = "Ds yt vj;tnt. «Дневник»";
+        let mut it = words(text);
+        let mut got = Vec::new();
+        while let Some(w) = it.next() {
+            got.push((w.raw().iter().collect::<String>(), text.get(it.span()).unwrap_or("").to_owned()));
+        }
+        let want = [("ds", "Ds"), ("yt", "yt"), ("vj;tnt", "vj;tnt"), ("дневник", "Дневник")];
+        assert_eq!(got, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
     }
 
     #[test]

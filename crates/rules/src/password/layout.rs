@@ -42,6 +42,9 @@ struct Tables {
     /// state), indexed by code − 0x400.
     to_latin: [Option<char>; 256],
     numero_latin: Option<char>,
+    /// The lower-case Russian letter typed by an ASCII key on the ЙЦУКЕН
+    /// layout (`g` → `п`, `;` → `ж`), the inverse of `to_latin`.
+    from_latin: [Option<char>; 128],
 }
 
 #[inline]
@@ -55,6 +58,7 @@ fn tables() -> &'static Tables {
             numero: None,
             to_latin: [None; 256],
             numero_latin: None,
+            from_latin: [None; 128],
         };
         let place = |rows: &[&str], shifted: bool, t: &mut Tables| {
             for (r, row) in rows.iter().enumerate() {
@@ -100,8 +104,122 @@ fn tables() -> &'static Tables {
             }
         }
 
+        for (i, lat) in t.to_latin.iter().enumerate() {
+            let cyr = char::from_u32(0x400 + i as u32).filter(|c| is_lower(*c));
+            if let (Some(cyr), Some(lat)) = (cyr, lat) {
+                if let Some(slot) = t.from_latin.get_mut(lat.to_ascii_lowercase() as usize) {
+                    slot.get_or_insert(cyr);
+                }
+            }
+        }
         t
     })
+}
+
+/// The lower-case Russian letter of the key that types the ASCII character
+/// `c` (either case): what a word typed with the English layout left on
+/// was meant to be. `g` → `п`, `;` → `ж`, `[` → `х`, `` ` `` → `ё`.
+///
+/// ```
+/// use diary_rules::password::layout::russian_key;
+/// let s: String = "Lytdybr".chars().filter_map(russian_key).collect();
+/// assert_eq!(s, "дневник");
+/// assert_eq!(russian_key(';'), Some('ж'));
+/// assert_eq!(russian_key('1'), None);
+/// ```
+pub fn russian_key(c: char) -> Option<char> {
+    let t = tables();
+    if !c.is_ascii() {
+        return None;
+    }
+    let lower = c.to_ascii_lowercase();
+    let found = t.from_latin.get(lower as usize).copied().flatten();
+    // Shifted punctuation keys (`:` for «Ж») are the same keys.
+    found.or_else(|| {
+        let unshifted = match c {
+            ':' => ';',
+            '{' => '[',
+            '}' => ']',
+            '<' => ',',
+            '>' => '.',
+            '"' => '\'',
+            '~' => '`',
+            _ => return None,
+        };
+        t.from_latin.get(unshifted as usize).copied().flatten()
+    })
+}
+
+/// Latin spellings of Russian letters read back (the three schemes of
+/// `[translit]`, longest spelling first; a spelling two letters share reads
+/// as the earlier letter).
+fn reverse_translit() -> &'static [(Vec<char>, char)] {
+    static TABLE: OnceLock<Vec<(Vec<char>, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let tr = &data().translit;
+        let mut table: Vec<(Vec<char>, char)> = Vec::new();
+        for scheme in [tr.popular, tr.j_style, tr.passport] {
+            for (k, letter) in tr.letters.chars().enumerate() {
+                // «ъ» as "ie" would eat every "ie"; «ь» and «ъ» are mostly left out.
+                if letter == 'ъ' {
+                    continue;
+                }
+                let Some(sp) = spelling(k, scheme.get(k).copied().unwrap_or(0)) else { continue };
+                let sp: Vec<char> = sp.chars().collect();
+                if !sp.is_empty() && !table.iter().any(|(s, _)| *s == sp) {
+                    table.push((sp, letter));
+                }
+            }
+        }
+        // Longest first, stable (insertion, no sort code).
+        let mut sorted: Vec<(Vec<char>, char)> = Vec::with_capacity(table.len());
+        for entry in table {
+            let at = sorted.partition_point(|(s, _)| s.len() >= entry.0.len());
+            sorted.insert(at, entry);
+        }
+        sorted
+    })
+}
+
+/// A word written in Latin letters read as Russian («dnevnik» →
+/// «дневник», «nayden» → «найден»): the longest known spelling first; `y`
+/// after a consonant is «ы» («dannyh» → «данных»), else «й». `None` when a
+/// character is not a Latin letter.
+///
+/// ```
+/// use diary_rules::password::layout::from_translit;
+/// let read = |s: &str| from_translit(&s.chars().collect::<Vec<_>>()).map(|w| w.into_iter().collect::<String>());
+/// assert_eq!(read("privyazki").as_deref(), Some("привязки"));
+/// assert_eq!(read("nayden").as_deref(), Some("найден"));
+/// assert_eq!(read("dannyh").as_deref(), Some("данных"));
+/// assert_eq!(read("kod2"), None);
+/// ```
+pub fn from_translit(word: &[char]) -> Option<Vec<char>> {
+    let table = reverse_translit();
+    let mut out: Vec<char> = Vec::with_capacity(word.len());
+    let mut i = 0;
+    while i < word.len() {
+        let rest = word.get(i..).unwrap_or(&[]);
+        if !rest.first().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let lower: Vec<char> = rest.iter().take(4).map(|c| c.to_ascii_lowercase()).collect();
+        // The reflexive ending: "tsya", "tsja" at the end are «тся».
+        if rest.len() == 4 && matches!(lower.as_slice(), ['t', 's', 'y' | 'j', 'a']) {
+            out.extend(['т', 'с', 'я']);
+            break;
+        }
+        let (len, mut letter) =
+            table.iter().find(|(sp, _)| lower.starts_with(sp)).map_or((1, None), |(sp, l)| (sp.len(), Some(*l)));
+        if letter == Some('й') && len == 1 && out.last().is_some_and(|c| !"аеёиоуыэюя".contains(*c)) {
+            letter = Some('ы');
+        }
+        if let Some(l) = letter {
+            out.push(l);
+        }
+        i += len;
+    }
+    Some(out)
 }
 
 /// Whether `c` is in the Cyrillic block (Russian letters and their

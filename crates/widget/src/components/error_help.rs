@@ -10,14 +10,14 @@ use crate::state::Role;
 use crate::text::{t, tr};
 use diary_rules::age::{age_on, parse_iso_date, AgeGroup};
 use diary_rules::eligibility::{RegionArg, RegionProfile};
-use diary_rules::explain::{self, ExplainContext, Explanation};
+use diary_rules::explain::{self, ExplainContext, Explanation, Outcome, Side};
 use diary_rules::Lang;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Longest text explained (the matcher needs only the first words; a huge
-/// paste is cut, as the host's error is).
-const MAX_TEXT_CHARS: usize = 2000;
+/// Longest text explained: the API's input limit (1 MB). The matcher reads
+/// a whole pasted page in one pass, so a message at its end is found.
+const MAX_TEXT_BYTES: usize = 1 << 20;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorHelpProps {
@@ -77,7 +77,11 @@ fn url_query(value: &str, props: &ErrorHelpProps) -> Option<Query> {
 }
 
 fn cut(text: &str) -> String {
-    text.chars().take(MAX_TEXT_CHARS).collect()
+    let mut end = text.len().min(MAX_TEXT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default().to_owned()
 }
 
 #[function_component(ErrorHelp)]
@@ -177,29 +181,85 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         Some(Query::Id(id)) => id.clone(),
         _ => String::new(),
     };
-    let explanation = match &*query {
+    let outcome: Option<Outcome> = match &*query {
         None => None,
-        Some(Query::Id(id)) => Some(explain::explain_id(id, &ctx)),
-        Some(Query::Text(text)) => Some(explain::explain(text, &ctx)),
+        Some(Query::Id(id)) => Some(Outcome {
+            answer: explain::explain_id(id, &ctx),
+            also: None,
+            maybe: Vec::new(),
+            side: None,
+            contacts: Default::default(),
+            recognised: None,
+        }),
+        Some(Query::Text(text)) => Some(explain::explain_text(text, &ctx)),
     };
     let options = explain::list().map(|e| {
         html! { <option value={e.id} selected={picked == e.id}>{ t(e.title, lang) }</option> }
     });
-    let result = match explanation {
+    let profile = match &props.region {
+        Some(RegionArg::Profile(p)) => Some(&**p),
+        _ => None,
+    };
+    let student = ctx.role == Some(explain::Role::Student);
+    let pasted = match &*query {
+        Some(Query::Text(text)) => Some(text.trim().to_owned()),
+        _ => None,
+    };
+    let result = match outcome {
         None => html! {},
-        Some(Some(e)) => {
-            let profile = match &props.region {
-                Some(RegionArg::Profile(p)) => Some(&**p),
-                _ => None,
-            };
-            explanation_view(&e, lang, profile, heading, on_related, props.on_check_data.clone())
+        Some(Outcome { answer: Some(e), also, recognised, .. }) => {
+            // Show which part of a longer text was recognised.
+            let recognised = recognised.filter(|r| pasted.as_deref().is_some_and(|p| p != r.trim()));
+            html! {
+                <>
+                    if let Some(r) = recognised {
+                        <p class="dh-recognised"><span class="dh-label">{ t("ui.error.recognised", lang) }{ ": " }</span>
+                            <q lang="ru">{ r }</q></p>
+                    }
+                    { explanation_view(&e, lang, profile, heading, on_related.clone(), props.on_check_data.clone()) }
+                    if let Some(a) = also {
+                        { also_view(&a, lang, on_related.clone()) }
+                    }
+                </>
+            }
         }
-        Some(None) => html! {
-            <div class="dh-box dh-unknown">
-                <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
-                <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
-            </div>
-        },
+        Some(Outcome { answer: None, maybe, side, contacts, .. }) => {
+            let suggestions = maybe.iter().filter_map(|id| {
+                let entry = explain::list().find(|x| x.id == *id)?;
+                let id = (*id).to_owned();
+                let onclick = on_related.reform(move |_: MouseEvent| id.clone());
+                Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
+            });
+            // The diary side's contact: the host's own profile, else the region's school.
+            let diary = match profile {
+                Some(p) => Some(tr(p.problems.text_id(), student, lang)),
+                None => contacts.diary.map(|c| tr(c, student, lang)),
+            };
+            let gosuslugi = contacts.gosuslugi.map(|c| tr(c, student, lang));
+            let mut asks: Vec<(&str, &str, Option<String>)> = vec![
+                ("dh-ask-gosuslugi", "ui.error.ask_gosuslugi", gosuslugi),
+                ("dh-ask-diary", "ui.error.ask_diary", diary),
+            ];
+            if side == Some(Side::Diary) {
+                asks.reverse();
+            }
+            let asks = asks.into_iter().filter_map(|(class, label, contact)| {
+                let contact = contact?;
+                Some(html! { <li class={class}><strong>{ t(label, lang) }{ ": " }</strong>{ contact }</li> })
+            });
+            html! {
+                <div class="dh-box dh-unknown">
+                    <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
+                    <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
+                    if !maybe.is_empty() {
+                        <h4>{ t("ui.error.maybe", lang) }</h4>
+                        <ul class="dh-maybe">{ for suggestions }</ul>
+                    }
+                    <h4>{ t("ui.error.contact", lang) }</h4>
+                    <ul class="dh-ask">{ for asks }</ul>
+                </div>
+            }
+        }
     };
     html! {
         <div class="dh-error-help">
@@ -267,6 +327,20 @@ fn explanation_view(
                 <h4>{ t("ui.error.related", lang) }</h4>
                 <ul class="dh-related">{ for related }</ul>
             }
+        </section>
+    }
+}
+
+/// A second entry that fits the text nearly as well as the answer: its
+/// title, cause and a way to open it.
+fn also_view(e: &Explanation, lang: Lang, on_related: Callback<String>) -> Html {
+    let id = e.id.to_owned();
+    let onclick = on_related.reform(move |_: MouseEvent| id.clone());
+    html! {
+        <section class="dh-box dh-also" aria-labelledby="dh-also-title">
+            <h4 id="dh-also-title">{ t("ui.error.also", lang) }</h4>
+            <p><button type="button" class="dh-secondary" {onclick}>{ t(e.title, lang) }</button></p>
+            <p>{ t(e.cause, lang) }</p>
         </section>
     }
 }

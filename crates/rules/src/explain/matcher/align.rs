@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::index::{index, Class, QuoteModel};
+use super::index::{index, Class, QuoteModel, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
 use super::{MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, Word, MAX_WORD_CHARS};
@@ -24,6 +24,28 @@ const FULL_EVIDENCE: f32 = 4.0;
 /// How many distinct input words keep their vocabulary matches cached.
 const SEEN_WORDS_CACHE: usize = 4096;
 
+/// The share of a quote's left-out first words that still counts against
+/// a match.
+const LEFT_OUT_DISCOUNT: f32 = 0.5;
+
+/// The weight of the quote words before the alignment's first.
+fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
+    model.prefix(usize::from(first_j))
+}
+
+/// Words a negation reaches past («не было подано»).
+const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
+
+/// Quotes of at most this many words also match with their words in
+/// another order («Логин или пароль неверный»), all within a window of the
+/// quote's length plus [`BAG_SLACK`] input words.
+const BAG_MAX_WORDS: usize = 8;
+const BAG_SLACK: usize = 2;
+/// Such a match must cover this share of the whole quote's weight…
+const BAG_MIN_COVERAGE: f32 = 0.85;
+/// …and is worth this much of the same words in order.
+const BAG_FACTOR: f32 = 0.9;
+
 #[derive(Debug, Clone, Copy)]
 struct State {
     /// Matched weight minus skipped weight: what the alignment maximizes.
@@ -33,19 +55,65 @@ struct State {
     non_stop: u8,
     /// Input words standing between matched ones.
     extra: u16,
+    /// Where the alignment starts: input position and byte, quote word.
+    first: usize,
+    start: usize,
+    first_j: u16,
+}
+
+/// Where in the text a match is: input word positions and bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Found {
     pub(super) confidence: f32,
     pub(super) matched: f32,
+    pub(super) span: Span,
+}
+
+/// The last input word that matched one quote word (for the order-free
+/// match): position, first byte, weight gained.
+#[derive(Debug, Clone, Copy)]
+struct Seen1 {
+    pos: usize,
+    start: usize,
+    gain: f32,
 }
 
 /// The alignment state of one text.
 struct Run {
     states: Vec<Option<State>>,
+    bag: Vec<Option<Seen1>>,
     found: Vec<Option<Found>>,
+    /// Per quote, the largest share of its weight any alignment matched
+    /// (anchors or not): how close the text came to it.
+    loose: Vec<f32>,
     hits: Vec<(u16, u16, Hit)>,
+}
+
+/// The input word being fed: position, bytes, whether «не» stands right
+/// before it.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    pos: usize,
+    start: usize,
+    end: usize,
+    negated: bool,
+}
+
+/// Every quote's best alignment with a text, where the text names subjects,
+/// and how close it came to each quote.
+pub(super) struct Scores {
+    pub(super) found: Vec<Option<Found>>,
+    pub(super) loose: Vec<f32>,
+    /// Input positions that name a subject, in order.
+    pub(super) subjects: Vec<(usize, Subjects)>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -67,10 +135,10 @@ impl Seen {
     /// cached: it may be cut off, which matches more.
     fn analyse(&mut self, word: &Word, last: bool) -> Cow<'_, Analysis> {
         if last {
-            return Cow::Owned(Analysis::of(word.chars(), last));
+            return Cow::Owned(Analysis::of(word, last));
         }
         if !self.words.contains_key(word) {
-            let a = Analysis::of(word.chars(), last);
+            let a = Analysis::of(word, last);
             if self.words.len() >= SEEN_WORDS_CACHE {
                 return Cow::Owned(a);
             }
@@ -94,14 +162,14 @@ impl Seen {
         close_hits(joined.chars(), out);
         if self.joined.len() < SEEN_WORDS_CACHE {
             let whole = out.get(start..).unwrap_or(&[]).to_vec();
-            self.joined.insert(*joined, Analysis { whole, split: None });
+            self.joined.insert(*joined, Analysis { whole, ..Analysis::default() });
         }
     }
 }
 
 impl Run {
-    /// Feeds the matches of the input word at position `i` to every quote.
-    fn feed(&mut self, i: usize, matches: &[Hit]) {
+    /// Feeds the matches of the input word `at` to every quote.
+    fn feed(&mut self, at: At, matches: &[Hit]) {
         let index = index();
         self.hits.clear();
         for hit in matches {
@@ -114,44 +182,97 @@ impl Run {
         self.hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         for &(q, j, hit) in &self.hits {
             let Some(model) = index.quotes.get(usize::from(q)) else { continue };
-            update(model, usize::from(j), hit, i, &mut self.states, self.found.get_mut(usize::from(q)));
+            let q = usize::from(q);
+            let (Some(found), Some(loose)) = (self.found.get_mut(q), self.loose.get_mut(q)) else { continue };
+            update(model, usize::from(j), hit, at, &mut self.states, &mut self.bag, found, loose);
         }
     }
 }
 
-/// The best alignment of every quote with `text`, by quote index.
-pub(super) fn quote_scores(text: &str) -> Vec<Option<Found>> {
+/// Whether the hits hold a negation word.
+fn negates(hits: &[Hit]) -> bool {
     let index = index();
-    let mut run = Run { states: vec![None; index.states], found: vec![None; index.quotes.len()], hits: Vec::new() };
+    hits.iter().any(|h| h.factor >= 0.9 && index.negations.contains(&h.vocab))
+}
+
+/// The best alignment of every quote with `text`, by quote index.
+pub(super) fn quote_scores(text: &str) -> Scores {
+    let index = index();
+    let mut run = Run {
+        states: vec![None; index.states],
+        bag: vec![None; index.states],
+        found: vec![None; index.quotes.len()],
+        loose: vec![0.0; index.quotes.len()],
+        hits: Vec::new(),
+    };
+    let mut subjects: Vec<(usize, Subjects)> = Vec::new();
     let mut seen = Seen::default();
     let mut matches: Vec<Hit> = Vec::new();
     let mut extra: Vec<Hit> = Vec::new();
     // The previous word and whether it matched a vocabulary word exactly.
     let mut prev: Option<(Word, bool)> = None;
+    // Whether the word fed last was «не».
+    let mut after_not = false;
+    let mut prev_cyrillic = false;
     let mut pos = 0usize;
-    let mut input = words(text).peekable();
-    while let Some(word) = input.next() {
-        let last = input.peek().is_none();
+    let mut input = words(text);
+    let mut next = input.next();
+    while let Some(word) = next {
+        let span = input.span();
+        next = input.next();
+        let last = next.is_none();
         let chars = word.chars();
-        if chars.is_empty() {
+        if chars.is_empty() && word.raw().is_empty() {
             pos += 1;
             prev = None;
+            after_not = false;
             continue;
         }
         let analysis = seen.analyse(&word, last);
+        if analysis.spoken {
+            continue;
+        }
+        let mut named = analysis.subjects;
+        // A name in Latin letters inside a Russian sentence that is no word
+        // of the catalog in any reading («Номер уже используется в Lamoda»):
+        // another service.
+        let beside_russian = prev_cyrillic || next.is_some_and(|n| n.cyrillic());
+        if word.latin_name() && beside_russian && !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty()
+        {
+            named.foreign = true;
+        }
+        if named.any() {
+            subjects.push((pos, named));
+        }
+        prev_cyrillic = word.cyrillic();
+        let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
         let exact = matches.iter().any(|h| h.factor >= 1.0);
-        if let Some((left, right)) = &analysis.split {
-            // Both readings: the first word alone, then the rest or the
+        if !analysis.parts.is_empty() {
+            // Both readings: the first words alone, then the rest or the
             // whole word.
-            run.feed(pos, &[Hit { vocab: *left, factor: 1.0, weak: false }]);
-            merge(&mut matches, right);
-            run.feed(pos + 1, &matches);
-            pos += 2;
+            // The whole word keeps the «не» before it; the parts take theirs
+            // from each other («ненайден»: «найден» after «не»).
+            let n = analysis.parts.len();
+            let mut negated = after_not;
+            for (k, part) in analysis.parts.iter().enumerate() {
+                run.feed(at(pos + k, negated), part);
+                negated = negates(part);
+            }
+            run.feed(at(pos + n - 1, after_not), &matches);
+            after_not = negated || analysis.negation;
+            pos += n;
             prev = None;
             continue;
         }
+        // «не действует»: one word, no longer a negation.
+        let mut negated = after_not;
+        if after_not && !analysis.after_not.is_empty() {
+            merge(&mut matches, &analysis.after_not);
+            negated = false;
+        }
+        let is_negation = analysis.negation;
         // One word typed as two («днев ник»): this word joined to the one
         // before, when either of them is not a word of the catalog as it is.
         if let Some((p, p_exact)) = prev {
@@ -168,31 +289,54 @@ pub(super) fn quote_scores(text: &str) -> Vec<Option<Found>> {
                 }
             }
         }
-        run.feed(pos, &matches);
+        run.feed(at(pos, negated), &matches);
+        // «не было подано»: the negation reaches past an auxiliary verb.
+        after_not = is_negation || (after_not && AUXILIARIES.iter().any(|a| a.chars().eq(chars.iter().copied())));
         pos += 1;
         prev = Some((word, exact));
     }
-    run.found
+    Scores { found: run.found, loose: run.loose, subjects }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {
     a.confidence > b.confidence || (a.confidence == b.confidence && a.matched > b.matched)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn update(
     model: &QuoteModel,
     j: usize,
     hit: Hit,
-    i: usize,
+    at: At,
     states: &mut [Option<State>],
-    found: Option<&mut Option<Found>>,
+    bag: &mut [Option<Seen1>],
+    found: &mut Option<Found>,
+    loose: &mut f32,
 ) {
+    let i = at.pos;
     let is_anchor = model.anchor.get(j).copied().unwrap_or(false);
     if is_anchor && hit.weak {
         return;
     }
     let class = model.classes.get(j).copied().unwrap_or(Class::Stop);
+    // «Заявление не подано» is not «Заявление подано», and «Пароль
+    // соответствует требованиям» is not «Пароль не соответствует…»: a
+    // meaningful word stands for a quote word only with the same «не» (or
+    // none) right before it.
+    if class != Class::Stop && model.negated.get(j).copied().unwrap_or(false) != at.negated {
+        return;
+    }
     let gain = model.weight(j) * hit.factor;
+    let total = model.total();
+    let all_anchors = model.anchors_before(model.classes.len());
+    if model.classes.len() <= BAG_MAX_WORDS {
+        if let Some(slot) = bag.get_mut(model.offset + j) {
+            if slot.is_none_or(|s| s.pos != i || s.gain < gain) {
+                *slot = Some(Seen1 { pos: i, start: at.start, gain });
+            }
+        }
+        bag_score(model, at, bag, found, loose);
+    }
     let counts = |s: Option<&State>| s.map_or(0, |s| s.non_stop).saturating_add(u8::from(class != Class::Stop));
     // Start a new alignment here: the words before `j` count as skipped (an
     // anchor may not be).
@@ -202,6 +346,9 @@ fn update(
         last: i,
         non_stop: counts(None),
         extra: 0,
+        first: i,
+        start: at.start,
+        first_j: j as u16,
     });
     // Or extend one that ended shortly before, at an earlier quote word,
     // skipping no anchor.
@@ -219,10 +366,22 @@ fn update(
         let objective = s.objective + gain - skipped - EXTRA_WORD_COST * f32::from(between);
         if candidate.is_none_or(|c| objective > c.objective) {
             let extra = s.extra.saturating_add(between);
-            candidate = Some(State { objective, matched: s.matched + gain, last: i, non_stop: counts(Some(s)), extra });
+            candidate = Some(State {
+                objective,
+                matched: s.matched + gain,
+                last: i,
+                non_stop: counts(Some(s)),
+                extra,
+                first: s.first,
+                start: s.start,
+                first_j: s.first_j,
+            });
         }
     }
     let Some(candidate) = candidate else { return };
+    if total > 0.0 {
+        *loose = loose.max(candidate.matched / total);
+    }
     let Some(slot) = states.get_mut(model.offset + j) else { return };
     let keep_old = slot.is_some_and(|old| {
         let alive = old.last == i || (old.last < i && i - old.last <= MAX_EXTRA_INPUT_WORDS + 1);
@@ -234,25 +393,64 @@ fn update(
 
     // Score the alignment ending here.
     // An entry's quote counts only once every anchor is matched.
-    let all_anchors = model.anchors_before(model.classes.len());
     if candidate.non_stop < 2 || (!model.negative && (all_anchors == 0 || model.anchors_before(j + 1) < all_anchors)) {
         return;
     }
     let leading = model.prefix(j + 1);
-    let total = model.total();
     if leading <= 0.0 || total <= 0.0 {
         return;
     }
-    let coverage = candidate.matched / (leading + EXTRA_WORD_COST * f32::from(candidate.extra));
+    // A message quoted from its middle (its first words left out, as a
+    // cut-off one leaves out its last) counts the words left out at half.
+    // (Only with three meaningful words matched: two shared words are no
+    // evidence for a message's middle.)
+    let left_out = if candidate.non_stop >= 3 { candidate_left_out(model, candidate.first_j) } else { 0.0 };
+    let coverage =
+        candidate.matched / (leading - LEFT_OUT_DISCOUNT * left_out + EXTRA_WORD_COST * f32::from(candidate.extra));
     if coverage < MIN_COVERAGE {
         return;
     }
     let reached = (leading / total.min(FULL_EVIDENCE)).min(1.0);
     let confidence = coverage * (0.55 + 0.45 * reached);
-    let here = Found { confidence, matched: candidate.matched };
-    if let Some(found) = found {
-        if found.is_none_or(|f| better(&here, &f)) {
-            *found = Some(here);
+    let span = Span { first: candidate.first, last: i, start: candidate.start, end: at.end };
+    let here = Found { confidence, matched: candidate.matched, span };
+    if found.is_none_or(|f| better(&here, &f)) {
+        *found = Some(here);
+    }
+}
+
+/// The order-free match of a short quote: its words' last matches within a
+/// window ending at the current word.
+fn bag_score(model: &QuoteModel, at: At, bag: &[Option<Seen1>], found: &mut Option<Found>, loose: &mut f32) {
+    let n = model.classes.len();
+    let window = n + BAG_SLACK;
+    let (mut matched, mut anchors, mut non_stop) = (0.0f32, 0u16, 0u8);
+    let mut span = Span { first: at.pos, last: at.pos, start: at.start, end: at.end };
+    for j in 0..n {
+        let Some(Some(seen)) = bag.get(model.offset + j) else { continue };
+        if seen.pos > at.pos || at.pos - seen.pos >= window {
+            continue;
         }
+        matched += seen.gain;
+        anchors += u16::from(model.anchor.get(j).copied().unwrap_or(false));
+        non_stop += u8::from(model.classes.get(j).is_some_and(|c| *c != Class::Stop));
+        if seen.pos < span.first {
+            span.first = seen.pos;
+            span.start = seen.start;
+        }
+    }
+    let total = model.total();
+    if total <= 0.0 {
+        return;
+    }
+    let coverage = matched / total;
+    *loose = loose.max(coverage * BAG_FACTOR);
+    let all_anchors = model.anchors_before(n);
+    if non_stop < 2 || coverage < BAG_MIN_COVERAGE || (!model.negative && (all_anchors == 0 || anchors < all_anchors)) {
+        return;
+    }
+    let here = Found { confidence: coverage * BAG_FACTOR, matched, span };
+    if found.is_none_or(|f| better(&here, &f)) {
+        *found = Some(here);
     }
 }

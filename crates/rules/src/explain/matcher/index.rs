@@ -2,7 +2,7 @@
 //! class, a weight and an anchor flag, and the vocabulary of all distinct
 //! quote words with where each occurs. Built once, on first use.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::super::catalog::{catalog, Catalog};
@@ -150,6 +150,9 @@ pub(super) struct QuoteModel {
     pub(super) prefix: Vec<f32>,
     /// `anchors_before[j]`: the number of anchors among words `0..j`.
     pub(super) anchors_before: Vec<u16>,
+    /// `negated[j]`: the quote word before word `j` is «не» / "not" (the
+    /// input must say it too, and must not say it where the quote does not).
+    pub(super) negated: Vec<bool>,
     /// Index of this quote's first state in the state table.
     pub(super) offset: usize,
 }
@@ -183,6 +186,48 @@ pub(super) struct Index {
     pub(super) quotes: Vec<QuoteModel>,
     pub(super) states: usize,
     pub(super) entries: usize,
+    /// Vocabulary indices of the negations («не», "not").
+    pub(super) negations: Vec<usize>,
+    /// Spoken punctuation, read past.
+    pub(super) spoken: HashSet<Vec<char>>,
+    /// Everyday words: what each stands for.
+    pub(super) synonyms: HashMap<Vec<char>, Vec<SynonymUse>>,
+    /// The everyday words in catalog order (the typo'd lookup tries them in
+    /// this order).
+    pub(super) synonym_keys: Vec<Vec<char>>,
+    /// Subject words: exact words, and beginnings (`банк*`).
+    pub(super) subject_words: HashMap<Vec<char>, Subjects>,
+    pub(super) subject_prefixes: Vec<(Vec<char>, Subjects)>,
+    /// Words found anywhere inside a word (`*банк*`).
+    pub(super) subject_infixes: Vec<(Vec<char>, Subjects)>,
+    /// Per entry, the bits of its own subjects, and of those foreign to it.
+    pub(super) entry_subjects: Vec<u32>,
+    pub(super) entry_others: Vec<u32>,
+}
+
+/// What subjects a word names: bits of the catalog's [[subject]]s, and
+/// whether it names a foreign one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Subjects {
+    pub(super) own: u32,
+    pub(super) foreign: bool,
+}
+
+impl Subjects {
+    pub(super) fn add(&mut self, other: Subjects) {
+        self.own |= other.own;
+        self.foreign |= other.foreign;
+    }
+    pub(super) fn any(self) -> bool {
+        self.own != 0 || self.foreign
+    }
+}
+
+/// One meaning of an everyday word: one or two catalog words.
+#[derive(Debug, Clone)]
+pub(super) struct SynonymUse {
+    pub(super) means: Vec<Vec<char>>,
+    pub(super) after_not: bool,
 }
 
 pub(super) fn letter_mask(word: &[char]) -> u64 {
@@ -272,7 +317,9 @@ fn build(catalog: &Catalog) -> Index {
         let mut anchor = Vec::with_capacity(raw.words.len());
         let mut prefix = vec![0.0f32];
         let mut anchors_before = vec![0u16];
+        let mut negated = Vec::with_capacity(raw.words.len());
         for (pos, w) in raw.words.iter().enumerate() {
+            negated.push(pos > 0 && raw.words.get(pos - 1).is_some_and(|p| is_negation(p)));
             let class = if stop.contains(w) {
                 Class::Stop
             } else if stem_groups.get(stem(w)).map_or(0, |s| s.len()) >= COMMON_IN_GROUPS {
@@ -311,6 +358,7 @@ fn build(catalog: &Catalog) -> Index {
             anchor,
             prefix,
             anchors_before,
+            negated,
             offset,
         });
         offset += raw.words.len();
@@ -329,7 +377,74 @@ fn build(catalog: &Catalog) -> Index {
         let at = sorted.partition_point(|&j| chars(j) < chars(i));
         sorted.insert(at, i);
     }
-    Index { vocab, exact, by_len, sorted, quotes, states: offset, entries }
+    let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.chars().collect::<Vec<_>>()).copied()).collect();
+    let spoken = catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)).collect();
+    let mut synonyms: HashMap<Vec<char>, Vec<SynonymUse>> = HashMap::new();
+    let mut synonym_keys: Vec<Vec<char>> = Vec::new();
+    for syn in &catalog.synonym {
+        let means: Vec<Vec<char>> = syn.means.iter().flat_map(|m| normalized(m)).collect();
+        for w in syn.words.iter().flat_map(|w| normalized(w)) {
+            if !synonym_keys.contains(&w) {
+                synonym_keys.push(w.clone());
+            }
+            synonyms.entry(w).or_default().push(SynonymUse { means: means.clone(), after_not: syn.after_not });
+        }
+    }
+    let mut subject_words: HashMap<Vec<char>, Subjects> = HashMap::new();
+    let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
+    let mut subject_infixes: Vec<(Vec<char>, Subjects)> = Vec::new();
+    let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
+    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true }));
+    for (subject, bits) in own.chain(foreign) {
+        for w in &subject.words {
+            let (stem, is_prefix) = match w.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*w, false),
+            };
+            // `*банк*`: anywhere in the word («газпромбанк», «совкомбанка»).
+            if let Some(inner) = stem.strip_prefix('*') {
+                subject_infixes.push((normalized(inner).concat(), bits));
+                continue;
+            }
+            let chars: Vec<char> = normalized(stem).concat();
+            if is_prefix {
+                subject_prefixes.push((chars, bits));
+            } else {
+                subject_words.entry(chars).or_default().add(bits);
+            }
+        }
+    }
+    let mask = |ids: &[&str]| {
+        ids.iter()
+            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
+    };
+    let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
+    let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
+    Index {
+        vocab,
+        exact,
+        by_len,
+        sorted,
+        quotes,
+        states: offset,
+        entries,
+        negations,
+        spoken,
+        synonyms,
+        synonym_keys,
+        subject_words,
+        subject_prefixes,
+        subject_infixes,
+        entry_subjects,
+        entry_others,
+    }
+}
+
+/// The words that negate the word after them.
+const NEGATIONS: &[&str] = &["не", "not"];
+
+pub(super) fn is_negation(word: &[char]) -> bool {
+    NEGATIONS.iter().any(|n| n.chars().eq(word.iter().copied()))
 }
 
 impl Index {
@@ -345,6 +460,46 @@ impl Index {
         let rest = self.sorted.get(start..).unwrap_or(&[]);
         let len = rest.partition_point(|i| chars(i).starts_with(prefix));
         rest.get(..len).unwrap_or(&[])
+    }
+}
+
+impl Index {
+    /// The meanings of an everyday word, as it is or with the typos a
+    /// catalog word of its length allows («просроечн», «pokazivaetsja»),
+    /// and the edits it took.
+    pub(super) fn synonyms_near(&self, word: &[char]) -> (&[SynonymUse], usize) {
+        if let Some(uses) = self.synonyms.get(word) {
+            return (uses, 0);
+        }
+        let k = max_edits(word.len());
+        if k == 0 {
+            return (&[], 0);
+        }
+        for w in &self.synonym_keys {
+            if w.len().abs_diff(word.len()) > k {
+                continue;
+            }
+            if let Some(d) = super::lexicon::distance(word, w, k) {
+                return (self.synonyms.get(w).map_or(&[], |u| u.as_slice()), d);
+            }
+        }
+        (&[], 0)
+    }
+
+    /// The subjects a normalized word names.
+    pub(super) fn subjects_of(&self, word: &[char]) -> Subjects {
+        let mut found = self.subject_words.get(word).copied().unwrap_or_default();
+        for (stem, bits) in &self.subject_prefixes {
+            if word.starts_with(stem) {
+                found.add(*bits);
+            }
+        }
+        for (inner, bits) in &self.subject_infixes {
+            if !inner.is_empty() && word.windows(inner.len()).any(|w| w == inner.as_slice()) {
+                found.add(*bits);
+            }
+        }
+        found
     }
 }
 

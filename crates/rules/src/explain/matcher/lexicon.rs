@@ -2,8 +2,8 @@
 //! for (equal up to a few edits, another form of the word, cut short), and
 //! two words typed as one.
 
-use super::index::{index, letter_mask, VocabWord, MAX_EDITS};
-use crate::explain::normalize::MAX_WORD_CHARS;
+use super::index::{index, is_negation, letter_mask, Subjects, VocabWord, MAX_EDITS};
+use crate::explain::normalize::{Word, MAX_WORD_CHARS};
 
 /// Another form of a word: at least this many first letters in common…
 const INFLECTION_STEM: usize = 7;
@@ -53,6 +53,11 @@ fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
     }
     let d = prev[b.len()];
     (d <= k).then_some(d)
+}
+
+/// How many edits `a` and `b` are apart, if at most `k`.
+pub(super) fn distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    bounded_distance(a, b, k)
 }
 
 /// An input word standing for a vocabulary word.
@@ -158,23 +163,128 @@ pub(super) fn close_hits(input: &[char], out: &mut Vec<Hit>) {
     }
 }
 
-/// What an input word stands for: vocabulary words as it is, and, when it
-/// is not a vocabulary word as it is, maybe two words run together.
+/// What an input word stands for: vocabulary words as it is and as it
+/// reads when typed with the wrong layout, transliterated or written in
+/// Latin look-alikes; the catalog words an everyday word stands for; and,
+/// when it is not a vocabulary word, maybe two or three words run together.
 #[derive(Clone, Default)]
 pub(super) struct Analysis {
     pub(super) whole: Vec<Hit>,
-    /// The vocabulary word the input word starts with, and the matches of
-    /// the rest.
-    pub(super) split: Option<(usize, Vec<Hit>)>,
+    /// Words run together (or an everyday word for two catalog words): the
+    /// hits of each part in order; the whole word's hits go with the last.
+    pub(super) parts: Vec<Vec<Hit>>,
+    /// Right after «не», the pair stands for these («не действует»).
+    pub(super) after_not: Vec<Hit>,
+    /// «не» / "not", in any reading.
+    pub(super) negation: bool,
+    pub(super) subjects: Subjects,
+    /// Spoken punctuation («точка»), read past.
+    pub(super) spoken: bool,
+}
+
+/// What a transliterated or look-alike reading of a word is worth against
+/// the word as it is (a wrong-layout reading is exact: one key, one letter).
+const READING_FACTOR: f32 = 0.95;
+/// What an everyday word is worth against the catalog's word.
+const SYNONYM_FACTOR: f32 = 0.9;
+
+/// Latin letters that look like Cyrillic ones, lower-cased (a word in
+/// capitals that are all look-alikes: «HOMEP» is «номер»).
+fn lookalike(c: char) -> Option<char> {
+    let upper = c.to_ascii_uppercase();
+    crate::explain::normalize::latin_lookalike_to_cyrillic(upper).map(crate::case::lower)
+}
+
+fn fold(c: char) -> char {
+    if c == 'ё' {
+        'е'
+    } else {
+        c
+    }
+}
+
+/// The other readings of a word typed in Latin characters: as typed with
+/// the English layout on, transliterated, in look-alike letters.
+fn readings(raw: &[char]) -> Vec<(Vec<char>, f32)> {
+    let mut out: Vec<(Vec<char>, f32)> = Vec::new();
+    if !raw.iter().all(|c| c.is_ascii()) || !raw.iter().any(|c| c.is_ascii_alphabetic()) {
+        return out;
+    }
+    let mut push = |r: Option<Vec<char>>, factor: f32| {
+        if let Some(r) = r.filter(|r| !r.is_empty() && r.len() <= MAX_WORD_CHARS) {
+            if !out.iter().any(|(x, _)| *x == r) {
+                out.push((r, factor));
+            }
+        }
+    };
+    push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect(), 1.0);
+    if raw.iter().all(|c| c.is_ascii_alphabetic()) {
+        push(crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()), READING_FACTOR);
+        push(raw.iter().map(|&c| lookalike(c)).collect(), READING_FACTOR);
+    }
+    out
+}
+
+fn scaled(hits: &[Hit], factor: f32) -> impl Iterator<Item = Hit> + '_ {
+    hits.iter().map(move |h| Hit { factor: h.factor * factor, ..*h })
+}
+
+/// The hits of a catalog word an everyday word stands for.
+fn meaning(word: &[char]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    vocab_hits(word, false, &mut hits);
+    hits.iter_mut().for_each(|h| h.factor *= SYNONYM_FACTOR);
+    hits
 }
 
 impl Analysis {
-    pub(super) fn of(chars: &[char], last: bool) -> Analysis {
-        let mut whole = Vec::new();
-        vocab_hits(chars, last, &mut whole);
-        let exact = whole.iter().any(|h| h.factor >= 1.0);
-        let split = if exact { None } else { split(chars, last) };
-        Analysis { whole, split }
+    pub(super) fn of(word: &Word, last: bool) -> Analysis {
+        let index = index();
+        let chars = word.chars();
+        let mut a = Analysis::default();
+        vocab_hits(chars, last, &mut a.whole);
+        // A vocabulary word as it is, in some reading: no split.
+        let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);
+        let mut keys: Vec<Vec<char>> = vec![chars.to_vec()];
+        for (r, factor) in readings(word.raw()) {
+            let mut hits = Vec::new();
+            vocab_hits(&r, last, &mut hits);
+            exact |= hits.iter().any(|h| h.factor >= 1.0);
+            let hits: Vec<Hit> = scaled(&hits, factor).collect();
+            merge(&mut a.whole, &hits);
+            keys.push(r);
+        }
+        // «mail.ru» names a service by its whole token.
+        let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();
+        if letters.as_slice() != chars {
+            a.subjects.add(index.subjects_of(&letters));
+        }
+        for key in &keys {
+            a.negation |= is_negation(key);
+            a.subjects.add(index.subjects_of(key));
+            let (synonyms, edits) = index.synonyms_near(key);
+            // An everyday word is a word: not words run together.
+            exact |= !synonyms.is_empty();
+            // A typo'd everyday word is worth less than a typo'd catalog word.
+            let typo = 1.0 - 0.1 * edits as f32;
+            let meaning = |m: &[char]| -> Vec<Hit> { scaled(&meaning(m), typo).collect() };
+            for syn in synonyms {
+                match (syn.after_not, syn.means.as_slice()) {
+                    (true, [m, ..]) => merge(&mut a.after_not, &meaning(m)),
+                    (false, [m]) => merge(&mut a.whole, &meaning(m)),
+                    (false, [first, second, ..]) if a.parts.is_empty() => {
+                        a.parts = vec![meaning(first), meaning(second)];
+                    }
+                    _ => {}
+                }
+            }
+        }
+        a.spoken = !exact && index.spoken.contains(chars);
+        if !exact && a.parts.is_empty() {
+            let broken = keys.iter().find_map(|k| word_break(k));
+            a.parts = broken.or_else(|| keys.iter().find_map(|k| split(k, last))).unwrap_or_default();
+        }
+        a
     }
 }
 
@@ -191,7 +301,7 @@ pub(super) fn merge(into: &mut Vec<Hit>, from: &[Hit]) {
 
 /// Two words typed as one («ненайден»): a vocabulary word of two or more
 /// letters, then a rest of three or more that matches something.
-pub(super) fn split(chars: &[char], last: bool) -> Option<(usize, Vec<Hit>)> {
+pub(super) fn split(chars: &[char], last: bool) -> Option<Vec<Vec<Hit>>> {
     if chars.len() < 5 {
         return None;
     }
@@ -202,10 +312,96 @@ pub(super) fn split(chars: &[char], last: bool) -> Option<(usize, Vec<Hit>)> {
         let mut right = Vec::new();
         vocab_hits(rest, last, &mut right);
         if !right.is_empty() {
-            return Some((v, right));
+            return Some(vec![vec![Hit { vocab: v, factor: 1.0, weak: false }], right]);
         }
     }
     None
+}
+
+/// What an unknown run of letters costs per letter, against one known word.
+const UNKNOWN_LETTER_COST: u32 = 10;
+/// The share of a run-together word's letters that known words must make.
+const MIN_KNOWN_SHARE: usize = 60;
+
+/// Many words typed as one («всфрненайден», «кодапривязкиистёк»): the
+/// fewest pieces that are vocabulary words or everyday words, allowing an
+/// unknown run of three or more letters at either end («виситпроверка…»).
+/// A word-break table over the word's letters (at most
+/// [`MAX_WORD_CHARS`]): a few hundred lookups, once per distinct word.
+pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
+    let n = chars.len();
+    if !(5..=MAX_WORD_CHARS).contains(&n) {
+        return None;
+    }
+    let index = index();
+    let known = |piece: &[char]| index.exact.contains_key(piece) || index.synonyms.contains_key(piece);
+    // best[i]: the cheapest cover of chars[..i]: (cost, where its last piece starts).
+    let mut best: [Option<(u32, usize)>; MAX_WORD_CHARS + 1] = [None; MAX_WORD_CHARS + 1];
+    best[0] = Some((0, 0));
+    for i in 0..n {
+        let Some(Some((cost, _))) = best.get(i).copied() else { continue };
+        for j in i + 1..=n {
+            let Some(piece) = chars.get(i..j) else { continue };
+            let step = if known(piece) {
+                1
+            } else if piece.len() >= 3 && (i == 0 || j == n) {
+                1 + UNKNOWN_LETTER_COST * piece.len() as u32
+            } else {
+                continue;
+            };
+            if let Some(slot) = best.get_mut(j) {
+                if slot.is_none_or(|(c, _)| cost + step < c) {
+                    *slot = Some((cost + step, i));
+                }
+            }
+        }
+    }
+    let mut pieces: Vec<&[char]> = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = best.get(j).copied().flatten()?;
+        pieces.push(chars.get(i..j)?);
+        j = i;
+    }
+    pieces.reverse();
+    let known_letters: usize = pieces.iter().filter(|p| known(p)).map(|p| p.len()).sum();
+    let long_known = pieces.iter().filter(|p| known(p) && p.len() >= 4).count();
+    if pieces.len() < 2 || 100 * known_letters < MIN_KNOWN_SHARE * n || long_known == 0 {
+        return None;
+    }
+    let mut parts: Vec<Vec<Hit>> = Vec::new();
+    let mut after_not = false;
+    for piece in pieces {
+        let mut hits: Vec<Hit> =
+            index.exact.get(piece).map(|&v| Hit { vocab: v, factor: 1.0, weak: false }).into_iter().collect();
+        let mut second: Option<Vec<Hit>> = None;
+        let mut pair: Option<Vec<Hit>> = None;
+        for syn in index.synonyms.get(piece).map_or(&[][..], |v| v.as_slice()) {
+            match (syn.after_not, syn.means.as_slice()) {
+                (true, [m, ..]) if after_not => pair = Some(meaning(m)),
+                (false, [m]) => merge(&mut hits, &meaning(m)),
+                (false, [first, next, ..]) if second.is_none() => {
+                    merge(&mut hits, &meaning(first));
+                    second = Some(meaning(next));
+                }
+                _ => {}
+            }
+        }
+        after_not = is_negation(piece);
+        match pair {
+            // «не» + «действует»: one word, in place of the «не».
+            Some(p) => {
+                if let Some(prev) = parts.last_mut() {
+                    *prev = p;
+                }
+            }
+            None => {
+                parts.push(hits);
+                parts.extend(second);
+            }
+        }
+    }
+    Some(parts)
 }
 
 #[cfg(test)]

@@ -85,8 +85,8 @@ mod align;
 mod index;
 mod lexicon;
 
-use align::{better, quote_scores, Found};
-use index::index;
+use align::{better, quote_scores, Found, Span};
+use index::{index, Subjects};
 
 #[cfg(test)]
 use super::catalog::catalog;
@@ -108,8 +108,27 @@ const TIE_FACTOR: f32 = 0.8;
 /// a confidence at most this much lower, takes the text away from it.
 const OTHER_MARGIN: f32 = 0.1;
 
+/// A foreign subject (another service) named this many input words before
+/// or after a match speaks about it.
+pub const SUBJECT_WINDOW: usize = 8;
+/// A match near a foreign subject and one of its own keeps this share of
+/// its confidence (below [`MIN_CONFIDENCE`] for all but certain matches: a
+/// "maybe", not an answer).
+const FOREIGN_FACTOR: f32 = 0.5;
+/// Entries within this confidence of each other: the one that explains
+/// more of the text wins.
+const PREFER_MARGIN: f32 = 0.05;
+/// A rival lowers the answer only if it explains this share of what the
+/// answer explains (a short message inside a longer one is no rival).
+const RIVAL_SHARE: f32 = 0.75;
+/// The least share of a quote the text must come to for its entry to be
+/// suggested when nothing matched.
+pub const NEAREST_MIN: f32 = 0.3;
+/// How many entries are suggested when nothing matched.
+pub const NEAREST_COUNT: usize = 3;
+
 /// The best quote found in a text.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMatch {
     /// Index into the catalog's entries.
     pub entry: usize,
@@ -117,11 +136,48 @@ pub struct QuoteMatch {
     pub quote: usize,
     /// 0..=1, rounded to two decimals.
     pub confidence: f32,
+    /// The bytes of the text that matched (from the first matched word to
+    /// the last).
+    pub span: std::ops::Range<usize>,
+}
+
+/// Everything the matcher found in a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matches {
+    /// The answer, if one is sure enough.
+    pub best: Option<QuoteMatch>,
+    /// Another entry that matched nearly as well as the answer: both may be
+    /// meant.
+    pub rival: Option<QuoteMatch>,
+    /// With no answer: the entries the text came closest to, closest first
+    /// (indices into the catalog's entries; at most [`NEAREST_COUNT`]).
+    pub nearest: Vec<usize>,
+    /// The side the text names (the diary or Gosuslugi), when it names one.
+    pub side: Option<super::catalog::Side>,
 }
 
 /// Rounds a confidence to two decimals.
 fn round2(x: f32) -> f32 {
     (x * 100.0).round() / 100.0
+}
+
+/// The subjects named within [`SUBJECT_WINDOW`] words of a span.
+fn subjects_near(subjects: &[(usize, Subjects)], span: &Span) -> Subjects {
+    let from = span.first.saturating_sub(SUBJECT_WINDOW);
+    let to = span.last + SUBJECT_WINDOW;
+    let start = subjects.partition_point(|(p, _)| *p < from);
+    let mut near = Subjects::default();
+    for (_, s) in subjects.get(start..).unwrap_or(&[]).iter().take_while(|(p, _)| *p <= to) {
+        near.add(*s);
+    }
+    near
+}
+
+fn better_entry(a: &Found, b: &Found) -> bool {
+    if (a.confidence - b.confidence).abs() <= PREFER_MARGIN && a.matched != b.matched {
+        return a.matched > b.matched;
+    }
+    better(a, b)
 }
 
 /// Finds the catalog quote `text` stands for, if any.
@@ -132,18 +188,47 @@ fn round2(x: f32) -> f32 {
 /// assert_eq!(catalog().entry[m.entry].id, "diary_not_found");
 /// // Shares «срок действия» and «истёк» with the binding code, but is about a password.
 /// assert!(best_match("Срок действия пароля истёк").is_none());
+/// // Another service's message.
+/// assert!(best_match("Этот номер уже используется в Telegram").is_none());
 /// ```
 pub fn best_match(text: &str) -> Option<QuoteMatch> {
-    let found = quote_scores(text);
+    matches(text).best
+}
+
+/// What `text` stands for: the answer, a close second, or the nearest
+/// entries.
+///
+/// ```
+/// use diary_rules::explain::{catalog::catalog, matcher::matches};
+/// let m = matches("Пишет, что у ребёнка какая-то проблема с кодом");
+/// assert!(m.best.is_none());
+/// ```
+pub fn matches(text: &str) -> Matches {
+    let scores = quote_scores(text);
     let index = index();
+    let mut vetoed = vec![false; index.entries];
     // The best quote of each group, then the best group.
     let mut per_group: Vec<(usize, usize, Found)> = Vec::new();
-    for (model, f) in index.quotes.iter().zip(&found) {
-        let Some(f) = f else { continue };
+    for (model, f) in index.quotes.iter().zip(&scores.found) {
+        let Some(mut f) = *f else { continue };
+        if !model.negative {
+            let near = subjects_near(&scores.subjects, &f.span);
+            let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+            if near.foreign || near.own & others != 0 {
+                let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
+                if near.own & own == 0 {
+                    if let Some(v) = vetoed.get_mut(model.group) {
+                        *v = true;
+                    }
+                    continue;
+                }
+                f.confidence *= FOREIGN_FACTOR;
+            }
+        }
         match per_group.iter_mut().find(|(g, ..)| *g == model.group) {
-            Some(slot) if better(f, &slot.2) => *slot = (model.group, model.quote, *f),
+            Some(slot) if better_entry(&f, &slot.2) => *slot = (model.group, model.quote, f),
             Some(_) => {}
-            None => per_group.push((model.group, model.quote, *f)),
+            None => per_group.push((model.group, model.quote, f)),
         }
     }
     let mut best: Option<(usize, usize, Found)> = None;
@@ -153,24 +238,89 @@ pub fn best_match(text: &str) -> Option<QuoteMatch> {
             if best_other.is_none_or(|b| better(&candidate.2, &b)) {
                 best_other = Some(candidate.2);
             }
-        } else if best.is_none_or(|b| better(&candidate.2, &b.2)) {
+        } else if best.is_none_or(|b| better_entry(&candidate.2, &b.2)) {
             best = Some(candidate);
         }
     }
-    let (group, quote, f) = best?;
+    let side = side_named(&scores.subjects);
+    let as_match = |(group, quote, f): (usize, usize, Found), confidence: f32| QuoteMatch {
+        entry: group,
+        quote,
+        confidence: round2(confidence.clamp(0.0, 1.0)),
+        span: f.span.start..f.span.end,
+    };
     // The text is one of the messages the catalog knows to be something
     // else when one of them explains as much of it, about as well.
-    if best_other.is_some_and(|o| o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN) {
-        return None;
+    let taken = best.is_some_and(|(_, _, f)| {
+        best_other.is_some_and(|o| o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN)
+    });
+    let answer = best.filter(|_| !taken).and_then(|b| {
+        // Another entry nearly as good makes the answer less sure (an other
+        // message that lost does not: it explains less of the text).
+        let rival = per_group
+            .iter()
+            .filter(|(g, _, other)| {
+                *g != b.0
+                    && *g < index.entries
+                    && other.confidence >= b.2.confidence - TIE_MARGIN
+                    && other.matched >= RIVAL_SHARE * b.2.matched
+            })
+            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
+                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
+                _ => Some(*c),
+            });
+        let confidence = if rival.is_some() { b.2.confidence * TIE_FACTOR } else { b.2.confidence };
+        let m = as_match(b, confidence);
+        (m.confidence >= MIN_CONFIDENCE).then(|| (m, rival.map(|r| as_match(r, r.2.confidence * TIE_FACTOR))))
+    });
+    if let Some((best, rival)) = answer {
+        return Matches { best: Some(best), rival, nearest: Vec::new(), side };
     }
-    // Another entry nearly as good makes the answer less sure (an other
-    // message that lost does not: it explains less of the text).
-    let close_rival = per_group
-        .iter()
-        .any(|(g, _, other)| *g != group && *g < index.entries && other.confidence >= f.confidence - TIE_MARGIN);
-    let confidence = if close_rival { f.confidence * TIE_FACTOR } else { f.confidence };
-    let confidence = round2(confidence.clamp(0.0, 1.0));
-    (confidence >= MIN_CONFIDENCE).then_some(QuoteMatch { entry: group, quote, confidence })
+    if taken {
+        return Matches { side, ..Matches::default() };
+    }
+    // Nothing sure: the entries the text came closest to, leaving out those
+    // about another service.
+    let mut closeness = vec![0.0f32; index.entries];
+    for (model, loose) in index.quotes.iter().zip(&scores.loose) {
+        if let Some(c) = closeness.get_mut(model.group) {
+            *c = c.max(*loose);
+        }
+    }
+    for (g, _, f) in &per_group {
+        if let Some(c) = closeness.get_mut(*g) {
+            *c = c.max(f.confidence);
+        }
+    }
+    let mut all = Subjects::default();
+    scores.subjects.iter().for_each(|(_, s)| all.add(*s));
+    let mut nearest: Vec<usize> = Vec::new();
+    for (e, c) in closeness.iter().enumerate() {
+        let others = index.entry_others.get(e).copied().unwrap_or(0);
+        let own = index.entry_subjects.get(e).copied().unwrap_or(0) & !others;
+        let foreign = (all.foreign || all.own & others != 0) && all.own & own == 0;
+        if *c < NEAREST_MIN || vetoed.get(e).copied().unwrap_or(false) || foreign {
+            continue;
+        }
+        let at = nearest.partition_point(|&n| closeness.get(n).copied().unwrap_or(0.0) >= *c);
+        nearest.insert(at, e);
+    }
+    nearest.truncate(NEAREST_COUNT);
+    Matches { best: None, rival: None, nearest, side }
+}
+
+/// The side (Gosuslugi or the diary) the text's subject words name, when
+/// they name only one.
+fn side_named(subjects: &[(usize, Subjects)]) -> Option<super::catalog::Side> {
+    use super::catalog::{catalog, Side};
+    let bit = |id: &str| catalog().subject.iter().position(|s| s.id == id).map_or(0, |i| 1u32 << i.min(31));
+    let (gosuslugi, diary) = (bit("gosuslugi"), bit("diary"));
+    let own = subjects.iter().fold(0u32, |m, (_, s)| m | s.own);
+    match (own & gosuslugi != 0, own & diary != 0) {
+        (true, false) => Some(Side::Gosuslugi),
+        (false, true) => Some(Side::Diary),
+        _ => None,
+    }
 }
 
 /// Diagnostics for the data tests: for every entry quote model (Russian,

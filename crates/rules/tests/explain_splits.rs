@@ -1,0 +1,128 @@
+//! Issue 23's sealed evaluation: `tests/fixtures/explain-dev.toml` (tuned
+//! on) and `tests/fixtures/explain-test.toml` (never tuned on: only its
+//! aggregate numbers are printed). Precision counts every answer given, on
+//! positives and negatives: an answer is right only when it is the
+//! positive's entry. Recall is over positives.
+//!
+//! `cargo test -p diary-rules --test explain_splits -- --nocapture` prints
+//! both splits; `EXPLAIN_SHOW=dev` also lists dev's failures (never test's).
+
+use std::collections::BTreeMap;
+
+use diary_rules::explain::{explain, ExplainContext};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Split {
+    positive: Vec<Positive>,
+    negative: Vec<Negative>,
+}
+
+#[derive(Deserialize)]
+struct Positive {
+    id: String,
+    how: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct Negative {
+    expect: String,
+    note: String,
+    text: String,
+}
+
+/// Floors on the sealed `test` split. Issue 23's targets are precision
+/// 99 % and recall 90 %; measured 2026-12: precision 98.6 % (4 wrong
+/// answers in 294), recall 94.2 %. The precision floor guards what was
+/// reached and is to be raised to the target, not lowered.
+const TEST_MIN_PRECISION: f64 = 0.98;
+const TEST_MIN_RECALL: f64 = 0.90;
+
+struct Score {
+    precision: f64,
+    recall: f64,
+    report: String,
+    failures: Vec<String>,
+}
+
+fn score(raw: &str) -> Score {
+    let split: Split = toml::from_str(raw).expect("split parses");
+    assert!(split.positive.len() >= 300, "{} positives", split.positive.len());
+    assert!(split.negative.len() >= 300, "{} negatives", split.negative.len());
+    let got = |t: &str| explain(t, &ExplainContext::default()).map(|e| e.id);
+    let (mut answers, mut right, mut found) = (0usize, 0usize, 0usize);
+    let mut by_how: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut fp_by_note: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for p in &split.positive {
+        let g = got(&p.text);
+        let slot = by_how.entry(p.how.as_str()).or_default();
+        slot.1 += 1;
+        if let Some(id) = g {
+            answers += 1;
+            if id == p.id {
+                right += 1;
+                found += 1;
+                slot.0 += 1;
+                continue;
+            }
+        }
+        failures.push(format!("positive {} ({}): {:?} → {}", p.id, p.how, p.text, g.unwrap_or("null")));
+    }
+    for n in &split.negative {
+        let g = got(&n.text);
+        let slot = fp_by_note.entry(n.note.as_str()).or_default();
+        slot.1 += 1;
+        let expect = (n.expect != "null").then_some(n.expect.as_str());
+        if let Some(id) = g {
+            answers += 1;
+            if Some(id) == expect {
+                right += 1;
+                continue;
+            }
+            slot.0 += 1;
+        } else if expect.is_none() {
+            continue;
+        }
+        failures.push(format!("negative ({}): {:?} → {}", n.note, n.text, g.unwrap_or("null")));
+    }
+    let precision = if answers == 0 { 1.0 } else { right as f64 / answers as f64 };
+    let recall = found as f64 / split.positive.len() as f64;
+    let pct = |n: usize, d: usize| format!("{:.1} %", 100.0 * n as f64 / d.max(1) as f64);
+    let report = format!(
+        "precision {:.1} % ({right} of {answers} answers), recall {:.1} % ({found} of {} positives), {} negatives\n  recall by kind: {}\n  wrong answers on negatives by kind: {}",
+        100.0 * precision,
+        100.0 * recall,
+        split.positive.len(),
+        split.negative.len(),
+        by_how.iter().map(|(h, (ok, n))| format!("{h} {}", pct(*ok, *n))).collect::<Vec<_>>().join(", "),
+        fp_by_note
+            .iter()
+            .filter(|(_, (bad, _))| *bad > 0)
+            .map(|(h, (bad, n))| format!("{h} {bad}/{n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    Score { precision, recall, report, failures }
+}
+
+#[test]
+fn dev_split() {
+    let s = score(include_str!("../../../tests/fixtures/explain-dev.toml"));
+    println!("dev: {}", s.report);
+    if std::env::var("EXPLAIN_SHOW").as_deref() == Ok("dev") {
+        println!("{}", s.failures.join("\n"));
+    }
+    // Dev is tuned on: it must stay at least as good as the test targets.
+    assert!(s.precision >= TEST_MIN_PRECISION && s.recall >= TEST_MIN_RECALL, "dev: {}", s.report);
+}
+
+/// Sealed: only the aggregate numbers, never the sentences that fail.
+#[test]
+fn test_split() {
+    let s = score(include_str!("../../../tests/fixtures/explain-test.toml"));
+    println!("test: {}", s.report);
+    assert!(s.precision >= TEST_MIN_PRECISION, "test precision {:.3} below {TEST_MIN_PRECISION}", s.precision);
+    assert!(s.recall >= TEST_MIN_RECALL, "test recall {:.3} below {TEST_MIN_RECALL}", s.recall);
+}
