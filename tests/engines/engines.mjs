@@ -53,7 +53,9 @@ export const ENGINES = {
     label: "WPE WebKit",
     needs: ["/usr/bin/WPEWebDriver", "/usr/bin/cog"],
     driver: (port) => ["/usr/bin/WPEWebDriver", [`--port=${port}`]],
-    env: ({ wasm }) => (wasm ? {} : { JSC_useWasm: "0" }),
+    // 2.38 names the option useWebAssembly (JSC_useWasm=0 alone leaves
+    // WebAssembly defined there, measured); later WebKits name it useWasm.
+    env: ({ wasm }) => (wasm ? {} : { JSC_useWasm: "0", JSC_useWebAssembly: "0" }),
     capabilities: () => ({
       browserName: "cog",
       "wpe:browserOptions": { binary: "/usr/bin/cog", args: ["--automation", "-P", "headless"] },

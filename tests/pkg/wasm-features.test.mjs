@@ -58,5 +58,10 @@ for (const file of FILES) {
     assert.equal(validates(wasm, []), false, "an MVP-only validation should reject the module");
     const needed = allowed.filter((f) => !validates(wasm, allowed.filter((g) => g !== f)));
     console.log(`${file}: needs ${needed.join(", ") || "only the MVP"}`);
+    // WPE WebKit 2.38 (Safari 16.0 generation) traps in closure calls of
+    // code compiled with reference-types (issue 26): none of it may ship.
+    assert.ok(validates(wasm, allowed.filter((f) => f !== "reference-types")), `${file} uses reference-types`);
+    assert.doesNotMatch(execFileSync(WASM_OPT, ["--print-features", join(ROOT, file), "-o", join(dir, "f.wasm")], { encoding: "utf8" }),
+      /reference-types/, `${file}'s target_features section claims reference-types (scripts/drop-reference-types.mjs)`);
   });
 }
