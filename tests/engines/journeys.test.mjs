@@ -36,6 +36,13 @@ function born(years) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** `YYYY-MM-DDTHH:MM`, `days` ago, in local time. */
+function ago(days) {
+  const d = new Date(Date.now() - days * 86400000);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 // Runs in the page: the panel's root (the element's shadow root, or the document).
 const ROOT = "const help = document.querySelector('diary-login-help'); const root = help ? help.shadowRoot : document;";
 
@@ -65,19 +72,25 @@ function pageOf(driver) {
     click: async (sel) => (await self.waitFor(sel)).click(),
     type: async (sel, text) => (await self.waitFor(sel)).sendKeys(text),
     clear: async (sel) => (await self.waitFor(sel)).clear(),
-    /** The date field as a person fills it: the picker's value, or ДД.ММ.ГГГГ typed where there is no picker. */
+    /**
+     * A date (`YYYY-MM-DD`) or date and time (`YYYY-MM-DDTHH:MM`) as a person
+     * enters it: the picker's value where there is a picker, else typed as
+     * ДД.ММ.ГГГГ [ЧЧ:ММ] into the text box the browser shows instead.
+     */
     date: async (sel, iso) => {
       const el = await self.waitFor(sel);
-      const picker = await self.run("return root.querySelector(arguments[0]).type === 'date'", sel);
-      if (picker) {
+      const kind = await self.run("return root.querySelector(arguments[0]).type", sel);
+      if (kind === "date" || kind === "datetime-local") {
         // A picker cannot be typed into portably; set it as a pick does.
         await self.run(`const i = root.querySelector(arguments[0]); i.value = arguments[1];
           i.dispatchEvent(new Event("input", { bubbles: true })); i.dispatchEvent(new Event("change", { bubbles: true }));`, sel, iso);
+        assert.equal(await self.run("return root.querySelector(arguments[0]).value", sel), iso, "the picker took the value");
         return "picker";
       }
-      const [y, m, d] = iso.split("-");
+      const [date, time] = iso.split("T");
+      const [y, m, d] = date.split("-");
       await el.clear();
-      await el.sendKeys(`${d}.${m}.${y}`);
+      await el.sendKeys(`${d}.${m}.${y}${time ? " " + time : ""}`);
       return "typed";
     },
   };
@@ -101,7 +114,10 @@ async function guide(page, birth, plan = {}) {
     const q = heading.replace(/^dh-q-/, "").replace(/-title$/, "");
     asked.push(q);
     const before = heading;
-    await page.click(q in plan ? `#dh-a-${q}-${plan[q]}` : "#dh-a-unknown");
+    if (q === "check_requested_at" && q in plan) {
+      await page.date("#dh-q-check_requested_at", plan[q]);
+      await page.click("#dh-q-next");
+    } else await page.click(q in plan ? `#dh-a-${q}-${plan[q]}` : "#dh-a-unknown");
     // The next question (or the plan) replaces this one.
     await page.until(`const h = root.querySelector(".dh-ask h3[id^=dh-q-]"); return !h || h.id !== arguments[0] || !!root.querySelector("#dh-now-title");`
       .replace("arguments[0]", JSON.stringify(before)), 5000, `the question after ${q}`);
@@ -126,7 +142,7 @@ const PATHS = [
     name: "the guide for a parent of a 10-year-old (under 14)",
     path: "index.html?region=kuzbass",
     birth: born(10),
-    plan: { parent_account: "confirmed", student_account: "none", certificate_status: "checking", snils_status: "searching" },
+    plan: { parent_account: "confirmed", student_account: "none", certificate_status: "checking", snils_status: "searching", check_requested_at: ago(1) },
     input: { role: "parent", region: "kuzbass" },
     next: "certificate_check",
   },
