@@ -672,27 +672,23 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly assessEligibility: (a: any) => [number, number, number];
-    readonly checkBirthCertificate: (a: any) => [number, number, number];
-    readonly checkPassword: (a: any, b: any) => [number, number, number];
-    readonly checkSnils: (a: any) => [number, number, number];
-    readonly compareRecords: (a: any, b: any, c: any) => [number, number, number];
-    readonly explainError: (a: any, b: any) => [number, number, number];
-    readonly generatePassword: (a: any) => [number, number, number, number];
-    readonly listErrors: (a: any) => [number, number, number];
-    readonly loadLanguage: (a: any, b: number) => any;
-    readonly passwordPolicy: (a: any) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: any, d: any) => void;
+    readonly assessEligibility: (a: number) => [number, number, number];
+    readonly checkBirthCertificate: (a: number) => [number, number, number];
+    readonly checkPassword: (a: number, b: number) => [number, number, number];
+    readonly checkSnils: (a: number) => [number, number, number];
+    readonly compareRecords: (a: number, b: number, c: number) => [number, number, number];
+    readonly explainError: (a: number, b: number) => [number, number, number];
+    readonly generatePassword: (a: number) => [number, number, number, number];
+    readonly listErrors: (a: number) => [number, number, number];
+    readonly loadLanguage: (a: number, b: number) => number;
+    readonly passwordPolicy: (a: number) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: number) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: number, d: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;

@@ -117,29 +117,24 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widgethandle_free: (a: number, b: number) => void;
-    readonly mount: (a: any, b: any) => [number, number, number];
+    readonly mount: (a: number, b: number) => [number, number, number];
     readonly widgethandle_mounted: (a: number) => number;
-    readonly widgethandle_setError: (a: number, b: any) => [number, number];
-    readonly widgethandle_setLang: (a: number, b: any) => [number, number, number];
-    readonly widgethandle_setRegion: (a: number, b: any) => [number, number];
-    readonly widgethandle_setRole: (a: number, b: any) => [number, number];
+    readonly widgethandle_setError: (a: number, b: number) => [number, number];
+    readonly widgethandle_setLang: (a: number, b: number) => [number, number, number];
+    readonly widgethandle_setRegion: (a: number, b: number) => [number, number];
+    readonly widgethandle_setRole: (a: number, b: number) => [number, number];
     readonly widgethandle_unmount: (a: number) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: number, d: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: number) => [number, number];
+    readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h867de549b142cf4b: (a: number, b: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hae4ad097527198dd: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __externref_drop_slice: (a: number, b: number) => void;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;
