@@ -5,10 +5,12 @@
 #   2. the wasm build, a check that the committed pkg/ matches it, and that
 #      no wasm grew past its recorded size (the guard that LTO applies);
 #   3. wasm-bindgen-test in headless Chromium (JS API and widget);
-#   4. end-to-end tests: node --test + playwright-core + Chromium against index.html.
+#   4. end-to-end tests: node --test + playwright-core + Chromium against index.html;
+#   5. the main journeys in Firefox ESR, WebKitGTK and WPE WebKit 2.38
+#      (tests/engines/, selenium-webdriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --browser --engines
 source scripts/env.sh
 
 step() { printf '\n=== %s\n' "$*"; }
@@ -39,3 +41,6 @@ cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-h
 
 step "end-to-end tests (playwright-core, Chromium)"
 node --test --test-reporter=spec tests/pkg/ tests/types/ tests/e2e/ tests/integration/
+
+step "cross-engine journeys (selenium-webdriver: Firefox ESR, WebKitGTK, WPE WebKit)"
+node --test --test-reporter=spec tests/engines/
