@@ -128,7 +128,23 @@ pub async fn fetch_language(lang: diary_rules::Lang, source: &JsValue) -> Result
         let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| fail("the download broke off"))?;
         js_sys::Uint8Array::new(&buffer).to_vec()
     };
-    match diary_rules::texts::load_language(&bytes) {
+    install_bytes(lang, &bytes)
+}
+
+/// `lang`'s words from the file's bytes in memory (`Uint8Array` or
+/// `ArrayBuffer`), at once: the synchronous half of [`fetch_language`].
+pub fn install_language(lang: diary_rules::Lang, bytes: &JsValue) -> Result<(), String> {
+    if diary_rules::texts::is_available(lang) {
+        return Ok(());
+    }
+    if !(bytes.is_instance_of::<js_sys::Uint8Array>() || bytes.is_instance_of::<js_sys::ArrayBuffer>()) {
+        return Err("expected the file's bytes (Uint8Array or ArrayBuffer)".into());
+    }
+    install_bytes(lang, &js_sys::Uint8Array::new(bytes).to_vec())
+}
+
+fn install_bytes(lang: diary_rules::Lang, bytes: &[u8]) -> Result<(), String> {
+    match diary_rules::texts::load_language(bytes) {
         Ok(got) if got == lang => Ok(()),
         Ok(got) => Err(format!("the file holds the \"{}\" texts, not \"{}\"", got.code(), lang.code())),
         Err(e) => Err(format!("the \"{}\" language file was refused: {e}", lang.code())),
