@@ -661,6 +661,15 @@ export function listErrors(lang?: Lang): ErrorListItem[];
 export function loadLanguage(lang: Lang, source?: string | URL | ArrayBuffer | Uint8Array): Promise<void>;
 
 /**
+ * `loadLanguage` for a file already in memory, done when it returns (no
+ * promise): how the Node entry loads English at import without a top-level
+ * await, so CommonJS can `require()` it. `bytes`: the file's `Uint8Array`
+ * or `ArrayBuffer`. Throws an `Error` naming `lang` or `bytes` and the
+ * reason; Russian keeps working either way.
+ */
+export function loadLanguageSync(lang: Lang, bytes: ArrayBuffer | Uint8Array): void;
+
+/**
  * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
  * default, or `"en"`).
  *
@@ -681,6 +690,7 @@ export interface InitOutput {
     readonly generatePassword: (a: number) => [number, number, number, number];
     readonly listErrors: (a: number) => [number, number, number];
     readonly loadLanguage: (a: number, b: number) => number;
+    readonly loadLanguageSync: (a: number, b: number) => [number, number];
     readonly passwordPolicy: (a: number) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: number) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: number, d: number) => void;

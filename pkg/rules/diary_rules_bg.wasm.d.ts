@@ -10,6 +10,7 @@ export const explainError: (a: number, b: number) => [number, number, number];
 export const generatePassword: (a: number) => [number, number, number, number];
 export const listErrors: (a: number) => [number, number, number];
 export const loadLanguage: (a: number, b: number) => number;
+export const loadLanguageSync: (a: number, b: number) => [number, number];
 export const passwordPolicy: (a: number) => [number, number, number];
 export const wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: number) => [number, number];
 export const wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: number, d: number) => void;
