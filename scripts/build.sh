@@ -41,8 +41,9 @@ bind() {
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 bind "$out/diary_help_sections.wasm" pkg/widget.sections diary_help_sections
-# Only the module and its wasm: its exports are the panel's, not the host's.
-mv pkg/widget.sections.tmp/diary_help_sections.js pkg/widget.sections.tmp/diary_help_sections_bg.wasm pkg/widget.tmp/
+# Only the module, its types and its wasm: its exports are the panel's, not the host's.
+mv pkg/widget.sections.tmp/diary_help_sections.js pkg/widget.sections.tmp/diary_help_sections.d.ts \
+  pkg/widget.sections.tmp/diary_help_sections_bg.wasm pkg/widget.tmp/
 rm -rf pkg/widget.sections.tmp
 cp web/diary-help.css web/diary-login-help.js pkg/widget.tmp/
 scripts/minify.sh pkg/widget.tmp/diary-login-help.js
@@ -56,8 +57,8 @@ node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated f
 cp "$rules_texts/texts.en.bin" pkg/rules.tmp/diary-texts.en.bin
 cp "$panel_texts/texts.en.bin" pkg/widget.tmp/diary-texts.en.bin
 cp "$sections_texts/texts.en.bin" pkg/widget.tmp/diary-texts-sections.en.bin
-cp packaging/rules/diary_rules.node.js pkg/rules.tmp/
-cp packaging/widget/diary-login-help.d.ts pkg/widget.tmp/
+cp packaging/rules/diary_rules.node.js packaging/rules/diary_rules.node.d.ts pkg/rules.tmp/
+cp packaging/widget/diary-login-help.d.ts packaging/widget/diary-help-css.d.ts pkg/widget.tmp/
 for d in rules widget; do
   cp LICENSE "pkg/$d.tmp/"
   cp "packaging/$d/README.md" "pkg/$d.tmp/"
