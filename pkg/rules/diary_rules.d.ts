@@ -41,7 +41,7 @@ export type Lang = "ru" | "en";
 /** The built-in region profiles. */
 export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
 
-/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */
@@ -518,10 +518,11 @@ export interface ExplainContext {
      */
     ageYears?: number;
     /**
-     * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
-     * treated as `"generic"`.
+     * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"` (typed strictly,
+     * so a typo fails to compile); at run time an unknown id is treated as
+     * `"generic"`.
      */
-    region?: RegionId;
+    region?: BuiltInRegionId;
     /**
      * `"ru"` (default) or `"en"`.
      */

@@ -7,7 +7,7 @@ export type Lang = "ru" | "en";
 /** The built-in region profiles. */
 export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
 
-/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */
@@ -42,10 +42,11 @@ declare global {
 /** Options of `mount`. */
 export interface MountOptions {
     /**
-     * A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"),
-     * or the operator's own profile object (validated; an error names the field, e.g. "options.region.diarySite.href").
+     * A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
+     * fails to compile; at run time an unknown id reads as "generic"), or the operator's own profile object
+     * (validated; an error names the field, e.g. "options.region.diarySite.href").
      */
-    region?: RegionId | RegionProfile | null;
+    region?: BuiltInRegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
     role?: "parent" | "guardian" | "student" | null;
     /** Default "ru". */
@@ -88,7 +89,7 @@ export class WidgetHandle {
      * profile object (validated; the error names the field), or `null` for
      * generic.
      */
-    setRegion(region?: RegionId | RegionProfile | null): void;
+    setRegion(region?: BuiltInRegionId | RegionProfile | null): void;
     /**
      * Switches between `"parent"` and `"student"`.
      */
