@@ -28,6 +28,10 @@ cdylib() {
       .filter(m=>m.reason==="build-script-executed"&&/[#/]diary-rules[@#]/.test(m.package_id)).map(m=>m.out_dir);
       if(dirs.length!==1){console.error("expected one diary-rules build, got "+dirs.length);process.exit(1)}console.log(dirs[0])})'
 }
+# The password-only entry first: it is the same crate (its own features),
+# so its wasm is copied before the full build overwrites the file.
+password_texts=$(cdylib diary-rules-js --no-default-features --features password-api)
+cp "$out/diary_rules_js.wasm" "$out/diary_password.wasm"
 rules_texts=$(cdylib diary-rules-js)
 sections_texts=$(cdylib diary-help-widget --no-default-features --features sections-module)
 cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
@@ -39,6 +43,10 @@ bind() {
 }
 
 bind "$out/diary_rules_js.wasm" pkg/rules diary_rules
+bind "$out/diary_password.wasm" pkg/rules.password diary_password
+mv pkg/rules.password.tmp/diary_password.js pkg/rules.password.tmp/diary_password.d.ts \
+  pkg/rules.password.tmp/diary_password_bg.wasm pkg/rules.password.tmp/diary_password_bg.wasm.d.ts pkg/rules.tmp/
+rm -rf pkg/rules.password.tmp
 bind "$out/diary_help_widget.wasm" pkg/widget diary_help
 bind "$out/diary_help_sections.wasm" pkg/widget.sections diary_help_sections
 # Only the module, its types and its wasm: its exports are the panel's, not the host's.
@@ -55,6 +63,7 @@ node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated f
 # English, loaded on demand (loadLanguage / setLang): each module's own
 # language file, for exactly the texts compiled into it.
 cp "$rules_texts/texts.en.bin" pkg/rules.tmp/diary-texts.en.bin
+cp "$password_texts/texts.en.bin" pkg/rules.tmp/diary-texts-password.en.bin
 cp "$panel_texts/texts.en.bin" pkg/widget.tmp/diary-texts.en.bin
 cp "$sections_texts/texts.en.bin" pkg/widget.tmp/diary-texts-sections.en.bin
 cp packaging/rules/diary_rules.node.js packaging/rules/diary_rules.node.d.ts pkg/rules.tmp/
@@ -77,4 +86,4 @@ done
 # for the rules API; English is on demand.
 node scripts/sizes.mjs pkg/rules/diary_rules.js pkg/rules/diary_rules_bg.wasm \
   pkg/widget/diary_help.js pkg/widget/diary_help_bg.wasm pkg/widget/diary-login-help.js pkg/widget/diary-help-css.js \
-  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/widget/diary-help.css ~pkg/rules/diary-texts.en.bin ~pkg/widget/diary-texts.en.bin ~pkg/widget/diary-texts-sections.en.bin | tee pkg/SIZES.txt
+  +pkg/widget/diary_help_sections.js +pkg/widget/diary_help_sections_bg.wasm ~pkg/rules/diary_password.js ~pkg/rules/diary_password_bg.wasm ~pkg/widget/diary-help.css ~pkg/rules/diary-texts.en.bin ~pkg/rules/diary-texts-password.en.bin ~pkg/widget/diary-texts.en.bin ~pkg/widget/diary-texts-sections.en.bin | tee pkg/SIZES.txt

@@ -19,6 +19,8 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget --all-targets -- -D warnings
+# The password-only rules module (diary-rules/password).
+cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js --no-default-features --features password-api -- -D warnings
 # The widget's two shipped modules (crates/widget/src/lazy.rs).
 for feature in lazy-sections sections-module; do
   cargo clippy --locked --target wasm32-unknown-unknown -p diary-help-widget --no-default-features --features "$feature" -- -D warnings

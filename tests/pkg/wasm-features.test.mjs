@@ -18,7 +18,9 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WASM_OPT = join(ROOT, "node_modules/.bin/wasm-opt");
-const FILES = ["pkg/rules/diary_rules_bg.wasm", "pkg/widget/diary_help_bg.wasm", "pkg/widget/diary_help_sections_bg.wasm"];
+const FILES = [
+  "pkg/rules/diary_rules_bg.wasm", "pkg/rules/diary_password_bg.wasm", "pkg/widget/diary_help_bg.wasm", "pkg/widget/diary_help_sections_bg.wasm",
+];
 
 /** Feature → the oldest browsers that accept it (webassembly.org/features). */
 export const ALLOWED = {

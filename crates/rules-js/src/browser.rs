@@ -51,12 +51,26 @@ pub fn secure_random(buf: &mut [u8]) -> Result<(), diary_rules::password::Random
 // literal `new URL("…", import.meta.url)` so that bundlers (Vite, webpack,
 // Rollup, esbuild) see it, emit it with the build and rewrite the URL; a
 // URL computed at run time would point at a file the bundle does not have.
-#[wasm_bindgen(inline_js = r#"
+// The password-only module (feature `password-api` without `api`) has its
+// own file, with only the password texts.
+#[cfg_attr(
+    not(all(feature = "password-api", not(feature = "api"))),
+    wasm_bindgen(inline_js = r#"
 export function language_url(code) {
   if (code === "en") return new URL("../../diary-texts.en.bin", import.meta.url).href;
   return undefined;
 }
-"#)]
+"#)
+)]
+#[cfg_attr(
+    all(feature = "password-api", not(feature = "api")),
+    wasm_bindgen(inline_js = r#"
+export function language_url(code) {
+  if (code === "en") return new URL("../../diary-texts-password.en.bin", import.meta.url).href;
+  return undefined;
+}
+"#)
+)]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn language_url(code: &str) -> Result<Option<String>, JsValue>;
@@ -81,7 +95,11 @@ extern "C" {
 
 /// The language file's name, next to the module (`pkg/rules/`, `pkg/widget/`).
 pub fn language_file_name(lang: diary_rules::Lang) -> String {
-    format!("diary-texts.{}.bin", lang.code())
+    if cfg!(all(feature = "password-api", not(feature = "api"))) {
+        format!("diary-texts-password.{}.bin", lang.code())
+    } else {
+        format!("diary-texts.{}.bin", lang.code())
+    }
 }
 
 /// Where `lang`'s file is by default: next to the module that holds this code.
