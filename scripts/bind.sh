@@ -8,8 +8,12 @@ set -euo pipefail
 input=$1 dir=$2 name=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
+# Our crates are compiled without reference-types (scripts/env.sh); the
+# prebuilt std's claim to it is dropped before wasm-bindgen and wasm-opt see it.
+node "$root/scripts/drop-reference-types.mjs" "$input" "$dir/${name}.in.wasm"
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir "$dir" --out-name "$name" "$input"
+  --out-dir "$dir" --out-name "$name" "$dir/${name}.in.wasm"
+rm "$dir/${name}.in.wasm"
 node "$root/scripts/inline-snippets.mjs" "$dir" "$name"
 # --zero-filled-memory: the module's own memory starts zeroed, so zero
 # bytes of data segments need not be shipped; --low-memory-unused: Rust's

@@ -35,6 +35,10 @@ cdylib() {
       .filter(m=>m.reason==="build-script-executed"&&/[#/]diary-rules[@#]/.test(m.package_id)).map(m=>m.out_dir);
       if(dirs.length!==1){console.error("expected one diary-rules build, got "+dirs.length);process.exit(1)}console.log(dirs[0])})'
 }
+# The password-only entry first: it is the same crate (its own features),
+# so its wasm is copied before the full build overwrites the file.
+password_texts=$(cdylib diary-rules-js --no-default-features --features password-api)
+cp "$out/diary_rules_js.wasm" "$out/diary_password.wasm"
 # bind CRATE_WASM OUT_DIR OUT_NAME
 bind() {
   rm -rf "$2.tmp"
@@ -43,6 +47,10 @@ bind() {
 mkdir -p "$pkg"
 rules_texts=$(cdylib diary-rules-js)
 bind "$out/diary_rules_js.wasm" "$pkg"/rules diary_rules
+bind "$out/diary_password.wasm" "$pkg"/rules.password diary_password
+mv "$pkg"/rules.password.tmp/diary_password.js "$pkg"/rules.password.tmp/diary_password.d.ts \
+  "$pkg"/rules.password.tmp/diary_password_bg.wasm "$pkg"/rules.password.tmp/diary_password_bg.wasm.d.ts "$pkg"/rules.tmp/
+rm -rf "$pkg"/rules.password.tmp
 sections_texts=$(cdylib diary-help-widget --no-default-features --features "sections-module$extra")
 cp "$out/diary_help_widget.wasm" "$out/diary_help_sections.wasm"
 bind "$out/diary_help_sections.wasm" "$pkg"/widget.sections diary_help_sections
@@ -52,8 +60,9 @@ DIARY_SECTIONS_WASM_SHA256=$(sha256sum "$pkg/widget.sections.tmp/diary_help_sect
 export DIARY_SECTIONS_WASM_SHA256
 panel_texts=$(cdylib diary-help-widget --no-default-features --features "lazy-sections$extra")
 bind "$out/diary_help_widget.wasm" "$pkg"/widget diary_help
-# Only the module and its wasm: its exports are the panel's, not the host's.
-mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/diary_help_sections_bg.wasm "$pkg"/widget.tmp/
+# Only the module, its types and its wasm: its exports are the panel's, not the host's.
+mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/diary_help_sections.d.ts \
+  "$pkg"/widget.sections.tmp/diary_help_sections_bg.wasm "$pkg"/widget.tmp/
 rm -rf "$pkg"/widget.sections.tmp
 cp web/diary-help.css web/diary-login-help.js "$pkg"/widget.tmp/
 scripts/minify.sh "$pkg"/widget.tmp/diary-login-help.js
@@ -65,10 +74,11 @@ node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated f
 # English, loaded on demand (loadLanguage / setLang): each module's own
 # language file, for exactly the texts compiled into it.
 cp "$rules_texts/texts.en.bin" "$pkg"/rules.tmp/diary-texts.en.bin
+cp "$password_texts/texts.en.bin" "$pkg"/rules.tmp/diary-texts-password.en.bin
 cp "$panel_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts.en.bin
 cp "$sections_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts-sections.en.bin
-cp packaging/rules/diary_rules.node.js "$pkg"/rules.tmp/
-cp packaging/widget/diary-login-help.d.ts "$pkg"/widget.tmp/
+cp packaging/rules/diary_rules.node.js packaging/rules/diary_rules.node.d.ts "$pkg"/rules.tmp/
+cp packaging/widget/diary-login-help.d.ts packaging/widget/diary-help-css.d.ts "$pkg"/widget.tmp/
 for d in rules widget; do
   cp LICENSE "$pkg/$d.tmp/"
   cp "packaging/$d/README.md" "$pkg/$d.tmp/"
@@ -91,4 +101,4 @@ if [ "$pkg" = pkg ]; then node scripts/sri.mjs pkg docs/examples/cdn.html; fi
 # for the rules API; English is on demand.
 node scripts/sizes.mjs "$pkg"/rules/diary_rules.js "$pkg"/rules/diary_rules_bg.wasm \
   "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js \
-  +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"
+  +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/rules/diary_password.js ~"$pkg"/rules/diary_password_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/rules/diary-texts-password.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"

@@ -65,7 +65,7 @@ if (/from '\.\/snippets\//.test(js)) throw new Error(`${file}: a snippet import 
 // returns quietly too.
 const GLUE_INIT = "    wasm = instance.exports;\n";
 if (js.split(GLUE_INIT).length !== 2) throw new Error(`${file}: expected one "wasm = instance.exports;"`);
-const label = name === "diary_rules" ? "diary-rules" : "diary-help";
+const label = name === "diary_rules" || name === "diary_password" ? "diary-rules" : "diary-help";
 js = js.replace(GLUE_INIT, "    wasm = guardExports(instance.exports);\n");
 js += `
 // Pasted by scripts/inline-snippets.mjs: the crash guard (see there).

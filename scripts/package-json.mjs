@@ -6,7 +6,9 @@
 // files that do something when imported (the element script defines
 // <diary-login-help>, the stylesheet styles the page), so bundlers keep them.
 // The repository URL is read from Cargo.toml's [workspace.package]
-// `repository` when it is set there.
+// `repository` when it is set there, and `homepage` is then its README. The
+// project has no public home yet, so neither is written: no placeholder URL
+// that would point users at someone else's page (issue 26).
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [dir, kind, version] = process.argv.slice(2);
@@ -17,7 +19,10 @@ const common = {
   version,
   license: "MIT",
   author: "The diary-login-help authors",
-  ...(repo ? { repository: { type: "git", url: `git+${repo.replace(/(\.git)?$/, ".git")}`, directory: `pkg/${kind}` } } : {}),
+  ...(repo ? {
+    repository: { type: "git", url: `git+${repo.replace(/(\.git)?$/, ".git")}`, directory: `pkg/${kind}` },
+    homepage: `${repo.replace(/\.git$/, "")}#readme`,
+  } : {}),
   type: "module",
   engines: { node: ">=18" },
 };
@@ -40,13 +45,17 @@ const packages = {
         node: "./diary_rules.node.js",
         default: "./diary_rules.js",
       },
+      "./password": { types: "./diary_password.d.ts", default: "./diary_password.js" },
       "./diary_rules_bg.wasm": "./diary_rules_bg.wasm",
+      "./diary_password_bg.wasm": "./diary_password_bg.wasm",
       "./diary-texts.en.bin": "./diary-texts.en.bin",
+      "./diary-texts-password.en.bin": "./diary-texts-password.en.bin",
       "./package.json": "./package.json",
     },
     files: [
-      "diary_rules.js", "diary_rules.node.js", "diary_rules.d.ts", "diary_rules_bg.wasm", "diary_rules_bg.wasm.d.ts",
-      "diary-texts.en.bin", "README.md", "LICENSE",
+      "diary_rules.js", "diary_rules.node.js", "diary_rules.node.d.ts", "diary_rules.d.ts", "diary_rules_bg.wasm", "diary_rules_bg.wasm.d.ts",
+      "diary_password.js", "diary_password.d.ts", "diary_password_bg.wasm", "diary_password_bg.wasm.d.ts",
+      "diary-texts.en.bin", "diary-texts-password.en.bin", "README.md", "LICENSE",
     ],
     sideEffects: ["./diary_rules.node.js"],
   },
@@ -72,8 +81,8 @@ const packages = {
     },
     files: [
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
-      "diary_help_sections.js", "diary_help_sections_bg.wasm",
-      "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help.css",
+      "diary_help_sections.js", "diary_help_sections.d.ts", "diary_help_sections_bg.wasm",
+      "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css",
       "diary-texts.en.bin", "diary-texts-sections.en.bin", "README.md", "LICENSE",
     ],
     sideEffects: ["./diary-login-help.js", "./diary-help.css"],

@@ -19,6 +19,8 @@ export const SRI_FILES = [
   "widget/diary_help_bg.wasm",
   "rules/diary_rules.js",
   "rules/diary_rules_bg.wasm",
+  "rules/diary_password.js",
+  "rules/diary_password_bg.wasm",
 ];
 
 export function sri(bytes) {

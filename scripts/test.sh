@@ -6,11 +6,13 @@
 #      no wasm grew past its recorded size (the guard that LTO applies);
 #   3. wasm-bindgen-test in headless Chromium (JS API and widget);
 #   4. end-to-end tests: node --test + playwright-core + Chromium against index.html;
-#   5. the security suite (tests/security/): the shipped modules attacked, and
+#   5. the main journeys in Firefox ESR, WebKitGTK and WPE WebKit 2.38
+#      (tests/engines/, selenium-webdriver);
+#   6. the security suite (tests/security/): the shipped modules attacked, and
 #      their crash net tested on a build with a test-only trigger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --browser --engines
 source scripts/env.sh
 
 step() { printf '\n=== %s\n' "$*"; }
@@ -19,6 +21,8 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget --all-targets -- -D warnings
+# The password-only rules module (diary-rules/password).
+cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js --no-default-features --features password-api -- -D warnings
 # The widget's two shipped modules (crates/widget/src/lazy.rs).
 for feature in lazy-sections sections-module; do
   cargo clippy --locked --target wasm32-unknown-unknown -p diary-help-widget --no-default-features --features "$feature" -- -D warnings
@@ -41,6 +45,9 @@ cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-h
 
 step "end-to-end tests (playwright-core, Chromium)"
 node --test --test-reporter=spec tests/pkg/ tests/types/ tests/e2e/ tests/integration/
+
+step "cross-engine journeys (selenium-webdriver: Firefox ESR, WebKitGTK, WPE WebKit)"
+node --test --test-reporter=spec tests/engines/
 
 step "security suite (tests/security/)"
 # The crash net is tested on the shipped modules plus a trigger: the same

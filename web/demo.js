@@ -12,8 +12,9 @@ const regionSelect = document.querySelector("#demo-region");
 const region = params.get("region") ?? "kuzbass";
 if (regionSelect) regionSelect.value = region;
 
-try {
-  await init();
+// No top-level await: it needs Firefox 89 / Chrome 89 / Safari 15, above
+// the panel's floor (README, "Browsers people really have").
+init().then(() => {
   const options = { region, lang: params.get("lang") === "en" ? "en" : "ru", errorFromUrl: true };
   if (params.get("role") === "student") options.role = "student";
   const panel = mount(target, options);
@@ -21,8 +22,8 @@ try {
   regionSelect?.addEventListener("change", () => panel.setRegion(regionSelect.value));
   window.diaryHelp = panel;
   document.documentElement.dataset.widget = "ready";
-} catch (error) {
+}).catch((error) => {
   // The host page keeps working: the fallback text inside the target stays.
   console.warn("diary help panel could not start:", error);
   document.documentElement.dataset.widget = "failed";
-}
+});

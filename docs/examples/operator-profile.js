@@ -13,11 +13,12 @@ const PROFILE = {
   problemsLink: { href: "https://dnevnik.primer.example/support", label: "Форма обращения в поддержку" },
 };
 
-await init();
-try {
-  mount("#mounted", { region: { ...PROFILE, diarySite: { href: "javascript:alert(1)", label: "x" } } });
-} catch (error) {
-  document.body.dataset.rejected = error.message; // "options.region.diarySite.href: bad_href: …"
-}
-const panel = mount("#mounted", { region: PROFILE, role: "student", lang: "ru" });
-document.body.dataset.mounted = String(panel.mounted);
+init().then(() => {
+  try {
+    mount("#mounted", { region: { ...PROFILE, diarySite: { href: "javascript:alert(1)", label: "x" } } });
+  } catch (error) {
+    document.body.dataset.rejected = error.message; // "options.region.diarySite.href: bad_href: …"
+  }
+  const panel = mount("#mounted", { region: PROFILE, role: "student", lang: "ru" });
+  document.body.dataset.mounted = String(panel.mounted);
+});

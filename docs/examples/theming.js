@@ -2,6 +2,7 @@
 // font and the --diary-help-* properties from :root).
 import init, { mount } from "../../pkg/widget/diary_help.js";
 
-await init();
-mount("#mounted", { role: "student", lang: "en" });
-document.body.dataset.mounted = "true";
+init().then(() => {
+  mount("#mounted", { role: "student", lang: "en" });
+  document.body.dataset.mounted = "true";
+});

@@ -41,7 +41,7 @@ export type Lang = "ru" | "en";
 /** The built-in region profiles. */
 export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
 
-/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */
@@ -518,10 +518,11 @@ export interface ExplainContext {
      */
     ageYears?: number;
     /**
-     * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
-     * treated as `"generic"`.
+     * `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"` (typed strictly,
+     * so a typo fails to compile); at run time an unknown id is treated as
+     * `"generic"`.
      */
-    region?: RegionId;
+    region?: BuiltInRegionId;
     /**
      * `"ru"` (default) or `"en"`.
      */
@@ -661,6 +662,15 @@ export function listErrors(lang?: Lang): ErrorListItem[];
 export function loadLanguage(lang: Lang, source?: string | URL | ArrayBuffer | Uint8Array): Promise<void>;
 
 /**
+ * `loadLanguage` for a file already in memory, done when it returns (no
+ * promise): how the Node entry loads English at import without a top-level
+ * await, so CommonJS can `require()` it. `bytes`: the file's `Uint8Array`
+ * or `ArrayBuffer`. Throws an `Error` naming `lang` or `bytes` and the
+ * reason; Russian keeps working either way.
+ */
+export function loadLanguageSync(lang: Lang, bytes: ArrayBuffer | Uint8Array): void;
+
+/**
  * The Gosuslugi password policy with rule texts in `lang` (`"ru"` by
  * default, or `"en"`).
  *
@@ -672,27 +682,24 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly assessEligibility: (a: any) => [number, number, number];
-    readonly checkBirthCertificate: (a: any) => [number, number, number];
-    readonly checkPassword: (a: any, b: any) => [number, number, number];
-    readonly checkSnils: (a: any) => [number, number, number];
-    readonly compareRecords: (a: any, b: any, c: any) => [number, number, number];
-    readonly explainError: (a: any, b: any) => [number, number, number];
-    readonly generatePassword: (a: any) => [number, number, number, number];
-    readonly listErrors: (a: any) => [number, number, number];
-    readonly loadLanguage: (a: any, b: number) => any;
-    readonly passwordPolicy: (a: any) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: any, d: any) => void;
+    readonly assessEligibility: (a: number) => [number, number, number];
+    readonly checkBirthCertificate: (a: number) => [number, number, number];
+    readonly checkPassword: (a: number, b: number) => [number, number, number];
+    readonly checkSnils: (a: number) => [number, number, number];
+    readonly compareRecords: (a: number, b: number, c: number) => [number, number, number];
+    readonly explainError: (a: number, b: number) => [number, number, number];
+    readonly generatePassword: (a: number) => [number, number, number, number];
+    readonly listErrors: (a: number) => [number, number, number];
+    readonly loadLanguage: (a: number, b: number) => number;
+    readonly loadLanguageSync: (a: number, b: number) => [number, number];
+    readonly passwordPolicy: (a: number) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h332025d848aac39a: (a: number, b: number, c: number) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h8e57110186c0282a: (a: number, b: number, c: number, d: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;

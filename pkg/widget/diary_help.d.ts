@@ -7,7 +7,7 @@ export type Lang = "ru" | "en";
 /** The built-in region profiles. */
 export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
 
-/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */
@@ -42,22 +42,17 @@ declare global {
 /** Options of `mount`. */
 export interface MountOptions {
     /**
-     * A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"),
-     * or the operator's own profile object (validated; an error names the field, e.g. "options.region.diarySite.href").
+     * A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
+     * fails to compile; at run time an unknown id reads as "generic"), or the operator's own profile object
+     * (validated; an error names the field, e.g. "options.region.diarySite.href").
      */
-    region?: RegionId | RegionProfile | null;
+    region?: BuiltInRegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
     role?: "parent" | "guardian" | "student" | null;
     /** Default "ru". */
     lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
     error?: string | null;
-    /**
-     * Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
-     * with any words in it, so the value only selects: a catalog id (`?error=diary_not_found`) or a message
-     * the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
-     */
-    errorFromUrl?: boolean | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
     remember?: boolean | null;
     /**
@@ -94,7 +89,7 @@ export class WidgetHandle {
      * profile object (validated; the error names the field), or `null` for
      * generic.
      */
-    setRegion(region?: RegionId | RegionProfile | null): void;
+    setRegion(region?: BuiltInRegionId | RegionProfile | null): void;
     /**
      * Switches between `"parent"` and `"student"`.
      */
@@ -113,7 +108,7 @@ export class WidgetHandle {
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
  * `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
- * error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
+ * error?: string, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */
 export function mount(target: Element | string, options?: MountOptions): WidgetHandle;
@@ -123,30 +118,24 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_widgethandle_free: (a: number, b: number) => void;
-    readonly mount: (a: any, b: any) => [number, number, number];
+    readonly mount: (a: number, b: number) => [number, number, number];
     readonly widgethandle_mounted: (a: number) => number;
-    readonly widgethandle_setError: (a: number, b: any) => [number, number];
-    readonly widgethandle_setLang: (a: number, b: any) => [number, number, number];
-    readonly widgethandle_setRegion: (a: number, b: any) => [number, number];
-    readonly widgethandle_setRole: (a: number, b: any) => [number, number];
+    readonly widgethandle_setError: (a: number, b: number) => [number, number];
+    readonly widgethandle_setLang: (a: number, b: number) => [number, number, number];
+    readonly widgethandle_setRegion: (a: number, b: number) => [number, number];
+    readonly widgethandle_setRole: (a: number, b: number) => [number, number];
     readonly widgethandle_unmount: (a: number) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h4f819a8aa84db2fb: (a: number, b: number, c: any) => number;
-    readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: number, d: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: number) => [number, number];
+    readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h867de549b142cf4b: (a: number, b: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hae4ad097527198dd: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __externref_drop_slice: (a: number, b: number) => void;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;

@@ -317,3 +317,64 @@ test("an element whose JSON profile is not valid JSON keeps its fallback and say
   assert.equal(await page.locator(".fallback").isVisible(), true);
   await context.close();
 });
+
+// A login card's typography (issue 26): a 62.5 % root font size (the
+// "1rem = 10px" convention), bold italic spaced capitals, centred.
+const HOSTILE = `html { font-size: 62.5%; }
+body, .card { font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 6px;
+  text-transform: uppercase; text-align: center; text-indent: 20px; }`;
+
+/** Computed styles of the panel's title, intro, a tab and a hint, in the document or the element's shadow root. */
+const typography = (page, where) => page.evaluate((where) => {
+  const root = where === "element" ? document.querySelector("diary-login-help").shadowRoot : document.querySelector(".card");
+  const pick = (sel) => {
+    const s = getComputedStyle(root.querySelector(sel));
+    return { size: s.fontSize, style: s.fontStyle, weight: s.fontWeight, spacing: s.letterSpacing, words: s.wordSpacing,
+      transform: s.textTransform, align: s.textAlign, indent: s.textIndent };
+  };
+  return { title: pick(".dh-title"), intro: pick(".dh-intro"), tab: pick(".dh-sections .dh-tab"), hint: pick(".dh-birth-date-hint, #dh-birth-date-hint") };
+}, where);
+
+for (const where of ["mount", "element"]) {
+  test(`a hostile host stylesheet does not reach the panel (${where}); --diary-help-font-size scales all of it`, async () => {
+    const { page, context, log } = await openPage(env, "tests/e2e/blank.html");
+    await page.evaluate(async ({ where, css }) => {
+      document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
+      const card = document.body.appendChild(Object.assign(document.createElement("div"), { className: "card" }));
+      if (where === "element") {
+        card.append(document.createElement("diary-login-help"));
+        await import("/pkg/widget/diary-login-help.js");
+        for (let i = 0; i < 300 && card.firstChild.dataset.state !== "ready"; i++) await new Promise((r) => setTimeout(r, 50));
+      } else {
+        const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/pkg/widget/diary-help.css" });
+        document.head.append(link);
+        await new Promise((ok) => { link.onload = ok; });
+        const m = await import("/pkg/widget/diary_help.js");
+        await m.default();
+        m.mount(card.appendChild(document.createElement("div")), {});
+      }
+    }, { where, css: HOSTILE });
+    await page.waitForFunction((where) => (where === "element" ? document.querySelector("diary-login-help").shadowRoot : document)
+      ?.querySelector(".dh-title"), where);
+    const got = await typography(page, where);
+    // The panel's own sizes from its 16 px base, whatever the root's.
+    assert.deepEqual([got.title.size, got.intro.size, got.tab.size, got.hint.size], ["18.4px", "15.2px", "15.2px", "14.4px"], JSON.stringify(got));
+    for (const [name, s] of Object.entries(got)) {
+      assert.equal(s.style, "normal", `${name} not italic`);
+      assert.equal(s.spacing, "normal", `${name} letter-spacing`);
+      assert.equal(s.words, "0px", `${name} word-spacing`);
+      assert.equal(s.transform, "none", `${name} text-transform`);
+      assert.equal(s.indent, "0px", `${name} text-indent`);
+      // (A tab is a button: centred by the panel's own design.)
+      if (name !== "tab") assert.ok(["start", "left"].includes(s.align), `${name} text-align ${s.align}`);
+    }
+    assert.equal(got.intro.weight, "400", "the host's bold stops at the panel");
+    assert.ok(Number(got.title.weight) >= 600, "the title keeps its own weight");
+    // The theming property still scales the whole panel, the title too.
+    await page.evaluate(() => document.querySelector(".card").style.setProperty("--diary-help-font-size", "20px"));
+    const big = await typography(page, where);
+    assert.deepEqual([big.title.size, big.intro.size, big.tab.size, big.hint.size], ["23px", "19px", "19px", "18px"], JSON.stringify(big));
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}

@@ -45,7 +45,10 @@ async function buildWithWebpack(dist) {
     context: app,
     entry: "./main.js",
     output: { path: dist, filename: "main.js", publicPath: "auto", clean: true },
-    module: { rules: [{ test: /\.css$/i, use: ["style-loader", "css-loader"] }] },
+    // docs/embedding.md's rule: CSS imports through the loaders; a CSS file
+    // referenced as new URL(…, import.meta.url) (the element's <link>
+    // fallback) stays a file (webpack's default asset for a URL).
+    module: { rules: [{ test: /\.css$/i, dependency: { not: ["url"] }, use: ["style-loader", "css-loader"] }] },
     resolveLoader: { modules: [join(ROOT, "node_modules")] },
     performance: { hints: false },
     infrastructureLogging: { level: "error" },
@@ -136,3 +139,44 @@ test("webpack build with a style-loader/css-loader rule: element, mount() and AP
   await buildWithWebpack(dist);
   assertWorks(await inspect(dist));
 });
+
+/**
+ * The element where the page's policy allows only style files (style-src
+ * 'self') and there are no constructable stylesheets (Safari < 16.4): the
+ * panel must be styled by its <link> to diary-help.css, as emitted by the bundler.
+ */
+async function fallbackLook(dist) {
+  const { server, url } = await startServer({
+    root: dist,
+    headers: { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
+  });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
+    const linked = [];
+    page.on("response", (r) => { if (new URL(r.url()).pathname.endsWith(".css")) linked.push({ path: new URL(r.url()).pathname, type: r.headers()["content-type"] }); });
+    await page.goto(url);
+    await page.waitForFunction(() => ["ready", "unstyled", "failed"].includes(document.querySelector("diary-login-help")?.dataset.state), null, { timeout: 20000 });
+    return await page.evaluate((linked) => {
+      const el = document.querySelector("diary-login-help");
+      const panel = el.shadowRoot?.querySelector(".dh-panel");
+      return { state: el.dataset.state, radius: panel && getComputedStyle(panel).borderRadius, links: [...el.shadowRoot.querySelectorAll("link")].length, linked };
+    }, linked);
+  } finally {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+  }
+}
+
+for (const [name, build] of [["Vite", buildWithVite], ["webpack", buildWithWebpack]]) {
+  test(`${name} build: the element's <link> fallback stylesheet works (style-src 'self', no constructable stylesheets)`, async () => {
+    const dist = join(app, `dist-fallback-${name}`);
+    await build(dist);
+    const look = await fallbackLook(dist);
+    assert.equal(look.state, "ready", JSON.stringify(look));
+    assert.equal(look.links, 1, "styled through its <link>");
+    assert.equal(look.radius, "12px", `the emitted stylesheet styles the panel: ${JSON.stringify(look)}`);
+    assert.ok(look.linked.length >= 1 && look.linked.every((l) => /^text\/css/.test(l.type)), JSON.stringify(look.linked));
+  });
+}

@@ -4,9 +4,9 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { appWithPackages } from "./packed.mjs";
+import { appWithPackages, ROOT } from "./packed.mjs";
 
 const app = appWithPackages("diary-node-");
 after(() => rmSync(app, { recursive: true, force: true }));
@@ -47,4 +47,35 @@ test('Node resolves "diary-rules" to the node entry', () => {
     encoding: "utf8",
   });
   assert.match(resolved.trim(), /node_modules\/diary-rules\/diary_rules\.node\.js$/);
+});
+
+test('require("diary-rules") from a CommonJS file (an Express-style server)', () => {
+  const script = join(app, "server.cjs");
+  writeFileSync(script, `const rules = require("diary-rules");
+const { checkPassword, explainError } = rules;
+console.log(JSON.stringify({
+  weak: checkPassword("abc").valid,
+  explained: explainError("Ваш днивник не найден").id,
+  english: explainError("Ваш дневник не найден", { lang: "en" }).title,
+}));`);
+  const out = JSON.parse(run("server.cjs"));
+  assert.equal(out.weak, false);
+  assert.equal(out.explained, "diary_not_found");
+  assert.match(out.english, /^[^а-яё]*$/i, "English without a loadLanguage() call");
+});
+
+test("the node entry under Vitest with jsdom (an operator's login-form unit test)", () => {
+  writeFileSync(join(app, "login.test.js"), `// @vitest-environment jsdom
+import { test, expect } from "vitest";
+import { checkPassword, explainError } from "diary-rules";
+test("the rules work in a jsdom test", () => {
+  expect(typeof window).toBe("object"); // jsdom's globals are in place
+  expect(checkPassword("Tamo-pibu42").valid).toBe(true);
+  expect(explainError("Ваш дневник не найден", { lang: "en" }).id).toBe("diary_not_found");
+});`);
+  writeFileSync(join(app, "vitest.config.mjs"), "export default { test: { include: ['login.test.js'] } };\n");
+  const out = execFileSync(process.execPath, [join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--root", app], {
+    cwd: app, encoding: "utf8", env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+  });
+  assert.match(out, /1 passed/, out);
 });

@@ -43,6 +43,13 @@ for (const [kind, dir] of Object.entries(PACKAGES)) {
     assert.equal(Object.keys(pkg.exports["."])[0], "types", "types must come first in exports[\".\"]");
   });
 
+  test(`${kind}: every shipped .js has a .d.ts beside it`, () => {
+    const files = packedFiles(dir);
+    const js = [...files].filter((f) => f.endsWith(".js"));
+    assert.ok(js.length >= 2, JSON.stringify(js));
+    assert.deepEqual(js.filter((f) => !files.has(f.replace(/\.js$/, ".d.ts"))), [], "a .js without its .d.ts");
+  });
+
   test(`${kind}: publint reports nothing`, async () => {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     const { messages } = await publint({ pkgDir: dir, level: "suggestion", strict: true, pack: "npm" });

@@ -28,6 +28,13 @@ assessEligibility({ role: "teacher", birthDate: "2015-01-01" });
 assessEligibility({ role: "parent", birthDate: "2015-01-01", snilsStatus: "maybe" });
 // @ts-expect-error: a built-in region id or a profile object, not any string, in assessEligibility
 assessEligibility({ role: "parent", birthDate: "2015-01-01", region: "atlantis" });
+// @ts-expect-error: a typo of a built-in region id, in explainError's context
+explainError("Дневник не найден", { role: "parent", region: "kuzbas" });
+// @ts-expect-error: a typo of a built-in region id, in mount()
+mount("#help", { region: "kuzbas" });
+// A built-in id and a host's own profile object still type-check.
+explainError("Дневник не найден", { role: "parent", region: "kuzbass" });
+mount("#help", { region: "kuzbass" }).setRegion({ id: "primer", name: { ru: "Примерская область", en: "Primer Region" } });
 // @ts-expect-error: lastName is required
 compareRecords({ firstName: "Анна" }, { lastName: "Семёнова", firstName: "Анна" });
 

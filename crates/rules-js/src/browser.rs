@@ -51,17 +51,37 @@ pub fn secure_random(buf: &mut [u8]) -> Result<(), diary_rules::password::Random
 // literal `new URL("…", import.meta.url)` so that bundlers (Vite, webpack,
 // Rollup, esbuild) see it, emit it with the build and rewrite the URL; a
 // URL computed at run time would point at a file the bundle does not have.
-//
+// The password-only module (feature `password-api` without `api`) has its
+// own file, with only the password texts.
+#[cfg_attr(
+    not(all(feature = "password-api", not(feature = "api"))),
+    wasm_bindgen(inline_js = r#"
+export function language_url(code) {
+  if (code === "en") return new URL("../../diary-texts.en.bin", import.meta.url).href;
+  return undefined;
+}
+"#)
+)]
+#[cfg_attr(
+    all(feature = "password-api", not(feature = "api")),
+    wasm_bindgen(inline_js = r#"
+export function language_url(code) {
+  if (code === "en") return new URL("../../diary-texts-password.en.bin", import.meta.url).href;
+  return undefined;
+}
+"#)
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn language_url(code: &str) -> Result<Option<String>, JsValue>;
+}
+
 // `language_source` reads what a host passed as a language file's source,
 // inside `try` (a Proxy or a URL subclass with a throwing getter must not
 // unwind through the wasm): the bytes of any ArrayBuffer or typed-array view
 // (`ArrayBuffer.isView`, so a Node `Buffer` from another realm, as under
 // jsdom, counts), copied; or the text of a string or URL.
 #[wasm_bindgen(inline_js = r#"
-export function language_url(code) {
-  if (code === "en") return new URL("../../diary-texts.en.bin", import.meta.url).href;
-  return undefined;
-}
 export function language_source(v) {
   try {
     if (typeof v === "string") return { __proto__: null, url: v };
@@ -75,8 +95,6 @@ export function language_source(v) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    fn language_url(code: &str) -> Result<Option<String>, JsValue>;
     fn language_source(value: &JsValue) -> JsValue;
 }
 
@@ -129,7 +147,11 @@ pub const LANGUAGE_FILE_TYPE: &str = "application/octet-stream";
 
 /// The language file's name, next to the module (`pkg/rules/`, `pkg/widget/`).
 pub fn language_file_name(lang: diary_rules::Lang) -> String {
-    format!("diary-texts.{}.bin", lang.code())
+    if cfg!(all(feature = "password-api", not(feature = "api"))) {
+        format!("diary-texts-password.{}.bin", lang.code())
+    } else {
+        format!("diary-texts.{}.bin", lang.code())
+    }
 }
 
 /// Where `lang`'s file is by default: next to the module that holds this code.
@@ -179,7 +201,24 @@ pub async fn fetch_language(lang: diary_rules::Lang, source: &JsValue) -> Result
             js_sys::Uint8Array::new(&buffer).to_vec()
         }
     };
-    match diary_rules::texts::load_language(&bytes) {
+    install_bytes(lang, &bytes)
+}
+
+/// `lang`'s words from the file's bytes in memory (`Uint8Array` or
+/// `ArrayBuffer`), at once: the synchronous half of [`fetch_language`].
+pub fn install_language(lang: diary_rules::Lang, bytes: &JsValue) -> Result<(), String> {
+    if diary_rules::texts::is_available(lang) {
+        return Ok(());
+    }
+    // Read inside `try`, as any view of any realm (`read_source`).
+    match read_source(bytes) {
+        Ok(Source::Bytes(bytes)) => install_bytes(lang, &bytes),
+        _ => Err("expected the file's bytes (Uint8Array or ArrayBuffer)".into()),
+    }
+}
+
+fn install_bytes(lang: diary_rules::Lang, bytes: &[u8]) -> Result<(), String> {
+    match diary_rules::texts::load_language(bytes) {
         Ok(got) if got == lang => Ok(()),
         Ok(got) => Err(format!("the file holds the \"{}\" texts, not \"{}\"", got.code(), lang.code())),
         Err(e) => Err(format!("the \"{}\" language file was refused: {e}", lang.code())),

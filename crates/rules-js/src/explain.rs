@@ -30,10 +30,11 @@ pub struct ExplainContext {
     #[serde(default)]
     #[tsify(optional)]
     pub age_years: Option<u32>,
-    /// `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"`; unknown ids are
-    /// treated as `"generic"`.
+    /// `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"` (typed strictly,
+    /// so a typo fails to compile); at run time an unknown id is treated as
+    /// `"generic"`.
     #[serde(default)]
-    #[tsify(optional, type = "RegionId")]
+    #[tsify(optional, type = "BuiltInRegionId")]
     pub region: Option<String>,
     /// `"ru"` (default) or `"en"`.
     #[serde(default)]

@@ -7,7 +7,7 @@
 // only in the const evaluation of the custom sections, which the dead-code
 // lint does not see.
 #![allow(dead_code)]
-#![cfg_attr(not(feature = "api"), allow(unused_macros))]
+#![cfg_attr(not(any(feature = "api", feature = "password-api")), allow(unused_macros))]
 
 use crate::convert::{field_error, one_of, string_at};
 use diary_rules::Id;
@@ -115,9 +115,13 @@ js_ids! {
     diary_rules::certificate::CertificateProblem => "CertificateProblem", "What is wrong with a birth certificate.";
     diary_rules::records::RecordField => "RecordField", "A field of the record.";
     diary_rules::records::DifferenceKind => "DifferenceKind", "How two values differ.";
+    diary_rules::snils::SnilsProblem => "SnilsProblem", "What is wrong with a СНИЛС.";
+}
+
+#[cfg(any(feature = "api", feature = "password-api"))]
+js_ids! {
     diary_rules::password::RuleId => "PasswordRuleId", "A rule of the policy.";
     diary_rules::password::Warning => "PasswordWarning", "A typing mistake or a reason the password is weak.";
-    diary_rules::snils::SnilsProblem => "SnilsProblem", "What is wrong with a СНИЛС.";
 }
 
 #[cfg(test)]

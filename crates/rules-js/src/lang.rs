@@ -28,3 +28,18 @@ pub async fn load_language(
         .await
         .map_err(|e| field_error("source", e))
 }
+
+/// `loadLanguage` for a file already in memory, done when it returns (no
+/// promise): how the Node entry loads English at import without a top-level
+/// await, so CommonJS can `require()` it. `bytes`: the file's `Uint8Array`
+/// or `ArrayBuffer`. Throws an `Error` naming `lang` or `bytes` and the
+/// reason; Russian keeps working either way.
+#[wasm_bindgen(js_name = loadLanguageSync)]
+pub fn load_language_sync(
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayBuffer | Uint8Array")] bytes: JsValue,
+) -> Result<(), JsError> {
+    let code = required_string(&plain(&lang, "lang")?, "lang")?;
+    let lang = parse_lang(&code, "lang")?;
+    crate::browser::install_language(lang, &bytes).map_err(|e| field_error("bytes", e))
+}

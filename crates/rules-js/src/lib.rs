@@ -25,9 +25,9 @@ mod eligibility;
 #[cfg(feature = "api")]
 mod explain;
 mod ids;
-#[cfg(feature = "api")]
+#[cfg(any(feature = "api", feature = "password-api"))]
 mod lang;
-#[cfg(feature = "api")]
+#[cfg(any(feature = "api", feature = "password-api"))]
 mod password;
 pub mod profile;
 mod types;
@@ -39,7 +39,7 @@ pub use documents::*;
 pub use eligibility::*;
 #[cfg(feature = "api")]
 pub use explain::*;
-#[cfg(feature = "api")]
+#[cfg(any(feature = "api", feature = "password-api"))]
 pub use lang::*;
-#[cfg(feature = "api")]
+#[cfg(any(feature = "api", feature = "password-api"))]
 pub use password::*;

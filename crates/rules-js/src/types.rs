@@ -14,7 +14,7 @@ export type Lang = "ru" | "en";
 /** The built-in region profiles. */
 export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
 
-/** A built-in region profile id, or a host's own id (unknown ids read as "generic" where the API says so). */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
 /** A region profile a host may pass as `region`. */

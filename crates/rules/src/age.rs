@@ -82,6 +82,73 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, digits(b, 5..7)?, digits(b, 8..10)?)
 }
 
+closed_set!(
+    /// Why a typed date (or date and time) cannot be read.
+    DateInputError {
+        /// Not in a form we read: `ДД.ММ.ГГГГ` (or `ГГГГ-ММ-ДД`), with
+        /// ` ЧЧ:ММ` after it for a time.
+        Format => "date_format",
+        /// The form is right but there is no such day (31.02, month 13, 25:00).
+        NoSuchDay => "no_such_day",
+    }
+);
+
+/// A date as people type it where the browser has no date picker (the field
+/// is a text box): `ДД.ММ.ГГГГ`, the day and month with one or two digits,
+/// `.`, `/` or `-` between, spaces around ignored; or the picker's own
+/// `ГГГГ-ММ-ДД`. The year has four digits (a two-digit year is ambiguous).
+pub fn parse_typed_date(s: &str) -> Result<NaiveDate, DateInputError> {
+    let s = s.trim();
+    if let Some(d) = parse_iso_date(s) {
+        return Ok(d);
+    }
+    let (day, month, year) = day_month_year(s)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateInputError::NoSuchDay)
+}
+
+/// A date and time as typed into a text box: `ДД.ММ.ГГГГ ЧЧ:ММ` (the
+/// date as [`parse_typed_date`] reads it, the hours with one or two digits),
+/// or the picker's `ГГГГ-ММ-ДДTЧЧ:ММ`. Returned as the picker's form, which
+/// the rules read (`checkRequestedAt`).
+pub fn parse_typed_date_time(s: &str) -> Result<String, DateInputError> {
+    let s = s.trim();
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) if parse_iso_date(d).is_some() => (d, t),
+        _ => s.rsplit_once(' ').map(|(d, t)| (d.trim_end(), t)).ok_or(DateInputError::Format)?,
+    };
+    let date = parse_typed_date(date)?;
+    let (h, m) = time.split_once(':').ok_or(DateInputError::Format)?;
+    let number = |t: &str, max_len: usize| match t.len() {
+        1..=2 if t.len() <= max_len => digits(t.as_bytes(), 0..t.len()).ok_or(DateInputError::Format),
+        _ => Err(DateInputError::Format),
+    };
+    let (hour, minute) = (number(h, 2)?, number(m, 2)?);
+    if m.len() != 2 {
+        return Err(DateInputError::Format);
+    }
+    if hour > 23 || minute > 59 {
+        return Err(DateInputError::NoSuchDay);
+    }
+    Ok(format!("{:04}-{:02}-{:02}T{hour:02}:{minute:02}", date.year(), date.month(), date.day()))
+}
+
+/// `ДД.ММ.ГГГГ` → (day, month, year); the separators `.`, `/`, `-`.
+fn day_month_year(s: &str) -> Result<(u32, u32, i32), DateInputError> {
+    let mut parts = s.split(['.', '/', '-']);
+    let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return Err(DateInputError::Format);
+    };
+    let field = |t: &str, lens: std::ops::RangeInclusive<usize>| {
+        if lens.contains(&t.len()) {
+            digits(t.as_bytes(), 0..t.len()).ok_or(DateInputError::Format)
+        } else {
+            Err(DateInputError::Format)
+        }
+    };
+    let (day, month, year) = (field(d, 1..=2)?, field(m, 1..=2)?, field(y, 4..=4)?);
+    Ok((day, month, i32::try_from(year).map_err(|_| DateInputError::Format)?))
+}
+
 /// The number written by the ASCII digits `b[range]` (`None` if any is not
 /// a digit or the range is out of bounds).
 pub(crate) fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
@@ -96,6 +163,43 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_iso_date(s).unwrap()
+    }
+
+    #[test]
+    fn typed_dates() {
+        for s in ["03.12.2016", "3.12.2016", "03/12/2016", "3-12-2016", " 03.12.2016 ", "2016-12-03"] {
+            assert_eq!(parse_typed_date(s), Ok(d("2016-12-03")), "{s}");
+        }
+        assert_eq!(parse_typed_date("29.02.2016"), Ok(d("2016-02-29")));
+        for s in ["31.02.2016", "29.02.2015", "00.01.2016", "12.13.2016", "1.0.2016"] {
+            assert_eq!(parse_typed_date(s), Err(DateInputError::NoSuchDay), "{s}");
+        }
+        for s in [
+            "",
+            "03.12.16",
+            "03122016",
+            "03.12",
+            "03.12.2016.1",
+            "а3.12.2016",
+            "003.12.2016",
+            "03 12 2016",
+            "2016.12.03",
+        ] {
+            assert_eq!(parse_typed_date(s), Err(DateInputError::Format), "{s}");
+        }
+    }
+
+    #[test]
+    fn typed_date_times() {
+        let ok = |s: &str| parse_typed_date_time(s).unwrap();
+        assert_eq!(ok("02.03.2020 10:00"), "2020-03-02T10:00");
+        assert_eq!(ok("2.3.2020 9:05"), "2020-03-02T09:05");
+        assert_eq!(ok("2020-03-02T10:00"), "2020-03-02T10:00");
+        assert_eq!(parse_typed_date_time("02.03.2020 24:00"), Err(DateInputError::NoSuchDay));
+        assert_eq!(parse_typed_date_time("30.02.2020 10:00"), Err(DateInputError::NoSuchDay));
+        for s in ["02.03.2020", "02.03.2020 10", "02.03.2020 10:0", "02.03.2020 10:000", "10:00", "02.03.2020T10:00"] {
+            assert_eq!(parse_typed_date_time(s), Err(DateInputError::Format), "{s}");
+        }
     }
 
     fn check(birth: &str, today: &str, expect: Result<u32, AgeError>) {

@@ -67,7 +67,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setRegion)]
     pub fn set_region(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "RegionId | RegionProfile | null")] region: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BuiltInRegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
         let (region, object) = read_region(&plain(&region, "region")?, "region")?;
         self.send(Msg::SetRegion(region.clone(), object))?;
@@ -286,10 +286,11 @@ declare global {
 /** Options of `mount`. */
 export interface MountOptions {
     /**
-     * A region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (an unknown id reads as "generic"),
-     * or the operator's own profile object (validated; an error names the field, e.g. "options.region.diarySite.href").
+     * A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
+     * fails to compile; at run time an unknown id reads as "generic"), or the operator's own profile object
+     * (validated; an error names the field, e.g. "options.region.diarySite.href").
      */
-    region?: RegionId | RegionProfile | null;
+    region?: BuiltInRegionId | RegionProfile | null;
     /** Who is at the page; default "parent". */
     role?: "parent" | "guardian" | "student" | null;
     /** Default "ru". */

@@ -199,7 +199,10 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
             if typed {
                 <div class="dh-strength">
                     <span id="dh-pw-strength-label">{ t("ui.pw.strength", lang) }{ ": " }</span>
-                    <meter id="dh-pw-strength" min="0" max="4" low="2" high="3" optimum="4" value={score.to_string()}
+                    // Boundaries between the scores: engines disagree on a value
+                    // exactly at `low` or `high` (Firefox counts 3 with high=3 as
+                    // sub-optimum, Chromium as optimum). 0–1 red, 2 yellow, 3–4 green.
+                    <meter id="dh-pw-strength" min="0" max="4" low="1.5" high="2.5" optimum="4" value={score.to_string()}
                         aria-labelledby="dh-pw-strength-label" aria-describedby="dh-pw-strength-text"></meter>
                     { " " }
                     <span id="dh-pw-strength-text" class={format!("dh-score-{score}")}>

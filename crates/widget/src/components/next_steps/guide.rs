@@ -7,6 +7,7 @@ use crate::components::form::{first_input, on_click, on_enter, NO_FORM};
 /// The pieces of the guide, with what they share.
 pub(super) struct Guide<'a> {
     pub(super) props: &'a NextStepsProps,
+    pub(super) typed: UseStateHandle<Option<TypedDate>>,
     pub(super) back: std::rc::Rc<Back>,
     pub(super) editing: UseStateHandle<Option<Edit>>,
     pub(super) moved: std::rc::Rc<std::cell::RefCell<bool>>,
@@ -77,14 +78,29 @@ impl Guide<'_> {
             .and_then(|y| y.parse::<u32>().ok())
             .and_then(|y| Some(format!("{:04}{}", y.checked_sub(diary_rules::age::MAX_AGE_YEARS)?, today.get(4..)?)))
             .unwrap_or_default();
+        let picker = has_picker("date");
         let onsubmit = {
             let answers = self.props.answers.clone();
             let on_change = self.props.on_change.clone();
             let editing = self.editing.clone();
             let moved = self.moved.clone();
+            let typed = self.typed.clone();
             let flow = self.flow(Edit::Birth);
             Callback::from(move |form: web_sys::Element| {
-                let Some(value) = first_input(&form) else { return };
+                let Some(raw) = first_input(&form) else { return };
+                // The picker's YYYY-MM-DD, or ДД.ММ.ГГГГ typed into a text box.
+                let value = if raw.trim().is_empty() {
+                    String::new()
+                } else {
+                    match diary_rules::age::parse_typed_date(&raw) {
+                        Ok(d) => clock::iso_date(d),
+                        Err(error) => {
+                            typed.set(Some(TypedDate { field: Edit::Birth, text: raw, error }));
+                            return;
+                        }
+                    }
+                };
+                typed.set(None);
                 if !value.is_empty() {
                     flow();
                 }
@@ -106,15 +122,30 @@ impl Guide<'_> {
                 on_change.emit(Answers { remember_birth: checked, ..answers.clone() });
             })
         };
+        let mine = (*self.typed).clone().filter(|t| t.field == Edit::Birth);
+        let typed_error = mine.as_ref().map(|t| date_error_text(t.error, lang));
+        let error = typed_error.as_deref().or(error);
+        let stored = self.props.answers.birth_date.clone().unwrap_or_default();
+        let value = match &mine {
+            Some(t) => t.text.clone(),
+            None if picker => stored,
+            None => display_date(&stored),
+        };
+        let (kind, placeholder) = if picker { ("date", None) } else { ("text", Some(t("ui.date.format", lang))) };
         let can_go_back = *self.editing == Some(Edit::Birth) && self.props.answers.birth_date.is_some();
         html! {
             <div class="dh-card dh-ask dh-form" onkeydown={on_enter(onsubmit.clone())}>
                 <h3 class="dh-h3" tabindex="-1" ref={self.heading.clone()}>
                     <label for="dh-birth-date">{ self.w("ui.next.birth_date.label") }</label>
                 </h3>
-                <p id="dh-birth-date-hint" class="dh-hint">{ self.w("ui.next.birth_date.hint") }</p>
-                <input id="dh-birth-date" type="date" max={today} min={oldest} form={NO_FORM}
-                    value={self.props.answers.birth_date.clone().unwrap_or_default()}
+                <p id="dh-birth-date-hint" class="dh-hint">
+                    { self.w("ui.next.birth_date.hint") }
+                    if !picker {
+                        { " " }{ t("ui.date.format_hint", lang) }
+                    }
+                </p>
+                <input id="dh-birth-date" type={kind} max={picker.then_some(today)} min={picker.then_some(oldest)}
+                    {placeholder} {value} form={NO_FORM}
                     aria-describedby="dh-birth-date-hint dh-birth-date-error"
                     aria-invalid={if error.is_some() { "true" } else { "false" }} />
                 <p id="dh-birth-date-error" class="dh-verdict dh-bad" role="status" aria-live="polite">
@@ -169,28 +200,62 @@ impl Guide<'_> {
         let id = format!("dh-q-{}", q.id());
         let hint = texts::entry(&q.hint_text_id()).map(|_| self.w(&q.hint_text_id()));
         let current = self.props.answers.get(q).map(str::to_owned);
+        let mut typed_error = None;
         let control = if q == Question::CheckRequestedAt {
             let now = clock.map(elig::format_local_date_time).unwrap_or_default();
+            let picker = has_picker("datetime-local");
             let onsubmit = {
                 let answers = self.props.answers.clone();
                 let on_change = self.props.on_change.clone();
                 let editing = self.editing.clone();
                 let moved = self.moved.clone();
+                let typed = self.typed.clone();
                 let flow = self.flow(Edit::Question(q));
                 Callback::from(move |form: web_sys::Element| {
-                    let Some(value) = first_input(&form) else { return };
+                    let Some(raw) = first_input(&form) else { return };
+                    // The picker's value, or ДД.ММ.ГГГГ ЧЧ:ММ typed into a text box.
+                    let value = if raw.trim().is_empty() {
+                        raw
+                    } else {
+                        match diary_rules::age::parse_typed_date_time(&raw) {
+                            Ok(v) => v,
+                            Err(error) => {
+                                typed.set(Some(TypedDate { field: Edit::Question(q), text: raw, error }));
+                                return;
+                            }
+                        }
+                    };
+                    typed.set(None);
                     flow();
                     *moved.borrow_mut() = true;
                     editing.set(None);
                     on_change.emit(answers.with(q, Some(value)));
                 })
             };
+            let mine = (*self.typed).clone().filter(|t| t.field == Edit::Question(q));
+            typed_error = mine.as_ref().map(|t| date_error_text(t.error, lang));
+            let stored = current.clone().unwrap_or_default();
+            let value = match &mine {
+                Some(t) => t.text.clone(),
+                None if picker => stored,
+                None => display_date_time(&stored),
+            };
+            let (kind, placeholder) =
+                if picker { ("datetime-local", None) } else { ("text", Some(t("ui.date_time.format", lang))) };
             html! {
                 <div class="dh-form" onkeydown={on_enter(onsubmit.clone())}>
                     <label class="dh-sr" for={id.clone()}>{ self.w(&q.text_id()) }</label>
-                    <input id={id.clone()} type="datetime-local" value={current.clone().unwrap_or_default()} form={NO_FORM}
-                        max={now}
-                        aria-describedby={hint.as_ref().map(|_| format!("{id}-hint"))} />
+                    if !picker {
+                        <p id={format!("{id}-format")} class="dh-hint">{ t("ui.date_time.format_hint", lang) }</p>
+                    }
+                    <input id={id.clone()} type={kind} {value} {placeholder} form={NO_FORM}
+                        max={picker.then_some(now)}
+                        aria-describedby={match (&hint, picker) {
+                            (Some(_), true) => Some(format!("{id}-hint")),
+                            (Some(_), false) => Some(format!("{id}-hint {id}-format")),
+                            (None, false) => Some(format!("{id}-format")),
+                            (None, true) => None,
+                        }} />
                     <div class="dh-buttons">
                         <button type="button" id="dh-q-next" onclick={on_click(onsubmit)}>{ t("ui.guide.continue", lang) }</button>
                     </div>
@@ -228,7 +293,7 @@ impl Guide<'_> {
                     <p id={format!("{id}-hint")} class="dh-hint">{ hint }</p>
                 }
                 { control }
-                if let Some(error) = error {
+                if let Some(error) = typed_error.as_deref().or(error) {
                     <p class="dh-verdict dh-bad" role="alert">{ error }</p>
                 }
                 <div class="dh-buttons">

@@ -215,8 +215,12 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
             }
         });
     }
+    // A date typed into a text box (no picker) that could not be read: the
+    // text stays in the field with the reason under it.
+    let typed = use_state(|| None::<TypedDate>);
     let g = Guide {
         props,
+        typed: typed.clone(),
         back: back.clone(),
         editing: editing.clone(),
         moved: moved.clone(),
@@ -278,6 +282,44 @@ impl Back {
         };
         crate::history::push(&self.id, depth);
     }
+}
+
+/// A typed date the rules could not read: which field, the text as typed,
+/// and why.
+#[derive(Debug, Clone, PartialEq)]
+struct TypedDate {
+    field: Edit,
+    text: String,
+    error: diary_rules::age::DateInputError,
+}
+
+/// Whether this browser has a picker for `<input type=kind>`: where it has
+/// none (WPE WebKit 2.38, older Safari for datetime-local), the field is a
+/// plain text box whose value the browser does not check, so the panel shows
+/// the format (`ДД.ММ.ГГГГ`) and reads what is typed itself.
+fn has_picker(kind: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("input").ok())
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return true;
+    };
+    input.set_type(kind);
+    input.type_() == kind
+}
+
+/// `YYYY-MM-DDTHH:MM` as `DD.MM.YYYY HH:MM` (anything else as it is).
+fn display_date_time(iso: &str) -> String {
+    match iso.split_once('T') {
+        Some((d, t)) if diary_rules::age::parse_iso_date(d).is_some() => format!("{} {t}", display_date(d)),
+        _ => iso.to_owned(),
+    }
+}
+
+fn date_error_text(e: diary_rules::age::DateInputError, lang: Lang) -> String {
+    t(&format!("ui.next.error.{}", e.id()), lang)
 }
 
 fn actor_key(actor: Actor) -> &'static str {
