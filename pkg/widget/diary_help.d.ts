@@ -53,6 +53,12 @@ export interface MountOptions {
     lang?: Lang | null;
     /** An error message the user saw: its explanation opens directly. */
     error?: string | null;
+    /**
+     * Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
+     * with any words in it, so the value only selects: a catalog id (`?error=diary_not_found`) or a message
+     * the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
+     */
+    errorFromUrl?: boolean | null;
     /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
     remember?: boolean | null;
     /**
@@ -108,7 +114,7 @@ export class WidgetHandle {
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
  * `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
- * error?: string, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
+ * error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
  * option at fault.
  */
 export function mount(target: Element | string, options?: MountOptions): WidgetHandle;
@@ -127,6 +133,7 @@ export interface InitOutput {
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: number, d: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: number) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h4f819a8aa84db2fb: (a: number, b: number, c: number) => number;
     readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h867de549b142cf4b: (a: number, b: number) => void;

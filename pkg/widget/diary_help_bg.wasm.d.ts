@@ -11,6 +11,7 @@ export const widgethandle_setRole: (a: number, b: number) => [number, number];
 export const widgethandle_unmount: (a: number) => void;
 export const wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: number, d: number) => void;
 export const wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: number) => [number, number];
+export const wasm_bindgen__convert__closures_____invoke__h4f819a8aa84db2fb: (a: number, b: number, c: number) => number;
 export const wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: number) => void;
 export const wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: number) => void;
 export const wasm_bindgen__convert__closures_____invoke__h867de549b142cf4b: (a: number, b: number) => void;

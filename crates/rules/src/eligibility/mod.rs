@@ -211,11 +211,11 @@ impl NoteId {
     }
 }
 
-/// How to handle the «Автообновление» checkbox when asking ЕГР ЗАГС to
-/// check the certificate: the sources disagree, so a region gets the one
-/// its own guide gives and the other as the fallback "if the status stays
-/// «Данные введены вручную»".
 closed_set!(
+    /// How to handle the «Автообновление» checkbox when asking ЕГР ЗАГС to
+    /// check the certificate: the sources disagree, so a region gets the one
+    /// its own guide gives and the other as the fallback "if the status stays
+    /// «Данные введены вручную»".
     AutoupdateWay {
         /// Untick «Автообновление для сохранения актуальности документов»
         /// before «Отправить» (seeds 001 Kuzbass, 003 Ryazan).

@@ -18,6 +18,7 @@ use diary_rules::eligibility::{
 };
 use diary_rules::{texts, Lang};
 use wasm_bindgen::JsValue;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 mod guide;
