@@ -184,7 +184,7 @@ for (const name of selectedEngines()) {
     };
     const fresh = async (path) => {
       await page.open(path);
-      await page.run("localStorage.clear()");
+      await page.run("localStorage.clear(); sessionStorage.clear()");
       await page.open(path);
     };
     const noErrors = async () => assert.deepEqual(await page.uncaught(), [], "nothing uncaught reaches the page");

@@ -19,11 +19,14 @@ const fullSize = () => gz("pkg/rules/diary_rules.js") + gz("pkg/rules/diary_rule
 
 test("the password entry downloads well under half of the whole rules package", () => {
   console.log(`diary-rules/password: ${(entrySize() / 1024).toFixed(1)} KB gz; the whole rules package: ${(fullSize() / 1024).toFixed(1)} KB gz`);
-  assert.ok(entrySize() <= 60 * 1024, `${entrySize()} B gz`);
+  // A regression guard, not the budget (the todo below is): 57.1 KB gz on
+  // issue 26's branch, 60.6 with issue 21's boundary copy, language-file
+  // SHA-256 and crash guard (+2.7 KB wasm, +0.8 KB glue).
+  assert.ok(entrySize() <= 62 * 1024, `${entrySize()} B gz`);
   assert.ok(entrySize() < fullSize() / 2);
 });
 
-test("the password entry downloads at most 35 KB gzip (issue 26's budget)", { todo: "issue 26: 57 KB gz now, 38 KB of it code" }, () => {
+test("the password entry downloads at most 35 KB gzip (issue 26's budget)", { todo: "issue 26: 60.6 KB gz now, about 40 KB of it code" }, () => {
   assert.ok(entrySize() <= 35 * 1024, `${entrySize()} B gz`);
 });
 
