@@ -20,6 +20,8 @@ step() { printf '\n=== %s\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
+# The API docs build without a warning (broken links, private items).
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --workspace --quiet
 cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget --all-targets -- -D warnings
 # The password-only rules module (diary-rules/password).
 cargo clippy --locked --target wasm32-unknown-unknown -p diary-rules-js --no-default-features --features password-api -- -D warnings

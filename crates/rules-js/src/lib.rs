@@ -12,7 +12,7 @@
 //! - this crate is the only one that serializes: the rules crate returns
 //!   Rust values and ids, this layer turns them into JS objects and texts.
 //!
-//! Feature `api` (default) builds the JS API. Without it only [`browser`]
+//! Feature `api` (default) builds the JS API. Without it only `browser`
 //! is left (clock and secure random source), which is how
 //! `bench/size-options.sh` measures what the API adds to the widget.
 

@@ -4,7 +4,7 @@
 //! words, and a table of offsets into them); the build fails if an entry lacks
 //! a Russian text, an English text or a source.
 //!
-//! Russian is compiled in. English is a language file ([`file`]) that the
+//! Russian is compiled in. English is a language file ([`file`](mod@file)) that the
 //! crate embeds with the feature `builtin-en` (on by default; the wasm
 //! builds leave it off and [`load_language`] it on demand). Until a
 //! language is available its lookups give the Russian words:
@@ -91,7 +91,7 @@ pub fn is_available(lang: Lang) -> bool {
     }
 }
 
-/// Loads a language file (see [`file`]) and returns its language. Loading a
+/// Loads a language file (see [`file`](mod@file)) and returns its language. Loading a
 /// language that is already available is a no-op that still validates the
 /// file. A refused file changes nothing: Russian, and whatever was loaded
 /// before, keep working.

@@ -1,4 +1,4 @@
-//! The second module's side of [`crate::lazy`]: «Ошибка», «Пароль» and
+//! The second module's side of `lazy.rs`: «Ошибка», «Пароль» and
 //! «Проверить данные» as an app of their own, mounted by the panel into the
 //! `<div>` it keeps for them.
 //!
