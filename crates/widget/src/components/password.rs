@@ -9,7 +9,7 @@ use diary_rules::password::{
     self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId,
 };
 use diary_rules::Lang;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -34,15 +34,9 @@ fn generate(memorable: bool) -> Option<String> {
 
 /// `navigator.clipboard.writeText(text)`, if the browser has it (it needs a
 /// secure context); the promise's outcome decides what the user is told.
+/// The one clipboard call of the panel, shared with the plan's copy button.
 fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
-    let navigator = js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("navigator")).ok()?;
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return None;
-    }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
-    let write = write.dyn_ref::<js_sys::Function>()?;
-    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into::<js_sys::Promise>().ok()
+    super::next_steps::call_navigator("clipboard", "writeText", &JsValue::from_str(text))
 }
 
 #[function_component(PasswordHelp)]

@@ -27,8 +27,8 @@ mod share;
 
 use guide::*;
 use plan::*;
-pub(crate) use share::CopyRow;
 use share::*;
+pub(crate) use share::{call_navigator, CopyRow};
 
 #[derive(Properties, PartialEq)]
 pub struct NextStepsProps {
