@@ -511,7 +511,9 @@ impl Index {
             return (&[], 0);
         }
         for w in &self.synonym_keys {
-            if w.len().abs_diff(word.len()) > k {
+            // The first letter is rarely the mistyped one; checking it first
+            // keeps a page of unknown words cheap.
+            if w.first() != word.first() || w.len().abs_diff(word.len()) > k {
                 continue;
             }
             if let Some(d) = super::lexicon::distance(word, w, k) {
