@@ -105,6 +105,8 @@ struct At {
     start: usize,
     end: usize,
     negated: bool,
+    /// The text's last word.
+    last: bool,
 }
 
 /// Every quote's best alignment with a text, where the text names subjects,
@@ -245,7 +247,7 @@ pub(super) fn quote_scores(text: &str) -> Scores {
             subjects.push((pos, named));
         }
         prev_cyrillic = word.cyrillic();
-        let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated };
+        let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated, last };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
         let exact = matches.iter().any(|h| h.factor >= 1.0);
@@ -335,7 +337,12 @@ fn update(
                 *slot = Some(Seen1 { pos: i, start: at.start, gain });
             }
         }
-        bag_score(model, at, bag, found, loose);
+        // Scored when a meaningful word arrives, or at the text's end (a
+        // pasted page is mostly «в», «не», «и»: scoring on each of them
+        // would cost the most).
+        if class != Class::Stop || at.last {
+            bag_score(model, at, bag, found, loose);
+        }
     }
     let counts = |s: Option<&State>| s.map_or(0, |s| s.non_stop).saturating_add(u8::from(class != Class::Stop));
     // Start a new alignment here: the words before `j` count as skipped (an

@@ -2,7 +2,7 @@
 //! class, a weight and an anchor flag, and the vocabulary of all distinct
 //! quote words with where each occurs. Built once, on first use.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use super::super::catalog::{catalog, Catalog};
@@ -189,20 +189,52 @@ pub(super) struct Index {
     /// Vocabulary indices of the negations («не», "not").
     pub(super) negations: Vec<usize>,
     /// Spoken punctuation, read past.
-    pub(super) spoken: HashSet<Vec<char>>,
+    pub(super) spoken: Sorted<()>,
     /// Everyday words: what each stands for.
-    pub(super) synonyms: HashMap<Vec<char>, Vec<SynonymUse>>,
+    pub(super) synonyms: Sorted<Vec<SynonymUse>>,
     /// The everyday words in catalog order (the typo'd lookup tries them in
     /// this order).
     pub(super) synonym_keys: Vec<Vec<char>>,
     /// Subject words: exact words, and beginnings (`банк*`).
-    pub(super) subject_words: HashMap<Vec<char>, Subjects>,
+    pub(super) subject_words: Sorted<Subjects>,
     pub(super) subject_prefixes: Vec<(Vec<char>, Subjects)>,
     /// Words found anywhere inside a word (`*банк*`).
     pub(super) subject_infixes: Vec<(Vec<char>, Subjects)>,
     /// Per entry, the bits of its own subjects, and of those foreign to it.
     pub(super) entry_subjects: Vec<u32>,
     pub(super) entry_others: Vec<u32>,
+}
+
+/// A small map from words, kept sorted (no hash table code per value type
+/// in the wasm): lookups are a binary search.
+pub(super) struct Sorted<V> {
+    items: Vec<(Vec<char>, V)>,
+}
+
+impl<V> Default for Sorted<V> {
+    fn default() -> Self {
+        Sorted { items: Vec::new() }
+    }
+}
+
+impl<V: Default> Sorted<V> {
+    pub(super) fn get(&self, key: &[char]) -> Option<&V> {
+        let at = self.items.partition_point(|(k, _)| k.as_slice() < key);
+        self.items.get(at).filter(|(k, _)| k.as_slice() == key).map(|(_, v)| v)
+    }
+
+    pub(super) fn contains(&self, key: &[char]) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The value of `key`, inserted as the default if missing.
+    pub(super) fn entry(&mut self, key: Vec<char>) -> &mut V {
+        let at = self.items.partition_point(|(k, _)| *k < key);
+        if self.items.get(at).is_none_or(|(k, _)| *k != key) {
+            self.items.insert(at, (key, V::default()));
+        }
+        &mut self.items[at].1
+    }
 }
 
 /// What subjects a word names: bits of the catalog's [[subject]]s, and
@@ -378,8 +410,11 @@ fn build(catalog: &Catalog) -> Index {
         sorted.insert(at, i);
     }
     let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.chars().collect::<Vec<_>>()).copied()).collect();
-    let spoken = catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)).collect();
-    let mut synonyms: HashMap<Vec<char>, Vec<SynonymUse>> = HashMap::new();
+    let mut spoken: Sorted<()> = Sorted::default();
+    for w in catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)) {
+        spoken.entry(w);
+    }
+    let mut synonyms: Sorted<Vec<SynonymUse>> = Sorted::default();
     let mut synonym_keys: Vec<Vec<char>> = Vec::new();
     for syn in &catalog.synonym {
         let means: Vec<Vec<char>> = syn.means.iter().flat_map(|m| normalized(m)).collect();
@@ -387,10 +422,10 @@ fn build(catalog: &Catalog) -> Index {
             if !synonym_keys.contains(&w) {
                 synonym_keys.push(w.clone());
             }
-            synonyms.entry(w).or_default().push(SynonymUse { means: means.clone(), after_not: syn.after_not });
+            synonyms.entry(w).push(SynonymUse { means: means.clone(), after_not: syn.after_not });
         }
     }
-    let mut subject_words: HashMap<Vec<char>, Subjects> = HashMap::new();
+    let mut subject_words: Sorted<Subjects> = Sorted::default();
     let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
     let mut subject_infixes: Vec<(Vec<char>, Subjects)> = Vec::new();
     let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
@@ -410,7 +445,7 @@ fn build(catalog: &Catalog) -> Index {
             if is_prefix {
                 subject_prefixes.push((chars, bits));
             } else {
-                subject_words.entry(chars).or_default().add(bits);
+                subject_words.entry(chars).add(bits);
             }
         }
     }
@@ -476,7 +511,9 @@ impl Index {
             return (&[], 0);
         }
         for w in &self.synonym_keys {
-            if w.len().abs_diff(word.len()) > k {
+            // The first letter is rarely the mistyped one; checking it first
+            // keeps a page of unknown words cheap.
+            if w.first() != word.first() || w.len().abs_diff(word.len()) > k {
                 continue;
             }
             if let Some(d) = super::lexicon::distance(word, w, k) {

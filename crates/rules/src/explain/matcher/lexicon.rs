@@ -334,7 +334,7 @@ pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
         return None;
     }
     let index = index();
-    let known = |piece: &[char]| index.exact.contains_key(piece) || index.synonyms.contains_key(piece);
+    let known = |piece: &[char]| index.exact.contains_key(piece) || index.synonyms.contains(piece);
     // best[i]: the cheapest cover of chars[..i]: (cost, where its last piece starts).
     let mut best: [Option<(u32, usize)>; MAX_WORD_CHARS + 1] = [None; MAX_WORD_CHARS + 1];
     best[0] = Some((0, 0));
