@@ -41,6 +41,10 @@ if [ -n "$(git status --porcelain -- pkg docs/examples/cdn.html)" ]; then
   exit 1
 fi
 node scripts/check-sizes.mjs
+# The crash net is tested (tests/security/, tests/engines/crash.test.mjs) on
+# the shipped modules plus a trigger: the same scripts/build.sh, into
+# target/pkg-crash, with the test-only feature.
+PKG_OUT=target/pkg-crash WIDGET_FEATURES=,crash-trigger scripts/build.sh >/dev/null
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p diary-rules-js -p diary-help-widget
@@ -52,7 +56,4 @@ step "cross-engine journeys (selenium-webdriver: Firefox ESR, WebKitGTK, WPE Web
 node --test --test-reporter=spec tests/engines/
 
 step "security suite (tests/security/)"
-# The crash net is tested on the shipped modules plus a trigger: the same
-# scripts/build.sh, into target/pkg-crash, with the test-only feature.
-PKG_OUT=target/pkg-crash WIDGET_FEATURES=,crash-trigger scripts/build.sh >/dev/null
 node --test --test-reporter=spec tests/security/
