@@ -66,6 +66,10 @@ mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/
 rm -rf "$pkg"/widget.sections.tmp
 cp web/diary-help.css web/diary-login-help.js "$pkg"/widget.tmp/
 scripts/minify.sh "$pkg"/widget.tmp/diary-login-help.js
+# The first screen before the wasm, and the static guide without it: plain
+# JS with its words filled in from the rules' text data.
+node scripts/static-texts.mjs web/diary-help-start.js "$pkg"/widget.tmp/diary-help-start.js
+scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 # The element's stylesheet as a module (its text as the default export): the
 # element builds a constructable stylesheet from it, so no bundler CSS rule
 # or style-src policy can get between the element and its styles.
@@ -78,7 +82,7 @@ cp "$password_texts/texts.en.bin" "$pkg"/rules.tmp/diary-texts-password.en.bin
 cp "$panel_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts.en.bin
 cp "$sections_texts/texts.en.bin" "$pkg"/widget.tmp/diary-texts-sections.en.bin
 cp packaging/rules/diary_rules.node.js packaging/rules/diary_rules.node.d.ts "$pkg"/rules.tmp/
-cp packaging/widget/diary-login-help.d.ts packaging/widget/diary-help-css.d.ts "$pkg"/widget.tmp/
+cp packaging/widget/diary-login-help.d.ts packaging/widget/diary-help-css.d.ts packaging/widget/diary-help-start.d.ts "$pkg"/widget.tmp/
 for d in rules widget; do
   cp LICENSE "$pkg/$d.tmp/"
   cp "packaging/$d/README.md" "$pkg/$d.tmp/"
@@ -100,5 +104,5 @@ if [ "$pkg" = pkg ]; then node scripts/sri.mjs pkg docs/examples/cdn.html; fi
 # element (mount() hosts link diary-help.css instead of the CSS module) and
 # for the rules API; English is on demand.
 node scripts/sizes.mjs "$pkg"/rules/diary_rules.js "$pkg"/rules/diary_rules_bg.wasm \
-  "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js \
+  "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js "$pkg"/widget/diary-help-start.js \
   +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/rules/diary_password.js ~"$pkg"/rules/diary_password_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/rules/diary-texts-password.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"

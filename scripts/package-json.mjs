@@ -71,6 +71,7 @@ const packages = {
     exports: {
       ".": { types: "./diary_help.d.ts", default: "./diary_help.js" },
       "./element": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
+      "./start": { types: "./diary-help-start.d.ts", default: "./diary-help-start.js" },
       "./diary-login-help.js": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
       "./diary-help.css": "./diary-help.css",
       "./diary_help_bg.wasm": "./diary_help_bg.wasm",
@@ -83,7 +84,7 @@ const packages = {
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
       "diary_help_sections.js", "diary_help_sections.d.ts", "diary_help_sections_bg.wasm",
       "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css",
-      "diary-texts.en.bin", "diary-texts-sections.en.bin", "README.md", "LICENSE",
+      "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "README.md", "LICENSE",
     ],
     sideEffects: ["./diary-login-help.js", "./diary-help.css"],
   },

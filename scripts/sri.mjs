@@ -14,6 +14,7 @@ import { join } from "node:path";
 export const SRI_FILES = [
   "widget/diary-login-help.js",
   "widget/diary-help-css.js",
+  "widget/diary-help-start.js",
   "widget/diary-help.css",
   "widget/diary_help.js",
   "widget/diary_help_bg.wasm",

@@ -24,28 +24,11 @@
 // diary-help.css. If no way works the panel still shows, with
 // data-state="unstyled" and one console warning.
 import CSS from "./diary-help-css.js";
+import { load, firstScreen, carryOver, mountOptions, staticGuide } from "./diary-help-start.js";
 
 const STYLESHEET_FILE = "./diary-help.css"; // a variable: bundlers leave it alone
-const WASM = new URL("./diary_help_bg.wasm", import.meta.url);
-let ready = null;
 let sheet = null;
 let warnedUnstyled = false;
-
-// Loads the widget module and its wasm once. The wasm download starts
-// together with the module's instead of after it: one round trip less on a
-// slow network when the host page has no <link rel="preload"> for it. (If
-// the host already ran the module's init() itself, this fetch is served
-// from the HTTP cache.)
-function load() {
-  ready ??= (async () => {
-    const wasm = fetch(WASM);
-    wasm.catch(() => {}); // awaited below; a failed import must not leave it unhandled
-    const widget = await import("./diary_help.js");
-    await widget.default({ module_or_path: wasm });
-    return widget;
-  })();
-  return ready;
-}
 
 /** One constructable stylesheet shared by every element; null where unsupported. */
 function sharedSheet() {
@@ -163,21 +146,27 @@ export class DiaryLoginHelp extends HTMLElement {
     // A later connect (after a quick disconnect) supersedes this one.
     const attempt = ++this.#attempt;
     let shadow = null;
+    let screen = null;
+    let options = {};
     try {
       const loading = load();
+      loading.catch(() => {}); // awaited below, after the first screen is up
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      // The light-DOM fallback stays visible through the slot until the
-      // panel has rendered.
+      if (this.#profile === undefined) this.#profile = profileFromChild(this);
+      options = optionsOf(this, this.#profile);
+      // The first screen at once, in place of the light-DOM fallback; the
+      // panel mounts into `root` when its wasm is ready.
+      screen = firstScreen(options);
       const root = document.createElement("div");
       root.className = "dh-host";
       root.hidden = true;
-      const slot = document.createElement("slot");
-      const [{ mount }, styled] = await Promise.all([loading, style(this, shadow, [slot, root])]);
+      const [{ mount }, styled] = await Promise.all([loading, style(this, shadow, [screen.root, root])]);
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
-      if (this.#profile === undefined) this.#profile = profileFromChild(this);
-      this.#handle = mount(root, optionsOf(this, this.#profile));
+      const state = screen.state();
+      screen.dispose();
+      this.#handle = mount(root, mountOptions(options, state));
       root.hidden = false;
-      slot.remove();
+      await carryOver(root, state);
       if (styled) {
         this.dataset.state = "ready";
       } else {
@@ -193,11 +182,21 @@ export class DiaryLoginHelp extends HTMLElement {
       }
     } catch (error) {
       if (attempt !== this.#attempt) return;
-      // The fallback content stays (or comes back); the host page keeps working.
-      if (shadow) shadow.replaceChildren(document.createElement("slot"));
+      // The fallback content comes back (and the page keeps working), with
+      // the static guide beside it unless the host said static-guide="false".
+      const role = screen?.state().role;
+      screen?.dispose();
       this.#handle = null;
       this.dataset.state = "failed";
       console.warn("<diary-login-help> could not start; showing the fallback:", error);
+      if (!shadow) return;
+      const slot = document.createElement("slot");
+      const kept = [...shadow.childNodes].filter((n) => n.nodeName === "STYLE" || n.nodeName === "LINK");
+      shadow.replaceChildren(...kept, slot);
+      if (this.getAttribute("static-guide") !== "false") {
+        const guide = await staticGuide(options, role);
+        if (guide && attempt === this.#attempt && this.isConnected) shadow.append(guide);
+      }
     }
   }
 

@@ -1,0 +1,440 @@
+// diary-help-start.js: help on the screen before the WebAssembly arrives,
+// and without it.
+//
+//   import { start } from "diary-help-widget/start";
+//   start("#diary-help", { region: "kuzbass" }).then((panel) => …);
+//
+// `start(target, options)` draws the panel's first screen at once, as
+// plain DOM (the title, the role tabs and the birth-date question: they need
+// no rules), loads the widget module and its wasm in parallel, and then
+// mounts the real panel in its place, carrying over what the person did in
+// the meantime: the role, the typed date, the tick, the focus and a pressed
+// «Дальше» or section tab. The promise resolves to the panel's handle (as
+// `mount()` returns it).
+//
+// Where WebAssembly cannot run (iPhone Lockdown Mode, a hardened browser, a
+// CSP without 'wasm-unsafe-eval', a file that does not load), the host's
+// fallback text comes back and, beside it, a static guide: a role and age
+// chooser and the matching plan, read from our own
+// guide/fallback.<lang>.json (no other request, text rendered as text). The
+// promise then rejects with the reason, as `init()` would. The host turns
+// the static guide off with the option `staticGuide: false`.
+//
+// The words come from the rules' text data: scripts/static-texts.mjs puts
+// the texts of every "ui.…" string literal below into TEXTS when it builds
+// pkg/. The first
+// screen mirrors the Yew panel's markup (the same ids and classes, so the
+// same CSS); tests/e2e/first-screen.test.mjs compares the two.
+
+const TEXTS = null; // scripts/static-texts.mjs: { ru: { id: text }, en: { … } }
+
+const WASM = new URL("./diary_help_bg.wasm", import.meta.url);
+const GUIDE = "./guide/"; // a variable: bundlers leave it alone
+// The role and section tabs, by id, with their labels' text ids (the
+// panel's closed sets Role and Section; the first-screen test compares).
+const ROLE_TABS = { parent: "ui.role.parent", guardian: "ui.role.guardian", student: "ui.role.student" };
+const SECTION_TABS = { next: "ui.section.next", error: "ui.section.error", password: "ui.section.password", data: "ui.section.data" };
+const ROLES = Object.keys(ROLE_TABS);
+/** How old a birth date the panel's date input accepts (diary_rules::age::MAX_AGE_YEARS). */
+const MAX_AGE_YEARS = 100;
+/** The options `start` reads itself; the rest go to `mount()`. */
+const OWN_OPTIONS = ["staticGuide"];
+
+let ready = null;
+
+/**
+ * Loads the widget module and its wasm once; resolves to the module. The
+ * wasm download starts together with the module's instead of after it: one
+ * round trip less on a slow network. Rejects at once where there is no
+ * WebAssembly.
+ */
+export function load() {
+  ready ??= (async () => {
+    if (typeof WebAssembly !== "object" || WebAssembly === null) {
+      throw new Error("diary-help: this browser runs no WebAssembly");
+    }
+    const wasm = fetch(WASM);
+    wasm.catch(() => {}); // awaited below; a failed import must not leave it unhandled
+    const widget = await import("./diary_help.js");
+    await widget.default({ module_or_path: wasm });
+    return widget;
+  })();
+  return ready;
+}
+
+/** An own, non-inherited property of a host's options object (never a getter of a proxy's prototype). */
+function own(object, key) {
+  try {
+    if (object === null || typeof object !== "object") return undefined;
+    const d = Object.getOwnPropertyDescriptor(object, key);
+    return d && "value" in d ? d.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function langOf(options) {
+  return own(options, "lang") === "en" && TEXTS?.en ? "en" : "ru";
+}
+
+function roleOf(options) {
+  const role = own(options, "role");
+  return ROLES.includes(role) ? role : "parent";
+}
+
+/** The words of `id` for `lang`, in «ты» when the reader is the student and the data has the variant. */
+function words(lang, student) {
+  const table = TEXTS?.[lang] ?? TEXTS?.ru ?? {};
+  return (id) => (student && table[`${id}_student`]) || table[id] || "";
+}
+
+/** h("tag", { attr: value }, ...children): strings become text nodes, never markup. */
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "hidden") node.hidden = true;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function isoDate(d) {
+  const pad = (n, w = 2) => String(n).padStart(w, "0");
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whether the browser has a picker for `<input type=kind>` (the panel asks the same). */
+function hasPicker(kind) {
+  const input = document.createElement("input");
+  input.setAttribute("type", kind);
+  return input.type === kind;
+}
+
+function tabs(label, prefix, labels, selected, text, controls) {
+  return h("div", { role: "tablist", "aria-label": label, part: "tabs", class: `dh-tabs dh-${prefix === "role" ? "roles" : "sections"}` },
+    Object.keys(labels).map((id) => {
+      const on = id === selected;
+      return h("button", {
+        type: "button", role: "tab", id: `dh-${prefix}-${id}`, "aria-selected": on ? "true" : "false",
+        "aria-controls": on ? controls : null, tabindex: on ? "0" : "-1",
+        part: on ? "tab tab-selected" : "tab", class: on ? "dh-tab dh-tab-selected" : "dh-tab",
+      }, text(labels[id]));
+    }));
+}
+
+/**
+ * The panel's first screen as the Yew panel draws it before any answer, and
+ * what the person does with it: `{ root, state(), dispose() }`. `state()`:
+ * `{ role, birth, remember, section, pressed, focus }`.
+ */
+export function firstScreen(options) {
+  const lang = langOf(options);
+  const remember = own(options, "remember") !== false;
+  const picker = hasPicker("date");
+  const state = { role: roleOf(options), birth: "", remember: false, section: "next", pressed: null, focus: null };
+  const root = h("section", { part: "panel", lang, "aria-labelledby": "dh-title", class: "dh-panel dh-static", "aria-busy": "true" });
+
+  const draw = () => {
+    const text = words(lang, state.role === "student");
+    const today = new Date();
+    const oldest = new Date(today.getFullYear() - MAX_AGE_YEARS, today.getMonth(), today.getDate());
+    const loading = state.pressed ? text("ui.start.loading") : "";
+    const section = state.section === "next"
+      ? h("div", { class: "dh-next" },
+        h("div", { class: "dh-card dh-ask dh-form" },
+          h("h3", { class: "dh-h3", tabindex: "-1" }, h("label", { for: "dh-birth-date" }, text("ui.next.birth_date.label"))),
+          h("p", { id: "dh-birth-date-hint", class: "dh-hint" }, text("ui.next.birth_date.hint"),
+            picker ? null : ` ${text("ui.date.format_hint")}`),
+          h("input", {
+            id: "dh-birth-date", type: picker ? "date" : "text", max: picker ? isoDate(today) : null,
+            min: picker ? isoDate(oldest) : null, placeholder: picker ? null : text("ui.date.format"),
+            form: "dh-no-form", "aria-describedby": "dh-birth-date-hint dh-birth-date-error", "aria-invalid": "false",
+          }),
+          h("p", { id: "dh-birth-date-error", class: "dh-verdict dh-bad", role: "status", "aria-live": "polite" }, loading),
+          remember ? h("div", { class: "dh-check" },
+            h("input", { id: "dh-birth-remember", type: "checkbox", form: "dh-no-form", "aria-describedby": "dh-birth-remember-hint" }),
+            h("label", { for: "dh-birth-remember" }, text("ui.next.birth_date.remember")),
+            h("p", { id: "dh-birth-remember-hint", class: "dh-hint" }, text("ui.next.birth_date.remember_hint"))) : null,
+          h("div", { class: "dh-buttons" }, h("button", { type: "button", id: "dh-birth-next" }, text("ui.guide.continue")))),
+        remember ? h("div", { class: "dh-remember" },
+          h("p", { class: "dh-hint" }, text("ui.next.remembered")),
+          h("button", { type: "button", class: "dh-secondary", id: "dh-forget", disabled: true }, text("ui.next.forget")),
+          h("p", { class: "dh-verdict", role: "status", "aria-live": "polite" })) : null)
+      : h("p", { class: "dh-hint", role: "status" }, text("ui.lazy.loading"));
+    const active = root.getRootNode().activeElement;
+    const focused = active && root.contains(active) ? active.id : null;
+    root.replaceChildren(
+      h("h2", { id: "dh-title", part: "title", class: "dh-title" }, text("ui.panel.title")),
+      h("p", { part: "intro", class: "dh-intro" }, text("ui.panel.intro")),
+      tabs(text("ui.role.label"), "role", ROLE_TABS, state.role, text, `dh-role-${state.role}-panel`),
+      h("div", { role: "tabpanel", id: `dh-role-${state.role}-panel`, "aria-labelledby": `dh-role-${state.role}` },
+        tabs(text("ui.section.label"), "section", SECTION_TABS, state.section, text, `dh-section-${state.section}-panel`),
+        h("div", { role: "tabpanel", id: `dh-section-${state.section}-panel`, "aria-labelledby": `dh-section-${state.section}`,
+          part: "section", tabindex: "0", class: "dh-section" }, section)),
+    );
+    const input = root.querySelector("#dh-birth-date");
+    if (input) input.value = state.birth;
+    const tick = root.querySelector("#dh-birth-remember");
+    if (tick) tick.checked = state.remember;
+    if (focused) root.querySelector(`#${focused}`)?.focus();
+  };
+
+  const keep = () => {
+    const input = root.querySelector("#dh-birth-date");
+    if (input) state.birth = input.value;
+    const tick = root.querySelector("#dh-birth-remember");
+    if (tick) state.remember = tick.checked;
+  };
+  const onInput = () => keep();
+  const onClick = (event) => {
+    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!button || !root.contains(button)) return;
+    keep();
+    const [, kind, id] = /^dh-(role|section)-(\w+)$/.exec(button.id) ?? [];
+    if (kind === "role" && id !== state.role) {
+      state.role = id;
+      draw();
+      root.querySelector(`#dh-role-${id}`)?.focus();
+    } else if (kind === "section" && id !== state.section) {
+      state.section = id;
+      state.pressed = id === "next" ? null : button.id;
+      draw();
+      root.querySelector(`#dh-section-${id}`)?.focus();
+    } else if (button.id === "dh-birth-next") {
+      state.pressed = button.id;
+      draw();
+    }
+  };
+  const onKey = (event) => {
+    if (event.key === "Enter" && event.target?.id === "dh-birth-date") {
+      keep();
+      state.pressed = "dh-birth-next";
+      draw();
+    }
+  };
+  root.addEventListener("input", onInput);
+  root.addEventListener("change", onInput);
+  root.addEventListener("click", onClick);
+  root.addEventListener("keydown", onKey);
+  draw();
+  return {
+    root,
+    state() {
+      keep();
+      const active = root.getRootNode().activeElement;
+      let focus = null;
+      if (active && root.contains(active) && active.id) {
+        focus = { id: active.id, start: null, end: null };
+        try {
+          focus.start = active.selectionStart;
+          focus.end = active.selectionEnd;
+        } catch { /* date inputs have no selection */ }
+      }
+      return { ...state, focus };
+    },
+    dispose() {
+      root.removeEventListener("input", onInput);
+      root.removeEventListener("change", onInput);
+      root.removeEventListener("click", onClick);
+      root.removeEventListener("keydown", onKey);
+      root.remove();
+    },
+  };
+}
+
+/** Resolves when a `.dh-panel` is in `container` (the panel renders in a microtask after `mount()`). */
+function rendered(container) {
+  return new Promise((ok) => {
+    if (container.querySelector(".dh-panel")) return ok(true);
+    const observer = new MutationObserver(() => {
+      if (!container.querySelector(".dh-panel")) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      ok(true);
+    });
+    const timer = setTimeout(() => { observer.disconnect(); ok(false); }, 2000);
+    observer.observe(container, { childList: true, subtree: true });
+  });
+}
+
+/**
+ * Carries what the person did on the first screen over to the panel just
+ * mounted in `container` (the role went in the mount options), once it has
+ * rendered: the typed date and the tick, then the pressed button, then the
+ * focus.
+ */
+export async function carryOver(container, state) {
+  if (!(await rendered(container))) return;
+  const fill = () => {
+    const input = container.querySelector("#dh-birth-date");
+    if (input && state.birth && !input.value) {
+      input.value = state.birth;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  };
+  fill();
+  const tick = container.querySelector("#dh-birth-remember");
+  if (tick && state.remember && !tick.checked) {
+    tick.click();
+    // The tick re-renders the card, which may reset the typed value: once
+    // the panel's scheduler is done (a task later), put it back.
+    await new Promise((ok) => setTimeout(ok, 0));
+    fill();
+  }
+  if (state.section !== "next") container.querySelector(`#dh-section-${state.section}`)?.click();
+  else if (state.pressed === "dh-birth-next") container.querySelector("#dh-birth-next")?.click();
+  const target = state.focus && !state.pressed ? container.querySelector(`#${state.focus.id}`) : null;
+  if (target) {
+    target.focus();
+    try {
+      if (state.focus.start !== null) target.setSelectionRange(state.focus.start, state.focus.end);
+    } catch { /* not a text field */ }
+  }
+}
+
+function regionIdOf(options) {
+  const region = own(options, "region");
+  if (typeof region === "string") return region;
+  const id = own(region, "id");
+  return typeof id === "string" ? id : "generic";
+}
+
+function safeHref(href) {
+  try {
+    const url = new URL(href, import.meta.url);
+    return url.protocol === "https:" || url.href.startsWith(new URL(GUIDE, import.meta.url).href) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The static guide for a browser without WebAssembly: a role and age
+ * chooser and the plan for the choice, from our own
+ * guide/fallback.<lang>.json. Resolves to the element, or null when the
+ * file cannot be read.
+ */
+export async function staticGuide(options, role) {
+  const lang = langOf(options);
+  let data;
+  try {
+    const response = await fetch(new URL(`${GUIDE}fallback.${lang}.json`, import.meta.url));
+    if (!response.ok) return null;
+    data = await response.json();
+  } catch {
+    return null;
+  }
+  const t = data?.texts;
+  const regions = data?.regions;
+  if (!t || !regions) return null;
+  const region = regions[regionIdOf(options)] ?? regions.generic;
+  if (!region) return null;
+  // The age groups in the file's order ([{ id, label }], or an object's
+  // keys), those with a plan for this region only.
+  const ageList = Array.isArray(t.ages) ? t.ages : Object.entries(t.ages ?? {}).map(([id, label]) => ({ id, label }));
+  const ageLabels = Object.fromEntries(ageList.map((a) => [a.id, a.label]));
+  const ages = ageList.map((a) => a.id).filter((id) => ROLES.some((r) => region.plans?.[`${r}/${id}`]));
+  const choice = { role: ROLES.includes(role) ? role : "parent", age: null };
+  const plan = h("div", { class: "dh-static-plan", "aria-live": "polite" });
+  const group = (name, legend, ids, labels, selected) =>
+    h("fieldset", { class: "dh-choices" }, h("legend", {}, legend),
+      ids.map((id) => h("label", { class: "dh-check" },
+        h("input", { type: "radio", name: `dh-static-${name}`, value: id, checked: id === selected }), ` ${labels[id] ?? id}`)));
+  const showPlan = () => {
+    const p = choice.age && region.plans?.[`${choice.role}/${choice.age}`];
+    if (!p) {
+      plan.replaceChildren();
+      return;
+    }
+    const steps = (p.steps ?? []).map((s) => {
+      const href = s.link ? safeHref(s.link.href) : null;
+      return h("li", {},
+        h("h4", {}, String(s.title ?? "")),
+        s.who ? h("p", { class: "dh-hint" }, String(s.who)) : null,
+        s.text ? h("p", {}, String(s.text)) : null,
+        href ? h("p", {}, h("a", { href, rel: "noopener noreferrer", target: "_blank" }, String(s.link.label ?? href))) : null);
+    });
+    const notes = (p.notes ?? []).map((n) => h("li", {}, String(n)));
+    const page = p.page ? safeHref(`${GUIDE}${p.page}`) : null;
+    plan.replaceChildren(
+      h("ol", { class: "dh-plan dh-static-steps" }, steps),
+      notes.length ? h("ul", { class: "dh-notes" }, notes) : null,
+      page ? h("p", {}, h("a", { href: page, target: "_blank", rel: "noopener" }, String(t.openFull ?? ""))) : null);
+  };
+  const root = h("section", { class: "dh-panel dh-static-guide", lang, "aria-labelledby": "dh-static-title", part: "panel" },
+    h("h2", { id: "dh-static-title", class: "dh-title", part: "title" }, String(t.heading ?? "")),
+    region.name ? h("p", { class: "dh-intro" }, String(region.name)) : null,
+    group("role", String(t.chooseRole ?? ""), ROLES, t.roles ?? {}, choice.role),
+    group("age", String(t.chooseAge ?? ""), ages, ageLabels, null),
+    plan);
+  root.addEventListener("change", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "radio") return;
+    if (input.name === "dh-static-role") choice.role = input.value;
+    if (input.name === "dh-static-age") choice.age = input.value;
+    showPlan();
+  });
+  return root;
+}
+
+function resolve(target) {
+  if (typeof target === "string") {
+    const found = document.querySelector(target);
+    if (!found) throw new Error(`diary-help: start: no element matches the target selector`);
+    return found;
+  }
+  if (!(target instanceof Element)) throw new TypeError("diary-help: start: target must be an Element or a CSS selector");
+  return target;
+}
+
+/**
+ * `mount()`'s options: the host's (own enumerable properties, without the
+ * ones `start` reads itself), with the role the person chose on the first
+ * screen.
+ */
+export function mountOptions(options, state) {
+  const out = {};
+  if (options !== null && typeof options === "object") {
+    for (const key of Object.keys(options)) {
+      if (!OWN_OPTIONS.includes(key)) out[key] = own(options, key);
+    }
+  }
+  if (state.role !== roleOf(options)) out.role = state.role;
+  return out;
+}
+
+/**
+ * Draws the first screen in `target` now, mounts the panel when its wasm is
+ * ready, and shows the static guide beside the host's fallback where it
+ * cannot run. Resolves to the panel's handle; rejects with the reason the
+ * wasm could not run.
+ */
+export async function start(target, options = {}) {
+  const element = resolve(target);
+  const loading = load();
+  const fallback = [...element.childNodes];
+  const screen = firstScreen(options);
+  element.replaceChildren(screen.root);
+  try {
+    const { mount } = await loading;
+    const state = screen.state();
+    screen.dispose();
+    const handle = mount(element, mountOptions(options, state));
+    await carryOver(element, state);
+    return handle;
+  } catch (error) {
+    const role = screen.state().role;
+    screen.dispose();
+    element.replaceChildren(...fallback);
+    if (own(options, "staticGuide") !== false) {
+      const guide = await staticGuide(options, role);
+      if (guide) element.append(guide);
+    }
+    throw error;
+  }
+}
