@@ -400,7 +400,14 @@ function resolve(target) {
 export function mountOptions(options, state) {
   const out = {};
   if (options !== null && typeof options === "object") {
-    for (const key of Object.keys(options)) {
+    let keys;
+    try {
+      keys = Object.keys(options);
+    } catch {
+      // A proxy's trap or the like: the host's error is not ours to show.
+      throw new TypeError("options: could not be read (a proxy or getter of the host threw)");
+    }
+    for (const key of keys) {
       if (!OWN_OPTIONS.includes(key)) out[key] = own(options, key);
     }
   }
