@@ -32,7 +32,9 @@ mod fixture;
 /// none of them given was marked done by nobody.
 fn grounds(id: StepId) -> &'static [&'static str] {
     match id {
-        StepId::ParentAccount => &["parentAccount", "studentAccount", "certificateStatus", "snilsStatus", "application"],
+        StepId::ParentAccount => {
+            &["parentAccount", "studentAccount", "certificateStatus", "snilsStatus", "application"]
+        }
         StepId::ChildCard | StepId::CertificateCheck | StepId::SnilsCheck | StepId::MfcDocuments => {
             &["certificateStatus", "snilsStatus", "studentAccount"]
         }
@@ -58,8 +60,12 @@ fn not_for_student(text: &str) -> Option<&'static str> {
         .collect();
     for w in &words {
         match w.as_str() {
-            "ученик" | "ученика" | "ученику" | "учеником" | "ученике" => return Some("«ученик» of the reader"),
-            "он" | "его" | "ему" if text.contains("ученик") || text.contains("ребён") => return Some("«он» of the reader"),
+            "ученик" | "ученика" | "ученику" | "учеником" | "ученике" => {
+                return Some("«ученик» of the reader")
+            }
+            "он" | "его" | "ему" if text.contains("ученик") || text.contains("ребён") => {
+                return Some("«он» of the reader")
+            }
             "входил" | "зарегистрировался" | "получил" | "ввёл" | "забыл" | "сделал" => {
                 return Some("masculine-only past tense")
             }
@@ -185,7 +191,13 @@ fn dump() {
         println!("=== {} [{}] {}", r.case, r.reader, r.input);
         println!("  path: {}", texts::text(&r.a.path.text_id_in(&r.situation), Lang::Ru));
         for st in &r.a.steps {
-            println!("  - {} {} [{}] {}", st.id.id(), st.state.id(), st.actor.id(), fill(texts::text(&st.title_id, Lang::Ru), &st.params));
+            println!(
+                "  - {} {} [{}] {}",
+                st.id.id(),
+                st.state.id(),
+                st.actor.id(),
+                fill(texts::text(&st.title_id, Lang::Ru), &st.params)
+            );
             println!("      {}", fill(texts::text(&st.text_id, Lang::Ru), &st.params));
         }
     }

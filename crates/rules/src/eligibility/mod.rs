@@ -205,6 +205,25 @@ impl NoteId {
         self == NoteId::Turns14Soon
     }
 
+    /// Whether the note tells how the sources disagree (a panel folds it
+    /// under «Если в разных инструкциях написано по-разному»).
+    pub fn is_disagreement(self) -> bool {
+        matches!(self, NoteId::AgeLimitParentCreated | NoteId::CheckDuration)
+    }
+
+    /// Whether the note is part of what to do in its step (a panel keeps it
+    /// open in the next step's card; the rest is background).
+    pub fn is_instruction(self) -> bool {
+        matches!(
+            self,
+            NoteId::Turns14Soon
+                | NoteId::AutoupdateCheckbox
+                | NoteId::CreateButtonSupport
+                | NoteId::MfcOnly
+                | NoteId::GrantAccess
+        )
+    }
+
     /// The step of `a`'s plan a panel shows the note inside; `None`: the
     /// note is about the sources disagreeing (a drawer of its own).
     /// Mostly the first of [`NoteId::steps`] on the plan; the auto-update

@@ -526,7 +526,10 @@ impl<'a> Builder<'a> {
 /// A step on the diary's side (its login and consent screens differ by
 /// region), as opposed to Gosuslugi's, which are the same everywhere.
 pub fn is_diary_side(id: StepId) -> bool {
-    matches!(id, StepId::StudentDiaryLogin | StepId::ConsentForChild | StepId::StudentConsent | StepId::ParentDiaryLogin)
+    matches!(
+        id,
+        StepId::StudentDiaryLogin | StepId::ConsentForChild | StepId::StudentConsent | StepId::ParentDiaryLogin
+    )
 }
 
 /// A step of the document check (certificate, СНИЛС, or documents at the МФЦ).
