@@ -59,7 +59,7 @@ fn placeholders(text: &str) -> Vec<&str> {
 
 /// Properties every assessment must have, whatever the input.
 fn check_invariants(a: &Assessment, context: &str) {
-    let first_open = a.steps.iter().find(|s| s.state != StepState::Done).map(|s| s.id);
+    let first_open = a.steps.iter().find(|s| !s.state.is_settled()).map(|s| s.id);
     assert_eq!(a.next, first_open, "{context}: next is the first step not done");
     assert!(!a.steps.is_empty(), "{context}: no steps");
     for (i, step) in a.steps.iter().enumerate() {
@@ -106,7 +106,7 @@ fn check_invariants(a: &Assessment, context: &str) {
             assert!(texts::entry(v.id.text_id()).is_some(), "{context}");
         }
         let support = a.steps.iter().any(|s| s.id == StepId::CheckOverdue);
-        let all_done = a.steps.iter().filter(|s| s.id != StepId::CheckOverdue).all(|s| s.state == StepState::Done);
+        let all_done = a.steps.iter().filter(|s| s.id != StepId::CheckOverdue).all(|s| s.state.is_settled());
         assert_eq!(support, e.overdue && !all_done, "{context}: support step iff overdue");
     } else {
         assert!(a.steps.iter().all(|s| s.id != StepId::CheckOverdue), "{context}");

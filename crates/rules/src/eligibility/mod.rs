@@ -78,6 +78,12 @@ impl Path {
     pub fn text_id_for(self, role: Role) -> String {
         reader_text_id(self.text_id(), role)
     }
+
+    /// The id of the text naming the path for this situation's reader: a
+    /// guardian reads `<id>_guardian` where the data has one (not «родитель»).
+    pub fn text_id_in(self, s: &Situation) -> String {
+        guardian_text_id(self.text_id_for(s.role), s)
+    }
 }
 
 /// The text a reader in `role` sees for `base`: a student gets
@@ -90,6 +96,17 @@ impl Path {
 /// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Student), "elig.path.parent_creates_account_student");
 /// assert_eq!(reader_text_id("elig.state.done".into(), Role::Student), "elig.state.done");
 /// ```
+/// `<id>_guardian` for a guardian reader where the data has one, else `id`.
+pub fn guardian_text_id(id: String, s: &Situation) -> String {
+    if s.role == Role::Parent && s.representative == situation::Representative::Guardian {
+        let guardian = format!("{id}_guardian");
+        if crate::texts::entry(&guardian).is_some() {
+            return guardian;
+        }
+    }
+    id
+}
+
 pub fn reader_text_id(base: String, role: Role) -> String {
     if role == Role::Student {
         let student = format!("{base}_student");
@@ -188,6 +205,25 @@ impl NoteId {
         self == NoteId::Turns14Soon
     }
 
+    /// Whether the note tells how the sources disagree (a panel folds it
+    /// under «Если в разных инструкциях написано по-разному»).
+    pub fn is_disagreement(self) -> bool {
+        matches!(self, NoteId::AgeLimitParentCreated | NoteId::CheckDuration)
+    }
+
+    /// Whether the note is part of what to do in its step (a panel keeps it
+    /// open in the next step's card; the rest is background).
+    pub fn is_instruction(self) -> bool {
+        matches!(
+            self,
+            NoteId::Turns14Soon
+                | NoteId::AutoupdateCheckbox
+                | NoteId::CreateButtonSupport
+                | NoteId::MfcOnly
+                | NoteId::GrantAccess
+        )
+    }
+
     /// The step of `a`'s plan a panel shows the note inside; `None`: the
     /// note is about the sources disagreeing (a drawer of its own).
     /// Mostly the first of [`NoteId::steps`] on the plan; the auto-update
@@ -196,7 +232,7 @@ impl NoteId {
     /// reader is at now, since it changes what to do before the birthday.
     pub fn step_in(self, a: &Assessment) -> Option<StepId> {
         let on_plan = |id: &StepId| a.steps.iter().any(|st| st.id == *id);
-        let open = |id: &StepId| a.steps.iter().any(|st| st.id == *id && st.state != StepState::Done);
+        let open = |id: &StepId| a.steps.iter().any(|st| st.id == *id && !st.state.is_settled());
         let first = self.steps().iter().copied().find(on_plan);
         match self {
             NoteId::Turns14Soon => a.next.or(first),
@@ -351,7 +387,7 @@ pub fn assess(s: &Situation) -> Assessment {
         b.check_overdue();
     }
     let steps = b.steps;
-    let next = steps.iter().find(|st| st.state != StepState::Done).map(|st| st.id);
+    let next = steps.iter().find(|st| !st.state.is_settled()).map(|st| st.id);
     let notes = notes(s, path, &steps, create.as_ref(), estimate.as_ref());
     Assessment {
         role: s.role,
@@ -375,7 +411,7 @@ fn notes(
     estimate: Option<&CheckEstimate>,
 ) -> Vec<NoteId> {
     let has = |id: StepId| steps.iter().any(|st| st.id == id);
-    let open = |id: StepId| steps.iter().any(|st| st.id == id && st.state != StepState::Done);
+    let open = |id: StepId| steps.iter().any(|st| st.id == id && !st.state.is_settled());
     let mut out = Vec::new();
     let minor = path != Path::AdultStudent;
     if minor {
@@ -390,7 +426,10 @@ fn notes(
         out.push(NoteId::Turns14Soon);
     }
     // The request that starts the ЗАГС check also starts the СНИЛС check (002).
-    if open(StepId::CertificateCheck) || s.snils_status == Some(SnilsStatus::EnteredManually) {
+    // Only while the request is still to be sent: a check under way needs no
+    // checkbox advice.
+    let to_send = |id: StepId| steps.iter().any(|st| st.id == id && st.state == StepState::Todo);
+    if to_send(StepId::CertificateCheck) || s.snils_status == Some(SnilsStatus::EnteredManually) {
         out.push(NoteId::AutoupdateCheckbox);
     }
     if open(StepId::CertificateCheck) || open(StepId::SnilsCheck) || open(StepId::MfcDocuments) || estimate.is_some() {

@@ -413,13 +413,13 @@ mod tests {
             let s = situation(role, birth, region, &[]);
             let a = assess(&s);
             paths.push(a.path);
-            for step in a.steps.iter().filter(|st| st.state != crate::eligibility::StepState::Done) {
+            for step in a.steps.iter().filter(|st| !st.state.is_settled()) {
                 let Some((q, v)) = done_answer(step.id, &s) else { continue };
                 assert!(q.accepts(v), "{v}");
                 let after = assess(&situation(role, birth, region, &[(q, v)]));
                 let st = after.steps.iter().find(|st| st.id == step.id);
                 assert!(
-                    st.is_none_or(|st| st.state == crate::eligibility::StepState::Done),
+                    st.is_none_or(|st| st.state.is_settled()),
                     "{role} {birth} {region:?}: {:?} after {q:?}={v}: {st:?}",
                     step.id
                 );

@@ -87,8 +87,18 @@ closed_set!(
         Waiting => "waiting",
         /// Cannot go on until a problem is fixed (the text says how).
         Blocked => "blocked",
+        /// The step does not apply to this situation (a rule says so, e.g. a
+        /// parent-created account is linked without a code: seeds 001, 002).
+        NotNeeded => "not_needed",
     }
 );
+
+impl StepState {
+    /// Whether nothing is left to do in the step: done, or not needed.
+    pub fn is_settled(self) -> bool {
+        matches!(self, StepState::Done | StepState::NotNeeded)
+    }
+}
 
 /// A link's label: a text id, or the profile's own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,15 +190,42 @@ impl<'a> Builder<'a> {
                 base
             }
         };
+        let text_id = self.region_sourced(id, text_id);
         self.steps.push(Step {
             id,
             actor,
             state,
-            title_id: super::reader_text_id(format!("elig.step.{}.title", id.id()), role),
+            title_id: super::guardian_text_id(
+                super::reader_text_id(format!("elig.step.{}.title", id.id()), role),
+                self.situation,
+            ),
             text_id,
             link,
             params: Vec::new(),
         });
+    }
+
+    /// A diary-side step's words in a region whose sources are named seeds
+    /// that do not include the text's own: the `<id>_general` variant,
+    /// which claims no message or screen of another region's diary (the
+    /// Kuzbass seeds 000/001 never describe the consent request of seed 003).
+    fn region_sourced(&self, id: StepId, text_id: String) -> String {
+        if !is_diary_side(id) {
+            return text_id;
+        }
+        let region = &self.situation.region.source;
+        let seeded = !region.is_empty() && region.iter().all(|r| r.starts_with("seeds/"));
+        let general = format!("{text_id}_general");
+        match texts::entry(&text_id) {
+            Some(e) if seeded && !e.sources.iter().any(|s| region.iter().any(|r| r == s)) => {
+                if texts::entry(&general).is_some() {
+                    general
+                } else {
+                    text_id
+                }
+            }
+            _ => text_id,
+        }
     }
 
     fn has_account(&self) -> bool {
@@ -327,18 +364,24 @@ impl<'a> Builder<'a> {
         self.push(StepId::StudentRegister, Actor::Student, state, variant, link);
     }
 
+    /// The binding code (seeds 001, 002, 003). An account the parent made
+    /// from the own profile is linked automatically: no code, so both steps
+    /// are «не нужно» (seeds 001, 002), never «сделано».
     pub fn linking(&mut self) {
         let linked = self.linked();
+        let parent_made = self.situation.student_account == Some(StudentAccount::CreatedByParent);
         let second = self.situation.student_account == Some(StudentAccount::CreatedByOtherParent);
         let (state, variant) = match self.situation.student_account {
+            _ if parent_made => (StepState::NotNeeded, "not_needed"),
             _ if linked => (StepState::Done, "done"),
             _ if second => (StepState::Todo, "second_parent"),
             None => (StepState::Todo, "unknown"),
             Some(_) => (StepState::Todo, "todo"),
         };
-        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };
+        let link = if state.is_settled() { None } else { fixed_link("gosuslugi_family") };
         self.push(StepId::LinkCode, Actor::Parent, state, variant, link);
         let (state, variant) = match () {
+            _ if parent_made => (StepState::NotNeeded, "not_needed"),
             _ if linked => (StepState::Done, "done"),
             _ if second => (StepState::Todo, "second_parent"),
             _ => (StepState::Todo, "todo"),
@@ -463,11 +506,11 @@ impl<'a> Builder<'a> {
     /// (or, on a path without check steps, before the first unfinished
     /// step).
     pub fn check_overdue(&mut self) {
-        let at = self.steps.iter().position(|s| is_check(s) && s.state != StepState::Done).or_else(|| {
+        let at = self.steps.iter().position(|s| is_check(s) && !s.state.is_settled()).or_else(|| {
             if self.steps.iter().any(is_check) {
                 None
             } else {
-                self.steps.iter().position(|s| s.state != StepState::Done)
+                self.steps.iter().position(|s| !s.state.is_settled())
             }
         });
         if let Some(at) = at {
@@ -478,6 +521,15 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// A step on the diary's side (its login and consent screens differ by
+/// region), as opposed to Gosuslugi's, which are the same everywhere.
+pub fn is_diary_side(id: StepId) -> bool {
+    matches!(
+        id,
+        StepId::StudentDiaryLogin | StepId::ConsentForChild | StepId::StudentConsent | StepId::ParentDiaryLogin
+    )
 }
 
 /// A step of the document check (certificate, СНИЛС, or documents at the МФЦ).

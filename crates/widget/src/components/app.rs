@@ -189,8 +189,11 @@ impl Component for App {
             }
         };
 
+        // Once the guide has started (a birth date given), the intro is
+        // hidden and the tabs compact, so the next step's card fits a phone.
+        let started = self.answers.birth_date.is_some();
         html! {
-            <section class="dh-panel" part="panel" lang={lang.code()} aria-labelledby="dh-title">
+            <section class={classes!("dh-panel", started.then_some("dh-started"))} part="panel" lang={lang.code()} aria-labelledby="dh-title">
                 <h2 id="dh-title" class="dh-title" part="title">{ t("ui.panel.title", lang) }</h2>
                 <p class="dh-intro" part="intro">{ tr("ui.panel.intro", self.config.role.is_student(), lang) }</p>
                 <Tabs items={role_items} selected={role_index} on_select={on_role}

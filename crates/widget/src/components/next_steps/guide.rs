@@ -397,7 +397,7 @@ impl Guide<'_> {
                         <h3 id="dh-now-title" class="dh-h3" tabindex="-1" ref={self.heading.clone()}>
                             { elig::fill(texts::text(&step.title_id, lang), &step.params) }
                         </h3>
-                        { self.step_body(a, s, step) }
+                        { self.step_body(a, s, step, true) }
                     </section>
                 }
             }
@@ -411,18 +411,13 @@ impl Guide<'_> {
         };
         let items = numbered.iter().map(|(n, st)| {
             let is_now = a.next == Some(st.id);
-            let status = match st.state {
-                StepState::Done => "done",
-                StepState::Waiting => "waiting",
-                _ if is_now => "now",
-                _ => "later",
-            };
+            let status = step_status(a, st);
             let title = elig::fill(texts::text(&st.title_id, lang), &st.params);
             html! {
                 <li class={classes!("dh-step", state_class(st.state), is_now.then_some("dh-step-next"))}
                     data-step={st.id.id()} data-state={st.state.id()} data-status={status}
                     aria-current={is_now.then_some("step")}>
-                    <details open={is_now}>
+                    <details>
                         <summary>
                             <span class="dh-num">{ format!("{n}.") }</span>
                             { " " }<span class="dh-step-title">{ title }</span>
@@ -430,18 +425,18 @@ impl Guide<'_> {
                                 { t(&format!("ui.plan.status.{status}"), lang) }
                             </span>
                         </summary>
-                        { self.step_body(a, s, st) }
+                        { self.step_body(a, s, st, false) }
                     </details>
                 </li>
             }
         });
         let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
-        let plan_text = plan_text(a, lang, self.student());
+        let plan_text = plan_text(a, s, lang, self.student());
         let rest = html! {
             <>
                 <section class="dh-result" aria-labelledby="dh-steps-title">
                     <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
-                    <p class="dh-path">{ self.w(&a.path.text_id()) }</p>
+                    <p class="dh-path">{ texts::text(&a.path.text_id_in(s), lang) }</p>
                     <ol class="dh-steps dh-plan">{ for items }</ol>
                     { plan_actions(lang, plan_text, self.student()) }
                 </section>
@@ -473,7 +468,11 @@ impl Guide<'_> {
     /// One step: who acts (addressed to the reader), how long, what to do,
     /// the practical notes and the «Создать» check that concern it, the
     /// link, and «Сделано».
-    pub(super) fn step_body(&self, a: &Assessment, s: &Situation, step: &Step) -> Html {
+    /// In the «Сейчас» card (`now`) the «Создать» conditions, the sources'
+    /// disagreements and the other notes fold away under their own
+    /// summaries, so the heading, who, how long, what to do, the link and
+    /// «Сделано» fit a phone's screen.
+    pub(super) fn step_body(&self, a: &Assessment, s: &Situation, step: &Step, now: bool) -> Html {
         let lang = self.lang();
         let text = elig::fill(texts::text(&step.text_id, lang), &step.params);
         let actor = self.w(&format!("ui.actor.{}", actor_key(step.actor)));
@@ -490,7 +489,13 @@ impl Guide<'_> {
         // «скоро 14» before the step's own text, the rest after it.
         let (first, notes): (Vec<NoteId>, Vec<NoteId>) =
             a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).partition(|n| n.comes_first());
-        let tick = (step.state != StepState::Done).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
+        // In the card: what to do stays open; the sources' disagreement and
+        // the background fold away.
+        let (differ, rest): (Vec<NoteId>, Vec<NoteId>) =
+            if now { notes.iter().partition(|n| n.is_disagreement()) } else { (Vec::new(), notes.clone()) };
+        let (todo, more): (Vec<NoteId>, Vec<NoteId>) =
+            if now { rest.iter().partition(|n| n.is_instruction()) } else { (rest, Vec::new()) };
+        let tick = (!step.state.is_settled()).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
                 <button type="button" class="dh-secondary dh-tick" onclick={self.answer(None, move |x| x.with(q, Some(v.to_owned())))}>
                     { "✓ " }{ t("ui.plan.tick", lang) }
@@ -518,15 +523,33 @@ impl Guide<'_> {
                 </p>
                 { self.advice(a, &first) }
                 <p class="dh-step-text">{ text }</p>
-                if step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && step.state != StepState::Done {
-                    { create_button_view(a, s, lang, self.student()) }
+                if step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && !step.state.is_settled() {
+                    { create_button_view(a, s, lang, self.student(), now) }
                 }
-                if wait_here {
+                if wait_here && now && step.id == StepId::CheckOverdue {
+                    // The step's text already says the time is up.
+                    <details class="dh-more">
+                        <summary>{ t("ui.next.wait.heading", lang) }</summary>
+                        { wait_view(a, lang, self.student()) }
+                    </details>
+                } else if wait_here {
                     { wait_view(a, lang, self.student()) }
                 }
-                { self.advice(a, &notes) }
+                { self.advice(a, &todo) }
                 { for link }
                 { for tick }
+                if !more.is_empty() {
+                    <details class="dh-more">
+                        <summary>{ t("ui.guide.more", lang) }</summary>
+                        { self.advice(a, &more) }
+                    </details>
+                }
+                if !differ.is_empty() {
+                    <details class="dh-more">
+                        <summary>{ self.w("ui.next.notes") }</summary>
+                        { self.advice(a, &differ) }
+                    </details>
+                }
             </div>
         }
     }

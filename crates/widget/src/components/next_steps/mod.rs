@@ -182,6 +182,11 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
             if std::mem::take(&mut *moved.borrow_mut()) {
                 if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
+                    // Then the whole card into view where it fits (the
+                    // next step's link and «Сделано» too, not only its heading).
+                    if let Some(card) = el.parent_element() {
+                        scroll_into_view_nearest(&card);
+                    }
                 }
             }
         });
@@ -309,6 +314,19 @@ fn has_picker(kind: &str) -> bool {
     };
     input.set_type(kind);
     input.type_() == kind
+}
+
+/// `el.scrollIntoView({ block: "nearest" })`: the least scrolling that shows
+/// the element (its top first when it is taller than the viewport).
+fn scroll_into_view_nearest(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("block"), &JsValue::from_str("nearest"));
+    if let Ok(f) = js_sys::Reflect::get(el, &JsValue::from_str("scrollIntoView")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(el, &options);
+        }
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM` as `DD.MM.YYYY HH:MM` (anything else as it is).

@@ -9,11 +9,24 @@ pub(super) fn state_class(state: StepState) -> &'static str {
         StepState::Todo => "dh-state-todo",
         StepState::Waiting => "dh-state-waiting",
         StepState::Blocked => "dh-state-blocked",
+        StepState::NotNeeded => "dh-state-not-needed",
+    }
+}
+
+/// The status word of a step in the plan: done, not needed, waiting, now or later.
+pub(super) fn step_status(a: &Assessment, st: &Step) -> &'static str {
+    match st.state {
+        StepState::Done => "done",
+        StepState::NotNeeded => "not_needed",
+        StepState::Waiting => "waiting",
+        _ if a.next == Some(st.id) => "now",
+        _ => "later",
     }
 }
 
 /// «Создать»: each condition met (✓), missing (✗) or not known (?).
-pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, student: bool) -> Html {
+/// In the «Сейчас» card (`folded`) the conditions fold under the verdict.
+pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, student: bool, folded: bool) -> Html {
     let Some(b) = &a.create_button else { return html! {} };
     let met = b.met();
     let rows = Condition::ALL.iter().map(|c| {
@@ -39,10 +52,20 @@ pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, stud
             </li>
         }
     });
+    let verdict = t(if b.visible { "ui.next.create_button.visible" } else { "ui.next.create_button.missing" }, lang);
+    if folded {
+        return html! {
+            <details class="dh-box dh-create dh-more">
+                <summary>{ t("ui.next.create_button.heading", lang) }</summary>
+                <p>{ verdict }</p>
+                <ul class="dh-checklist dh-conditions">{ for rows }</ul>
+            </details>
+        };
+    }
     html! {
         <div class="dh-box dh-create">
             <h4>{ t("ui.next.create_button.heading", lang) }</h4>
-            <p>{ t(if b.visible { "ui.next.create_button.visible" } else { "ui.next.create_button.missing" }, lang) }</p>
+            <p>{ verdict }</p>
             <ul class="dh-checklist dh-conditions">{ for rows }</ul>
         </div>
     }
@@ -99,29 +122,79 @@ pub(super) fn region_view(a: &Assessment, lang: Lang, student: bool) -> Html {
 }
 
 /// The plan as plain text (to copy or share): numbered steps with status,
-/// who acts, what to do and the link written out.
-pub(super) fn plan_text(a: &Assessment, lang: Lang, student: bool) -> String {
+/// who acts, how long, what to do, the notes of the step, the «Создать»
+/// conditions (✓ / ✗ / ?), the link written out; then the notes that
+/// belong to no step.
+pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool) -> String {
     let mut out = t("ui.plan.text_title", lang);
     out.push('\n');
     for (i, st) in a.steps.iter().enumerate() {
-        let status = match st.state {
-            StepState::Done => "done",
-            StepState::Waiting => "waiting",
-            _ if a.next == Some(st.id) => "now",
-            _ => "later",
-        };
         out.push_str(&format!(
-            "\n{}. {} ({})\n{}: {}\n{}\n",
+            "\n{}. {} ({})\n{}: {}\n",
             i + 1,
             elig::fill(texts::text(&st.title_id, lang), &st.params),
-            t(&format!("ui.plan.status.{status}"), lang),
+            t(&format!("ui.plan.status.{}", step_status(a, st)), lang),
             t("ui.next.who", lang),
             tr(&format!("ui.actor.{}", st.actor.id()), student, lang),
-            elig::fill(texts::text(&st.text_id, lang), &st.params),
         ));
+        let time_id = format!("ui.time.{}", st.id.id());
+        if texts::entry(&time_id).is_some() && !st.state.is_settled() {
+            out.push_str(&format!("{}: {}\n", t("ui.guide.time", lang), tr(&time_id, student, lang)));
+        }
+        out.push_str(&elig::fill(texts::text(&st.text_id, lang), &st.params));
+        out.push('\n');
+        for n in a.notes.iter().filter(|n| n.step_in(a) == Some(st.id)) {
+            out.push_str(&format!("— {}\n", tr(&n.text_id_in(&a.region), student, lang)));
+        }
+        if st.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && !st.state.is_settled() {
+            if let Some(b) = &a.create_button {
+                let met = b.met();
+                out.push_str(&t(
+                    if b.visible { "ui.next.create_button.visible" } else { "ui.next.create_button.missing" },
+                    lang,
+                ));
+                out.push('\n');
+                let max = diary_rules::eligibility::create_button::max_age(s).to_string();
+                for c in Condition::ALL.iter() {
+                    let name =
+                        elig::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max.clone())]);
+                    let missing: Vec<String> = b
+                        .missing
+                        .iter()
+                        .filter(|m| m.condition() == *c)
+                        .map(|m| tr(&m.text_id(), student, lang))
+                        .collect();
+                    let unknown: Vec<String> = b
+                        .unknown
+                        .iter()
+                        .filter(|u| u.condition() == *c)
+                        .map(|u| tr(&u.text_id(), student, lang))
+                        .collect();
+                    let (mark, more) = if met.contains(c) {
+                        ("✓", Vec::new())
+                    } else if !missing.is_empty() {
+                        ("✗", missing)
+                    } else {
+                        ("?", unknown)
+                    };
+                    out.push_str(&format!("{mark} {name}"));
+                    for m in more {
+                        out.push_str(&format!(" {m}"));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
         if let Some(l) = &st.link {
             out.push_str(&l.href);
             out.push('\n');
+        }
+    }
+    let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
+    if !drawer.is_empty() {
+        out.push_str(&format!("\n{}\n", tr("ui.next.notes", student, lang)));
+        for n in drawer {
+            out.push_str(&format!("— {}\n", tr(&n.text_id(), student, lang)));
         }
     }
     out
