@@ -357,6 +357,10 @@ P2 = [
 ("create_button_missing","dictation","Кнопка «Создать» не отображается"),
 ("account_not_confirmed","typo","учтеная запись не подтвреждена"),
 ("diary_login_disabled","run together","неверный логин или пароль"),
+# the diary's own topics beside its login message (not another subject)
+("diary_not_found","as retold","хотела посмотреть оценки, а там дневник не найден"),
+("diary_not_found","as retold","зашли проверить домашку, а пишет ваш дневник не найден"),
+("consent_required","question retelling","хотим посмотреть расписание, а пишет для входа в дневник необходимо согласие, это что?"),
 ]
 
 N2 = [

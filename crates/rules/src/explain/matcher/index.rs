@@ -203,6 +203,28 @@ pub(super) struct Index {
     /// Per entry, the bits of its own subjects, and of those foreign to it.
     pub(super) entry_subjects: Vec<u32>,
     pub(super) entry_others: Vec<u32>,
+    /// Phrases that say a message is gone: their words, each a whole word
+    /// or (`true`) a beginning.
+    pub(super) resolved: Vec<Vec<(Vec<char>, bool)>>,
+}
+
+impl Index {
+    /// Whether one of the `resolved` phrases ends with the last of `words`
+    /// (oldest first) and does not follow «не».
+    pub(super) fn resolves(&self, words: &[Vec<char>]) -> bool {
+        self.resolved.iter().any(|phrase| {
+            let n = phrase.len();
+            let Some(from) = words.len().checked_sub(n) else { return false };
+            let fits = phrase.iter().zip(&words[from..]).all(|((w, prefix), input)| {
+                if *prefix {
+                    input.starts_with(w)
+                } else {
+                    input == w
+                }
+            });
+            fits && from.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|before| !is_negation(before))
+        })
+    }
 }
 
 /// A small map from words, kept sorted (no hash table code per value type
@@ -455,6 +477,19 @@ fn build(catalog: &Catalog) -> Index {
     };
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
+    let resolved = catalog
+        .resolved
+        .iter()
+        .map(|phrase| {
+            phrase
+                .split_whitespace()
+                .map(|w| {
+                    let (stem, prefix) = w.strip_suffix('*').map_or((w, false), |s| (s, true));
+                    (normalized(stem).concat(), prefix)
+                })
+                .collect()
+        })
+        .collect();
     Index {
         vocab,
         exact,
@@ -472,6 +507,7 @@ fn build(catalog: &Catalog) -> Index {
         subject_infixes,
         entry_subjects,
         entry_others,
+        resolved,
     }
 }
 
