@@ -215,13 +215,15 @@ impl Index {
         self.resolved.iter().any(|phrase| {
             let n = phrase.len();
             let Some(from) = words.len().checked_sub(n) else { return false };
-            let fits = phrase.iter().zip(&words[from..]).all(|((w, prefix), input)| {
-                if *prefix {
-                    input.starts_with(w)
-                } else {
-                    input == w
-                }
-            });
+            let fits = phrase.iter().zip(&words[from..]).all(
+                |((w, prefix), input)| {
+                    if *prefix {
+                        input.starts_with(w)
+                    } else {
+                        input == w
+                    }
+                },
+            );
             fits && from.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|before| !is_negation(before))
         })
     }
