@@ -206,12 +206,19 @@ pub(super) struct Index {
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning.
     pub(super) resolved: Vec<Vec<(Vec<char>, bool)>>,
+    /// The phrases' last words (whole, and beginnings): a cheap first test.
+    pub(super) resolved_last: Sorted<()>,
+    pub(super) resolved_last_prefixes: Vec<Vec<char>>,
 }
 
 impl Index {
     /// Whether one of the `resolved` phrases ends with the last of `words`
     /// (oldest first) and does not follow «не».
     pub(super) fn resolves(&self, words: &[Vec<char>]) -> bool {
+        let Some(last) = words.last() else { return false };
+        if !self.resolved_last.contains(last) && !self.resolved_last_prefixes.iter().any(|p| last.starts_with(p)) {
+            return false;
+        }
         self.resolved.iter().any(|phrase| {
             let n = phrase.len();
             let Some(from) = words.len().checked_sub(n) else { return false };
@@ -491,7 +498,16 @@ fn build(catalog: &Catalog) -> Index {
                 })
                 .collect()
         })
-        .collect();
+        .collect::<Vec<Vec<(Vec<char>, bool)>>>();
+    let mut resolved_last: Sorted<()> = Sorted::default();
+    let mut resolved_last_prefixes: Vec<Vec<char>> = Vec::new();
+    for (word, prefix) in resolved.iter().filter_map(|p| p.last()) {
+        if *prefix {
+            resolved_last_prefixes.push(word.clone());
+        } else {
+            resolved_last.entry(word.clone());
+        }
+    }
     Index {
         vocab,
         exact,
@@ -510,6 +526,8 @@ fn build(catalog: &Catalog) -> Index {
         entry_subjects,
         entry_others,
         resolved,
+        resolved_last,
+        resolved_last_prefixes,
     }
 }
 
