@@ -256,7 +256,7 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         slot.clear();
         slot.extend_from_slice(chars);
         recent.push(slot);
-        if index.resolves(&recent) {
+        if analysis.ends_resolved && index.resolves(&recent) {
             resolved.push(pos);
         }
         prev_cyrillic = word.cyrillic();

@@ -214,11 +214,13 @@ pub(super) struct Index {
 impl Index {
     /// Whether one of the `resolved` phrases ends with the last of `words`
     /// (oldest first) and does not follow «не».
+    /// Whether `word` is the last word of one of the `resolved` phrases (a
+    /// cheap first test, cached with the word's analysis).
+    pub(super) fn ends_resolved(&self, word: &[char]) -> bool {
+        self.resolved_last.contains(word) || self.resolved_last_prefixes.iter().any(|p| word.starts_with(p))
+    }
+
     pub(super) fn resolves(&self, words: &[Vec<char>]) -> bool {
-        let Some(last) = words.last() else { return false };
-        if !self.resolved_last.contains(last) && !self.resolved_last_prefixes.iter().any(|p| last.starts_with(p)) {
-            return false;
-        }
         self.resolved.iter().any(|phrase| {
             let n = phrase.len();
             let Some(from) = words.len().checked_sub(n) else { return false };
