@@ -77,7 +77,10 @@ NOISES = [("layout", lambda s, r: layout(s)),
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
 
-def emit(split, positives, negatives, seed, noisy_share):
+NOISE_BY_NAME = dict(NOISES)
+
+
+def emit(split, positives, negatives, seed, noisy_share, extra_positives=(), extra_negatives=()):
     rnd = random.Random(seed)
     rows = []
     for id_, how, text in positives:
@@ -88,6 +91,14 @@ def emit(split, positives, negatives, seed, noisy_share):
         picks = rnd.sample(cores, min(len(cores), noisy_share))
         for id_, t in picks:
             rows.append((id_, name, f(t, rnd)))
+    # Later rounds: hand-written rows appended after the first round's, so
+    # those stay as they were. A row whose `how` names a noise is written
+    # plainly and gets that noise here (its own seed).
+    rnd2 = random.Random(seed + 1000)
+    for id_, how, text in extra_positives:
+        f = NOISE_BY_NAME.get(how)
+        rows.append((id_, how, f(text, rnd2) if f and how != "typo" else text))
+    negatives = list(negatives) + list(extra_negatives)
     lines = [f"# Issue 23: the `{split}` split. Written for issue 23 after explain-corpus.toml;",
              "# the two splits share no sentence. Generated once by scripts/explain-corpus-gen.py",
              "# (hand-written sentences + mechanical noise), then committed as data.",
@@ -112,7 +123,7 @@ def main():
         negs = list(ns["N"])
         for (note, t), s in itertools.product(ns["TEMPLATES"], ns["SERVICES"]):
             negs.append((note, t.format(s=s)))
-        text, n_pos, n_neg = emit(split, ns["P"], negs, seed, 36)
+        text, n_pos, n_neg = emit(split, ns["P"], negs, seed, 36, ns.get("P2", ()), ns.get("N2", ()))
         with open(os.path.join(root, "tests", "fixtures", f"explain-{split}.toml"), "w", encoding="utf-8") as f:
             f.write(text)
         print(split, n_pos, "positives", n_neg, "negatives")

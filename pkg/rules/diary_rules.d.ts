@@ -299,6 +299,40 @@ export interface EligibilityAssessment {
 }
 
 /**
+ * The answer of `explainErrorDetails`: everything the panel shows,
+ * including when unsure.
+ */
+export interface ErrorDetails {
+    /**
+     * The answer, exactly as `explainError` gives it; `null` when unsure.
+     */
+    answer: ErrorExplanation | undefined;
+    /**
+     * Another entry nearly as likely as the answer: show both.
+     */
+    also?: ErrorExplanation;
+    /**
+     * With no answer: the closest catalog entries, closest first (at most
+     * three; "maybe one of these"). Empty with an answer.
+     */
+    maybe: ErrorListItem[];
+    /**
+     * The side the text itself names (Gosuslugi or the diary), when it
+     * names only one.
+     */
+    side?: Side;
+    /**
+     * With no answer: whom to ask on each side, for the region.
+     */
+    contacts?: ErrorContacts;
+    /**
+     * The part of the text that matched, with an answer (from the first to
+     * the last matched word).
+     */
+    recognised?: string;
+}
+
+/**
  * The answer of `explainError`.
  */
 export interface ErrorExplanation {
@@ -335,6 +369,11 @@ export interface ErrorExplanation {
      * Ids of related catalog entries.
      */
     related: string[];
+    /**
+     * Where this message is shown: `"gosuslugi"` or `"diary"` (whom to
+     * ask about it).
+     */
+    side: Side;
 }
 
 /**
@@ -530,6 +569,11 @@ export interface ExplainContext {
 }
 
 /**
+ * Where a message is shown: on Gosuslugi or on the diary's own pages.
+ */
+export type ErrorSide = "diary" | "gosuslugi";
+
+/**
  * Who is asking.
  */
 export type Role = "parent" | "student";
@@ -538,6 +582,21 @@ export type Role = "parent" | "student";
  * Who must act.
  */
 export type Actor = "parent" | "student" | "school" | "mfc" | "support";
+
+/**
+ * Whom to ask when the message was not recognised, by the side it may be
+ * shown on (for the region).
+ */
+export interface ErrorContacts {
+    /**
+     * About a message on Gosuslugi: its support.
+     */
+    gosuslugi?: string;
+    /**
+     * About a message on the diary's pages: the school.
+     */
+    diary?: string;
+}
 
 /**
  * Why «Создать» is or is not in the child's card.
@@ -631,6 +690,19 @@ export function compareRecords(diary: StudentRecord, gosuslugi: StudentRecord, l
 export function explainError(text: string, context?: ExplainContext): ErrorExplanation | null;
 
 /**
+ * Explains a message as the panel does, also when unsure: the answer (as
+ * `explainError` gives it) and a second entry nearly as likely, or, with
+ * no answer, the closest entries ("maybe one of these"), the side the text
+ * names and whom to ask on each side for the region.
+ *
+ * `explainErrorDetails("Пишет что-то про код ребёнка")` → `{ answer: null,
+ * maybe: [{ id: "binding_code_expired", quote, title }, …], contacts: {
+ * gosuslugi: "…", diary: "…" } }`. The same arguments and errors as
+ * `explainError`.
+ */
+export function explainErrorDetails(text: string, context?: ExplainContext): ErrorDetails;
+
+/**
  * Generates a password that meets the policy, from the browser's secure
  * random source (`crypto.getRandomValues`). No look-alike characters
  * (`l I 1 O 0`) unless the policy leaves no choice.
@@ -688,6 +760,7 @@ export interface InitOutput {
     readonly checkSnils: (a: number) => [number, number, number];
     readonly compareRecords: (a: number, b: number, c: number) => [number, number, number];
     readonly explainError: (a: number, b: number) => [number, number, number];
+    readonly explainErrorDetails: (a: number, b: number) => [number, number, number];
     readonly generatePassword: (a: number) => [number, number, number, number];
     readonly listErrors: (a: number) => [number, number, number];
     readonly loadLanguage: (a: number, b: number) => number;

@@ -7,6 +7,7 @@ export const checkPassword: (a: number, b: number) => [number, number, number];
 export const checkSnils: (a: number) => [number, number, number];
 export const compareRecords: (a: number, b: number, c: number) => [number, number, number];
 export const explainError: (a: number, b: number) => [number, number, number];
+export const explainErrorDetails: (a: number, b: number) => [number, number, number];
 export const generatePassword: (a: number) => [number, number, number, number];
 export const listErrors: (a: number) => [number, number, number];
 export const loadLanguage: (a: number, b: number) => number;

@@ -92,3 +92,31 @@ test("1 MB inputs get an answer", () => {
   assert.equal(m.compareRecords({ lastName: MB, firstName: "a" }, { lastName: `${MB}x`, firstName: "a" }).match, false);
   assert.equal(m.checkSnils("112-233-445 95").valid, true);
 });
+
+test("explainErrorDetails: the answer, or the near entries and whom to ask", () => {
+  const sure = m.explainErrorDetails("Скрин 12:40. Дневник не найден. Что делать?", { region: "ryazan" });
+  assert.equal(sure.answer.id, "diary_not_found");
+  assert.equal(sure.answer.side, "diary");
+  assert.equal(sure.recognised, "Дневник не найден");
+  assert.deepEqual(sure.maybe, []);
+  assert.equal("contacts" in sure, false);
+  // The same answer as explainError, which keeps its shape (plus `side`).
+  assert.deepEqual(sure.answer, m.explainError("Скрин 12:40. Дневник не найден. Что делать?", { region: "ryazan" }));
+  assert.equal(m.explainError("Код привязки истёк").side, "gosuslugi");
+  const unsure = m.explainErrorDetails("Пишет что-то про код привязки у ребёнка на госуслугах", { region: "ryazan" });
+  assert.equal(unsure.answer, null);
+  assert.ok(unsure.maybe.length >= 1 && unsure.maybe.length <= 3, JSON.stringify(unsure.maybe));
+  for (const item of unsure.maybe) {
+    assert.equal(typeof item.id, "string");
+    assert.ok(item.quote && item.title);
+  }
+  assert.equal(unsure.side, "gosuslugi");
+  assert.ok(unsure.contacts.gosuslugi && unsure.contacts.diary);
+  // Another service: no answer and no suggestion, but still whom to ask.
+  const other = m.explainErrorDetails("Этот номер уже используется в Telegram");
+  assert.equal(other.answer, null);
+  assert.deepEqual(other.maybe, []);
+  assert.ok(other.contacts.gosuslugi && other.contacts.diary);
+  assert.throws(() => m.explainErrorDetails(null), /^Error: text/);
+  assert.equal(m.explainErrorDetails(`${MB} Ваш дневник не найден`).answer?.id, "diary_not_found");
+});

@@ -2,7 +2,7 @@
 // to compile against the packages' types (tsc reports an unused directive,
 // so a type that has become too loose fails the test).
 import init, {
-  assessEligibility, checkPassword, checkSnils, compareRecords, explainError, generatePassword, listErrors, passwordPolicy,
+  assessEligibility, checkPassword, checkSnils, compareRecords, explainError, explainErrorDetails, generatePassword, listErrors, passwordPolicy,
 } from "diary-rules";
 import initWidget, { mount } from "diary-help-widget";
 import type { DiaryLoginHelp } from "diary-help-widget/element";
@@ -49,6 +49,10 @@ a.region.diarySite.href;
 a.region.appName.length;
 // @ts-expect-error: an explanation may be null (no guess)
 explainError("текст").steps;
+// @ts-expect-error: the details' answer may be null (unsure)
+explainErrorDetails("текст").answer.steps;
+// @ts-expect-error: a side is "gosuslugi" or "diary"
+const side: "school" | undefined = explainErrorDetails("текст").side;
 
 // @ts-expect-error: mount's lang is "ru" or "en"
 mount("#help", { lang: "de" });

@@ -7,7 +7,7 @@ use crate::convert::{
 };
 use crate::ids::id_at;
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
-use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role};
+use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
 use diary_rules::Lang;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -81,6 +81,54 @@ pub struct ErrorExplanation {
     pub links: Vec<ErrorLink>,
     /// Ids of related catalog entries.
     pub related: Vec<Cow<'static, str>>,
+    /// Where this message is shown: `"gosuslugi"` or `"diary"` (whom to
+    /// ask about it).
+    pub side: Side,
+}
+
+/// Whom to ask when the message was not recognised, by the side it may be
+/// shown on (for the region).
+#[derive(Serialize, Tsify, ToJs)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorContacts {
+    /// About a message on Gosuslugi: its support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub gosuslugi: Option<Cow<'static, str>>,
+    /// About a message on the diary's pages: the school.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub diary: Option<Cow<'static, str>>,
+}
+
+/// The answer of `explainErrorDetails`: everything the panel shows,
+/// including when unsure.
+#[derive(Serialize, Tsify, ToJs)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetails {
+    /// The answer, exactly as `explainError` gives it; `null` when unsure.
+    pub answer: Option<ErrorExplanation>,
+    /// Another entry nearly as likely as the answer: show both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub also: Option<ErrorExplanation>,
+    /// With no answer: the closest catalog entries, closest first (at most
+    /// three; "maybe one of these"). Empty with an answer.
+    pub maybe: Vec<ErrorListItem>,
+    /// The side the text itself names (Gosuslugi or the diary), when it
+    /// names only one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub side: Option<Side>,
+    /// With no answer: whom to ask on each side, for the region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub contacts: Option<ErrorContacts>,
+    /// The part of the text that matched, with an answer (from the first to
+    /// the last matched word).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub recognised: Option<String>,
 }
 
 /// One entry of `listErrors`.
@@ -140,7 +188,65 @@ pub fn explain_error(
     let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
-    Ok(ErrorExplanation {
+    Ok(explanation(&e, lang).to_js())
+}
+
+/// Explains a message as the panel does, also when unsure: the answer (as
+/// `explainError` gives it) and a second entry nearly as likely, or, with
+/// no answer, the closest entries ("maybe one of these"), the side the text
+/// names and whom to ask on each side for the region.
+///
+/// `explainErrorDetails("Пишет что-то про код ребёнка")` → `{ answer: null,
+/// maybe: [{ id: "binding_code_expired", quote, title }, …], contacts: {
+/// gosuslugi: "…", diary: "…" } }`. The same arguments and errors as
+/// `explainError`.
+#[wasm_bindgen(js_name = explainErrorDetails, unchecked_return_type = "ErrorDetails")]
+pub fn explain_error_details(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = required_string(&plain(&text, "text")?, "text")?;
+    let context = plain(&context, "context")?;
+    let ctx: ExplainContext = if is_nullish(&context) {
+        ExplainContext::default()
+    } else {
+        expect_object(&context, "context")?;
+        read_context(&context)?
+    };
+    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
+    let rules_ctx = rules_context(&ctx)?;
+    let o = rules::explain_text(&text, &rules_ctx);
+    let catalog = rules::catalog::catalog();
+    let maybe = o
+        .maybe
+        .iter()
+        .filter_map(|id| catalog.entry(id))
+        .filter_map(|e| {
+            Some(ErrorListItem {
+                id: Cow::Borrowed(e.id),
+                quote: words(e.quote.first()?.text, Lang::Ru),
+                title: words(e.title, lang),
+            })
+        })
+        .collect();
+    let contacts = (o.answer.is_none()).then(|| ErrorContacts {
+        gosuslugi: o.contacts.gosuslugi.map(|c| words(c, lang)),
+        diary: o.contacts.diary.map(|c| words(c, lang)),
+    });
+    Ok(ErrorDetails {
+        answer: o.answer.as_ref().map(|e| explanation(e, lang)),
+        also: o.also.as_ref().map(|e| explanation(e, lang)),
+        maybe,
+        side: o.side,
+        contacts,
+        recognised: o.recognised,
+    }
+    .to_js())
+}
+
+/// One explanation in the JS shape.
+fn explanation(e: &rules::Explanation, lang: Lang) -> ErrorExplanation {
+    ErrorExplanation {
         id: Cow::Borrowed(e.id),
         // Two decimals (the f32 would show as 0.7799999713897705).
         confidence: (f64::from(e.confidence) * 100.0).round() / 100.0,
@@ -153,8 +259,8 @@ pub fn explain_error(
         contact: e.contact.map(|c| words(c, lang)),
         links: e.links.iter().map(|l| ErrorLink { url: l.url.to_owned(), label: words(l.label, lang) }).collect(),
         related: e.related.iter().map(|&r| Cow::Borrowed(r)).collect(),
+        side: e.side,
     }
-    .to_js())
 }
 
 /// Reads the context's fields; any other key is an error (a typo such as

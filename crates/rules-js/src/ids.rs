@@ -112,6 +112,7 @@ js_ids! {
     diary_rules::explain::Role => "Role", "Who is asking.";
     diary_rules::explain::Actor => "Actor", "Who must act.";
     diary_rules::explain::QuoteKind => "QuoteKind", "What sort of text the matched quote is.";
+    diary_rules::explain::Side => "ErrorSide", "Where a message is shown: on Gosuslugi or on the diary's own pages.";
     diary_rules::certificate::CertificateProblem => "CertificateProblem", "What is wrong with a birth certificate.";
     diary_rules::records::RecordField => "RecordField", "A field of the record.";
     diary_rules::records::DifferenceKind => "DifferenceKind", "How two values differ.";

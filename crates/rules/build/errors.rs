@@ -24,6 +24,7 @@ struct ErrorsFile {
     foreign: Vec<Foreign>,
     synonym: Vec<Synonym>,
     spoken_punctuation: SpokenPunctuation,
+    resolved: Resolved,
 }
 
 /// What a message can be about (the diary, Gosuslugi, the child, ...).
@@ -62,6 +63,15 @@ struct Synonym {
 #[allow(dead_code)]
 struct SpokenPunctuation {
     words: Vec<String>,
+    source: Sources,
+}
+
+/// Phrases that say a message is gone («исправили», «больше не пишет»).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Resolved {
+    phrases: Vec<String>,
     source: Sources,
 }
 
@@ -274,6 +284,13 @@ pub fn generate(file: &str, raw: &str) -> String {
         );
     }
     let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
+    for (i, p) in data.resolved.phrases.iter().enumerate() {
+        let n = p.split_whitespace().count();
+        if n == 0 || n > 3 {
+            panic!("{file}: resolved.phrases[{i}]: one to three words");
+        }
+    }
+    let _ = writeln!(code, "    resolved: List(&{:?}),", data.resolved.phrases);
     code.push_str("};\n");
     code
 }

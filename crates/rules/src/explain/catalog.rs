@@ -107,23 +107,15 @@ pub struct Other {
     pub quotes: List<&'static str>,
 }
 
-/// Where a message is shown, so whom to ask about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The diary's own pages (the school, the diary's feedback form).
-    Diary,
-    /// Gosuslugi (its support, the МФЦ).
-    Gosuslugi,
-}
-
-impl Side {
-    pub fn id(self) -> &'static str {
-        match self {
-            Side::Diary => "diary",
-            Side::Gosuslugi => "gosuslugi",
-        }
+crate::id::closed_set!(
+    /// Where a message is shown, so whom to ask about it.
+    Side {
+        /// The diary's own pages (the school, the diary's feedback form).
+        Diary => "diary",
+        /// Gosuslugi (its support, the МФЦ).
+        Gosuslugi => "gosuslugi",
     }
-}
+);
 
 /// What a message can be about, or another service (a foreign subject):
 /// the words that name it, normalized as the matcher reads them; a word
@@ -181,6 +173,9 @@ pub struct Catalog {
     /// Words a voice keyboard writes for punctuation («точка», «запятая»):
     /// the matcher reads past them.
     pub spoken_punctuation: List<&'static str>,
+    /// Phrases (one to three words) that say a message is gone
+    /// («исправили», «больше не пишет»): a match near one is vetoed.
+    pub resolved: List<&'static str>,
 }
 
 impl Catalog {

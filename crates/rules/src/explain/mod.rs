@@ -77,6 +77,8 @@ pub struct Explanation {
     /// from the wording of the message, else unknown).
     pub role: Option<Role>,
     pub ages: Vec<AgeGroup>,
+    /// Where the message is shown (whom to ask about it).
+    pub side: Side,
 }
 
 /// Explains a message. `None` when the text matches no catalog message well
@@ -299,5 +301,6 @@ fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &Ex
         related: entry.related.to_vec(),
         role,
         ages,
+        side: entry.side,
     }
 }

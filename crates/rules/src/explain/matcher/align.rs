@@ -116,6 +116,8 @@ pub(super) struct Scores {
     pub(super) loose: Vec<f32>,
     /// Input positions that name a subject, in order.
     pub(super) subjects: Vec<(usize, Subjects)>,
+    /// Input positions where a phrase says a message is gone, in order.
+    pub(super) resolved: Vec<usize>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -208,6 +210,10 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         hits: Vec::new(),
     };
     let mut subjects: Vec<(usize, Subjects)> = Vec::new();
+    let mut resolved: Vec<usize> = Vec::new();
+    // The last four words as read (oldest first), for the phrases that say
+    // a message is gone.
+    let mut recent: Vec<Vec<char>> = Vec::with_capacity(5);
     let mut seen = Seen::default();
     let mut matches: Vec<Hit> = Vec::new();
     let mut extra: Vec<Hit> = Vec::new();
@@ -245,6 +251,13 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         }
         if named.any() {
             subjects.push((pos, named));
+        }
+        let mut slot = if recent.len() == 4 { recent.remove(0) } else { Vec::new() };
+        slot.clear();
+        slot.extend_from_slice(chars);
+        recent.push(slot);
+        if analysis.ends_resolved && index.resolves(&recent) {
+            resolved.push(pos);
         }
         prev_cyrillic = word.cyrillic();
         let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated, last };
@@ -297,7 +310,7 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         pos += 1;
         prev = Some((word, exact));
     }
-    Scores { found: run.found, loose: run.loose, subjects }
+    Scores { found: run.found, loose: run.loose, subjects, resolved }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {

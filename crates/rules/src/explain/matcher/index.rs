@@ -203,6 +203,39 @@ pub(super) struct Index {
     /// Per entry, the bits of its own subjects, and of those foreign to it.
     pub(super) entry_subjects: Vec<u32>,
     pub(super) entry_others: Vec<u32>,
+    /// Phrases that say a message is gone: their words, each a whole word
+    /// or (`true`) a beginning.
+    pub(super) resolved: Vec<Vec<(Vec<char>, bool)>>,
+    /// The phrases' last words (whole, and beginnings): a cheap first test.
+    pub(super) resolved_last: Sorted<()>,
+    pub(super) resolved_last_prefixes: Vec<Vec<char>>,
+}
+
+impl Index {
+    /// Whether one of the `resolved` phrases ends with the last of `words`
+    /// (oldest first) and does not follow «не».
+    /// Whether `word` is the last word of one of the `resolved` phrases (a
+    /// cheap first test, cached with the word's analysis).
+    pub(super) fn ends_resolved(&self, word: &[char]) -> bool {
+        self.resolved_last.contains(word) || self.resolved_last_prefixes.iter().any(|p| word.starts_with(p))
+    }
+
+    pub(super) fn resolves(&self, words: &[Vec<char>]) -> bool {
+        self.resolved.iter().any(|phrase| {
+            let n = phrase.len();
+            let Some(from) = words.len().checked_sub(n) else { return false };
+            let fits = phrase.iter().zip(&words[from..]).all(
+                |((w, prefix), input)| {
+                    if *prefix {
+                        input.starts_with(w)
+                    } else {
+                        input == w
+                    }
+                },
+            );
+            fits && from.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|before| !is_negation(before))
+        })
+    }
 }
 
 /// A small map from words, kept sorted (no hash table code per value type
@@ -455,6 +488,28 @@ fn build(catalog: &Catalog) -> Index {
     };
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
+    let resolved = catalog
+        .resolved
+        .iter()
+        .map(|phrase| {
+            phrase
+                .split_whitespace()
+                .map(|w| {
+                    let (stem, prefix) = w.strip_suffix('*').map_or((w, false), |s| (s, true));
+                    (normalized(stem).concat(), prefix)
+                })
+                .collect()
+        })
+        .collect::<Vec<Vec<(Vec<char>, bool)>>>();
+    let mut resolved_last: Sorted<()> = Sorted::default();
+    let mut resolved_last_prefixes: Vec<Vec<char>> = Vec::new();
+    for (word, prefix) in resolved.iter().filter_map(|p| p.last()) {
+        if *prefix {
+            resolved_last_prefixes.push(word.clone());
+        } else {
+            resolved_last.entry(word.clone());
+        }
+    }
     Index {
         vocab,
         exact,
@@ -472,6 +527,9 @@ fn build(catalog: &Catalog) -> Index {
         subject_infixes,
         entry_subjects,
         entry_others,
+        resolved,
+        resolved_last,
+        resolved_last_prefixes,
     }
 }
 

@@ -177,6 +177,8 @@ pub(super) struct Analysis {
     pub(super) after_not: Vec<Hit>,
     /// «не» / "not", in any reading.
     pub(super) negation: bool,
+    /// The word can end a phrase saying a message is gone (`[resolved]`).
+    pub(super) ends_resolved: bool,
     pub(super) subjects: Subjects,
     /// Spoken punctuation («точка»), read past.
     pub(super) spoken: bool,
@@ -241,7 +243,7 @@ impl Analysis {
     pub(super) fn of(word: &Word, last: bool) -> Analysis {
         let index = index();
         let chars = word.chars();
-        let mut a = Analysis::default();
+        let mut a = Analysis { ends_resolved: index.ends_resolved(chars), ..Analysis::default() };
         vocab_hits(chars, last, &mut a.whole);
         // A vocabulary word as it is, in some reading: no split.
         let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);

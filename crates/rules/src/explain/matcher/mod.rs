@@ -173,6 +173,15 @@ fn subjects_near(subjects: &[(usize, Subjects)], span: &Span) -> Subjects {
     near
 }
 
+/// Whether a phrase that says a message is gone stands within
+/// [`SUBJECT_WINDOW`] words of a span.
+fn resolved_near(resolved: &[usize], span: &Span) -> bool {
+    let from = span.first.saturating_sub(SUBJECT_WINDOW);
+    let to = span.last + SUBJECT_WINDOW;
+    let start = resolved.partition_point(|p| *p < from);
+    resolved.get(start).is_some_and(|p| *p <= to)
+}
+
 fn better_entry(a: &Found, b: &Found) -> bool {
     if (a.confidence - b.confidence).abs() <= PREFER_MARGIN && a.matched != b.matched {
         return a.matched > b.matched;
@@ -212,6 +221,14 @@ pub fn matches(text: &str) -> Matches {
     for (model, f) in index.quotes.iter().zip(&scores.found) {
         let Some(mut f) = *f else { continue };
         if !model.negative {
+            // «Раньше писало «Дневник не найден», а сейчас всё открылось»:
+            // a message said to be gone is not one to explain.
+            if resolved_near(&scores.resolved, &f.span) {
+                if let Some(v) = vetoed.get_mut(model.group) {
+                    *v = true;
+                }
+                continue;
+            }
             let near = subjects_near(&scores.subjects, &f.span);
             let others = index.entry_others.get(model.group).copied().unwrap_or(0);
             if near.foreign || near.own & others != 0 {
