@@ -17,6 +17,9 @@ import { startServer } from "../scripts/serve.mjs";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1] || 15) || 15;
+// --root DIR: serve another site root (bench/one-module.sh makes one whose
+// pkg/widget is the panel as one module).
+const ROOT = args.includes("--root") ? new URL(args[args.indexOf("--root") + 1] + "/", new URL("..", import.meta.url)).pathname : undefined;
 
 const PAGES = [
   { name: "index.html: the help panel (pkg/widget)", path: "index.html" },
@@ -42,7 +45,7 @@ const PROBE = () => {
   requestAnimationFrame(tick);
 };
 
-const { server, url } = await startServer({ gzip: true });
+const { server, url } = await startServer({ gzip: true, ...(ROOT ? { root: ROOT.replace(/\/$/, "") } : {}) });
 const browser = await launch();
 const results = [];
 try {
