@@ -205,6 +205,27 @@ pub fn text(id: &str, lang: Lang) -> &str {
     }
 }
 
+/// The entry of `<id>_<variant>` (a reader's or a context's wording of the
+/// same text: `student` for «ты», `guardian`, `other`, `general`) where the
+/// data has one: the one lookup of the naming convention.
+///
+/// ```
+/// use diary_rules::texts::variant;
+/// assert_eq!(variant("ui.panel.intro", "student").map(|e| e.id), Some("ui.panel.intro_student"));
+/// assert!(variant("ui.panel.title", "student").is_none());
+/// ```
+pub fn variant(id: &str, variant: &str) -> Option<TextEntry> {
+    entry(&format!("{id}_{variant}"))
+}
+
+/// `id`, or its «ты» variant when `student` and the data has one.
+pub fn for_reader(id: &str, student: bool) -> Option<TextEntry> {
+    match student.then(|| variant(id, "student")).flatten() {
+        Some(e) => Some(e),
+        None => entry(id),
+    }
+}
+
 /// Every entry, sorted by id.
 pub fn all() -> impl Iterator<Item = TextEntry> {
     (0..TEXTS.len()).filter_map(at)

@@ -24,12 +24,10 @@ pub fn tfr(id: &str, student: bool, lang: Lang, params: &[(&str, String)]) -> St
 }
 
 fn reader_text(id: &str, student: bool, lang: Lang) -> &str {
-    if student {
-        if let Some(e) = texts::entry(&format!("{id}_student")) {
-            return e.get(lang);
-        }
+    match texts::for_reader(id, student) {
+        Some(e) => e.get(lang),
+        None => texts::text(id, lang),
     }
-    texts::text(id, lang)
 }
 
 /// Makes `lang`'s words available in this module, from `source` (see

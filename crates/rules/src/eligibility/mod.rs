@@ -99,22 +99,18 @@ impl Path {
 /// `<id>_guardian` for a guardian reader where the data has one, else `id`.
 pub fn guardian_text_id(id: String, s: &Situation) -> String {
     if s.role == Role::Parent && s.representative == situation::Representative::Guardian {
-        let guardian = format!("{id}_guardian");
-        if crate::texts::entry(&guardian).is_some() {
-            return guardian;
+        if let Some(e) = crate::texts::variant(&id, "guardian") {
+            return e.id.to_owned();
         }
     }
     id
 }
 
 pub fn reader_text_id(base: String, role: Role) -> String {
-    if role == Role::Student {
-        let student = format!("{base}_student");
-        if crate::texts::entry(&student).is_some() {
-            return student;
-        }
+    match crate::texts::variant(&base, "student").filter(|_| role == Role::Student) {
+        Some(e) => e.id.to_owned(),
+        None => base,
     }
-    base
 }
 
 closed_set!(

@@ -177,18 +177,12 @@ impl<'a> Builder<'a> {
     fn push(&mut self, id: StepId, actor: Actor, state: StepState, variant: &str, link: Option<StepLink>) {
         let role = self.situation.role;
         let base = format!("elig.step.{}.{}", id.id(), variant);
-        let student_base = format!("{base}_student");
-        let text_id = if role == Role::Student && texts::entry(&student_base).is_some() {
-            student_base
-        } else if self.viewer_acts(actor) {
-            base
-        } else {
-            let other = format!("{base}_other");
-            if texts::entry(&other).is_some() {
-                other
-            } else {
-                base
-            }
+        // The student's «ты» words; else, for a step someone else does, the
+        // words about them (`_other`) where the data has those.
+        let text_id = match texts::variant(&base, "student").filter(|_| role == Role::Student) {
+            Some(e) => e.id.to_owned(),
+            None if !self.viewer_acts(actor) => texts::variant(&base, "other").map_or(base, |e| e.id.to_owned()),
+            None => base,
         };
         let text_id = self.region_sourced(id, text_id);
         self.steps.push(Step {
@@ -215,14 +209,9 @@ impl<'a> Builder<'a> {
         }
         let region = &self.situation.region.source;
         let seeded = !region.is_empty() && region.iter().all(|r| r.starts_with("seeds/"));
-        let general = format!("{text_id}_general");
         match texts::entry(&text_id) {
             Some(e) if seeded && !e.sources.iter().any(|s| region.iter().any(|r| r == s)) => {
-                if texts::entry(&general).is_some() {
-                    general
-                } else {
-                    text_id
-                }
+                texts::variant(&text_id, "general").map_or(text_id, |g| g.id.to_owned())
             }
             _ => text_id,
         }

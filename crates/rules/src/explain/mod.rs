@@ -252,12 +252,7 @@ fn audience(quote: &Quote, ctx: &ExplainContext) -> (Option<Role>, Vec<AgeGroup>
 /// The text a reader in `role` sees for `id`: a student gets `<id>_student`
 /// where the data has one (written with «ты», about "you", not "the child").
 fn for_reader(id: &'static str, role: Option<Role>) -> &'static str {
-    if role == Some(Role::Student) {
-        if let Some(e) = crate::texts::entry(&format!("{id}_student")) {
-            return e.id;
-        }
-    }
-    id
+    crate::texts::for_reader(id, role == Some(Role::Student)).map_or(id, |e| e.id)
 }
 
 fn build(entry: &'static Entry, quote: &'static Quote, confidence: f32, ctx: &ExplainContext) -> Explanation {
