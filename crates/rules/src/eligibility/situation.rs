@@ -236,6 +236,9 @@ pub struct Situation {
     pub birth_date: NaiveDate,
     /// The day ages are computed on.
     pub today: NaiveDate,
+    /// Full years on `today`, computed once when the situation is
+    /// validated (`birth_date` ≤ `today`, so there is no fallback).
+    age_years: u32,
     /// The moment "overdue" is judged at (local time).
     pub now: NaiveDateTime,
     pub lang: Lang,
@@ -429,13 +432,13 @@ impl Situation {
             (None, Some(n)) => (n.date(), n),
             (None, None) => (clock.date(), clock),
         };
-        match age::age_on(birth_date, today) {
-            Ok(_) => {}
+        let age_years = match age::age_on(birth_date, today) {
+            Ok(years) => years,
             Err(AgeError::BornInFuture) => {
                 return Err(SituationError::new("birthDate", SituationProblem::BirthDateInFuture))
             }
             Err(AgeError::TooOld) => return Err(SituationError::new("birthDate", SituationProblem::AgeOverLimit)),
-        }
+        };
         let lang = match &input.lang {
             None => Lang::default(),
             Some(code) => match code.as_str() {
@@ -471,6 +474,7 @@ impl Situation {
             role,
             birth_date,
             today,
+            age_years,
             now,
             lang,
             region,
@@ -546,7 +550,7 @@ impl Situation {
 
     /// Full years on `today` (validated in [`Situation::from_input`]).
     pub fn age_years(&self) -> u32 {
-        age::age_on(self.birth_date, self.today).unwrap_or(0)
+        self.age_years
     }
 }
 
