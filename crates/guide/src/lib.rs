@@ -18,6 +18,7 @@
 pub mod doc;
 pub mod flow;
 pub mod plan;
+pub mod svg;
 
 use diary_help_widget::Role as Reader;
 use diary_rules::age::{AgeGroup, MAX_AGE_YEARS};
@@ -43,7 +44,7 @@ pub fn clock() -> chrono::NaiveDateTime {
 }
 
 /// The youngest pupil's age in `group`: the age a start page assumes.
-fn age_in(group: AgeGroup) -> u32 {
+pub(crate) fn age_in(group: AgeGroup) -> u32 {
     (YOUNGEST_PUPIL_YEARS..=MAX_AGE_YEARS).find(|y| AgeGroup::of(*y) == group).unwrap_or(YOUNGEST_PUPIL_YEARS)
 }
 
