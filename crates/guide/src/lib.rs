@@ -30,7 +30,7 @@ use diary_rules::explain::{self, ExplainContext};
 use diary_rules::password::{render_message, MessageContext, Policy, RuleId};
 use diary_rules::Lang;
 use doc::{h, p, Block, Inline};
-use plan::{t, tr};
+use plan::t;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -214,7 +214,7 @@ pub fn start_page(s: &Start, lang: Lang) -> (Page, Value) {
 
 /// The index of a language: every region, reader and path.
 fn index_page(starts: &[Start], lang: Lang) -> Page {
-    let mut blocks = vec![p(tr("static.intro", Reader::Parent, lang))];
+    let mut blocks = vec![p(t("static.intro", lang))];
     for region in embedded_all() {
         let mut inner = vec![h(2, Some(&format!("r-{}", region.id)), region_name(region, lang))];
         for reader in Reader::ALL {
