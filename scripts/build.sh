@@ -88,6 +88,11 @@ for d in rules widget; do
   cp "packaging/$d/README.md" "$pkg/$d.tmp/"
 done
 
+# The static guide (crates/guide): every region's plans, the error catalog
+# and the password policy as HTML without script, and the fallback panel's
+# JSON, generated natively from the same rules and texts (deterministic).
+cargo run --quiet --locked -p diary-guide -- --guide "$pkg"/widget.tmp/guide
+
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node scripts/package-json.mjs "$pkg"/rules.tmp rules "$version"
 node scripts/package-json.mjs "$pkg"/widget.tmp widget "$version"
@@ -106,3 +111,4 @@ if [ "$pkg" = pkg ]; then node scripts/sri.mjs pkg docs/examples/cdn.html; fi
 node scripts/sizes.mjs "$pkg"/rules/diary_rules.js "$pkg"/rules/diary_rules_bg.wasm \
   "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js "$pkg"/widget/diary-help-start.js \
   +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/rules/diary_password.js ~"$pkg"/rules/diary_password_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/rules/diary-texts-password.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"
+node scripts/guide-sizes.mjs "$pkg"/widget/guide | tee -a "$pkg/SIZES.txt"

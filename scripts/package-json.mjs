@@ -78,13 +78,16 @@ const packages = {
       "./diary_help_sections_bg.wasm": "./diary_help_sections_bg.wasm",
       "./diary-texts.en.bin": "./diary-texts.en.bin",
       "./diary-texts-sections.en.bin": "./diary-texts-sections.en.bin",
+      // The no-WebAssembly fallback's plans (crates/guide); the pages are files under guide/.
+      "./guide/fallback.ru.json": "./guide/fallback.ru.json",
+      "./guide/fallback.en.json": "./guide/fallback.en.json",
       "./package.json": "./package.json",
     },
     files: [
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
       "diary_help_sections.js", "diary_help_sections.d.ts", "diary_help_sections_bg.wasm",
       "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css",
-      "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "README.md", "LICENSE",
+      "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "guide/", "README.md", "LICENSE",
     ],
     sideEffects: ["./diary-login-help.js", "./diary-help.css"],
   },

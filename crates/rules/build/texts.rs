@@ -90,6 +90,8 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("explain", &["explain.", "elig.actor.", "elig.problems."]),
     ("password", &["password."]),
     ("documents", &["certificate.", "records.", "snils."]),
+    // The static guide's own words (crates/guide): in no wasm module.
+    ("static", &["static."]),
 ];
 
 /// The texts of the groups whose features are on. Every id must belong to
