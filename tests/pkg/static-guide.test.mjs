@@ -46,7 +46,7 @@ test("every region × reader × path has its page in both languages, and the fal
         assert.ok(plans.length >= 2, `${lang} ${region} ${role}: ${plans.length} paths`);
         for (const [key, plan] of plans) {
           const path = key.split("/")[1];
-          assert.ok(path in fb.texts.ages, `${key}: no age label`);
+          assert.ok(fb.texts.ages.some((a) => a.id === path && a.label), `${key}: no age label`);
           assert.equal(plan.page, `${lang}/${region}/${role}-${path}.html`);
           assert.ok(existsSync(join(GUIDE, plan.page)), `${plan.page} missing`);
           assert.ok(plan.steps.length > 0);

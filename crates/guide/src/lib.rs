@@ -346,10 +346,10 @@ pub fn fallback(starts: &[Start], lang: Lang) -> Value {
     for reader in Reader::ALL {
         roles.insert(reader.id().into(), t(reader.label_id(), lang).into());
     }
-    let mut ages = Map::new();
-    for path in Path::ALL {
-        ages.insert(path.id().into(), t(&format!("static.age.{}", path.id()), lang).into());
-    }
+    // In the paths' own order (youngest first): an array, as a JSON
+    // object's keys would come out sorted.
+    let ages: Vec<Value> =
+        Path::ALL.iter().map(|p| json!({ "id": p.id(), "label": t(&format!("static.age.{}", p.id()), lang) })).collect();
     let mut regions = Map::new();
     for region in embedded_all() {
         let mut plans = Map::new();
