@@ -210,7 +210,7 @@ test("from a CDN with CORS headers: module, wasm and styles load cross-origin", 
     await page.locator("diary-login-help #dh-pw").waitFor();
     const fromCdn = [...new Set(log.requests.filter((u) => u.startsWith(base)).map((u) => u.slice(base.length)))].sort();
     assert.deepEqual(fromCdn, [
-      "diary-help-css.js", "diary-login-help.js", "diary_help.js", "diary_help_bg.wasm",
+      "diary-help-css.js", "diary-help-start.js", "diary-login-help.js", "diary_help.js", "diary_help_bg.wasm",
       "diary_help_sections.js", "diary_help_sections_bg.wasm",
     ]);
     assert.deepEqual(log.errors, []);
