@@ -6,7 +6,8 @@
 // path (under 14, 14–17, 18+), «Ваш дневник не найден» explained, the
 // password checklist and its meter, a СНИЛС checked, the element's guide
 // in its shadow root, the lazily loaded sections, the panel in English, and
-// WebAssembly switched off (the host's fallback stays, its login works).
+// WebAssembly switched off (the host's fallback stays with the static
+// guide beside it, its login works).
 // Chromium runs the same journeys (and more) in tests/e2e/.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -366,25 +367,36 @@ for (const name of selectedEngines()) {
     });
     after(async () => { await engine?.quit(); });
 
-    test("the demo page keeps its fallback and its login works", async () => {
+    test("the demo page keeps its fallback, shows the static guide, and its login works", async () => {
       await page.open("index.html");
       assert.equal(await page.run("return typeof WebAssembly"), "undefined", "WebAssembly is off");
       await page.until("return document.documentElement.dataset.widget === 'failed'", 15000, "the panel gives up");
       assert.match(await page.text("#diary-help"), /Вход в дневник — только через Госуслуги/);
-      assert.equal(await page.has(".dh-panel"), false);
+      assert.equal(await page.has(".dh-panel:not(.dh-static-guide)"), false);
+      await staticGuide(page);
       await page.click("#gosuslugi-login");
       await page.until("return (document.querySelector('#login-status')?.textContent ?? '').includes('Госуслуг')", 5000);
       await noErrorsOf(page);
     });
 
-    test("the element keeps its light-DOM fallback", async () => {
+    test("the element keeps its light-DOM fallback, with the static guide beside it", async () => {
       await page.open("element.html");
       await page.until("return document.querySelector('diary-login-help').dataset.state === 'failed'", 15000, "the element gives up");
       assert.match(await page.run("return document.querySelector('diary-login-help .help-fallback').textContent"), /только через Госуслуги/);
       assert.equal(await page.run("return document.querySelector('diary-login-help .help-fallback').getBoundingClientRect().height > 0"), true, "visible");
+      await staticGuide(page);
       await noErrorsOf(page);
     });
   });
+}
+
+/** The static guide (diary-help-start.js without WebAssembly): choose an age, see the whole plan. */
+async function staticGuide(page) {
+  await page.waitFor(".dh-static-guide input[name=dh-static-age][value=parent_creates_account]");
+  await page.click(".dh-static-guide input[name=dh-static-age][value=parent_creates_account]");
+  await page.until("return root.querySelectorAll('.dh-static-steps > li').length >= 3", 5000, "the plan shows");
+  assert.match(await page.text(".dh-static-steps"), /Создать/);
+  assert.equal(await page.run("return root.querySelector('.dh-static-guide').getBoundingClientRect().height > 0"), true, "visible");
 }
 
 async function noErrorsOf(page) {

@@ -8,7 +8,7 @@
 // registered before the module loads, as a host's would be.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { setUp, tearDown, openPage } from "../e2e/helpers.mjs";
 
 const BUILD = "/target/pkg-crash/widget/diary_help.js";
@@ -61,7 +61,9 @@ function assertQuiet(state, log) {
 }
 
 test("the shipped pkg/ has no crash trigger; the test build has", () => {
-  const shipped = readdirSync("pkg/widget").map((f) => readFileSync(`pkg/widget/${f}`));
+  const shipped = readdirSync("pkg/widget", { recursive: true })
+    .filter((f) => statSync(`pkg/widget/${f}`).isFile())
+    .map((f) => readFileSync(`pkg/widget/${f}`));
   for (const bytes of shipped) assert.ok(!bytes.includes("__diaryHelpCrashAt") && !bytes.includes("crash-trigger"));
   assert.ok(existsSync("target/pkg-crash/widget/diary_help.js"), "run scripts/test.sh: it builds target/pkg-crash");
   assert.ok(readFileSync("target/pkg-crash/widget/diary_help.js").includes("__diaryHelpCrashAt"));
