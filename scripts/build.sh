@@ -66,10 +66,6 @@ mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/
 rm -rf "$pkg"/widget.sections.tmp
 cp web/diary-help.css web/diary-login-help.js "$pkg"/widget.tmp/
 scripts/minify.sh "$pkg"/widget.tmp/diary-login-help.js
-# The first screen before the wasm, and the static guide without it: plain
-# JS with its words filled in from the rules' text data.
-node scripts/static-texts.mjs web/diary-help-start.js "$pkg"/widget.tmp/diary-help-start.js
-scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 # The element's stylesheet as a module (its text as the default export): the
 # element builds a constructable stylesheet from it, so no bundler CSS rule
 # or style-src policy can get between the element and its styles.
@@ -92,6 +88,11 @@ done
 # and the password policy as HTML without script, and the fallback panel's
 # JSON, generated natively from the same rules and texts (deterministic).
 cargo run --quiet --locked -p diary-guide -- --guide "$pkg"/widget.tmp/guide
+# The first screen before the wasm, and the static guide without it: plain
+# JS with its words filled in from the rules' text data, and the SHA-384 of
+# the guide's fallback files it reads (fetched with `integrity`).
+node scripts/static-texts.mjs web/diary-help-start.js "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp/guide
+scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node scripts/package-json.mjs "$pkg"/rules.tmp rules "$version"

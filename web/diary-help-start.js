@@ -27,6 +27,9 @@
 // same CSS); tests/e2e/first-screen.test.mjs compares the two.
 
 const TEXTS = null; // scripts/static-texts.mjs: { ru: { id: text }, en: { … } }
+// scripts/static-texts.mjs: { ru: "sha384-…", en: … } of guide/fallback.<lang>.json,
+// built together with this file; the guide is read only if it is that file.
+const GUIDE_INTEGRITY = null;
 
 const WASM = new URL("./diary_help_bg.wasm", import.meta.url);
 const GUIDE = "./guide/"; // a variable: bundlers leave it alone
@@ -323,7 +326,8 @@ export async function staticGuide(options, role) {
   const lang = langOf(options);
   let data;
   try {
-    const response = await fetch(new URL(`${GUIDE}fallback.${lang}.json`, import.meta.url));
+    const integrity = GUIDE_INTEGRITY?.[lang];
+    const response = await fetch(new URL(`${GUIDE}fallback.${lang}.json`, import.meta.url), integrity ? { integrity } : {});
     if (!response.ok) return null;
     data = await response.json();
   } catch {

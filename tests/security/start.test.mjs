@@ -66,24 +66,49 @@ test("hostile option objects: throwing getters and proxies give a plain Error or
   await context.close();
 });
 
-test("a tampered guide file: its markup stays text and its javascript:/data: links are dropped", async () => {
+/** A fallback.ru.json with markup and javascript:/data: links in every plan. */
+function tamperGuide(page) {
+  return page.route("**/guide/fallback.ru.json", async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    const evil = '<img src=x onerror="window.pwned=1">';
+    data.texts.heading = evil;
+    for (const region of Object.values(data.regions)) {
+      for (const plan of Object.values(region.plans)) {
+        plan.steps[0].title = evil;
+        plan.steps[0].link = { href: "javascript:window.pwned=2", label: "нажмите" };
+        if (plan.steps[1]) plan.steps[1].link = { href: "data:text/html,<script>1</script>", label: "ещё" };
+        plan.page = "javascript:window.pwned=3";
+      }
+    }
+    await route.fulfill({ response, json: data });
+  });
+}
+
+test("a tampered guide file is refused: start.js reads only the file it was built with", async () => {
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html", {
+    prepare: async (page) => { await noWebAssembly(page); await tamperGuide(page); },
+  });
+  const seen = await startOn(page);
+  assert.match(seen.error, /WebAssembly/);
+  assert.equal(seen.text, "fallback", "the host's fallback, and no guide");
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(log.uncaught, []);
+  await context.close();
+});
+
+test("defence in depth: even an accepted guide file's markup stays text and its javascript:/data: links are dropped", async () => {
   const { page, context, log } = await openPage(env, "tests/e2e/blank.html", {
     prepare: async (page) => {
       await noWebAssembly(page);
-      await page.route("**/guide/fallback.ru.json", async (route) => {
+      await tamperGuide(page);
+      // A start.js without the file's hash, so the tampered file gets through.
+      await page.route("**/pkg/widget/diary-help-start.js", async (route) => {
         const response = await route.fetch();
-        const data = await response.json();
-        const evil = '<img src=x onerror="window.pwned=1">';
-        data.texts.heading = evil;
-        for (const region of Object.values(data.regions)) {
-          for (const plan of Object.values(region.plans)) {
-            plan.steps[0].title = evil;
-            plan.steps[0].link = { href: "javascript:window.pwned=2", label: "нажмите" };
-            if (plan.steps[1]) plan.steps[1].link = { href: "data:text/html,<script>1</script>", label: "ещё" };
-            plan.page = "javascript:window.pwned=3";
-          }
-        }
-        await route.fulfill({ response, json: data });
+        const body = await response.text();
+        const open = body.replace(/\{ru:"sha384-[^"]+",en:"sha384-[^"]+"\}/, "null");
+        assert.notEqual(open, body, "the hash is in the shipped file");
+        await route.fulfill({ response, body: open });
       });
     },
   });
