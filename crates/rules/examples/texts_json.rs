@@ -14,7 +14,9 @@ fn json_string(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -39,10 +41,8 @@ fn main() {
     let langs = [Lang::Ru, Lang::En]
         .iter()
         .map(|&lang| {
-            let fields: Vec<String> = wanted
-                .iter()
-                .map(|id| format!("{}:{}", json_string(id), json_string(texts::text(id, lang))))
-                .collect();
+            let fields: Vec<String> =
+                wanted.iter().map(|id| format!("{}:{}", json_string(id), json_string(texts::text(id, lang)))).collect();
             format!("{}:{{{}}}", json_string(lang.code()), fields.join(","))
         })
         .collect::<Vec<_>>();
