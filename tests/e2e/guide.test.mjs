@@ -272,6 +272,32 @@ test("persona: parent seeing «Ваш дневник не найден»", async
   await context.close();
 });
 
+test("a student asked what only the parent's profile shows is told to ask the parent", async () => {
+  // A 12-year-old in Kuzbass: the parent's account, the certificate and the
+  // СНИЛС are seen only in the parent's Gosuslugi profile (issue 24).
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await page.click("#dh-role-student");
+  await page.fill("#dh-birth-date", born(12));
+  await page.click("#dh-birth-next");
+  const hints = {};
+  for (let guard = 0; guard < 12; guard++) {
+    const heading = await page.$(".dh-ask h3[id^=dh-q-]");
+    if (!heading) break;
+    const q = (await heading.getAttribute("id")).replace(/^dh-q-/, "").replace(/-title$/, "");
+    hints[q] = (await page.textContent(`#dh-q-${q}-hint`).catch(() => "")) ?? "";
+    const plan = { parent_account: "confirmed", student_account: "none", certificate_status: "verified" };
+    await page.click(plan[q] ? `#dh-a-${q}-${plan[q]}` : "#dh-a-unknown");
+  }
+  for (const q of ["parent_account", "certificate_status", "snils_status"]) {
+    assert.ok(q in hints, `${q} asked: ${Object.keys(hints)}`);
+    assert.match(hints[q], /[Сс]проси у родителя/, `${q}: ${hints[q]}`);
+  }
+  assert.match(hints.certificate_status, /«Не знаю»/);
+  clean(log);
+  await context.close();
+});
+
 test("«Назад», «Изменить», «Не знаю» and a «Сделано» tick", async () => {
   const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
   await ready(page);
@@ -437,14 +463,14 @@ test("keyboard only: the whole guide without a mouse; axe on a question and on t
   await context.close();
 });
 
-test("the auto-update checkbox: one instruction per region inside the step, the other way as the fallback", async () => {
+test("the auto-update checkbox: one instruction per region inside the step, the other way apart, under the disagreements", async () => {
   const cases = [
     // Kuzbass (seed 001): untick before «Отправить»; fallback: off, then on (002).
     { path: "index.html?region=kuzbass", birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "entered_manually" },
-      step: "certificate_check", first: /Снимите её, отметьте ребёнка и нажмите «Отправить»/, fallback: /так и остался «Данные введены вручную».*выключите автообновление/ },
+      step: "certificate_check", first: /снимите её перед «Отправить»/, fallback: /так и остался «Данные введены вручную».*выключите автообновление/ },
     // Ryazan (003): the certificate passed, the СНИЛС stays entered by hand: the same instruction in the СНИЛС step.
     { path: "index.html?region=ryazan", birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "verified", snils_status: "entered_manually" },
-      step: "snils_check", first: /Снимите её/, fallback: /так и остался «Данные введены вручную»/ },
+      step: "snils_check", first: /снимите её/, fallback: /так и остался «Данные введены вручную»/ },
     // Orenburg (002), read by a 12-year-old: off before adding, then on; fallback: untick before «Отправить».
     { path: "index.html?region=orenburg", role: "student", birth: born(12), plan: { student_account: "none", certificate_status: "entered_manually" },
       step: "certificate_check", first: /родитель выключает его до того, как добавит тебя/, fallback: /так и остался «Данные введены вручную».*снимет в окне запроса галочку/ },
@@ -457,7 +483,13 @@ test("the auto-update checkbox: one instruction per region inside the step, the 
     const notes = await page.$$eval(".dh-now [data-note=autoupdate_checkbox]", (els) => els.map((e) => e.textContent));
     assert.equal(notes.length, 1, `${c.path}: one instruction in the current step`);
     assert.match(notes[0], c.first, c.path);
-    assert.match(notes[0], c.fallback, c.path);
+    // One procedure in the step: the other way is its own text, folded
+    // under «Если в разных инструкциях написано по-разному» (issue 24).
+    assert.doesNotMatch(notes[0], /так и остался/, c.path);
+    const fallback = await page.$$eval(".dh-now details.dh-differ [data-note=autoupdate_checkbox_fallback]", (els) => els.map((e) => e.textContent));
+    assert.equal(fallback.length, 1, `${c.path}: the other way under the disagreements`);
+    assert.match(fallback[0], c.fallback, c.path);
+    assert.match(await page.textContent(".dh-now details.dh-differ > summary"), /Если в разных инструкциях написано по-разному/);
     assert.doesNotMatch(await page.textContent(".dh-now"), /см\. примечание ниже/);
     const text = await page.textContent(".dh-panel");
     assert.doesNotMatch(text, c.role === "student" ? /(^|[^а-яё])(снимите|выключите|нажмите)(?![а-яё])/i : YOU_INFORMAL);

@@ -199,6 +199,10 @@ test("the password checklist updates as keys are typed", async () => {
   await field.fill("");
   await field.pressSequentially("Пароль");
   assert.match(await page.textContent("#dh-pw-warnings"), /Gfhjkm/);
+  // The layout fix comes first: it says what to do; the refused letters after it (issue 24).
+  const warned = await page.$$eval("#dh-pw-warnings li", (lis) => lis.map((li) => li.textContent));
+  assert.match(warned[0], /русская раскладка.*Gfhjkm/, warned.join(" | "));
+  assert.ok(warned.slice(1).some((w) => /Этих знаков нет в списке/.test(w)), warned.join(" | "));
   // Nothing is stored.
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes("Gfhjkm") || JSON.stringify(localStorage).includes("Пароль")), false);
   clean(log);

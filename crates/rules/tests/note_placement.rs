@@ -57,6 +57,12 @@ fn autoupdate_is_one_instruction_per_region_in_the_open_check() {
             NoteId::AutoupdateCheckbox.text_id_in(embedded(region).unwrap()),
             format!("elig.note.autoupdate_{}", way.id())
         );
+        // The other way is apart from the instruction (issue 24: one
+        // procedure per step; the fallback under the sources' disagreements).
+        assert_eq!(
+            NoteId::AutoupdateCheckbox.fallback_text_id_in(embedded(region).unwrap()),
+            Some(format!("elig.note.autoupdate_{}_fallback", way.id()))
+        );
     }
     // The certificate is entered by hand: the instruction is in its check.
     let a = assess("kuzbass", "2015-09-01", &[("certificate", "entered_manually")]);
@@ -73,6 +79,9 @@ fn autoupdate_is_one_instruction_per_region_in_the_open_check() {
         for suffix in ["", "_student"] {
             let id = format!("elig.note.autoupdate_{}{suffix}", way.id());
             assert!(diary_rules::texts::entry(&id).is_some(), "{id}");
+            // The other way is a text of its own (one procedure per text).
+            let fallback = format!("elig.note.autoupdate_{}_fallback{suffix}", way.id());
+            assert!(diary_rules::texts::entry(&fallback).is_some(), "{fallback}");
         }
     }
 }

@@ -203,6 +203,9 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         for n in &a.notes {
             add(n.text_id_for(s.role), reader);
             add(reader_text_id(n.text_id_in(&a.region), s.role), reader);
+            if let Some(id) = n.fallback_text_id_in(&a.region) {
+                add(reader_text_id(id, s.role), reader);
+            }
         }
         if let Some(b) = &a.create_button {
             b.missing.iter().for_each(|m| add(m.text_id_for(s.role), reader));

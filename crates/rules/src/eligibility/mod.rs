@@ -195,6 +195,31 @@ impl NoteId {
         }
     }
 
+    /// The other way the sources give, for a note whose instruction
+    /// [`NoteId::text_id_in`] gives one way only: the auto-update
+    /// checkbox's fallback ("if the status stays «Данные введены
+    /// вручную»"). A panel shows it apart from the instruction, under «Если
+    /// в разных инструкциях написано по-разному», so a step holds one
+    /// procedure. A student reads the `_student` variant.
+    ///
+    /// ```
+    /// use diary_rules::eligibility::{region::embedded, NoteId};
+    /// let kuzbass = embedded("kuzbass").unwrap();
+    /// assert_eq!(
+    ///     NoteId::AutoupdateCheckbox.fallback_text_id_in(kuzbass).as_deref(),
+    ///     Some("elig.note.autoupdate_untick_before_send_fallback")
+    /// );
+    /// assert_eq!(NoteId::CheckDuration.fallback_text_id_in(kuzbass), None);
+    /// ```
+    pub fn fallback_text_id_in(self, region: &RegionProfile) -> Option<String> {
+        match self {
+            NoteId::AutoupdateCheckbox => {
+                Some(format!("elig.note.autoupdate_{}_fallback", AutoupdateWay::of(region).id()))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a panel shows the note before the step's own text, not
     /// after it: «скоро 14» changes what to do now.
     pub fn comes_first(self) -> bool {

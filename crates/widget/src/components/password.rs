@@ -6,7 +6,7 @@
 use super::form::NO_FORM;
 use crate::text::{t, tf};
 use diary_rules::password::{
-    self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId,
+    self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId, Warning,
 };
 use diary_rules::Lang;
 use wasm_bindgen::JsValue;
@@ -145,13 +145,18 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
     } else {
         tf("ui.pw.summary", lang, &[("passed", passed.to_string()), ("total", policy_rules.len().to_string())])
     };
-    // Characters that are not allowed, then the typing mistakes and weak spots.
+    // The fix for a Russian keyboard layout first (it explains the refused
+    // letters and says what to do), then the characters that are not
+    // allowed, then the other typing mistakes and weak spots.
     let mut warnings: Vec<String> = Vec::new();
     if typed {
+        let (layout, others): (Vec<&Warning>, Vec<&Warning>) =
+            check.warnings.iter().partition(|w| **w == Warning::CyrillicLayout);
+        warnings.extend(layout.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
         if check.rules.iter().any(|r| r.rule == RuleId::AllowedChars && !r.passed) {
             warnings.push(render_message(RuleId::AllowedChars.problem_text_id(), lang, &ctx));
         }
-        warnings.extend(check.warnings.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
+        warnings.extend(others.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
     }
     let confirm_verdict = check.rules.iter().find(|r| r.rule == RuleId::ConfirmMatches).map(|r| {
         if r.passed {

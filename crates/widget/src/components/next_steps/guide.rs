@@ -465,13 +465,36 @@ impl Guide<'_> {
         }
     }
 
+    /// What the sources say differently about a step: the disagreement
+    /// notes, then the other way of an instruction (the auto-update
+    /// checkbox's fallback). `None` when there is none.
+    fn differ_list(&self, a: &Assessment, differ: &[NoteId], instructions: &[NoteId]) -> Option<Html> {
+        let fallbacks: Vec<(NoteId, String)> =
+            instructions.iter().filter_map(|n| n.fallback_text_id_in(&a.region).map(|id| (*n, id))).collect();
+        if differ.is_empty() && fallbacks.is_empty() {
+            return None;
+        }
+        Some(html! {
+            <ul class="dh-advice">
+                { for differ.iter().map(|n| html! { <li data-note={n.id()}>{ self.w(&n.text_id_in(&a.region)) }</li> }) }
+                { for fallbacks.iter().map(|(n, id)| html! {
+                    <li data-note={format!("{}_fallback", n.id())}>{ self.w(id) }</li>
+                }) }
+            </ul>
+        })
+    }
+
     /// One step: who acts (addressed to the reader), how long, what to do,
     /// the practical notes and the «Создать» check that concern it, the
-    /// link, and «Сделано».
-    /// In the «Сейчас» card (`now`) the «Создать» conditions, the sources'
+    /// link, and «Сделано»; what the sources say differently comes last,
+    /// under «Если в разных инструкциях написано по-разному», so the step
+    /// holds one instruction.
+    /// In the «Сейчас» card (`now`) the «Создать» conditions (with what to
+    /// do when the button is missing all the same), the sources'
     /// disagreements and the other notes fold away under their own
     /// summaries, so the heading, who, how long, what to do, the link and
-    /// «Сделано» fit a phone's screen.
+    /// «Сделано» fit a phone's screen. In the plan, where the step itself
+    /// is a fold, nothing inside it folds again.
     pub(super) fn step_body(&self, a: &Assessment, s: &Situation, step: &Step, now: bool) -> Html {
         let lang = self.lang();
         let text = elig::fill(texts::text(&step.text_id, lang), &step.params);
@@ -489,12 +512,22 @@ impl Guide<'_> {
         // «скоро 14» before the step's own text, the rest after it.
         let (first, notes): (Vec<NoteId>, Vec<NoteId>) =
             a.notes.iter().copied().filter(|n| n.step_in(a) == Some(step.id)).partition(|n| n.comes_first());
-        // In the card: what to do stays open; the sources' disagreement and
-        // the background fold away.
-        let (differ, rest): (Vec<NoteId>, Vec<NoteId>) =
-            if now { notes.iter().partition(|n| n.is_disagreement()) } else { (Vec::new(), notes.clone()) };
+        let (differ, rest): (Vec<NoteId>, Vec<NoteId>) = notes.iter().partition(|n| n.is_disagreement());
+        // In the card: what to do stays open; the background folds away.
         let (todo, more): (Vec<NoteId>, Vec<NoteId>) =
             if now { rest.iter().partition(|n| n.is_instruction()) } else { (rest, Vec::new()) };
+        let create_here =
+            step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && !step.state.is_settled();
+        // «Кнопки «Создать» нет, хотя всё выполнено» belongs with the
+        // conditions: in the card it folds with them.
+        let (inside_create, todo): (Vec<NoteId>, Vec<NoteId>) = if now && create_here {
+            todo.iter().partition(|n| **n == NoteId::CreateButtonSupport)
+        } else {
+            (Vec::new(), todo)
+        };
+        let mut instructions = first.clone();
+        instructions.extend(todo.iter().copied());
+        let differ = self.differ_list(a, &differ, &instructions);
         let tick = (!step.state.is_settled()).then(|| done_answer(step.id, s)).flatten().map(|(q, v)| {
             html! {
                 <button type="button" class="dh-secondary dh-tick" onclick={self.answer(None, move |x| x.with(q, Some(v.to_owned())))}>
@@ -523,8 +556,8 @@ impl Guide<'_> {
                 </p>
                 { self.advice(a, &first) }
                 <p class="dh-step-text">{ text }</p>
-                if step.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && !step.state.is_settled() {
-                    { create_button_view(a, s, lang, self.student(), now) }
+                if create_here {
+                    { create_button_view(a, s, lang, self.student(), now, self.advice(a, &inside_create)) }
                 }
                 if wait_here && now && step.id == StepId::CheckOverdue {
                     // The step's text already says the time is up.
@@ -544,11 +577,18 @@ impl Guide<'_> {
                         { self.advice(a, &more) }
                     </details>
                 }
-                if !differ.is_empty() {
-                    <details class="dh-more">
-                        <summary>{ self.w("ui.next.notes") }</summary>
-                        { self.advice(a, &differ) }
-                    </details>
+                if let Some(differ) = differ {
+                    if now {
+                        <details class="dh-more dh-differ">
+                            <summary>{ self.w("ui.next.notes") }</summary>
+                            { differ }
+                        </details>
+                    } else {
+                        <div class="dh-differ">
+                            <p class="dh-differ-title">{ self.w("ui.next.notes") }</p>
+                            { differ }
+                        </div>
+                    }
                 }
             </div>
         }

@@ -25,8 +25,16 @@ pub(super) fn step_status(a: &Assessment, st: &Step) -> &'static str {
 }
 
 /// «Создать»: each condition met (✓), missing (✗) or not known (?).
-/// In the «Сейчас» card (`folded`) the conditions fold under the verdict.
-pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, student: bool, folded: bool) -> Html {
+/// In the «Сейчас» card (`folded`) the conditions fold under the verdict,
+/// with `inside` (what to do if the button is missing all the same).
+pub(super) fn create_button_view(
+    a: &Assessment,
+    s: &Situation,
+    lang: Lang,
+    student: bool,
+    folded: bool,
+    inside: Html,
+) -> Html {
     let Some(b) = &a.create_button else { return html! {} };
     let met = b.met();
     let rows = Condition::ALL.iter().map(|c| {
@@ -59,6 +67,7 @@ pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, stud
                 <summary>{ t("ui.next.create_button.heading", lang) }</summary>
                 <p>{ verdict }</p>
                 <ul class="dh-checklist dh-conditions">{ for rows }</ul>
+                { inside }
             </details>
         };
     }
@@ -71,6 +80,9 @@ pub(super) fn create_button_view(a: &Assessment, s: &Situation, lang: Lang, stud
     }
 }
 
+/// The check's deadline and whether it has passed. What the sources say
+/// about the time is the step's «Если в разных инструкциях написано
+/// по-разному» (the note `check_duration`), not here.
 pub(super) fn wait_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     let Some(e) = &a.check_estimate else { return html! {} };
     let status = if e.finished {
@@ -80,16 +92,11 @@ pub(super) fn wait_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     } else {
         html! {}
     };
-    let variants = e.variants.iter().map(|v| html! { <li>{ tr(v.id.text_id(), student, lang) }</li> });
     html! {
         <div class="dh-box dh-wait">
             <h4>{ t("ui.next.wait.heading", lang) }</h4>
             <p>{ tf("ui.next.wait.latest", lang, &[("latest", clock::display(e.latest))]) }</p>
             { status }
-            <details>
-                <summary>{ t("ui.next.wait.sources", lang) }</summary>
-                <ul>{ for variants }</ul>
-            </details>
         </div>
     }
 }
@@ -145,6 +152,9 @@ pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool
         out.push('\n');
         for n in a.notes.iter().filter(|n| n.step_in(a) == Some(st.id)) {
             out.push_str(&format!("— {}\n", tr(&n.text_id_in(&a.region), student, lang)));
+            if let Some(id) = n.fallback_text_id_in(&a.region) {
+                out.push_str(&format!("— {}\n", tr(&id, student, lang)));
+            }
         }
         if st.id == StepId::CreateChildAccount && a.path == Path::ParentCreatesAccount && !st.state.is_settled() {
             if let Some(b) = &a.create_button {
