@@ -348,8 +348,10 @@ pub fn fallback(starts: &[Start], lang: Lang) -> Value {
     }
     // In the paths' own order (youngest first): an array, as a JSON
     // object's keys would come out sorted.
-    let ages: Vec<Value> =
-        Path::ALL.iter().map(|p| json!({ "id": p.id(), "label": t(&format!("static.age.{}", p.id()), lang) })).collect();
+    let ages: Vec<Value> = Path::ALL
+        .iter()
+        .map(|p| json!({ "id": p.id(), "label": t(&format!("static.age.{}", p.id()), lang) }))
+        .collect();
     let mut regions = Map::new();
     for region in embedded_all() {
         let mut plans = Map::new();
