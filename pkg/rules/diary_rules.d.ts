@@ -222,7 +222,7 @@ export interface EligibilityStep {
      */
     id: string;
     actor: "parent" | "student" | "school" | "mfc" | "support";
-    state: "done" | "todo" | "waiting" | "blocked";
+    state: "done" | "todo" | "waiting" | "blocked" | "not_needed";
     title: string;
     text: string;
     link?: EligibilityLink;

@@ -75,7 +75,7 @@ pub struct EligibilityStep {
     pub id: Cow<'static, str>,
     #[tsify(type = "\"parent\" | \"student\" | \"school\" | \"mfc\" | \"support\"")]
     pub actor: Cow<'static, str>,
-    #[tsify(type = "\"done\" | \"todo\" | \"waiting\" | \"blocked\"")]
+    #[tsify(type = "\"done\" | \"todo\" | \"waiting\" | \"blocked\" | \"not_needed\"")]
     pub state: Cow<'static, str>,
     pub title: Cow<'static, str>,
     pub text: Cow<'static, str>,
