@@ -320,7 +320,7 @@ export interface ErrorDetails {
      * The side the text itself names (Gosuslugi or the diary), when it
      * names only one.
      */
-    side?: Side;
+    side?: ErrorSide;
     /**
      * With no answer: whom to ask on each side, for the region.
      */
@@ -373,7 +373,7 @@ export interface ErrorExplanation {
      * Where this message is shown: `"gosuslugi"` or `"diary"` (whom to
      * ask about it).
      */
-    side: Side;
+    side: ErrorSide;
 }
 
 /**

@@ -83,6 +83,7 @@ pub struct ErrorExplanation {
     pub related: Vec<Cow<'static, str>>,
     /// Where this message is shown: `"gosuslugi"` or `"diary"` (whom to
     /// ask about it).
+    #[tsify(type = "ErrorSide")]
     pub side: Side,
 }
 
@@ -118,7 +119,7 @@ pub struct ErrorDetails {
     /// The side the text itself names (Gosuslugi or the diary), when it
     /// names only one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "ErrorSide")]
     pub side: Option<Side>,
     /// With no answer: whom to ask on each side, for the region.
     #[serde(skip_serializing_if = "Option::is_none")]
