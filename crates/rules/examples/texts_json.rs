@@ -33,9 +33,8 @@ fn main() {
             std::process::exit(1);
         }
         wanted.push(id.clone());
-        let student = format!("{id}_student");
-        if texts::entry(&student).is_some() {
-            wanted.push(student);
+        if let Some(student) = texts::variant(id, "student") {
+            wanted.push(student.id.to_owned());
         }
     }
     let langs = [Lang::Ru, Lang::En]
