@@ -20,27 +20,12 @@ pub fn t(id: &str, lang: Lang) -> String {
 /// The words for `id` for this reader: a student reads `<id>_student`
 /// where the data has one (the widget's `tr`).
 pub fn tr(id: &str, reader: Reader, lang: Lang) -> String {
-    if reader.is_student() {
-        if let Some(e) = texts::entry(&format!("{id}_student")) {
-            return e.get(lang).to_owned();
-        }
-    }
-    t(id, lang)
+    texts::for_reader(id, reader.is_student()).map_or(id, |e| e.get(lang)).to_owned()
 }
 
 /// `DD.MM.YYYY HH:MM`, as the panel writes a time.
 fn display(at: chrono::NaiveDateTime) -> String {
     at.format("%d.%m.%Y %H:%M").to_string()
-}
-
-/// The status word of a step, as on the panel's plan.
-fn status(a: &Assessment, st: &Step) -> &'static str {
-    match st.state {
-        StepState::Done => "done",
-        StepState::Waiting => "waiting",
-        _ if a.next == Some(st.id) => "now",
-        _ => "later",
-    }
 }
 
 /// The step's link: its label (a text id or the profile's words) and address.
@@ -149,7 +134,10 @@ pub fn plan(a: &Assessment, s: &Situation, reader: Reader, lang: Lang) -> Plan {
         let mut body = vec![Block::H(
             3,
             None,
-            vec![Inline::Text(title.clone()), Inline::Status(t(&format!("ui.plan.status.{}", status(a, st)), lang))],
+            vec![
+                Inline::Text(title.clone()),
+                Inline::Status(t(&format!("ui.plan.status.{}", a.plan_status(st)), lang)),
+            ],
         )];
         let mut meta = vec![Inline::Strong(format!("{}: ", t("ui.next.who", lang))), Inline::Text(who.clone())];
         let time_id = format!("ui.time.{}", st.id.id());

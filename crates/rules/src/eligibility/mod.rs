@@ -325,6 +325,22 @@ pub struct Assessment {
     pub region: RegionProfile,
 }
 
+impl Assessment {
+    /// The status a plan shows for `step` (the `ui.plan.status.<id>`
+    /// texts): `"done"`, `"not_needed"`, `"waiting"`, `"now"` for the next
+    /// step, else `"later"`. The panel's plan and the static guide both
+    /// word it so.
+    pub fn plan_status(&self, step: &Step) -> &'static str {
+        match step.state {
+            StepState::Done => "done",
+            StepState::NotNeeded => "not_needed",
+            StepState::Waiting => "waiting",
+            _ if self.next == Some(step.id) => "now",
+            _ => "later",
+        }
+    }
+}
+
 /// Picks the path.
 fn choose_path(s: &Situation, group: AgeGroup) -> Path {
     if group != AgeGroup::Adult && s.role == Role::Parent && s.region.parent_flow == ParentFlow::Application {

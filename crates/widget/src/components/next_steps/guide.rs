@@ -411,7 +411,7 @@ impl Guide<'_> {
         };
         let items = numbered.iter().map(|(n, st)| {
             let is_now = a.next == Some(st.id);
-            let status = step_status(a, st);
+            let status = a.plan_status(st);
             let title = elig::fill(texts::text(&st.title_id, lang), &st.params);
             html! {
                 <li class={classes!("dh-step", state_class(st.state), is_now.then_some("dh-step-next"))}

@@ -13,17 +13,6 @@ pub(super) fn state_class(state: StepState) -> &'static str {
     }
 }
 
-/// The status word of a step in the plan: done, not needed, waiting, now or later.
-pub(super) fn step_status(a: &Assessment, st: &Step) -> &'static str {
-    match st.state {
-        StepState::Done => "done",
-        StepState::NotNeeded => "not_needed",
-        StepState::Waiting => "waiting",
-        _ if a.next == Some(st.id) => "now",
-        _ => "later",
-    }
-}
-
 /// «Создать»: each condition met (✓), missing (✗) or not known (?).
 /// In the «Сейчас» card (`folded`) the conditions fold under the verdict,
 /// with `inside` (what to do if the button is missing all the same).
@@ -140,7 +129,7 @@ pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool
             "\n{}. {} ({})\n{}: {}\n",
             i + 1,
             elig::fill(texts::text(&st.title_id, lang), &st.params),
-            t(&format!("ui.plan.status.{}", step_status(a, st)), lang),
+            t(&format!("ui.plan.status.{}", a.plan_status(st)), lang),
             t("ui.next.who", lang),
             tr(&format!("ui.actor.{}", st.actor.id()), student, lang),
         ));
