@@ -9,8 +9,11 @@ use crate::convert::{
     deny_unknown, ensure_loaded, expect_object, field_error, optional, plain_root, string_at, words, ToJs,
 };
 use crate::profile::{profile_problem_hint, read_region_arg};
+use crate::types::TsText;
 use diary_rules::eligibility::{
-    self as elig, region, situation::Situation, Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
+    self as elig, region,
+    situation::{FieldKind, Situation},
+    Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
 };
 use diary_rules::texts;
 use diary_rules::Lang;
@@ -19,42 +22,41 @@ use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
+/// The `EligibilitySituation` interface, written at compile time from
+/// [`SituationInput::SCHEMA`]: one member per field, in declaration order,
+/// with its doc comment, `?` unless required, and its type (a closed set's
+/// ids as a union of string literals).
+const fn situation_ts<const N: usize>() -> TsText<N> {
+    let mut ts = TsText::new()
+        .push("\n/** The input of `assessEligibility`. The members without `?` are required. */\n")
+        .push("export interface EligibilitySituation {\n");
+    let mut i = 0;
+    while i < SituationInput::SCHEMA.len() {
+        let field = &SituationInput::SCHEMA[i];
+        if !field.doc.is_empty() {
+            ts = ts.push("    /** ").push(field.doc.trim_ascii()).push(" */\n");
+        }
+        ts = ts.push("    ").push(field.field.id()).push(if field.required { ": " } else { "?: " });
+        ts = match field.kind {
+            FieldKind::Choice(ids) => ts.push_union(ids),
+            FieldKind::Date | FieldKind::DateTime => ts.push("string"),
+            FieldKind::Lang => ts.push("Lang"),
+            FieldKind::Region => ts.push("BuiltInRegionId | RegionProfile"),
+        };
+        ts = ts.push(";\n");
+        i += 1;
+    }
+    ts.push("}\n")
+}
+
 /// The text of the custom section below (a constant of its own, so tests can
 /// read it; the dead-code lint does not see the section's use).
 #[allow(dead_code)]
-const TS_INPUT_TEXT: &str = r#"
-/** The input of `assessEligibility`. Only `role` and `birthDate` are required. */
-export interface EligibilitySituation {
-    role: "parent" | "student";
-    /** The student's birth date, "YYYY-MM-DD". */
-    birthDate: string;
-    /** "YYYY-MM-DD"; default: the date of `now`, else the browser's local date. */
-    today?: string;
-    /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
-    now?: string;
-    lang?: Lang;
-    /** An embedded profile id or a host's own profile. */
-    region?: BuiltInRegionId | RegionProfile;
-    representative?: "parent" | "guardian";
-    citizenship?: "russian" | "other";
-    birthCertificate?: "russian" | "foreign";
-    certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
-    snilsStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_sfr" | "verified";
-    parentAccount?: "none" | "simplified" | "standard" | "confirmed";
-    /** "created_by_other_parent": the other parent made it from their profile (linked to them, not to the parent at the page). */
-    studentAccount?: "none" | "created_by_parent" | "created_by_other_parent" | "own_unlinked" | "own_linked";
-    /** A parent's consent for a minor, or an adult student's own consent; "revoked": given, then withdrawn. */
-    consent?: "not_given" | "requested" | "given" | "revoked";
-    /** The parent's own consent at the parent's first diary login. */
-    parentConsent?: "not_given" | "requested" | "given" | "revoked";
-    /** The school-application flow (region profiles with parentFlow "application"). "student_not_found": the diary did not find the pupil; "rejected": the school did not accept. */
-    application?: "not_submitted" | "student_not_found" | "submitted" | "accepted" | "rejected";
-    /** Whether the student can get into the own Gosuslugi account ("forgotten" adds the password_recovery step). */
-    studentPassword?: "known" | "forgotten";
-    /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
-    checkRequestedAt?: string;
-}
-"#;
+const TS_INPUT_TEXT: &str = {
+    const LEN: usize = situation_ts::<0>().len();
+    const TEXT: TsText<LEN> = situation_ts::<LEN>();
+    TEXT.as_str()
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INPUT: &str = TS_INPUT_TEXT;
@@ -220,28 +222,16 @@ pub fn assess_eligibility(
 /// field is optional text here; `Situation::from_input` validates values.
 fn read_situation(value: &JsValue) -> Result<SituationInput, JsError> {
     deny_unknown(value, "", SituationInput::FIELDS)?;
-    let text = |key: &str| optional(value, "", key, string_at);
-    let region = optional(value, "", "region", read_region_arg)?;
-    Ok(SituationInput {
-        role: text("role")?,
-        birth_date: text("birthDate")?,
-        today: text("today")?,
-        now: text("now")?,
-        lang: text("lang")?,
-        region,
-        representative: text("representative")?,
-        citizenship: text("citizenship")?,
-        birth_certificate: text("birthCertificate")?,
-        certificate_status: text("certificateStatus")?,
-        snils_status: text("snilsStatus")?,
-        parent_account: text("parentAccount")?,
-        student_account: text("studentAccount")?,
-        consent: text("consent")?,
-        parent_consent: text("parentConsent")?,
-        application: text("application")?,
-        student_password: text("studentPassword")?,
-        check_requested_at: text("checkRequestedAt")?,
-    })
+    let mut input = SituationInput::default();
+    for field in SituationInput::SCHEMA {
+        let key = field.field.id();
+        if field.kind == FieldKind::Region {
+            input.region = optional(value, "", key, read_region_arg)?;
+        } else if let Some(text) = input.text_mut(field.field) {
+            *text = optional(value, "", key, string_at)?;
+        }
+    }
+    Ok(input)
 }
 
 /// `"<field>: <problem id>: <what is expected>"`.
@@ -421,6 +411,21 @@ mod tests {
             let optional = if key == "role" { "" } else { "?" };
             let line = format!("    {key}{optional}: {};\n", ts_union(ids));
             assert!(TS_INPUT_TEXT.contains(&line), "{line}");
+        }
+        for line in [
+            "    birthDate: string;\n",
+            "    today?: string;\n",
+            "    lang?: Lang;\n",
+            "    region?: BuiltInRegionId | RegionProfile;\n",
+            "    checkRequestedAt?: string;\n",
+            "    /** The student's birth date, \"YYYY-MM-DD\". */\n",
+        ] {
+            assert!(TS_INPUT_TEXT.contains(line), "{line} in {TS_INPUT_TEXT}");
+        }
+        // Every question's field is in the interface: a new `answers` line
+        // in `situation!` reaches TypeScript with no other edit.
+        for q in Question::ALL {
+            assert!(TS_INPUT_TEXT.contains(&format!("    {}?: ", q.field().id())), "{q:?}");
         }
     }
 }

@@ -45,7 +45,7 @@ macro_rules! __closed_set {
             pub const IDS: &'static [&'static str] = &[$($id),+];
 
             /// The stable id (the string the JS API and the data use).
-            pub fn id(self) -> &'static str {
+            pub const fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }
             }
 

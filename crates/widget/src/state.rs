@@ -158,7 +158,7 @@ impl Answers {
             birth_checked: self.birth_checked && birth_date.is_some(),
             remember_birth: self.remember_birth,
             birth_date,
-            // Known questions without an answer, once each, in asking order.
+            // Known questions without an answer, once each, in declaration order.
             unknown: Question::ALL
                 .iter()
                 .map(|q| q.id())

@@ -16,13 +16,9 @@
 //! assert_eq!(input.consent.as_deref(), Some("requested"));
 //! ```
 
-use crate::id::closed_set;
-
 use super::region::ConsentVia;
-use super::situation::{
-    Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Representative,
-    Role, Situation, SnilsStatus, StudentAccount, StudentPassword,
-};
+pub use super::situation::Question;
+use super::situation::{BirthCertificate, CheckStage, Representative, Role, Situation, StudentAccount};
 use super::steps::StepId;
 use super::{choose_path, Path};
 use crate::age::AgeGroup;
@@ -32,58 +28,7 @@ use crate::age::AgeGroup;
 /// parent may have typed their own date.
 pub const YOUNGEST_PUPIL_YEARS: u32 = 6;
 
-closed_set!(
-    /// One question of the wizard: one optional field of
-    /// [`super::SituationInput`]. Not answering ("I don't know") leaves the
-    /// field out, which the engine reads as *unknown*.
-    Question {
-        ParentAccount => "parent_account",
-        StudentAccount => "student_account",
-        CertificateStatus => "certificate_status",
-        SnilsStatus => "snils_status",
-        /// When «Запросить»/«Отправить» was pressed (a local date and time).
-        CheckRequestedAt => "check_requested_at",
-        Consent => "consent",
-        ParentConsent => "parent_consent",
-        Application => "application",
-        Representative => "representative",
-        BirthCertificate => "birth_certificate",
-        Citizenship => "citizenship",
-        /// Whether the student can get into the own Gosuslugi account (asked
-        /// once an account exists).
-        StudentPassword => "student_password",
-    }
-);
-
 impl Question {
-    /// The answers to pick from, as input ids; empty for
-    /// [`Question::CheckRequestedAt`], which takes a local date-time
-    /// `YYYY-MM-DDTHH:MM`.
-    pub fn values(self) -> &'static [&'static str] {
-        match self {
-            Question::ParentAccount => ParentAccount::IDS,
-            Question::StudentAccount => StudentAccount::IDS,
-            Question::CertificateStatus => CertificateStatus::IDS,
-            Question::SnilsStatus => SnilsStatus::IDS,
-            Question::CheckRequestedAt => &[],
-            Question::Consent | Question::ParentConsent => Consent::IDS,
-            Question::Application => Application::IDS,
-            Question::Representative => Representative::IDS,
-            Question::BirthCertificate => BirthCertificate::IDS,
-            Question::Citizenship => Citizenship::IDS,
-            Question::StudentPassword => StudentPassword::IDS,
-        }
-    }
-
-    /// Whether `value` is a well-formed answer (one of [`Question::values`],
-    /// or a local date-time for [`Question::CheckRequestedAt`]).
-    pub fn accepts(self, value: &str) -> bool {
-        match self {
-            Question::CheckRequestedAt => super::parse_local_date_time(value).is_some(),
-            _ => self.values().contains(&value),
-        }
-    }
-
     /// A rare case (a guardian, a foreign certificate, another
     /// citizenship): a panel may tuck these away. The defaults (parent,
     /// Russian certificate, Russian citizen) hold for most families.
@@ -106,25 +51,6 @@ impl Question {
     /// question has one.
     pub fn hint_text_id(self) -> String {
         format!("ui.q.{}.hint", self.id())
-    }
-
-    /// Writes the answer into the input (`None`: not known).
-    pub fn set(self, input: &mut super::SituationInput, value: Option<String>) {
-        let field = match self {
-            Question::ParentAccount => &mut input.parent_account,
-            Question::StudentAccount => &mut input.student_account,
-            Question::CertificateStatus => &mut input.certificate_status,
-            Question::SnilsStatus => &mut input.snils_status,
-            Question::CheckRequestedAt => &mut input.check_requested_at,
-            Question::Consent => &mut input.consent,
-            Question::ParentConsent => &mut input.parent_consent,
-            Question::Application => &mut input.application,
-            Question::Representative => &mut input.representative,
-            Question::BirthCertificate => &mut input.birth_certificate,
-            Question::Citizenship => &mut input.citizenship,
-            Question::StudentPassword => &mut input.student_password,
-        };
-        *field = value;
     }
 }
 

@@ -179,85 +179,296 @@ impl<'de> Deserialize<'de> for RegionArg {
     }
 }
 
-/// The raw input, field for field as the JS API takes it (camelCase names).
-/// Unknown field names are rejected, so a typo is reported by name.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SituationInput {
-    pub role: Option<String>,
-    pub birth_date: Option<String>,
-    pub today: Option<String>,
-    pub now: Option<String>,
-    pub lang: Option<String>,
-    pub region: Option<RegionArg>,
-    pub representative: Option<String>,
-    pub citizenship: Option<String>,
-    pub birth_certificate: Option<String>,
-    pub certificate_status: Option<String>,
-    pub snils_status: Option<String>,
-    pub parent_account: Option<String>,
-    pub student_account: Option<String>,
-    pub consent: Option<String>,
-    pub parent_consent: Option<String>,
-    pub application: Option<String>,
-    pub student_password: Option<String>,
-    pub check_requested_at: Option<String>,
+/// How the text of one input field is read: what a host may pass, and
+/// what the JS boundary declares to TypeScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One of these ids (a closed set).
+    Choice(&'static [&'static str]),
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// A local time written `YYYY-MM-DDTHH:MM`.
+    DateTime,
+    /// A language code.
+    Lang,
+    /// An embedded profile's id or a host's own profile ([`RegionArg`]).
+    Region,
 }
 
-impl SituationInput {
-    /// Every field's JS API name, in declaration order (the readers that
-    /// reject unknown fields list them; a test checks them against serde's).
-    pub const FIELDS: &'static [&'static str] = &[
-        "role",
-        "birthDate",
-        "today",
-        "now",
-        "lang",
-        "region",
-        "representative",
-        "citizenship",
-        "birthCertificate",
-        "certificateStatus",
-        "snilsStatus",
-        "parentAccount",
-        "studentAccount",
-        "consent",
-        "parentConsent",
-        "application",
-        "studentPassword",
-        "checkRequestedAt",
-    ];
+/// One field of [`SituationInput`] as the JS API takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSchema {
+    pub field: Field,
+    /// Whether the input must have it (`role`, `birthDate`).
+    pub required: bool,
+    pub kind: FieldKind,
+    /// What the field means, in English, for the API's readers (the
+    /// TypeScript declaration's doc comment); empty when the name says it.
+    pub doc: &'static str,
 }
 
-/// The validated situation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Situation {
-    pub role: Role,
-    pub birth_date: NaiveDate,
-    /// The day ages are computed on.
-    pub today: NaiveDate,
-    /// Full years on `today`, computed once when the situation is
-    /// validated (`birth_date` ≤ `today`, so there is no fallback).
-    age_years: u32,
-    /// The moment "overdue" is judged at (local time).
-    pub now: NaiveDateTime,
-    pub lang: Lang,
-    pub region: RegionProfile,
-    /// Defaults to [`Representative::Parent`].
-    pub representative: Representative,
-    /// Defaults to [`Citizenship::Russian`].
-    pub citizenship: Citizenship,
-    /// Defaults to [`BirthCertificate::Russian`].
-    pub birth_certificate: BirthCertificate,
-    pub certificate_status: Option<CertificateStatus>,
-    pub snils_status: Option<SnilsStatus>,
-    pub parent_account: Option<ParentAccount>,
-    pub student_account: Option<StudentAccount>,
-    pub consent: Option<Consent>,
-    pub parent_consent: Option<Consent>,
-    pub application: Option<Application>,
-    pub student_password: Option<StudentPassword>,
-    pub check_requested_at: Option<NaiveDateTime>,
+/// A wizard answer's value: a closed set's id, or a local time.
+pub(crate) trait Answer: Sized {
+    const KIND: FieldKind;
+    /// The value this text is, if any.
+    fn read(text: &str) -> Option<Self>;
+    /// What is wrong with a text that is not one.
+    fn problem() -> SituationProblem;
+}
+
+impl<T: crate::Id> Answer for T {
+    const KIND: FieldKind = FieldKind::Choice(T::IDS);
+    fn read(text: &str) -> Option<T> {
+        T::parse(text)
+    }
+    fn problem() -> SituationProblem {
+        SituationProblem::UnknownValue { allowed: T::IDS }
+    }
+}
+
+impl Answer for NaiveDateTime {
+    const KIND: FieldKind = FieldKind::DateTime;
+    fn read(text: &str) -> Option<NaiveDateTime> {
+        parse_local_date_time(text)
+    }
+    fn problem() -> SituationProblem {
+        SituationProblem::InvalidDateTime
+    }
+}
+
+/// Reads an optional answer: `None` when it was not given.
+fn answer<T: Answer>(text: &Option<String>, field: Field) -> Result<Option<T>, SituationError> {
+    match text {
+        None => Ok(None),
+        Some(s) => T::read(s).map(Some).ok_or_else(|| SituationError::new(field.id(), T::problem())),
+    }
+}
+
+/// The validated type of an answer: `Option<T>` ("unknown" when not given),
+/// or `T` for an answer with a default.
+macro_rules! answer_type {
+    ($ty:ty) => { Option<$ty> };
+    ($ty:ty, $default:expr) => { $ty };
+}
+
+/// An answer read with its default, when it has one.
+macro_rules! answer_value {
+    ($read:expr) => {
+        $read
+    };
+    ($read:expr, $default:expr) => {
+        $read.unwrap_or($default)
+    };
+}
+
+/// Declares the situation's fields once. `context` lists the fields every
+/// situation has (their validation is written in [`Situation::from_input`]);
+/// `answers` lists the wizard's questions, one line each: the
+/// [`Question`] and its id, the input field and its JS API name, the
+/// validated type (a closed set, or a local time) and the default, if any.
+/// From these come the [`Field`] and [`Question`] closed sets,
+/// [`SituationInput`] (whose serde names are the JS names),
+/// [`SituationInput::FIELDS`] and [`SituationInput::SCHEMA`] (the JS
+/// boundary's reader and TypeScript declaration), the answers' typed fields
+/// in [`Situation`] and their validation, and [`Question::set`]/[`Question::get`].
+macro_rules! situation {
+    (
+        context {
+            $( $(#[doc = $cdoc:literal])* $cvariant:ident => $cfield:ident: $cjs:literal
+               as $cin:ty, $ckind:expr, $required:literal ),* $(,)?
+        }
+        validated {
+            $( $(#[$smeta:meta])* $svis:vis $sfield:ident: $sty:ty ),* $(,)?
+        }
+        answers {
+            $( $(#[doc = $adoc:literal])* $qvariant:ident($qid:literal) => $afield:ident: $ajs:literal
+               as $aty:ty $(= $default:expr)? ),* $(,)?
+        }
+    ) => {
+        closed_set!(
+            /// A field of the input, by its JS API name.
+            Field { $($cvariant => $cjs,)* $($qvariant => $ajs,)* }
+        );
+
+        closed_set!(
+            /// One question of the wizard: one optional field of
+            /// [`SituationInput`]. Not answering ("I don't know") leaves the
+            /// field out, which the engine reads as *unknown*.
+            Question { $($(#[doc = $adoc])* $qvariant => $qid,)* }
+        );
+
+        /// The raw input, field for field as the JS API takes it (camelCase
+        /// names). Unknown field names are rejected, so a typo is reported
+        /// by name.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct SituationInput {
+            $( $(#[doc = $cdoc])* #[serde(rename = $cjs)] pub $cfield: Option<$cin>, )*
+            $( $(#[doc = $adoc])* #[serde(rename = $ajs)] pub $afield: Option<String>, )*
+        }
+
+        impl SituationInput {
+            /// Every field's JS API name, in declaration order (the readers
+            /// that reject unknown fields list them).
+            pub const FIELDS: &'static [&'static str] = Field::IDS;
+
+            /// Every field with how it is read, in declaration order.
+            pub const SCHEMA: &'static [FieldSchema] = &[
+                $( FieldSchema {
+                    field: Field::$cvariant,
+                    required: $required,
+                    kind: $ckind,
+                    doc: concat!($($cdoc),*),
+                }, )*
+                $( FieldSchema {
+                    field: Field::$qvariant,
+                    required: false,
+                    kind: <$aty as Answer>::KIND,
+                    doc: concat!($($adoc),*),
+                }, )*
+            ];
+
+            /// The text of a field that is text (every field but `region`).
+            pub fn text_mut(&mut self, field: Field) -> Option<&mut Option<String>> {
+                match field {
+                    $( Field::$cvariant => TextSlot::text(&mut self.$cfield), )*
+                    $( Field::$qvariant => Some(&mut self.$afield), )*
+                }
+            }
+        }
+
+        /// The validated situation.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Situation {
+            $( $(#[$smeta])* $svis $sfield: $sty, )*
+            $( $(#[doc = $adoc])* pub $afield: answer_type!($aty $(, $default)?), )*
+        }
+
+        /// The validated context fields, before the answers are read.
+        struct Validated {
+            $( $sfield: $sty, )*
+        }
+
+        impl Situation {
+            /// Reads the answers of `input` in declaration order (the first
+            /// bad one is reported) onto the validated context.
+            fn with_answers(v: Validated, input: &SituationInput) -> Result<Situation, SituationError> {
+                Ok(Situation {
+                    $( $sfield: v.$sfield, )*
+                    $( $afield: answer_value!(answer::<$aty>(&input.$afield, Field::$qvariant)? $(, $default)?), )*
+                })
+            }
+        }
+
+        impl Question {
+            /// The input field this question fills.
+            pub const fn field(self) -> Field {
+                match self { $( Question::$qvariant => Field::$qvariant, )* }
+            }
+
+            /// The answers to pick from, as input ids; empty for a question
+            /// that takes a local date-time `YYYY-MM-DDTHH:MM`
+            /// ([`Question::CheckRequestedAt`]).
+            pub const fn values(self) -> &'static [&'static str] {
+                match self {
+                    $( Question::$qvariant => match <$aty as Answer>::KIND {
+                        FieldKind::Choice(ids) => ids,
+                        _ => &[],
+                    }, )*
+                }
+            }
+
+            /// Whether `value` is a well-formed answer (one of
+            /// [`Question::values`], or a local date-time).
+            pub fn accepts(self, value: &str) -> bool {
+                match self { $( Question::$qvariant => <$aty as Answer>::read(value).is_some(), )* }
+            }
+
+            /// Writes the answer into the input (`None`: not known).
+            pub fn set(self, input: &mut SituationInput, value: Option<String>) {
+                match self { $( Question::$qvariant => input.$afield = value, )* }
+            }
+
+            /// The answer in the input, if given.
+            pub fn get(self, input: &SituationInput) -> Option<&str> {
+                match self { $( Question::$qvariant => input.$afield.as_deref(), )* }
+            }
+        }
+    };
+}
+
+/// A field of the input read as text, or not text (`region`).
+trait TextSlot {
+    fn text(&mut self) -> Option<&mut Option<String>>;
+}
+
+impl TextSlot for Option<String> {
+    fn text(&mut self) -> Option<&mut Option<String>> {
+        Some(self)
+    }
+}
+
+impl TextSlot for Option<RegionArg> {
+    fn text(&mut self) -> Option<&mut Option<String>> {
+        None
+    }
+}
+
+situation! {
+    context {
+        /// Who is asking: `"parent"` (a guardian too) or `"student"`.
+        Role => role: "role" as String, FieldKind::Choice(Role::IDS), true,
+        /// The student's birth date, "YYYY-MM-DD".
+        BirthDate => birth_date: "birthDate" as String, FieldKind::Date, true,
+        /// "YYYY-MM-DD"; default: the date of `now`, else the browser's local date.
+        Today => today: "today" as String, FieldKind::Date, false,
+        /// Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given).
+        Now => now: "now" as String, FieldKind::DateTime, false,
+        Lang => lang: "lang" as String, FieldKind::Lang, false,
+        /// An embedded profile id or a host's own profile.
+        Region => region: "region" as RegionArg, FieldKind::Region, false,
+    }
+    validated {
+        pub role: Role,
+        pub birth_date: NaiveDate,
+        /// The day ages are computed on.
+        pub today: NaiveDate,
+        /// Full years on `today`, computed once when the situation is
+        /// validated (`birth_date` ≤ `today`, so there is no fallback).
+        age_years: u32,
+        /// The moment "overdue" is judged at (local time).
+        pub now: NaiveDateTime,
+        pub lang: Lang,
+        pub region: RegionProfile,
+    }
+    answers {
+        /// The adult acting for the child (default: a parent).
+        Representative("representative") => representative: "representative"
+            as Representative = Representative::Parent,
+        /// The child's citizenship (default: Russian).
+        Citizenship("citizenship") => citizenship: "citizenship" as Citizenship = Citizenship::Russian,
+        /// Which country issued the birth certificate (default: Russia).
+        BirthCertificate("birth_certificate") => birth_certificate: "birthCertificate"
+            as BirthCertificate = BirthCertificate::Russian,
+        /// The birth certificate's status in the child's card on Gosuslugi.
+        CertificateStatus("certificate_status") => certificate_status: "certificateStatus" as CertificateStatus,
+        /// The СНИЛС status in the child's card.
+        SnilsStatus("snils_status") => snils_status: "snilsStatus" as SnilsStatus,
+        /// The level of the parent's own Gosuslugi account.
+        ParentAccount("parent_account") => parent_account: "parentAccount" as ParentAccount,
+        /// "created_by_other_parent": the other parent made it from their profile (linked to them, not to the parent at the page).
+        StudentAccount("student_account") => student_account: "studentAccount" as StudentAccount,
+        /// A parent's consent for a minor, or an adult student's own consent; "revoked": given, then withdrawn.
+        Consent("consent") => consent: "consent" as Consent,
+        /// The parent's own consent at the parent's first diary login.
+        ParentConsent("parent_consent") => parent_consent: "parentConsent" as Consent,
+        /// The school-application flow (region profiles with parentFlow "application"). "student_not_found": the diary did not find the pupil; "rejected": the school did not accept.
+        Application("application") => application: "application" as Application,
+        /// Whether the student can get into the own Gosuslugi account ("forgotten" adds the password_recovery step).
+        StudentPassword("student_password") => student_password: "studentPassword" as StudentPassword,
+        /// When the document check was requested («Запросить»/«Отправить» pressed), local time "YYYY-MM-DDTHH:MM".
+        CheckRequestedAt("check_requested_at") => check_requested_at: "checkRequestedAt" as NaiveDateTime,
+    }
 }
 
 /// What is wrong with one input field.
@@ -367,36 +578,12 @@ pub fn format_local_date_time(t: NaiveDateTime) -> String {
     format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
 }
 
-/// Parses an optional enum field.
-fn enum_field<T: Copy>(
-    value: &Option<String>,
-    field: &str,
-    parse: fn(&str) -> Option<T>,
-    allowed: &'static [&'static str],
-) -> Result<Option<T>, SituationError> {
+fn date_field(value: &Option<String>, field: Field) -> Result<Option<NaiveDate>, SituationError> {
     match value {
         None => Ok(None),
-        Some(s) => {
-            parse(s).map(Some).ok_or_else(|| SituationError::new(field, SituationProblem::UnknownValue { allowed }))
-        }
-    }
-}
-
-fn date_field(value: &Option<String>, field: &str) -> Result<Option<NaiveDate>, SituationError> {
-    match value {
-        None => Ok(None),
-        Some(s) => {
-            age::parse_iso_date(s).map(Some).ok_or_else(|| SituationError::new(field, SituationProblem::InvalidDate))
-        }
-    }
-}
-
-fn date_time_field(value: &Option<String>, field: &str) -> Result<Option<NaiveDateTime>, SituationError> {
-    match value {
-        None => Ok(None),
-        Some(s) => parse_local_date_time(s)
+        Some(s) => age::parse_iso_date(s)
             .map(Some)
-            .ok_or_else(|| SituationError::new(field, SituationProblem::InvalidDateTime)),
+            .ok_or_else(|| SituationError::new(field.id(), SituationProblem::InvalidDate)),
     }
 }
 
@@ -417,15 +604,14 @@ impl Situation {
     /// Fields are checked in the order of the JS API's documentation; the
     /// first bad one is reported.
     pub fn from_input(input: &SituationInput, clock: NaiveDateTime) -> Result<Situation, SituationError> {
-        let role = enum_field(&input.role, "role", Role::parse, Role::IDS)?
-            .ok_or_else(|| SituationError::new("role", SituationProblem::Required))?;
-        let birth_date = date_field(&input.birth_date, "birthDate")?
-            .ok_or_else(|| SituationError::new("birthDate", SituationProblem::Required))?;
-        let today = date_field(&input.today, "today")?;
-        let now = date_time_field(&input.now, "now")?;
+        let required = |field: Field| SituationError::new(field.id(), SituationProblem::Required);
+        let role = answer::<Role>(&input.role, Field::Role)?.ok_or_else(|| required(Field::Role))?;
+        let birth_date = date_field(&input.birth_date, Field::BirthDate)?.ok_or_else(|| required(Field::BirthDate))?;
+        let today = date_field(&input.today, Field::Today)?;
+        let now = answer::<NaiveDateTime>(&input.now, Field::Now)?;
         let (today, now) = match (today, now) {
             (Some(t), Some(n)) if n.date() != t => {
-                return Err(SituationError::new("now", SituationProblem::NotOnToday))
+                return Err(SituationError::new(Field::Now.id(), SituationProblem::NotOnToday))
             }
             (Some(t), Some(n)) => (t, n),
             (Some(t), None) => (t, t.and_time(clock.time())),
@@ -435,9 +621,11 @@ impl Situation {
         let age_years = match age::age_on(birth_date, today) {
             Ok(years) => years,
             Err(AgeError::BornInFuture) => {
-                return Err(SituationError::new("birthDate", SituationProblem::BirthDateInFuture))
+                return Err(SituationError::new(Field::BirthDate.id(), SituationProblem::BirthDateInFuture))
             }
-            Err(AgeError::TooOld) => return Err(SituationError::new("birthDate", SituationProblem::AgeOverLimit)),
+            Err(AgeError::TooOld) => {
+                return Err(SituationError::new(Field::BirthDate.id(), SituationProblem::AgeOverLimit))
+            }
         };
         let lang = match &input.lang {
             None => Lang::default(),
@@ -445,7 +633,10 @@ impl Situation {
                 "ru" => Lang::Ru,
                 "en" => Lang::En,
                 _ => {
-                    return Err(SituationError::new("lang", SituationProblem::UnknownValue { allowed: &["ru", "en"] }))
+                    return Err(SituationError::new(
+                        Field::Lang.id(),
+                        SituationProblem::UnknownValue { allowed: &["ru", "en"] },
+                    ))
                 }
             },
         };
@@ -453,7 +644,7 @@ impl Situation {
             None => region::generic().clone(),
             Some(RegionArg::Id(id)) => region::embedded(id).cloned().ok_or_else(|| {
                 SituationError::new(
-                    "region",
+                    Field::Region.id(),
                     SituationProblem::UnknownRegion {
                         allowed: region::embedded_all().iter().map(|p| p.id_static()).collect(),
                     },
@@ -464,66 +655,12 @@ impl Situation {
                 (**profile).clone()
             }
         };
-        let check_requested_at = date_time_field(&input.check_requested_at, "checkRequestedAt")?;
-        if let Some(at) = check_requested_at {
-            if at > now {
-                return Err(SituationError::new("checkRequestedAt", SituationProblem::AfterNow));
-            }
+        let situation =
+            Situation::with_answers(Validated { role, birth_date, today, age_years, now, lang, region }, input)?;
+        if situation.check_requested_at.is_some_and(|at| at > situation.now) {
+            return Err(SituationError::new(Field::CheckRequestedAt.id(), SituationProblem::AfterNow));
         }
-        Ok(Situation {
-            role,
-            birth_date,
-            today,
-            age_years,
-            now,
-            lang,
-            region,
-            representative: enum_field(
-                &input.representative,
-                "representative",
-                Representative::parse,
-                Representative::IDS,
-            )?
-            .unwrap_or(Representative::Parent),
-            citizenship: enum_field(&input.citizenship, "citizenship", Citizenship::parse, Citizenship::IDS)?
-                .unwrap_or(Citizenship::Russian),
-            birth_certificate: enum_field(
-                &input.birth_certificate,
-                "birthCertificate",
-                BirthCertificate::parse,
-                BirthCertificate::IDS,
-            )?
-            .unwrap_or(BirthCertificate::Russian),
-            certificate_status: enum_field(
-                &input.certificate_status,
-                "certificateStatus",
-                CertificateStatus::parse,
-                CertificateStatus::IDS,
-            )?,
-            snils_status: enum_field(&input.snils_status, "snilsStatus", SnilsStatus::parse, SnilsStatus::IDS)?,
-            parent_account: enum_field(
-                &input.parent_account,
-                "parentAccount",
-                ParentAccount::parse,
-                ParentAccount::IDS,
-            )?,
-            student_account: enum_field(
-                &input.student_account,
-                "studentAccount",
-                StudentAccount::parse,
-                StudentAccount::IDS,
-            )?,
-            consent: enum_field(&input.consent, "consent", Consent::parse, Consent::IDS)?,
-            parent_consent: enum_field(&input.parent_consent, "parentConsent", Consent::parse, Consent::IDS)?,
-            application: enum_field(&input.application, "application", Application::parse, Application::IDS)?,
-            student_password: enum_field(
-                &input.student_password,
-                "studentPassword",
-                StudentPassword::parse,
-                StudentPassword::IDS,
-            )?,
-            check_requested_at,
-        })
+        Ok(situation)
     }
 
     /// The parent's account level as told, or as implied when not told:

@@ -98,7 +98,7 @@ fn situation(
 ) -> Result<(Situation, Option<(Question, SituationError)>), SituationError> {
     match Situation::from_input(&input(role, region, answers, None), clock) {
         Ok(s) => Ok((s, None)),
-        Err(e) if e.field == "checkRequestedAt" => {
+        Err(e) if e.field == Question::CheckRequestedAt.field().id() => {
             let q = Question::CheckRequestedAt;
             let s = Situation::from_input(&input(role, region, answers, Some(q)), clock)?;
             Ok((s, Some((q, e))))
