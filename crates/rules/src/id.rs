@@ -35,7 +35,7 @@ macro_rules! __closed_set {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $($(#[$vmeta])* #[serde(rename = $id)] $variant),+ }
+        pub enum $name { $(#[doc = concat!("`\"", $id, "\"`")] $(#[$vmeta])* #[serde(rename = $id)] $variant),+ }
 
         #[allow(dead_code)]
         impl $name {

@@ -258,10 +258,13 @@ fn compare_names(a: &str, b: &str) -> Vec<DifferenceKind> {
 /// One edit apart: a typo or a transposition; otherwise different.
 fn edit_kind(a: &[char], b: &[char]) -> DifferenceKind {
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).take(3).collect();
+        let diff: Vec<usize> =
+            a.iter().zip(b).enumerate().filter(|(_, (x, y))| x != y).map(|(i, _)| i).take(3).collect();
         match diff.as_slice() {
             [_] => return DifferenceKind::Typo,
-            [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => return DifferenceKind::Transposition,
+            &[i, j] if j == i + 1 && a.get(i) == b.get(j) && a.get(j) == b.get(i) => {
+                return DifferenceKind::Transposition
+            }
             _ => return DifferenceKind::Different,
         }
     }

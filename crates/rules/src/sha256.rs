@@ -16,6 +16,7 @@ const K: [u32; 64] = [
 ];
 
 /// The SHA-256 digest of `data`.
+#[allow(clippy::indexing_slicing, reason = "rest.len() < 64 and tail_len ≤ 128 over a [u8; 128]")]
 pub fn sha256(data: &[u8]) -> [u8; 32] {
     let mut h: [u32; 8] =
         [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
@@ -37,6 +38,7 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
+#[allow(clippy::indexing_slicing, reason = "16 ≤ i < 64 over a [u32; 64]; chunks of exactly 4")]
 fn compress(h: &mut [u32; 8], block: &[u8]) {
     let mut w = [0u32; 64];
     for (w, b) in w.iter_mut().zip(block.chunks_exact(4)) {

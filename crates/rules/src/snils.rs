@@ -76,8 +76,8 @@ pub fn parse_digits(text: &str) -> Result<[u8; 11], SnilsProblem> {
     let mut count = 0usize;
     for c in text.chars() {
         if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
-            if count < 11 {
-                digits[count] = d as u8;
+            if let Some(slot) = digits.get_mut(count) {
+                *slot = d as u8;
             }
             count += 1;
         } else if !is_separator(c) {
@@ -121,8 +121,9 @@ pub fn format_digits(d: &[u8; 11]) -> String {
 
 /// Whether eleven digits form a valid СНИЛС.
 pub fn digits_are_valid(d: &[u8; 11]) -> bool {
-    let first_nine: [u8; 9] = d[..9].try_into().expect("nine digits");
-    !has_check_number(&first_nine) || check_number(&first_nine) == d[9] * 10 + d[10]
+    let [d0, d1, d2, d3, d4, d5, d6, d7, d8, c0, c1] = *d;
+    let first_nine = [d0, d1, d2, d3, d4, d5, d6, d7, d8];
+    !has_check_number(&first_nine) || check_number(&first_nine) == c0 * 10 + c1
 }
 
 /// Checks a СНИЛС as a person typed it: with or without separators.
@@ -161,6 +162,7 @@ pub const MAX_SUGGESTIONS: usize = 10;
 /// assert!(suggest_snils("112-233-445 59").contains(&"112-233-445 95".to_owned()));
 /// assert!(suggest_snils("112-233-445 95").is_empty());
 /// ```
+#[allow(clippy::indexing_slicing, reason = "i < 11 and i + 1 < 11 over an [u8; 11]")]
 pub fn suggest_snils(text: &str) -> Vec<String> {
     let Ok(digits) = parse_digits(text) else { return Vec::new() };
     if digits_are_valid(&digits) {

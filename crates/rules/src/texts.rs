@@ -57,7 +57,8 @@ fn russian() -> &'static Russian {
 
 /// Whether row `i`'s English is compiled into every build (`EN_ALWAYS`).
 fn english_compiled_in(i: usize) -> Option<&'static str> {
-    EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok().map(|k| EN_ALWAYS[k].1)
+    let k = EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok()?;
+    EN_ALWAYS.get(k).map(|&(_, words)| words)
 }
 
 /// Reads a language file built for this table.

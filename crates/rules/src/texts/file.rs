@@ -103,8 +103,8 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
 }
 
 /// Reads one unsigned LEB128 varint of at most 32 bits from the front of
@@ -132,26 +132,33 @@ pub(crate) fn parse(
     rows: usize,
     compiled_in: impl Fn(usize) -> bool,
 ) -> Result<LangTable, LangFileError> {
-    if bytes.len() < HEADER || &bytes[..4] != MAGIC {
+    let (Some(header), Some(body)) = (bytes.get(..HEADER), bytes.get(HEADER..)) else {
+        return Err(LangFileError::NotALanguageFile);
+    };
+    let [m0, m1, m2, m3, version, l0, l1, l2, ..] = *header else {
+        return Err(LangFileError::NotALanguageFile);
+    };
+    if [m0, m1, m2, m3] != *MAGIC {
         return Err(LangFileError::NotALanguageFile);
     }
-    if bytes[4] != VERSION {
-        return Err(LangFileError::UnsupportedVersion(bytes[4]));
+    if version != VERSION {
+        return Err(LangFileError::UnsupportedVersion(version));
     }
-    let lang = match std::str::from_utf8(&bytes[5..7]).ok().and_then(Lang::parse) {
-        Some(lang) if lang != Lang::Ru && bytes[7] == 0 => lang,
+    let lang = match std::str::from_utf8(&[l0, l1]).ok().and_then(Lang::parse) {
+        Some(lang) if lang != Lang::Ru && l2 == 0 => lang,
         _ => return Err(LangFileError::UnknownLanguage),
     };
     if u32_at(bytes, 8) != Some(ids_hash) || u32_at(bytes, 12).map(|n| n as usize) != Some(rows) {
         return Err(LangFileError::OtherTexts);
     }
-    if u32_at(bytes, 20) != Some(fnv1a(&bytes[HEADER..])) {
+    if u32_at(bytes, 20) != Some(fnv1a(body)) {
         return Err(LangFileError::Corrupted);
     }
     let table_len = u32_at(bytes, 16).ok_or(LangFileError::NotALanguageFile)? as usize;
     let words_at = HEADER.checked_add(table_len).ok_or(LangFileError::Corrupted)?;
     let mut table = bytes.get(HEADER..words_at).ok_or(LangFileError::Corrupted)?;
-    let words = std::str::from_utf8(&bytes[words_at..]).map_err(|_| LangFileError::Corrupted)?;
+    let words = std::str::from_utf8(bytes.get(words_at..).ok_or(LangFileError::Corrupted)?)
+        .map_err(|_| LangFileError::Corrupted)?;
     let mut spans: Vec<(u32, u32)> = Vec::with_capacity(rows);
     let mut next = 0u32;
     for i in 0..rows {

@@ -52,12 +52,15 @@ pub fn decode(bytes: &[u8], out: &mut String) {
             ESCAPE => {
                 let c = bytes
                     .get(i..i + 3)
-                    .and_then(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], 0])))
+                    .and_then(|c| match *c {
+                        [a, b, c] => char::from_u32(u32::from_le_bytes([a, b, c, 0])),
+                        _ => None,
+                    })
                     .unwrap_or('\u{FFFD}');
                 i += 3;
                 c
             }
-            _ => HIGH[usize::from(b - 0x80)],
+            _ => HIGH.get(usize::from(b - 0x80)).copied().unwrap_or('\u{FFFD}'),
         };
         out.push(c);
     }
