@@ -199,7 +199,7 @@ pub fn start_page(s: &Start, lang: Lang) -> (Page, Value) {
     let plan = plan::plan(&s.assessment, &s.situation, s.reader, lang);
     let role = t(s.reader.label_id(), lang);
     let region = region_name(s.region, lang);
-    let for_line = diary_rules::eligibility::fill(&t("static.page.for", lang), &[("role", role), ("region", region)]);
+    let for_line = diary_rules::texts::fill(&t("static.page.for", lang), &[("role", role), ("region", region)]);
     let mut blocks = vec![Block::P(Some("for"), vec![Inline::Text(for_line.clone())])];
     blocks.extend(plan.blocks);
     let page = Page {

@@ -8,8 +8,9 @@
 use crate::doc::{h, p, ul, Block, Inline};
 use diary_help_widget::Role as Reader;
 use diary_rules::eligibility::create_button::{max_age, Condition};
-use diary_rules::eligibility::{fill, Assessment, LinkLabel, NoteId, Path, Situation, Step, StepId, StepState};
-use diary_rules::{texts, Lang};
+use diary_rules::eligibility::{Assessment, LinkLabel, NoteId, Path, Situation, Step, StepId, StepState};
+use diary_rules::texts::{self, fill};
+use diary_rules::Lang;
 use serde_json::{json, Value};
 
 /// The words for `id`.

@@ -261,7 +261,7 @@ fn sources_of(id: &str) -> Vec<Cow<'static, str>> {
 /// there is nothing to fill.
 fn filled(id: &str, params: &[(&str, String)], lang: Lang) -> Cow<'static, str> {
     match words(id, lang) {
-        Cow::Borrowed(w) if !params.is_empty() && w.bytes().any(|b| b == b'{') => Cow::Owned(elig::fill(w, params)),
+        Cow::Borrowed(w) if !params.is_empty() && w.bytes().any(|b| b == b'{') => Cow::Owned(texts::fill(w, params)),
         w => w,
     }
 }

@@ -4,6 +4,13 @@
 //!
 //! Run: `cargo run --release -p diary-rules --example eligibility_bench`
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -4,6 +4,13 @@
 //! Run: `cargo run --release -p diary-rules --example explain_bench`
 //! Optional first argument: extra texts to explain, one per line, from a file.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use std::time::Instant;
 
 use diary_rules::explain::{explain, ExplainContext};

@@ -3,6 +3,13 @@
 //! (`also`), or the nearest entries (`maybe`) when nothing matched.
 //!
 //! `printf 'Дневник не найден\nНеверный код\n' | cargo run -p diary-rules --example explain_probe`
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
 use std::io::BufRead;
 
 use diary_rules::explain::{explain_text, ExplainContext};

@@ -3,6 +3,13 @@
 //! 1 KB, 10 KB and 100 KB (the recipes of `bench/password-inputs.json`).
 //! It asserts nothing; run with `cargo run --release -p diary-rules --example password_bench`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::password::{check_password, strength, CheckOptions};
 use std::time::Instant;
 

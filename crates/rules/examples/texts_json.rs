@@ -6,6 +6,13 @@
 //!
 //!   cargo run -p diary-rules --example texts_json -- ui.panel.title ui.role.parent …
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::{texts, Lang};
 
 fn json_string(s: &str) -> String {

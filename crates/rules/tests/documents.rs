@@ -1,6 +1,13 @@
 //! Birth certificate checks and record comparison from
 //! `tests/fixtures/documents.toml`, plus property tests.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::certificate::check_birth_certificate;
 use diary_rules::records::{compare_records, PersonRecord, RecordField};
 use diary_rules::snils::{check_snils, suggest_snils};

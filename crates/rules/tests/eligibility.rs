@@ -1,11 +1,18 @@
 //! The eligibility scenarios of `tests/fixtures/eligibility.toml`, natively,
 //! plus property tests: any input yields a valid assessment or a clean error.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::eligibility::{
-    assess_input, fill, fixed_links, parse_local_date_time, Actor, Assessment, LinkLabel, Path, SituationInput, StepId,
+    assess_input, fixed_links, parse_local_date_time, Actor, Assessment, LinkLabel, Path, SituationInput, StepId,
     StepState,
 };
-use diary_rules::texts;
+use diary_rules::texts::{self, fill};
 use diary_rules::Lang;
 use proptest::prelude::*;
 

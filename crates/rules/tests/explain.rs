@@ -1,6 +1,13 @@
 //! Error explanation scenarios from `tests/fixtures/explain.toml`, plus
 //! property tests: no input panics, and every quote matches itself.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::age::AgeGroup;
 use diary_rules::explain::{catalog::catalog, explain, explain_id, list, ExplainContext, Explanation, Role};
 use diary_rules::texts;

@@ -4,6 +4,13 @@
 //! above a floor. Prints the per-entry precision/recall table (run with
 //! `--nocapture` to see it; README "Explanation corpus" shows it).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use std::collections::BTreeMap;
 
 use diary_rules::explain::{catalog::catalog, explain, ExplainContext};

@@ -7,6 +7,13 @@
 //! `cargo test -p diary-rules --test explain_splits -- --nocapture` prints
 //! both splits; `EXPLAIN_SHOW=dev` also lists dev's failures (never test's).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use std::collections::BTreeMap;
 
 use diary_rules::explain::{explain, ExplainContext};

@@ -2,6 +2,13 @@
 //! reader is at now, the auto-update checkbox as the region's one
 //! instruction inside the first document check still open.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::eligibility::{
     assess_input, parse_local_date_time, region::embedded, AutoupdateWay, NoteId, RegionArg, SituationInput, StepId,
 };

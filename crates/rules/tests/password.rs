@@ -2,6 +2,13 @@
 //! (`tests/fixtures/password.toml`), property tests of the generator and of
 //! the checker on any input, and huge adversarial inputs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::password::{
     check_password, generate_password, strength, CheckOptions, GenerateError, GeneratorOptions, Policy,
     PolicyOverrides, RandomSourceFailed, RuleId, Warning,

@@ -15,11 +15,18 @@
 //! `PLAN_DUMP=1 cargo test -p diary-rules --test plan_truth -- --nocapture`
 //! prints every plan.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use diary_rules::eligibility::steps::is_diary_side;
 use diary_rules::eligibility::{
-    assess_input, fill, parse_local_date_time, Assessment, Situation, SituationInput, StepId, StepState,
+    assess_input, parse_local_date_time, Assessment, Situation, SituationInput, StepId, StepState,
 };
-use diary_rules::texts;
+use diary_rules::texts::{self, fill};
 use diary_rules::Lang;
 
 const FIXTURES: &str = include_str!("../../../tests/fixtures/eligibility.toml");

@@ -18,6 +18,13 @@
 //!   student (the widget's `tr`; the JS API, which does not know who reads,
 //!   returns the parent's words).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test or bench: a panic is its failure report"
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use diary_rules::age::AgeGroup;

@@ -1,6 +1,6 @@
 //! Words for the panel: a thin lookup into the rules crate's text data.
 
-use diary_rules::{eligibility, texts, Lang};
+use diary_rules::{texts, Lang};
 
 /// The words for `id` in `lang`, as an owned string for `html!`.
 pub fn t(id: &str, lang: Lang) -> String {
@@ -9,7 +9,7 @@ pub fn t(id: &str, lang: Lang) -> String {
 
 /// The words for `id` with `{name}` placeholders filled from `params`.
 pub fn tf(id: &str, lang: Lang, params: &[(&str, String)]) -> String {
-    eligibility::fill(texts::text(id, lang), params)
+    texts::fill(texts::text(id, lang), params)
 }
 
 /// The words for `id`, or its student variant when the reader is the student
@@ -20,7 +20,7 @@ pub fn tr(id: &str, student: bool, lang: Lang) -> String {
 
 /// [`tr`] with `{name}` placeholders filled from `params`.
 pub fn tfr(id: &str, student: bool, lang: Lang, params: &[(&str, String)]) -> String {
-    eligibility::fill(reader_text(id, student, lang), params)
+    texts::fill(reader_text(id, student, lang), params)
 }
 
 fn reader_text(id: &str, student: bool, lang: Lang) -> &str {

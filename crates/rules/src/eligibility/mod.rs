@@ -525,39 +525,3 @@ fn turns_14_soon(s: &Situation) -> bool {
 pub fn assess_input(input: &SituationInput, clock: NaiveDateTime) -> Result<Assessment, SituationError> {
     Situation::from_input(input, clock).map(|s| assess(&s))
 }
-
-/// Fills `{name}` placeholders in `template` from `params`; unknown names
-/// are left as they are. Linear in the template's length.
-///
-/// ```
-/// use diary_rules::eligibility::fill;
-/// let params = [("apply_button", "Подать заявление".to_string())];
-/// assert_eq!(fill("Нажмите «{apply_button}».", &params), "Нажмите «Подать заявление».");
-/// assert_eq!(fill("{x} и {", &params), "{x} и {");
-/// ```
-pub fn fill(template: &str, params: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        out.push_str(before);
-        let tail = after.get(1..).unwrap_or("");
-        // The name runs over lower-case letters and `_` only, so each
-        // character is scanned a bounded number of times.
-        let name_len = tail.bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
-        let name = tail.get(..name_len).unwrap_or("");
-        let value = params.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
-        match (tail.as_bytes().get(name_len), value) {
-            (Some(b'}'), Some(value)) => {
-                out.push_str(value);
-                rest = tail.get(name_len + 1..).unwrap_or("");
-            }
-            _ => {
-                out.push('{');
-                rest = tail;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}

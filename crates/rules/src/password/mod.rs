@@ -260,7 +260,7 @@ pub fn render_message(id: &str, lang: Lang, ctx: &MessageContext) -> String {
     };
     // One pass: a placeholder inside a filled-in value (the user's own
     // text in `{fix}`) stays as typed.
-    crate::eligibility::fill(
+    crate::texts::fill(
         template,
         &[
             ("min", ctx.policy.min_length.to_string()),

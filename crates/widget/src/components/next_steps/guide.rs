@@ -395,7 +395,7 @@ impl Guide<'_> {
                             { tf("ui.guide.now", lang, &[("n", n.to_string()), ("total", a.steps.len().to_string())]) }
                         </p>
                         <h3 id="dh-now-title" class="dh-h3" tabindex="-1" ref={self.heading.clone()}>
-                            { elig::fill(texts::text(&step.title_id, lang), &step.params) }
+                            { texts::fill(texts::text(&step.title_id, lang), &step.params) }
                         </h3>
                         { self.step_body(a, s, step, true) }
                     </section>
@@ -412,7 +412,7 @@ impl Guide<'_> {
         let items = numbered.iter().map(|(n, st)| {
             let is_now = a.next == Some(st.id);
             let status = a.plan_status(st);
-            let title = elig::fill(texts::text(&st.title_id, lang), &st.params);
+            let title = texts::fill(texts::text(&st.title_id, lang), &st.params);
             html! {
                 <li class={classes!("dh-step", state_class(st.state), is_now.then_some("dh-step-next"))}
                     data-step={st.id.id()} data-state={st.state.id()} data-status={status}
@@ -497,7 +497,7 @@ impl Guide<'_> {
     /// is a fold, nothing inside it folds again.
     pub(super) fn step_body(&self, a: &Assessment, s: &Situation, step: &Step, now: bool) -> Html {
         let lang = self.lang();
-        let text = elig::fill(texts::text(&step.text_id, lang), &step.params);
+        let text = texts::fill(texts::text(&step.text_id, lang), &step.params);
         let actor = self.w(&format!("ui.actor.{}", actor_key(step.actor)));
         let time_id = format!("ui.time.{}", step.id.id());
         let time = texts::entry(&time_id).map(|_| self.w(&time_id));

@@ -32,7 +32,7 @@ pub(super) fn create_button_view(
         let unknown: Vec<String> =
             b.unknown.iter().filter(|u| u.condition() == *c).map(|u| tr(&u.text_id(), student, lang)).collect();
         let max = diary_rules::eligibility::create_button::max_age(s).to_string();
-        let name = elig::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max)]);
+        let name = texts::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max)]);
         let (mark, class, state, more) = if met.contains(c) {
             ("✓", "dh-pass", "met", Vec::new())
         } else if !missing.is_empty() {
@@ -99,7 +99,7 @@ pub(super) fn region_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     let apps = r.apps.iter().map(|app| html! { <li>{ external(&app.href, &app.store, lang) }</li> });
     html! {
         <section class="dh-box dh-region" aria-labelledby="dh-region-title">
-            <h4 id="dh-region-title">{ elig::fill(&tr("ui.next.region", student, lang), &[("name", name)]) }</h4>
+            <h4 id="dh-region-title">{ texts::fill(&tr("ui.next.region", student, lang), &[("name", name)]) }</h4>
             if let Some(site) = &r.diary_site {
                 <p>{ t("ui.next.diary", lang) }{ ": " }{ external(&site.href, &site.label, lang) }</p>
             }
@@ -128,7 +128,7 @@ pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool
         out.push_str(&format!(
             "\n{}. {} ({})\n{}: {}\n",
             i + 1,
-            elig::fill(texts::text(&st.title_id, lang), &st.params),
+            texts::fill(texts::text(&st.title_id, lang), &st.params),
             t(&format!("ui.plan.status.{}", a.plan_status(st)), lang),
             t("ui.next.who", lang),
             tr(&format!("ui.actor.{}", st.actor.id()), student, lang),
@@ -137,7 +137,7 @@ pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool
         if texts::entry(&time_id).is_some() && !st.state.is_settled() {
             out.push_str(&format!("{}: {}\n", t("ui.guide.time", lang), tr(&time_id, student, lang)));
         }
-        out.push_str(&elig::fill(texts::text(&st.text_id, lang), &st.params));
+        out.push_str(&texts::fill(texts::text(&st.text_id, lang), &st.params));
         out.push('\n');
         for n in a.notes.iter().filter(|n| n.step_in(a) == Some(st.id)) {
             out.push_str(&format!("— {}\n", tr(&n.text_id_in(&a.region), student, lang)));
@@ -156,7 +156,7 @@ pub(super) fn plan_text(a: &Assessment, s: &Situation, lang: Lang, student: bool
                 let max = diary_rules::eligibility::create_button::max_age(s).to_string();
                 for c in Condition::ALL.iter() {
                     let name =
-                        elig::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max.clone())]);
+                        texts::fill(&tr(&format!("ui.create.cond.{}", c.id()), student, lang), &[("max", max.clone())]);
                     let missing: Vec<String> = b
                         .missing
                         .iter()
