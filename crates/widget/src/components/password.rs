@@ -6,7 +6,8 @@
 use super::form::NO_FORM;
 use crate::text::{t, tf};
 use diary_rules::password::{
-    self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, Policy, RuleId, Warning,
+    self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, PasswordCheck, Policy,
+    RuleId, Warning,
 };
 use diary_rules::Lang;
 use wasm_bindgen::JsValue;
@@ -45,9 +46,6 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
     let password = use_state(String::new);
     let confirm = use_state(String::new);
     let show = use_state(|| false);
-    let generated = use_state(|| None::<Result<String, ()>>);
-    let copy_state = use_state(|| CopyState::None);
-    let generated_ref = use_node_ref();
 
     let on_password = {
         let password = password.clone();
@@ -71,46 +69,6 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         let show = show.clone();
         Callback::from(move |_: MouseEvent| show.set(!*show))
     };
-    let on_generate = |memorable: bool| {
-        let generated = generated.clone();
-        let copy_state = copy_state.clone();
-        Callback::from(move |_: MouseEvent| {
-            generated.set(Some(generate(memorable).ok_or(())));
-            copy_state.set(CopyState::None);
-        })
-    };
-    let on_copy = {
-        let generated = generated.clone();
-        let copy_state = copy_state.clone();
-        let generated_ref = generated_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(Ok(text)) = &*generated else { return };
-            let select = {
-                let generated_ref = generated_ref.clone();
-                let copy_state = copy_state.clone();
-                move || {
-                    if let Some(input) = generated_ref.cast::<HtmlInputElement>() {
-                        let _ = input.focus();
-                        input.select();
-                    }
-                    copy_state.set(CopyState::Selected);
-                }
-            };
-            match clipboard_write(text) {
-                Some(promise) => {
-                    let copy_state = copy_state.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => copy_state.set(CopyState::Copied),
-                            Err(_) => select(),
-                        }
-                    });
-                }
-                None => select(),
-            }
-        })
-    };
-
     let typed = !password.is_empty();
     let check = check_password(
         &password,
@@ -122,42 +80,8 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         invalid_chars: &check.invalid_chars,
         layout_fix: check.layout_fix.as_deref(),
     };
-    let policy_rules: Vec<_> = check.rules.iter().filter(|r| r.rule != RuleId::ConfirmMatches).collect();
-    let passed = policy_rules.iter().filter(|r| r.passed).count();
-    let items = policy_rules.iter().map(|r| {
-        let (class, mark, state) = if r.passed {
-            ("dh-pass", "✓", t("ui.pw.passed", lang))
-        } else {
-            ("dh-fail", "✗", t("ui.pw.failed", lang))
-        };
-        html! {
-            <li class={class}>
-                <span class="dh-mark" aria-hidden="true">{ mark }</span>
-                { render_message(r.rule.rule_text_id(), lang, &ctx) }
-                <span class="dh-rule-state">{ " — " }{ state }</span>
-            </li>
-        }
-    });
-    let summary = if !typed {
-        String::new()
-    } else if passed == policy_rules.len() {
-        t("ui.pw.all_ok", lang)
-    } else {
-        tf("ui.pw.summary", lang, &[("passed", passed.to_string()), ("total", policy_rules.len().to_string())])
-    };
-    // The fix for a Russian keyboard layout first (it explains the refused
-    // letters and says what to do), then the characters that are not
-    // allowed, then the other typing mistakes and weak spots.
-    let mut warnings: Vec<String> = Vec::new();
-    if typed {
-        let (layout, others): (Vec<&Warning>, Vec<&Warning>) =
-            check.warnings.iter().partition(|w| **w == Warning::CyrillicLayout);
-        warnings.extend(layout.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
-        if check.rules.iter().any(|r| r.rule == RuleId::AllowedChars && !r.passed) {
-            warnings.push(render_message(RuleId::AllowedChars.problem_text_id(), lang, &ctx));
-        }
-        warnings.extend(others.iter().map(|w| render_message(w.text_id(), lang, &ctx)));
-    }
+    let (items, summary) = checklist(&check, typed, lang, &ctx);
+    let warnings = if typed { warning_texts(&check, lang, &ctx) } else { Vec::new() };
     let confirm_verdict = check.rules.iter().find(|r| r.rule == RuleId::ConfirmMatches).map(|r| {
         if r.passed {
             html! { <span class="dh-ok">{ "✓ " }{ t(RuleId::ConfirmMatches.rule_text_id(), lang) }</span> }
@@ -169,11 +93,6 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
     });
     let input_type = if *show { "text" } else { "password" };
     let score = check.strength.score;
-    let copy_message = match *copy_state {
-        CopyState::None => String::new(),
-        CopyState::Copied => t("ui.pw.copied", lang),
-        CopyState::Selected => t("ui.pw.selected", lang),
-    };
     html! {
         <div class="dh-password">
             <p class="dh-hint">{ t("ui.pw.privacy", lang) }</p>
@@ -216,7 +135,114 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
                     aria-describedby="dh-pw-confirm-verdict" />
                 <p id="dh-pw-confirm-verdict" class="dh-verdict" role="status" aria-live="polite">{ for confirm_verdict }</p>
             </div>
-            <section class="dh-box dh-generator" aria-labelledby="dh-gen-title">
+            <Generator lang={lang} />
+        </div>
+    }
+}
+
+/// The policy's rules as a checklist (each ✓ or ✗ with its words) and the
+/// one-line summary read out as the person types.
+fn checklist(check: &PasswordCheck, typed: bool, lang: Lang, ctx: &MessageContext) -> (Vec<Html>, String) {
+    let policy_rules: Vec<_> = check.rules.iter().filter(|r| r.rule != RuleId::ConfirmMatches).collect();
+    let passed = policy_rules.iter().filter(|r| r.passed).count();
+    let items = policy_rules
+        .iter()
+        .map(|r| {
+            let (class, mark, state) = if r.passed {
+                ("dh-pass", "✓", t("ui.pw.passed", lang))
+            } else {
+                ("dh-fail", "✗", t("ui.pw.failed", lang))
+            };
+            html! {
+                <li class={class}>
+                    <span class="dh-mark" aria-hidden="true">{ mark }</span>
+                    { render_message(r.rule.rule_text_id(), lang, ctx) }
+                    <span class="dh-rule-state">{ " — " }{ state }</span>
+                </li>
+            }
+        })
+        .collect();
+    let summary = if !typed {
+        String::new()
+    } else if passed == policy_rules.len() {
+        t("ui.pw.all_ok", lang)
+    } else {
+        tf("ui.pw.summary", lang, &[("passed", passed.to_string()), ("total", policy_rules.len().to_string())])
+    };
+    (items, summary)
+}
+
+/// The warnings under the checklist, in the order that helps: the fix for
+/// a Russian keyboard layout first (it explains the refused letters and
+/// says what to do), then the characters that are not allowed, then the
+/// other typing mistakes and weak spots.
+fn warning_texts(check: &PasswordCheck, lang: Lang, ctx: &MessageContext) -> Vec<String> {
+    let (layout, others): (Vec<&Warning>, Vec<&Warning>) =
+        check.warnings.iter().partition(|w| **w == Warning::CyrillicLayout);
+    let mut out: Vec<String> = layout.iter().map(|w| render_message(w.text_id(), lang, ctx)).collect();
+    if check.rules.iter().any(|r| r.rule == RuleId::AllowedChars && !r.passed) {
+        out.push(render_message(RuleId::AllowedChars.problem_text_id(), lang, ctx));
+    }
+    out.extend(others.iter().map(|w| render_message(w.text_id(), lang, ctx)));
+    out
+}
+
+/// The generator: two buttons, the generated password in a read-only
+/// field, and its copy button (the clipboard, or the text selected for the
+/// person to copy). Its own state: the password typed above never reaches it.
+#[function_component(Generator)]
+fn generator(props: &PasswordHelpProps) -> Html {
+    let lang = props.lang;
+    let generated = use_state(|| None::<Result<String, ()>>);
+    let copy_state = use_state(|| CopyState::None);
+    let generated_ref = use_node_ref();
+    let on_generate = |memorable: bool| {
+        let generated = generated.clone();
+        let copy_state = copy_state.clone();
+        Callback::from(move |_: MouseEvent| {
+            generated.set(Some(generate(memorable).ok_or(())));
+            copy_state.set(CopyState::None);
+        })
+    };
+    let on_copy = {
+        let generated = generated.clone();
+        let copy_state = copy_state.clone();
+        let generated_ref = generated_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(text)) = &*generated else { return };
+            let select = {
+                let generated_ref = generated_ref.clone();
+                let copy_state = copy_state.clone();
+                move || {
+                    if let Some(input) = generated_ref.cast::<HtmlInputElement>() {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                    copy_state.set(CopyState::Selected);
+                }
+            };
+            match clipboard_write(text) {
+                Some(promise) => {
+                    let copy_state = copy_state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => copy_state.set(CopyState::Copied),
+                            Err(_) => select(),
+                        }
+                    });
+                }
+                None => select(),
+            }
+        })
+    };
+
+    let copy_message = match *copy_state {
+        CopyState::None => String::new(),
+        CopyState::Copied => t("ui.pw.copied", lang),
+        CopyState::Selected => t("ui.pw.selected", lang),
+    };
+    html! {
+    <section class="dh-box dh-generator" aria-labelledby="dh-gen-title">
                 <h3 id="dh-gen-title" class="dh-h3">{ t("ui.pw.generator", lang) }</h3>
                 <div class="dh-buttons">
                     <button type="button" id="dh-gen" onclick={on_generate(false)}>{ t("ui.pw.generate", lang) }</button>
@@ -238,6 +264,5 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
                 } }
                 <p class="dh-verdict" role="status" aria-live="polite">{ copy_message }</p>
             </section>
-        </div>
     }
 }
