@@ -249,10 +249,19 @@ struct GeneratorData {
 pub fn password(file: &str, raw: &str) -> String {
     let data: PasswordFile = read(file, raw);
     let mut code = String::from("static DATA: PasswordData = PasswordData {\n");
+    let _ = writeln!(code, "{}", password_policy(file, &data.policy));
+    let _ = writeln!(code, "{}", password_keyboard(file, &data.keyboard));
+    let _ = writeln!(code, "{}", password_translit(file, &data.translit));
+    let _ = writeln!(code, "{}", password_dictionary(&data.dictionary));
+    let _ = writeln!(code, "{}", password_strength(file, &data.strength));
+    let _ = writeln!(code, "{}", password_generator(file, &data.generator));
+    code.push_str("};\n");
+    code
+}
 
-    let t = &data.policy;
-    let _ = writeln!(
-        code,
+/// `policy: PolicyData { … }`: The policy of seed 003: length and character classes (`min_length` within 1–64).
+fn password_policy(file: &str, t: &PolicyData) -> String {
+    format!(
         "    policy: PolicyData {{ min_length: {}, require_uppercase: {}, require_lowercase: {}, require_digit: {}, require_symbol: {}, symbols: {}, symbols_seed_literal: {}, symbols_decision: {}, source: {} }},",
         in_range(&format!("{file}: policy.min_length"), t.min_length, 1, 64),
         t.require_uppercase,
@@ -263,25 +272,28 @@ pub fn password(file: &str, raw: &str) -> String {
         lit(&t.symbols_seed_literal),
         lit(&t.symbols_decision),
         lit(&t.source),
-    );
+    )
+}
 
-    let t = &data.keyboard;
+/// `keyboard: KeyboardData { … }`: The four keyboard rows of each layout, plain and shifted.
+fn password_keyboard(file: &str, t: &KeyboardData) -> String {
     let rows4 = |key: &str, list: &[String]| {
         if list.len() != 4 {
             panic!("{file}: keyboard.{key}: needs 4 keyboard rows");
         }
         lit_list(list)
     };
-    let _ = writeln!(
-        code,
+    format!(
         "    keyboard: KeyboardData {{ qwerty: {}, qwerty_shift: {}, jcuken: {}, jcuken_shift: {} }},",
         rows4("qwerty", &t.qwerty),
         rows4("qwerty_shift", &t.qwerty_shift),
         rows4("jcuken", &t.jcuken),
         rows4("jcuken_shift", &t.jcuken_shift),
-    );
+    )
+}
 
-    let t = &data.translit;
+/// `translit: TranslitData { … }`: The transliteration schemes, each stored as one byte per letter: the position of its spelling among the letter's `names` (every scheme spelling must be one of them); clusters as "letters[$]=spellings".
+fn password_translit(file: &str, t: &TranslitData) -> String {
     let letters = &t.letters;
     let names = &t.names;
     if names.len() != letters.chars().count() {
@@ -324,8 +336,7 @@ pub fn password(file: &str, raw: &str) -> String {
             panic!("{file}: translit.clusters[{i}]: needs two letters of `letters` and spellings");
         }
     }
-    let _ = writeln!(
-        code,
+    format!(
         "    translit: TranslitData {{ letters: {}, popular: {}, j_style: {}, passport: {}, names: {}, clusters: {} }},",
         lit(letters),
         scheme("popular", &t.popular),
@@ -333,36 +344,39 @@ pub fn password(file: &str, raw: &str) -> String {
         scheme("passport", &t.passport),
         lit(&names.join(";")),
         lit(&t.clusters.join(";")),
-    );
+    )
+}
 
-    let t = &data.dictionary;
-    let _ = writeln!(
-        code,
+/// `dictionary: DictionaryData { … }`: The dictionaries, as the data lists them.
+fn password_dictionary(t: &DictionaryData) -> String {
+    format!(
         "    dictionary: DictionaryData {{ passwords: {}, words: {}, russian: {}, names: {} }},",
         lit(&t.passwords),
         lit(&t.words),
         lit(&t.russian),
         lit(&t.names),
-    );
+    )
+}
 
-    let t = &data.strength;
+/// `strength: StrengthData { … }`: The score thresholds (four, increasing) and the score below which a warning shows.
+fn password_strength(file: &str, t: &StrengthData) -> String {
     if t.score_thresholds.len() != 4 || t.score_thresholds.iter().any(|x| !x.is_finite()) {
         panic!("{file}: strength.score_thresholds: needs 4 numbers");
     }
     if t.score_thresholds.windows(2).any(|w| w[0] >= w[1]) {
         panic!("{file}: strength.score_thresholds: must increase");
     }
-    let _ = writeln!(
-        code,
+    format!(
         "    strength: StrengthData {{ score_thresholds: [{}], warn_below_score: {} }},",
         t.score_thresholds.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(", "),
         in_range(&format!("{file}: strength.warn_below_score"), t.warn_below_score, 0, 4),
-    );
+    )
+}
 
-    let t = &data.generator;
+/// `generator: GeneratorData { … }`: The generator's lengths (1–1024) and alphabets.
+fn password_generator(file: &str, t: &GeneratorData) -> String {
     let length = |key: &str, n: i64| in_range(&format!("{file}: generator.{key}"), n, 1, 1024);
-    let _ = writeln!(
-        code,
+    format!(
         "    generator: GeneratorData {{ default_length: {}, min_length: {}, max_length: {}, look_alikes: {}, consonants: {}, vowels: {}, digits: {}, friendly_symbols: {}, blocked_words: {} }},",
         length("default_length", t.default_length),
         length("min_length", t.min_length),
@@ -373,7 +387,5 @@ pub fn password(file: &str, raw: &str) -> String {
         lit(&t.digits),
         lit(&t.friendly_symbols),
         lit(&t.blocked_words),
-    );
-    code.push_str("};\n");
-    code
+    )
 }
