@@ -155,7 +155,9 @@ closed_set!(
 /// buffering machinery stays out of the wasm module.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RegionArg {
+    /// An embedded profile's id (`"ryazan"`, …).
     Id(String),
+    /// A host's own profile.
     Profile(Box<RegionProfile>),
 }
 
@@ -198,9 +200,11 @@ pub enum FieldKind {
 /// One field of [`SituationInput`] as the JS API takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldSchema {
+    /// The field (its id is its JS API name).
     pub field: Field,
     /// Whether the input must have it (`role`, `birthDate`).
     pub required: bool,
+    /// What text it takes.
     pub kind: FieldKind,
     /// What the field means, in English, for the API's readers (the
     /// TypeScript declaration's doc comment); empty when the name says it.
@@ -424,12 +428,15 @@ situation! {
         Today => today: "today" as String, FieldKind::Date, false,
         /// Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given).
         Now => now: "now" as String, FieldKind::DateTime, false,
+        /// The language of the words: "ru" (default) or "en".
         Lang => lang: "lang" as String, FieldKind::Lang, false,
         /// An embedded profile id or a host's own profile.
         Region => region: "region" as RegionArg, FieldKind::Region, false,
     }
     validated {
+        /// Who is asking.
         pub role: Role,
+        /// The student's birth date.
         pub birth_date: NaiveDate,
         /// The day ages are computed on.
         pub today: NaiveDate,
@@ -438,7 +445,9 @@ situation! {
         age_years: u32,
         /// The moment "overdue" is judged at (local time).
         pub now: NaiveDateTime,
+        /// The language of the words.
         pub lang: Lang,
+        /// The region profile (embedded, or the host's own).
         pub region: RegionProfile,
     }
     answers {
@@ -481,7 +490,10 @@ pub enum SituationProblem {
     /// Not a real local time written `YYYY-MM-DDTHH:MM`.
     InvalidDateTime,
     /// Not one of the allowed values (listed).
-    UnknownValue { allowed: &'static [&'static str] },
+    UnknownValue {
+        /// The ids the field takes.
+        allowed: &'static [&'static str],
+    },
     /// The birth date is after `today`.
     BirthDateInFuture,
     /// The age is over [`age::MAX_AGE_YEARS`].
@@ -491,9 +503,15 @@ pub enum SituationProblem {
     /// `now` does not fall on `today`.
     NotOnToday,
     /// No embedded region profile has this id (allowed ids listed).
-    UnknownRegion { allowed: Vec<&'static str> },
+    UnknownRegion {
+        /// The embedded profiles' ids.
+        allowed: Vec<&'static str>,
+    },
     /// A host's region profile is invalid; the field says where.
-    InvalidProfile { problem: region::ProfileProblem },
+    InvalidProfile {
+        /// What is wrong with the profile.
+        problem: region::ProfileProblem,
+    },
 }
 
 impl SituationProblem {
@@ -518,7 +536,9 @@ impl SituationProblem {
 /// fields such as `region.apps[1].href`) and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SituationError {
+    /// The field at fault, by its JS API name (with a path inside a profile).
     pub field: String,
+    /// What is wrong with it.
     pub problem: SituationProblem,
 }
 

@@ -103,25 +103,36 @@ impl StepState {
 /// A link's label: a text id, or the profile's own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkLabel {
+    /// The id of the label's text (shown in the reader's language).
     TextId(String),
+    /// The region profile's own words, shown as they are.
     Literal(String),
 }
 
 /// A link under a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepLink {
+    /// The address (an `https:` page).
     pub href: String,
+    /// What the link says.
     pub label: LinkLabel,
 }
 
 /// One step of a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
+    /// Which step this is.
     pub id: StepId,
+    /// Who does it.
     pub actor: Actor,
+    /// Whether it is done, to do, waiting, blocked or not needed.
     pub state: StepState,
+    /// The text id of its title, for this reader (the `_student` or
+    /// `_guardian` variant where the data has one).
     pub title_id: String,
+    /// The text id of what to do, for this reader and this state.
     pub text_id: String,
+    /// Where to do it, if there is one page for it.
     pub link: Option<StepLink>,
     /// Values for `{name}` placeholders in the texts (the profile's names).
     pub params: Vec<(&'static str, String)>,
