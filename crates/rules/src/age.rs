@@ -60,6 +60,7 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, AgeError> {
 pub use crate::vocab::AgeGroup;
 
 impl AgeGroup {
+    /// The age group of someone `years` old: under 14, 14 to 17, or adult.
     pub fn of(years: u32) -> AgeGroup {
         match years {
             0..=13 => AgeGroup::Under14,

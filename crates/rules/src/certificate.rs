@@ -68,6 +68,7 @@ pub struct CertificateCheck {
 }
 
 impl CertificateCheck {
+    /// True when the certificate could be read and has no problems.
     pub fn is_valid(&self) -> bool {
         self.problems.is_empty() && self.normalized.is_some()
     }

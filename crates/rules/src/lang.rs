@@ -5,7 +5,9 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
+    /// Russian (`ru`).
     Ru,
+    /// English (`en`).
     En,
 }
 

@@ -15,12 +15,16 @@ use chrono::NaiveDate;
 /// One person's data as one system holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PersonRecord {
+    /// The last name (фамилия), as written.
     pub last_name: String,
+    /// The first name (имя), as written.
     pub first_name: String,
+    /// The patronymic (отчество), as written; `None` when not given.
     pub middle_name: Option<String>,
     /// `YYYY-MM-DD`, `DD.MM.YYYY`, `D.M.YY`, `10 мая 2012 г.` (see
     /// [`parse_record_date`]).
     pub birth_date: Option<String>,
+    /// The СНИЛС, e.g. `123-456-789 01`.
     pub snils: Option<String>,
     /// Birth certificate series and number, e.g. `IV-МЮ 123456`.
     pub certificate: Option<String>,
@@ -85,9 +89,13 @@ impl DifferenceKind {
 /// One difference between the records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
+    /// The field that differs.
     pub field: RecordField,
+    /// How the two values differ.
     pub kind: DifferenceKind,
+    /// The diary's value as given; empty when it has none.
     pub diary_value: String,
+    /// Gosuslugi's value as given; empty when it has none.
     pub gosuslugi_value: String,
 }
 
@@ -289,8 +297,11 @@ pub struct RecordDate {
     /// The year as written: four digits, or 0..=99 when `century_known` is
     /// false.
     pub year: u32,
+    /// Whether the year was written with four digits.
     pub century_known: bool,
+    /// The month, 1..=12.
     pub month: u32,
+    /// The day of the month, 1..=31 (a day that exists in that month).
     pub day: u32,
 }
 

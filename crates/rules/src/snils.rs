@@ -36,17 +36,29 @@ impl SnilsProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnilsCheck {
     /// Well formed; `normalized` is `XXX-XXX-XXX YY`.
-    Valid { normalized: String },
+    Valid {
+        /// The number as `XXX-XXX-XXX YY`.
+        normalized: String,
+    },
     /// Not valid. `normalized` is set when there were eleven digits (so the
     /// user can compare what was read with the paper).
-    Invalid { problem: SnilsProblem, normalized: Option<String> },
+    Invalid {
+        /// What is wrong.
+        problem: SnilsProblem,
+        /// The eleven digits as `XXX-XXX-XXX YY`; `None` when eleven digits
+        /// could not be read.
+        normalized: Option<String>,
+    },
 }
 
 impl SnilsCheck {
+    /// Whether the СНИЛС is eleven digits and, where the number carries one,
+    /// its check number matches.
     pub fn is_valid(&self) -> bool {
         matches!(self, SnilsCheck::Valid { .. })
     }
 
+    /// What is wrong; `None` when valid.
     pub fn problem(&self) -> Option<SnilsProblem> {
         match self {
             SnilsCheck::Valid { .. } => None,
@@ -54,6 +66,7 @@ impl SnilsCheck {
         }
     }
 
+    /// The number as `XXX-XXX-XXX YY`, when eleven digits were read.
     pub fn normalized(&self) -> Option<&str> {
         match self {
             SnilsCheck::Valid { normalized } => Some(normalized),

@@ -122,7 +122,9 @@ pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
 /// One text entry: its id, its words in each language and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextEntry {
+    /// The text id, dot-separated, e.g. `ui.panel.title`.
     pub id: &'static str,
+    /// The Russian words.
     pub ru: &'static str,
     /// The English words; while English is not available ([`is_available`]),
     /// the Russian ones, except for the error quotes, whose English is always

@@ -17,10 +17,13 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 /// One year of the production calendar as stored.
 #[derive(Debug, Clone, Copy)]
 pub struct CalendarYear {
+    /// The calendar year, e.g. 2026.
     pub year: i32,
     /// False when no decree for the year is known to the project.
     pub confirmed: bool,
+    /// The legal acts the year's dates rest on, each as `law:<name>`.
     pub source: &'static [&'static str],
+    /// A remark in English: which days moved, and what is still to verify.
     pub note: &'static str,
 }
 

@@ -143,7 +143,9 @@ reason_texts!(Missing, Unknown);
 pub struct CreateButton {
     /// Expected to be shown: nothing missing and nothing unknown.
     pub visible: bool,
+    /// The conditions that are not met, in the order they are checked.
     pub missing: Vec<Missing>,
+    /// The conditions the input does not tell, in the order they are checked.
     pub unknown: Vec<Unknown>,
 }
 

@@ -5,8 +5,11 @@
 /// One fixed link.
 #[derive(Debug, Clone, Copy)]
 pub struct FixedLink {
+    /// The link's id, e.g. `gosuslugi_register`; its label is the text `elig.link.<id>`.
     pub id: &'static str,
+    /// The URL, e.g. `https://www.gosuslugi.ru/help`.
     pub href: &'static str,
+    /// Where the link comes from: seed files (`seeds/…`) or URLs.
     pub source: &'static [&'static str],
 }
 

@@ -86,16 +86,6 @@ impl Path {
     }
 }
 
-/// The text a reader in `role` sees for `base`: a student gets
-/// `<base>_student` where the data has one (written with «ты», about
-/// "you", not "the child"); otherwise both read `base`.
-///
-/// ```
-/// use diary_rules::eligibility::{reader_text_id, Role};
-/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Parent), "elig.path.parent_creates_account");
-/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Student), "elig.path.parent_creates_account_student");
-/// assert_eq!(reader_text_id("elig.state.done".into(), Role::Student), "elig.state.done");
-/// ```
 /// `<id>_guardian` for a guardian reader where the data has one, else `id`.
 pub fn guardian_text_id(id: String, s: &Situation) -> String {
     if s.role == Role::Parent && s.representative == situation::Representative::Guardian {
@@ -106,6 +96,16 @@ pub fn guardian_text_id(id: String, s: &Situation) -> String {
     id
 }
 
+/// The text a reader in `role` sees for `base`: a student gets
+/// `<base>_student` where the data has one (written with «ты», about
+/// "you", not "the child"); otherwise both read `base`.
+///
+/// ```
+/// use diary_rules::eligibility::{reader_text_id, Role};
+/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Parent), "elig.path.parent_creates_account");
+/// assert_eq!(reader_text_id("elig.path.parent_creates_account".into(), Role::Student), "elig.path.parent_creates_account_student");
+/// assert_eq!(reader_text_id("elig.state.done".into(), Role::Student), "elig.state.done");
+/// ```
 pub fn reader_text_id(base: String, role: Role) -> String {
     match crate::texts::variant(&base, "student").filter(|_| role == Role::Student) {
         Some(e) => e.id.to_owned(),
@@ -309,9 +309,13 @@ pub struct Assessment {
     /// Who is at the page: texts are picked for this reader (see
     /// [`reader_text_id`]).
     pub role: Role,
+    /// The student's full years on `today`.
     pub age_years: u32,
+    /// The age group those years fall in.
     pub age_group: AgeGroup,
+    /// The path the situation puts the student on.
     pub path: Path,
+    /// The plan's steps for that path, in order, each with its state.
     pub steps: Vec<Step>,
     /// The first step not done; `None` when every step is done.
     pub next: Option<StepId>,
@@ -320,6 +324,7 @@ pub struct Assessment {
     pub create_button: Option<CreateButton>,
     /// When `checkRequestedAt` was given.
     pub check_estimate: Option<CheckEstimate>,
+    /// The notes (source variants and caveats) that apply to this answer.
     pub notes: Vec<NoteId>,
     /// The region profile the answer used.
     pub region: RegionProfile,

@@ -36,7 +36,9 @@ closed_set!(
 /// A profile field at fault (`apps[1].href`, camelCase) and the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileError {
+    /// The field's path in camelCase, e.g. `apps[1].href`.
     pub field: String,
+    /// What is wrong with it.
     pub problem: ProfileProblem,
 }
 

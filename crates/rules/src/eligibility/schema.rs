@@ -10,7 +10,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalName {
+    /// In Russian, e.g. «Кузбасс».
     pub ru: String,
+    /// In English, e.g. "Kuzbass".
     pub en: String,
 }
 
@@ -19,7 +21,9 @@ pub struct LocalName {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileLink {
+    /// The URL: `https://…` or `http://…`.
     pub href: String,
+    /// The text shown for the link, e.g. `cabinet.ruobr.ru`.
     pub label: String,
 }
 
@@ -29,6 +33,7 @@ pub struct ProfileLink {
 pub struct AppLink {
     /// The store's name: "RuStore", "App Store", "Google Play", "AppGallery".
     pub store: String,
+    /// The app's page in that store: `https://…` or `http://…`.
     pub href: String,
 }
 
@@ -38,8 +43,11 @@ pub struct AppLink {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApplicationNames {
+    /// The diary's section for access, e.g. «Доступ к дневнику».
     pub access_section: String,
+    /// The button that sends the application, e.g. «Подать заявление».
     pub apply_button: String,
+    /// The message shown once it is sent, e.g. «Заявление подано».
     pub submitted_message: String,
 }
 
@@ -121,6 +129,7 @@ impl ProblemsContact {
 pub struct RegionProfile {
     /// Lower-case Latin letters, digits, `_` and `-`; 1 to 40 characters.
     pub id: String,
+    /// The region's name, in Russian and English.
     pub name: LocalName,
     /// The diary's login page.
     #[serde(default)]
@@ -134,15 +143,19 @@ pub struct RegionProfile {
     /// The diary's button for the Gosuslugi login, quoted exactly.
     #[serde(default)]
     pub login_button: Option<String>,
+    /// How the diary's login goes after Gosuslugi; default `plain`.
     #[serde(default)]
     pub login_flow: LoginFlow,
+    /// How a parent consents for a minor's login; default `notification`.
     #[serde(default)]
     pub consent_via: ConsentVia,
+    /// How a parent gets access to the child's diary; default `gosuslugi`.
     #[serde(default)]
     pub parent_flow: ParentFlow,
     /// Required when `parent_flow` is `application`.
     #[serde(default)]
     pub application: Option<ApplicationNames>,
+    /// Where to turn with problems in the diary; default `school`.
     #[serde(default)]
     pub problems: ProblemsContact,
     /// The diary's feedback form or support page.

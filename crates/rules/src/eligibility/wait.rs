@@ -48,13 +48,16 @@ impl EstimateVariantId {
 /// upper bound).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EstimateVariant {
+    /// Which reading of the sources.
     pub id: EstimateVariantId,
+    /// The latest finish time it implies (local time); `None` when the source gives no upper bound.
     pub latest: Option<NaiveDateTime>,
 }
 
 /// The estimate for a check requested at `requested_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckEstimate {
+    /// When the check was requested (local time).
     pub requested_at: NaiveDateTime,
     /// Request + 15 minutes.
     pub earliest: NaiveDateTime,

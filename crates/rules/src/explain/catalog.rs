@@ -25,14 +25,18 @@ impl<'a, T> IntoIterator for &'a List<T> {
     }
 }
 
+/// One wording of an entry's message (as shown, in an instruction, or as
+/// people describe it), and who sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Quote {
     /// The text id; its Russian words are the message as shown.
     pub text: &'static str,
+    /// What sort of text it is: a message, a status, an instruction or a paraphrase.
     pub kind: QuoteKind,
     /// Who sees this wording, when it tells (a student's message differs
     /// from a parent's).
     pub role: Option<Role>,
+    /// The age groups who see this wording, when it tells.
     pub ages: Option<&'static [AgeGroup]>,
     /// This quote's own anchor words, when the entry's do not fit it.
     pub anchors: Option<&'static [&'static str]>,
@@ -45,10 +49,14 @@ impl Quote {
     }
 }
 
+/// What to do about an entry, for the people it fits (see [`Variant::fits`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Variant {
+    /// The role it is for; `None`: any role.
     pub role: Option<Role>,
+    /// The age groups it is for; `None`: any age.
     pub ages: Option<&'static [AgeGroup]>,
+    /// Who must act.
     pub actor: Actor,
     /// A [`Contact`] kind.
     pub contact: Option<&'static str>,
@@ -72,12 +80,18 @@ impl Variant {
     }
 }
 
+/// One trouble the catalog explains: its messages, its cause and what to do.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
+    /// The entry id (the JS API's string id), e.g. `diary_not_found`.
     pub id: &'static str,
+    /// Text id of its title.
     pub title: &'static str,
+    /// Text id of what causes it.
     pub cause: &'static str,
+    /// Entry ids of related troubles.
     pub related: List<&'static str>,
+    /// Ids of the [`Link`]s to official pages about it.
     pub links: List<&'static str>,
     /// The words that distinguish this entry from everything else the
     /// catalog knows (Russian and English, as written; normalized by the
@@ -93,7 +107,10 @@ pub struct Entry {
     pub others: List<&'static str>,
     /// Where the message is shown: the diary or Gosuslugi (whom to ask).
     pub side: Side,
+    /// The wordings of its message; the first one stands for the entry in a list.
     pub quote: List<Quote>,
+    /// What to do, by role and age: the first that fits the person applies;
+    /// the last fits anyone.
     pub variant: List<Variant>,
 }
 
@@ -102,6 +119,7 @@ pub struct Entry {
 /// one of them better than any entry gets no explanation.
 #[derive(Debug, Clone, Copy)]
 pub struct Other {
+    /// The id, e.g. `sms_code`.
     pub id: &'static str,
     /// The messages, word for word or as people write them.
     pub quotes: List<&'static str>,
@@ -123,7 +141,9 @@ crate::id::closed_set!(
 /// one in `*…*` by a part (`*банк*`: «газпромбанк»).
 #[derive(Debug, Clone, Copy)]
 pub struct Subject {
+    /// The id, e.g. `diary` or `bank`.
     pub id: &'static str,
+    /// The words that name it.
     pub words: List<&'static str>,
 }
 
@@ -133,42 +153,64 @@ pub struct Subject {
 /// pair is one word («не действует» → «недействителен»).
 #[derive(Debug, Clone, Copy)]
 pub struct Synonym {
+    /// The everyday words, any of which stands for `means`.
     pub words: List<&'static str>,
+    /// The catalog word they stand for, or two words in a row.
     pub means: List<&'static str>,
+    /// Whether they stand for `means` only right after «не».
     pub after_not: bool,
 }
 
+/// Where to turn, by kind and region.
 #[derive(Debug, Clone, Copy)]
 pub struct Contact {
+    /// The kind: `school`, `feedback_form`, `gosuslugi_support`, `mfc` or `parent`.
     pub kind: &'static str,
     /// A region id; none for the generic contact of this kind.
     pub region: Option<&'static str>,
+    /// Text id of where to turn.
     pub text: &'static str,
 }
 
+/// A region id a host may pass, with the diary's links.
 #[derive(Debug, Clone, Copy)]
 pub struct Region {
+    /// The region id, e.g. `kuzbass` or `generic`.
     pub id: &'static str,
+    /// Ids of the region's [`Link`]s (the diary's pages).
     pub links: List<&'static str>,
 }
 
+/// An official page, with a label text.
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
+    /// The link id, e.g. `gosuslugi_family`.
     pub id: &'static str,
+    /// The page's URL, `https://…` or `http://…`.
     pub url: &'static str,
+    /// Text id of the link's label.
     pub label: &'static str,
 }
 
 /// The whole catalog.
 #[derive(Debug, Clone, Copy)]
 pub struct Catalog {
+    /// Every entry, in the order of `data/errors.toml`.
     pub entry: List<Entry>,
+    /// Messages known to be something else.
     pub other: List<Other>,
+    /// Every contact, generic and regional.
     pub contact: List<Contact>,
+    /// The region ids a host may pass.
     pub region: List<Region>,
+    /// The official pages entries and regions point to.
     pub link: List<Link>,
+    /// What the entries' messages can be about (`[[subject]]`).
     pub subject: List<Subject>,
+    /// Other services and contexts whose messages share the catalog's words
+    /// (`[[foreign]]`).
     pub foreign: List<Subject>,
+    /// Everyday words for catalog words.
     pub synonym: List<Synonym>,
     /// Words a voice keyboard writes for punctuation («точка», «запятая»):
     /// the matcher reads past them.
@@ -179,14 +221,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The entry with this id.
     pub fn entry(&self, id: &str) -> Option<&'static Entry> {
         self.entry.0.iter().find(|e| e.id == id)
     }
 
+    /// The link with this id.
     pub fn link(&self, id: &str) -> Option<&'static Link> {
         self.link.0.iter().find(|l| l.id == id)
     }
 
+    /// The region with this id.
     pub fn region(&self, id: &str) -> Option<&'static Region> {
         self.region.0.iter().find(|r| r.id == id)
     }

@@ -43,6 +43,7 @@ pub struct ExplainContext {
 /// An official page to open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExplainLink {
+    /// The page's URL.
     pub url: &'static str,
     /// Text id of the link's label.
     pub label: &'static str,
@@ -59,23 +60,29 @@ pub struct Explanation {
     /// Text id of the quote that matched; its Russian words are the message
     /// as shown.
     pub quote: &'static str,
+    /// What sort of text that quote is.
     pub quote_kind: QuoteKind,
     /// Text ids.
     pub title: &'static str,
+    /// Text id of what causes it, for the reader.
     pub cause: &'static str,
+    /// Who must act (`support` when the entry has no variant).
     pub actor: Actor,
+    /// Text ids of what to do, in order, for the reader.
     pub steps: Vec<&'static str>,
     /// Text id of where to turn, for the region.
     pub contact: Option<&'static str>,
     /// The kind of that contact (`school`, `feedback_form`,
     /// `gosuslugi_support`, `mfc`, `parent`): see [`operator_contact`].
     pub contact_kind: Option<&'static str>,
+    /// Official pages to open: the entry's, then the region's, each URL once.
     pub links: Vec<ExplainLink>,
     /// Entry ids of related troubles.
     pub related: Vec<&'static str>,
     /// The role and ages the answer was chosen for (from the context, else
     /// from the wording of the message, else unknown).
     pub role: Option<Role>,
+    /// The age groups; empty when unknown.
     pub ages: Vec<AgeGroup>,
     /// Where the message is shown (whom to ask about it).
     pub side: Side,
@@ -97,6 +104,8 @@ pub fn explain(text: &str, ctx: &ExplainContext) -> Option<Explanation> {
 /// part of the person's own text that matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// The best explanation; `None` when the text matches no catalog message
+    /// well enough.
     pub answer: Option<Explanation>,
     /// Another entry about as likely as the answer: show both.
     pub also: Option<Explanation>,
@@ -216,8 +225,11 @@ pub fn operator_contact(e: &Explanation, profile: &crate::eligibility::RegionPro
 /// text id of its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListedError {
+    /// The catalog entry id, e.g. `diary_not_found`.
     pub id: &'static str,
+    /// Text id of the entry's first quote.
     pub quote: &'static str,
+    /// Text id of the entry's title.
     pub title: &'static str,
 }
 

@@ -39,9 +39,21 @@ pub struct GeneratorOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GenerateError {
     /// `length` outside [`length_range`].
-    LengthOutOfRange { got: usize, min: usize, max: usize },
+    LengthOutOfRange {
+        /// The length asked for.
+        got: usize,
+        /// The least length the generator accepts.
+        min: usize,
+        /// The greatest length the generator accepts.
+        max: usize,
+    },
     /// `length` below the policy's minimum length.
-    LengthBelowPolicy { got: usize, min: usize },
+    LengthBelowPolicy {
+        /// The length asked for.
+        got: usize,
+        /// The policy's minimum length.
+        min: usize,
+    },
     /// The policy itself is invalid.
     Policy(super::PolicyError),
     /// The random source failed or kept giving unusable bytes.

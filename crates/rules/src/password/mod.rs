@@ -162,7 +162,9 @@ pub struct CheckOptions<'a> {
 /// One rule and whether the password passes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleResult {
+    /// The rule.
     pub rule: RuleId,
+    /// Whether the password passes it.
     pub passed: bool,
 }
 
@@ -181,6 +183,7 @@ pub struct PasswordCheck {
     /// The password as typed with the English layout, when it has Russian
     /// letters.
     pub layout_fix: Option<String>,
+    /// The strength estimate (score, guesses, pattern warnings).
     pub strength: Strength,
     /// The number of characters typed.
     pub length: usize,
@@ -218,9 +221,13 @@ impl PasswordCheck {
 /// What the placeholders of the password texts are filled with.
 #[derive(Debug, Clone, Copy)]
 pub struct MessageContext<'a> {
+    /// The policy: fills `{min}` and `{symbols}`.
     pub policy: &'a Policy,
+    /// The number of characters typed: fills `{count}`.
     pub length: usize,
+    /// The characters the policy does not allow: fill `{chars}`.
     pub invalid_chars: &'a [char],
+    /// The password typed with the English layout: fills `{fix}` (cut when long).
     pub layout_fix: Option<&'a str>,
 }
 

@@ -62,12 +62,21 @@ impl PolicyField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyError {
     /// `min_length` outside [`MIN_LENGTH_RANGE`].
-    MinLengthOutOfRange { got: usize },
+    MinLengthOutOfRange {
+        /// The minimum length the policy gave.
+        got: usize,
+    },
     /// A symbol that is not printable ASCII punctuation (a letter, a digit,
     /// a space, a control or a non-ASCII character).
-    SymbolNotAllowed { symbol: char },
+    SymbolNotAllowed {
+        /// The character that is not allowed.
+        symbol: char,
+    },
     /// The same symbol twice.
-    DuplicateSymbol { symbol: char },
+    DuplicateSymbol {
+        /// The symbol listed twice.
+        symbol: char,
+    },
     /// `require_symbol` with an empty symbol set.
     NoSymbols,
 }
@@ -118,11 +127,17 @@ impl std::error::Error for PolicyError {}
 /// A host's changes to a policy: each field set replaces the base's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PolicyOverrides {
+    /// Replaces [`Policy::min_length`] when set.
     pub min_length: Option<usize>,
+    /// Replaces [`Policy::require_uppercase`] when set.
     pub require_uppercase: Option<bool>,
+    /// Replaces [`Policy::require_lowercase`] when set.
     pub require_lowercase: Option<bool>,
+    /// Replaces [`Policy::require_digit`] when set.
     pub require_digit: Option<bool>,
+    /// Replaces [`Policy::require_symbol`] when set.
     pub require_symbol: Option<bool>,
+    /// Replaces [`Policy::symbols`] when set.
     pub symbols: Option<String>,
 }
 

@@ -45,6 +45,7 @@ pub const MAX_PERIOD: usize = 8;
 /// At most this many personal strings are used, each cut to
 /// [`MAX_PERSONAL_CHARS`] characters.
 pub const MAX_PERSONAL_STRINGS: usize = 16;
+/// Each personal string is cut to this many characters.
 pub const MAX_PERSONAL_CHARS: usize = 100;
 
 /// The number of years an attacker tries for a year or a date: the birth
