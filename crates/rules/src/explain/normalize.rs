@@ -277,8 +277,8 @@ impl Iterator for Words<'_> {
                 if len == 0 && !overlong {
                     self.start = before;
                 }
-                if len < MAX_WORD_CHARS {
-                    raw[len] = c;
+                if let Some(slot) = raw.get_mut(len) {
+                    *slot = c;
                     len += 1;
                 } else {
                     overlong = true;

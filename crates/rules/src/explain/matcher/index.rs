@@ -224,15 +224,13 @@ impl Index {
         self.resolved.iter().any(|phrase| {
             let n = phrase.len();
             let Some(from) = words.len().checked_sub(n) else { return false };
-            let fits = phrase.iter().zip(&words[from..]).all(
-                |((w, prefix), input)| {
-                    if *prefix {
-                        input.starts_with(w)
-                    } else {
-                        input == w
-                    }
-                },
-            );
+            let fits = phrase.iter().zip(words.get(from..).unwrap_or_default()).all(|((w, prefix), input)| {
+                if *prefix {
+                    input.starts_with(w)
+                } else {
+                    input == w
+                }
+            });
             fits && from.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|before| !is_negation(before))
         })
     }
@@ -261,6 +259,7 @@ impl<V: Default> Sorted<V> {
     }
 
     /// The value of `key`, inserted as the default if missing.
+    #[allow(clippy::indexing_slicing, reason = "`at` holds `key`: found there, or just inserted there")]
     pub(super) fn entry(&mut self, key: Vec<char>) -> &mut V {
         let at = self.items.partition_point(|(k, _)| *k < key);
         if self.items.get(at).is_none_or(|(k, _)| *k != key) {

@@ -16,6 +16,7 @@ const MIN_ANCHOR_PREFIX: usize = 4;
 
 /// Optimal string alignment distance between `a` and `b` if it is at most
 /// `k`; words are at most a few dozen letters, so the table is small.
+#[allow(clippy::indexing_slicing, reason = "1 ≤ i ≤ a.len() < W and 1 ≤ j ≤ b.len() < W over [usize; W]")]
 fn bounded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > k {
         return None;
