@@ -36,6 +36,13 @@ pub fn derive_to_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
 }
 
+/// `#[derive(FromJs)]`: see [`expand_from_js`].
+#[proc_macro_derive(FromJs, attributes(serde, from_js))]
+pub fn derive_from_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    expand_from_js(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
 /// How a field's name becomes its key.
 #[derive(Clone, Copy, PartialEq)]
 enum RenameAll {
@@ -43,12 +50,16 @@ enum RenameAll {
     CamelCase,
 }
 
-/// The serde attributes the derive understands, from `attrs`.
+/// The serde attributes the derives understand, from `attrs`.
 #[derive(Default)]
 struct Serde {
     rename_all: Option<(LitStr, RenameAll)>,
     rename: Option<LitStr>,
     skip_serializing_if: Option<LitStr>,
+    /// `#[serde(default)]`: a missing field is `Default::default()`.
+    default: Option<proc_macro2::Span>,
+    /// `#[serde(deny_unknown_fields)]`: an unknown key is an error.
+    deny_unknown_fields: Option<proc_macro2::Span>,
 }
 
 fn serde_attributes(attrs: &[syn::Attribute]) -> syn::Result<Serde> {
@@ -58,7 +69,7 @@ fn serde_attributes(attrs: &[syn::Attribute]) -> syn::Result<Serde> {
             let value = |name: &str| -> syn::Result<LitStr> {
                 let lit: LitStr = meta.value()?.parse()?;
                 if lit.value().is_empty() {
-                    return Err(syn::Error::new(lit.span(), format!("ToJs: empty `{name}`")));
+                    return Err(syn::Error::new(lit.span(), format!("empty `{name}`")));
                 }
                 Ok(lit)
             };
@@ -66,15 +77,19 @@ fn serde_attributes(attrs: &[syn::Attribute]) -> syn::Result<Serde> {
                 let lit = value("rename_all")?;
                 let rule = match lit.value().as_str() {
                     "camelCase" => RenameAll::CamelCase,
-                    _ => return Err(syn::Error::new(lit.span(), "ToJs: only rename_all = \"camelCase\" is supported")),
+                    _ => return Err(syn::Error::new(lit.span(), "only rename_all = \"camelCase\" is supported")),
                 };
                 serde.rename_all = Some((lit, rule));
             } else if meta.path.is_ident("rename") {
                 serde.rename = Some(value("rename")?);
             } else if meta.path.is_ident("skip_serializing_if") {
                 serde.skip_serializing_if = Some(value("skip_serializing_if")?);
+            } else if meta.path.is_ident("default") && !meta.input.peek(syn::Token![=]) {
+                serde.default = Some(meta.path.span());
+            } else if meta.path.is_ident("deny_unknown_fields") {
+                serde.deny_unknown_fields = Some(meta.path.span());
             } else {
-                return Err(meta.error("ToJs: this serde attribute is not supported"));
+                return Err(meta.error("this serde attribute is not supported"));
             }
             Ok(())
         })?;
@@ -102,6 +117,18 @@ fn camel_case(field: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
 }
 
+/// A field's key: its `rename`, or its name under `rename_all`. A raw
+/// identifier (`r#type`) is keyed without its `r#`, as serde does.
+fn key_of(ident: &syn::Ident, rename: Option<&LitStr>, rule: RenameAll) -> String {
+    let rust_name = ident.to_string();
+    let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
+    match (rename, rule) {
+        (Some(lit), _) => lit.value(),
+        (None, RenameAll::CamelCase) => camel_case(rust_name),
+        (None, RenameAll::None) => rust_name.to_owned(),
+    }
+}
+
 fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let name = &input.ident;
     if !input.generics.params.is_empty() {
@@ -127,14 +154,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         if let Some((lit, _)) = serde.rename_all {
             return Err(syn::Error::new(lit.span(), "ToJs: rename_all on a field"));
         }
-        // A raw identifier (`r#type`) is keyed without its `r#`, as serde does.
-        let rust_name = ident.to_string();
-        let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
-        let key = match (serde.rename, rule) {
-            (Some(lit), _) => lit.value(),
-            (None, RenameAll::CamelCase) => camel_case(rust_name),
-            (None, RenameAll::None) => rust_name.to_owned(),
-        };
+        let key = key_of(ident, serde.rename.as_ref(), rule);
         let value = match serde.skip_serializing_if {
             None => quote! { #ident.to_js() },
             Some(lit) if lit.value() == "Option::is_none" => quote! { crate::convert::skip_none(#ident) },
@@ -152,6 +172,172 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 use crate::convert::ToJs as _;
                 let #name { #(#bindings),* } = self;
                 crate::convert::object(&[#(#entries),*])
+            }
+        }
+    })
+}
+
+/// The `#[from_js(…)]` attributes: on the struct `remote = "path"` (read
+/// into that type, whose fields these are) and `unknown = "listed"` (the
+/// options readers' wording for an unknown key); on a field `with =
+/// "path"` (its reader) and `missing = "…"` (the problem when it is absent).
+#[derive(Default)]
+struct FromJsAttrs {
+    remote: Option<syn::Path>,
+    listed: bool,
+    with: Option<syn::ExprPath>,
+    missing: Option<LitStr>,
+}
+
+fn from_js_attributes(attrs: &[syn::Attribute]) -> syn::Result<FromJsAttrs> {
+    let mut out = FromJsAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("from_js")) {
+        attr.parse_nested_meta(|meta| {
+            let lit: LitStr = meta.value()?.parse()?;
+            if meta.path.is_ident("remote") {
+                out.remote = Some(lit.parse()?);
+            } else if meta.path.is_ident("unknown") && lit.value() == "listed" {
+                out.listed = true;
+            } else if meta.path.is_ident("with") {
+                out.with = Some(lit.parse()?);
+            } else if meta.path.is_ident("missing") {
+                out.missing = Some(lit);
+            } else {
+                return Err(meta.error("FromJs: unknown from_js attribute"));
+            }
+            Ok(())
+        })?;
+    }
+    Ok(out)
+}
+
+/// Whether `ty` is written `Option<…>`.
+fn is_option(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else { return false };
+    path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == "Option")
+}
+
+/// `#[derive(FromJs)]`: the struct read from a JS object (a copy `plain()`
+/// made), with the serde attributes its TypeScript type comes from:
+///
+/// ```ignore
+/// impl FromJsFields for Name {
+///     const FIELDS: &'static [&'static str] = &["aField", "b"];
+///     fn from_fields(object: &JsValue, path: &str) -> Result<Self, JsError> {
+///         deny_unknown(object, path, Self::FIELDS)?; // deny_unknown_fields
+///         Ok(Name {
+///             a_field: optional(object, path, "aField", FromJs::from_js)?
+///                 .ok_or_else(|| field_error(path, "missing field `aField`"))?,
+///             b: optional(object, path, "b", FromJs::from_js)?, // an Option
+///         })
+///     }
+/// }
+/// impl FromJs for Name { /* not an object: "invalid type: …, expected struct Name" */ }
+/// ```
+///
+/// `null` and `undefined` are an absent field. A `#[serde(default)]` field
+/// absent is `Default::default()`; another absent field that is not an
+/// `Option` is serde's `missing field` at the object's path, or
+/// `<path>.<key>: <missing>` with `#[from_js(missing = "…")]`. Unknown keys
+/// are rejected only under `deny_unknown_fields`, in serde's words
+/// (`deny_unknown`) or, with `#[from_js(unknown = "listed")]`, in the
+/// options readers' (`reject_unknown_fields`). Each field's value is read
+/// by its type's `FromJs` (inferred from the target field), or by `#[from_js(with
+/// = "path")]`. With `#[from_js(remote = "path")]` the reader builds that
+/// type (a rules-crate type): this struct is then only its JS description
+/// (and TypeScript type), and the struct literal makes the field lists
+/// agree.
+fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let name = &input.ident;
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new(input.generics.span(), "FromJs: generic types are not supported"));
+    }
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(input.span(), "FromJs: only structs with named fields are supported"));
+    };
+    let Fields::Named(fields) = &data.fields else {
+        return Err(syn::Error::new(data.fields.span(), "FromJs: only structs with named fields are supported"));
+    };
+    let serde = serde_attributes(&input.attrs)?;
+    if let Some(lit) = serde.rename.or(serde.skip_serializing_if) {
+        return Err(syn::Error::new(lit.span(), "FromJs: a field attribute on the struct"));
+    }
+    if let Some(span) = serde.default {
+        return Err(syn::Error::new(span, "FromJs: serde(default) on the struct is not supported"));
+    }
+    let rule = serde.rename_all.map_or(RenameAll::None, |(_, rule)| rule);
+    let attrs = from_js_attributes(&input.attrs)?;
+    if attrs.with.is_some() || attrs.missing.is_some() {
+        return Err(syn::Error::new(input.span(), "FromJs: a field attribute on the struct"));
+    }
+    let target = attrs.remote.map_or_else(|| quote! { #name }, |path| quote! { #path });
+    let expected = format!("struct {name}");
+    let mut keys = Vec::new();
+    let mut reads = Vec::new();
+    for field in &fields.named {
+        let Some(ident) = &field.ident else { continue };
+        let serde = serde_attributes(&field.attrs)?;
+        if let Some((lit, _)) = serde.rename_all {
+            return Err(syn::Error::new(lit.span(), "FromJs: rename_all on a field"));
+        }
+        if let Some(span) = serde.deny_unknown_fields {
+            return Err(syn::Error::new(span, "FromJs: deny_unknown_fields on a field"));
+        }
+        let own = from_js_attributes(&field.attrs)?;
+        if own.remote.is_some() || own.listed {
+            return Err(syn::Error::new(field.span(), "FromJs: a struct attribute on a field"));
+        }
+        let key = key_of(ident, serde.rename.as_ref(), rule);
+        let reader = own.with.map_or_else(|| quote! { crate::convert::FromJs::from_js }, |with| quote! { #with });
+        let read = quote! { crate::convert::optional(object, path, #key, #reader)? };
+        let read = match (is_option(&field.ty), serde.default, own.missing) {
+            (true, _, None) => read,
+            (true, _, Some(lit)) => {
+                return Err(syn::Error::new(lit.span(), "FromJs: `missing` on an Option (it is never missing)"))
+            }
+            (false, Some(_), None) => quote! { #read.unwrap_or_default() },
+            (false, Some(span), Some(_)) => {
+                return Err(syn::Error::new(span, "FromJs: both `default` and `missing`"));
+            }
+            (false, None, Some(problem)) => quote! {
+                #read.ok_or_else(|| crate::convert::field_error(&crate::convert::join(path, #key), #problem))?
+            },
+            (false, None, None) => {
+                let problem = format!("missing field `{key}`");
+                quote! { #read.ok_or_else(|| crate::convert::field_error(path, #problem))? }
+            }
+        };
+        keys.push(key);
+        reads.push(quote! { #ident: #read });
+    }
+    let unknown = match (serde.deny_unknown_fields, attrs.listed) {
+        (None, false) => quote! {},
+        (None, true) => {
+            return Err(syn::Error::new(input.span(), "FromJs: `unknown` without serde(deny_unknown_fields)"));
+        }
+        (Some(_), false) => quote! { crate::convert::deny_unknown(object, path, Self::FIELDS)?; },
+        (Some(_), true) => quote! { crate::convert::reject_unknown_fields(object, path, Self::FIELDS)?; },
+    };
+    Ok(quote! {
+        impl crate::convert::FromJsFields for #target {
+            const FIELDS: &'static [&'static str] = &[#(#keys),*];
+            fn from_fields(
+                object: &::wasm_bindgen::JsValue,
+                path: &str,
+            ) -> ::core::result::Result<Self, ::wasm_bindgen::JsError> {
+                #unknown
+                ::core::result::Result::Ok(#target { #(#reads),* })
+            }
+        }
+        impl crate::convert::FromJs for #target {
+            fn from_js(
+                value: &::wasm_bindgen::JsValue,
+                path: &str,
+            ) -> ::core::result::Result<Self, ::wasm_bindgen::JsError> {
+                if !crate::convert::is_plain_object(value) {
+                    return ::core::result::Result::Err(crate::convert::invalid_type(path, value, #expected));
+                }
+                <Self as crate::convert::FromJsFields>::from_fields(value, path)
             }
         }
     })

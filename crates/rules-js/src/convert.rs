@@ -344,6 +344,68 @@ pub fn optional<T>(
     }
 }
 
+/// A value read from a JS value (a copy [`plain`] made: own properties
+/// only, every host exception already caught), with an `Error` that names
+/// the field at `path` and never the value. Structs derive it
+/// (`#[derive(FromJs)]`, crates/rules-js-derive) from the serde attributes
+/// their TypeScript types come from, so each JS field name is written once;
+/// closed sets get it from [`crate::ids`]'s `js_ids!`.
+pub trait FromJs: Sized {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError>;
+}
+
+/// A struct read field by field from an object already known to be one
+/// (what `#[derive(FromJs)]` writes; its [`FromJs`] checks the object
+/// first). `FIELDS`: its keys, in declaration order.
+pub trait FromJsFields: Sized {
+    const FIELDS: &'static [&'static str];
+    fn from_fields(object: &JsValue, path: &str) -> Result<Self, JsError>;
+}
+
+pub use diary_rules_js_derive::FromJs;
+
+/// An optional options object (`undefined` and `null`: the defaults): any
+/// other non-object is `"<root>: expected an object, got <type>"`.
+pub fn options_at<T: FromJsFields + Default>(value: &JsValue, root: &str) -> Result<T, JsError> {
+    if is_nullish(value) {
+        return Ok(T::default());
+    }
+    expect_object(value, root)?;
+    T::from_fields(value, root)
+}
+
+impl FromJs for String {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        string_at(value, path)
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        bool_at(value, path)
+    }
+}
+
+impl FromJs for f64 {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        f64_at(value, path)
+    }
+}
+
+impl FromJs for usize {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        uint_at(value, path, u32::MAX, "a whole number").map(|n| n as usize)
+    }
+}
+
+/// An array; an element's error names its index (`apps[1]`).
+impl<T: FromJs> FromJs for Vec<T> {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(path, value, "a sequence")) };
+        array.iter().enumerate().map(|(i, v)| T::from_js(&v, &format!("{path}[{i}]"))).collect()
+    }
+}
+
 /// A Rust value as a plain JS value. Outputs are built by hand rather than
 /// through serde-wasm-bindgen (a serializer per type costs wasm): the DTO
 /// types stay (they give the TypeScript types), and `#[derive(ToJs)]`

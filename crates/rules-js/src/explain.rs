@@ -2,10 +2,8 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    expect_object, field_error, is_nullish, lang_at, optional, optional_lang, plain, reject_unknown_fields,
-    required_string, string_at, uint_at, words, ToJs,
+    field_error, lang_at, optional_lang, options_at, plain, required_string, uint_at, words, FromJs, ToJs,
 };
-use crate::ids::id_at;
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
 use diary_rules::Lang;
@@ -14,9 +12,11 @@ use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-/// What we know about the person; every field is optional.
-#[derive(Deserialize, Tsify, Default)]
-#[serde(rename_all = "camelCase")]
+/// What we know about the person; every field is optional, and any other
+/// key is an error (a typo such as `agYears` must not be silently ignored).
+#[derive(Deserialize, Tsify, FromJs, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[from_js(unknown = "listed")]
 pub struct ExplainContext {
     #[serde(default)]
     #[tsify(optional)]
@@ -29,6 +29,7 @@ pub struct ExplainContext {
     /// The student's age in full years, 0..=100.
     #[serde(default)]
     #[tsify(optional)]
+    #[from_js(with = "years_at")]
     pub age_years: Option<u32>,
     /// `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"` (typed strictly,
     /// so a typo fails to compile); at run time an unknown id is treated as
@@ -179,13 +180,7 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
-    let context = plain(&context, "context")?;
-    let ctx: ExplainContext = if is_nullish(&context) {
-        ExplainContext::default()
-    } else {
-        expect_object(&context, "context")?;
-        read_context(&context)?
-    };
+    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
     let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
@@ -207,13 +202,7 @@ pub fn explain_error_details(
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
-    let context = plain(&context, "context")?;
-    let ctx: ExplainContext = if is_nullish(&context) {
-        ExplainContext::default()
-    } else {
-        expect_object(&context, "context")?;
-        read_context(&context)?
-    };
+    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
     let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
     let rules_ctx = rules_context(&ctx)?;
     let o = rules::explain_text(&text, &rules_ctx);
@@ -264,20 +253,9 @@ fn explanation(e: &rules::Explanation, lang: Lang) -> ErrorExplanation {
     }
 }
 
-/// Reads the context's fields; any other key is an error (a typo such as
-/// `agYears` must not be silently ignored).
-fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
-    let p = "context";
-    reject_unknown_fields(value, p, &["role", "birthDate", "ageYears", "region", "lang"])?;
-    Ok(ExplainContext {
-        role: optional(value, p, "role", id_at)?,
-        birth_date: optional(value, p, "birthDate", string_at)?,
-        age_years: optional(value, p, "ageYears", |v, p| {
-            uint_at(v, p, u32::MAX, "a whole number of years, 0 or more")
-        })?,
-        region: optional(value, p, "region", string_at)?,
-        lang: optional(value, p, "lang", string_at)?,
-    })
+/// `ageYears`: a whole number (its range is checked with the birth date).
+fn years_at(value: &JsValue, path: &str) -> Result<u32, JsError> {
+    uint_at(value, path, u32::MAX, "a whole number of years, 0 or more")
 }
 
 /// Every known message, for a picker: `[{ id, quote, title }]`.
