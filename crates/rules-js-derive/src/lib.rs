@@ -428,4 +428,61 @@ mod tests {
             assert!(got.starts_with("error: ") && got.contains(error), "{source}: {got}");
         }
     }
+
+    fn expanded_from_js(source: &str) -> String {
+        let input: DeriveInput = syn::parse_str(source).unwrap();
+        match expand_from_js(&input) {
+            Ok(tokens) => tokens.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    /// The reader's keys and checks come from the serde attributes.
+    #[test]
+    fn the_reader_follows_the_serde_attributes() {
+        let got = expanded_from_js(
+            r#"
+            #[serde(rename_all = "camelCase", deny_unknown_fields)]
+            struct Options {
+                #[serde(rename = "match")]
+                matches: Option<bool>,
+                #[serde(default)]
+                personal_names: Vec<String>,
+                birth_date: String,
+            }
+            "#,
+        );
+        assert!(
+            got.contains(r#"const FIELDS : & 'static [& 'static str] = & ["match" , "personalNames" , "birthDate"]"#),
+            "{got}"
+        );
+        assert!(got.contains("crate :: convert :: deny_unknown (object , path , Self :: FIELDS) ?"), "{got}");
+        assert!(got.contains(r#"optional (object , path , "personalNames" , crate :: convert :: FromJs :: from_js) ? . unwrap_or_default ()"#), "{got}");
+        assert!(got.contains(r#"field_error (path , "missing field `birthDate`")"#), "{got}");
+        assert!(got.contains(r#""struct Options""#), "{got}");
+
+        let listed = expanded_from_js(
+            r#"#[serde(deny_unknown_fields)] #[from_js(unknown = "listed", remote = "a::B")] struct B { x: u8 }"#,
+        );
+        assert!(listed.contains("reject_unknown_fields (object , path , Self :: FIELDS)"), "{listed}");
+        assert!(listed.contains("impl crate :: convert :: FromJsFields for a :: B"), "{listed}");
+        let open = expanded_from_js("struct C { x: Option<u8> }");
+        assert!(!open.contains("unknown"), "{open}");
+    }
+
+    #[test]
+    fn readers_serde_would_not_agree_with_do_not_compile() {
+        for (source, error) in [
+            ("#[serde(default)] struct A { a: u8 }", "serde(default) on the struct"),
+            ("#[from_js(unknown = \"listed\")] struct A { a: u8 }", "without serde(deny_unknown_fields)"),
+            ("struct A { #[from_js(missing = \"x\")] a: Option<u8> }", "it is never missing"),
+            ("struct A { #[serde(default)] #[from_js(missing = \"x\")] a: u8 }", "both `default` and `missing`"),
+            ("struct A { #[serde(flatten)] a: B }", "not supported"),
+            ("struct A { #[from_js(remote = \"B\")] a: u8 }", "a struct attribute on a field"),
+            ("enum A { B }", "only structs with named fields"),
+        ] {
+            let got = expanded_from_js(source);
+            assert!(got.starts_with("error: ") && got.contains(error), "{source}: {got}");
+        }
+    }
 }
