@@ -25,6 +25,10 @@
 //! generics is a compile error, so serde and the derive never disagree
 //! silently. The generated code names `crate::convert`: it is for rules-js
 //! itself, which re-exports the derive beside the trait.
+//!
+//! `#[derive(FromJs)]` is its reverse for the input types (how it reads:
+//! `expand_from_js`); with `#[from_js(crate = "diary_rules_js")]` another crate
+//! (the widget, for `mount()`'s options) derives it too.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -36,7 +40,7 @@ pub fn derive_to_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
 }
 
-/// `#[derive(FromJs)]`: see [`expand_from_js`].
+/// `#[derive(FromJs)]`: the reader of an input type (see `expand_from_js`).
 #[proc_macro_derive(FromJs, attributes(serde, from_js))]
 pub fn derive_from_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
@@ -178,12 +182,14 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
 }
 
 /// The `#[from_js(…)]` attributes: on the struct `remote = "path"` (read
-/// into that type, whose fields these are) and `unknown = "listed"` (the
-/// options readers' wording for an unknown key); on a field `with =
-/// "path"` (its reader) and `missing = "…"` (the problem when it is absent).
+/// into that type, whose fields these are), `unknown = "listed"` (the
+/// options readers' wording for an unknown key) and `crate = "path"` (where
+/// rules-js is, from another crate); on a field `with = "path"` (its
+/// reader) and `missing = "…"` (the problem when it is absent).
 #[derive(Default)]
 struct FromJsAttrs {
     remote: Option<syn::Path>,
+    krate: Option<syn::Path>,
     listed: bool,
     with: Option<syn::ExprPath>,
     missing: Option<LitStr>,
@@ -196,6 +202,8 @@ fn from_js_attributes(attrs: &[syn::Attribute]) -> syn::Result<FromJsAttrs> {
             let lit: LitStr = meta.value()?.parse()?;
             if meta.path.is_ident("remote") {
                 out.remote = Some(lit.parse()?);
+            } else if meta.path.is_ident("crate") {
+                out.krate = Some(lit.parse()?);
             } else if meta.path.is_ident("unknown") && lit.value() == "listed" {
                 out.listed = true;
             } else if meta.path.is_ident("with") {
@@ -271,6 +279,7 @@ fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
         return Err(syn::Error::new(input.span(), "FromJs: a field attribute on the struct"));
     }
     let target = attrs.remote.map_or_else(|| quote! { #name }, |path| quote! { #path });
+    let convert = attrs.krate.map_or_else(|| quote! { crate::convert }, |path| quote! { ::#path::convert });
     let expected = format!("struct {name}");
     let mut keys = Vec::new();
     let mut reads = Vec::new();
@@ -284,12 +293,12 @@ fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
             return Err(syn::Error::new(span, "FromJs: deny_unknown_fields on a field"));
         }
         let own = from_js_attributes(&field.attrs)?;
-        if own.remote.is_some() || own.listed {
+        if own.remote.is_some() || own.listed || own.krate.is_some() {
             return Err(syn::Error::new(field.span(), "FromJs: a struct attribute on a field"));
         }
         let key = key_of(ident, serde.rename.as_ref(), rule);
-        let reader = own.with.map_or_else(|| quote! { crate::convert::FromJs::from_js }, |with| quote! { #with });
-        let read = quote! { crate::convert::optional(object, path, #key, #reader)? };
+        let reader = own.with.map_or_else(|| quote! { #convert::FromJs::from_js }, |with| quote! { #with });
+        let read = quote! { #convert::optional(object, path, #key, #reader)? };
         let read = match (is_option(&field.ty), serde.default, own.missing) {
             (true, _, None) => read,
             (true, _, Some(lit)) => {
@@ -300,11 +309,11 @@ fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
                 return Err(syn::Error::new(span, "FromJs: both `default` and `missing`"));
             }
             (false, None, Some(problem)) => quote! {
-                #read.ok_or_else(|| crate::convert::field_error(&crate::convert::join(path, #key), #problem))?
+                #read.ok_or_else(|| #convert::field_error(&#convert::join(path, #key), #problem))?
             },
             (false, None, None) => {
                 let problem = format!("missing field `{key}`");
-                quote! { #read.ok_or_else(|| crate::convert::field_error(path, #problem))? }
+                quote! { #read.ok_or_else(|| #convert::field_error(path, #problem))? }
             }
         };
         keys.push(key);
@@ -315,11 +324,11 @@ fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
         (None, true) => {
             return Err(syn::Error::new(input.span(), "FromJs: `unknown` without serde(deny_unknown_fields)"));
         }
-        (Some(_), false) => quote! { crate::convert::deny_unknown(object, path, Self::FIELDS)?; },
-        (Some(_), true) => quote! { crate::convert::reject_unknown_fields(object, path, Self::FIELDS)?; },
+        (Some(_), false) => quote! { #convert::deny_unknown(object, path, Self::FIELDS)?; },
+        (Some(_), true) => quote! { #convert::reject_unknown_fields(object, path, Self::FIELDS)?; },
     };
     Ok(quote! {
-        impl crate::convert::FromJsFields for #target {
+        impl #convert::FromJsFields for #target {
             const FIELDS: &'static [&'static str] = &[#(#keys),*];
             fn from_fields(
                 object: &::wasm_bindgen::JsValue,
@@ -329,15 +338,15 @@ fn expand_from_js(input: &DeriveInput) -> syn::Result<TokenStream> {
                 ::core::result::Result::Ok(#target { #(#reads),* })
             }
         }
-        impl crate::convert::FromJs for #target {
+        impl #convert::FromJs for #target {
             fn from_js(
                 value: &::wasm_bindgen::JsValue,
                 path: &str,
             ) -> ::core::result::Result<Self, ::wasm_bindgen::JsError> {
-                if !crate::convert::is_plain_object(value) {
-                    return ::core::result::Result::Err(crate::convert::invalid_type(path, value, #expected));
+                if !#convert::is_plain_object(value) {
+                    return ::core::result::Result::Err(#convert::invalid_type(path, value, #expected));
                 }
-                <Self as crate::convert::FromJsFields>::from_fields(value, path)
+                <Self as #convert::FromJsFields>::from_fields(value, path)
             }
         }
     })

@@ -81,7 +81,9 @@ pub const fn ts_union<const N: usize>(doc: &str, name: &str, ids: &[&str]) -> [u
 }
 
 /// A TypeScript union `Name` of the string literals `ids` (a constant
-/// expression), built at compile time into a custom section.
+/// expression), built at compile time into a custom section. Exported for
+/// the widget's own closed sets (the caller needs `wasm_bindgen`).
+#[macro_export]
 macro_rules! ts_union {
     ($ids:expr => $name:literal, $doc:literal) => {
         const _: () = {
