@@ -1,5 +1,5 @@
 //! The rules crate's closed sets ([`diary_rules::Id`]) at the boundary: read
-//! from a JS string ([`id_at`]), written as one ([`js_ids!`]), and declared
+//! from a JS string ([`id_at`]), written as one (`js_ids!`), and declared
 //! to TypeScript as a union built from the set's own ids at compile time, so
 //! the union cannot drift from the Rust type.
 

@@ -269,9 +269,7 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
 
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
-/// `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
-/// error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
-/// option at fault.
+/// `options`: see `MountOptions` (every option may be left out). Throws an `Error` naming the option at fault.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
