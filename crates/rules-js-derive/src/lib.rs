@@ -24,7 +24,9 @@
 //! `undefined` out). Any other serde attribute, an enum, a tuple struct or
 //! generics is a compile error, so serde and the derive never disagree
 //! silently. The generated code names `crate::convert`: it is for rules-js
-//! itself, which re-exports the derive beside the trait.
+//! itself, which re-exports the derive beside the trait; another crate
+//! (the widget) says where rules-js is with `#[to_js(crate =
+//! "diary_rules_js")]`.
 //!
 //! `#[derive(FromJs)]` is its reverse for the input types (how it reads:
 //! `expand_from_js`); with `#[from_js(crate = "diary_rules_js")]` another crate
@@ -34,7 +36,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{spanned::Spanned, Data, DeriveInput, Fields, LitStr};
 
-#[proc_macro_derive(ToJs, attributes(serde))]
+#[proc_macro_derive(ToJs, attributes(serde, to_js))]
 pub fn derive_to_js(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
     expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
@@ -150,6 +152,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         }
         Serde { rename_all, .. } => rename_all.map_or(RenameAll::None, |(_, rule)| rule),
     };
+    let convert = convert_path(&input.attrs, "to_js")?;
     let mut bindings = Vec::new();
     let mut entries = Vec::new();
     for field in &fields.named {
@@ -161,7 +164,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let key = key_of(ident, serde.rename.as_ref(), rule);
         let value = match serde.skip_serializing_if {
             None => quote! { #ident.to_js() },
-            Some(lit) if lit.value() == "Option::is_none" => quote! { crate::convert::skip_none(#ident) },
+            Some(lit) if lit.value() == "Option::is_none" => quote! { #convert::skip_none(#ident) },
             Some(lit) => {
                 let predicate: syn::ExprPath = lit.parse()?;
                 quote! { if #predicate(#ident) { ::wasm_bindgen::JsValue::UNDEFINED } else { #ident.to_js() } }
@@ -171,14 +174,32 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         entries.push(quote! { (#key, #value) });
     }
     Ok(quote! {
-        impl crate::convert::ToJs for #name {
+        impl #convert::ToJs for #name {
             fn to_js(&self) -> ::wasm_bindgen::JsValue {
-                use crate::convert::ToJs as _;
+                use #convert::ToJs as _;
                 let #name { #(#bindings),* } = self;
-                crate::convert::object(&[#(#entries),*])
+                #convert::object(&[#(#entries),*])
             }
         }
     })
+}
+
+/// `crate::convert`, or `::<path>::convert` with `#[<attr>(crate = "path")]`
+/// on the struct (a crate other than rules-js). Only `crate` is read here.
+fn convert_path(attrs: &[syn::Attribute], attr: &str) -> syn::Result<TokenStream> {
+    let mut krate: Option<syn::Path> = None;
+    for a in attrs.iter().filter(|a| a.path().is_ident(attr)) {
+        a.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let lit: LitStr = meta.value()?.parse()?;
+                krate = Some(lit.parse()?);
+                Ok(())
+            } else {
+                Err(meta.error(format!("{attr}: only `crate = \"path\"` is supported")))
+            }
+        })?;
+    }
+    Ok(krate.map_or_else(|| quote! { crate::convert }, |path| quote! { ::#path::convert }))
 }
 
 /// The `#[from_js(…)]` attributes: on the struct `remote = "path"` (read
@@ -414,6 +435,16 @@ mod tests {
             }
         };
         assert_eq!(got, want.to_string());
+    }
+
+    /// Another crate names rules-js (`crate = "…"`) for both derives.
+    #[test]
+    fn another_crate_says_where_rules_js_is() {
+        let to_js = expanded(r#"#[to_js(crate = "diary_rules_js")] struct A { a: u8 }"#);
+        assert!(to_js.starts_with("impl :: diary_rules_js :: convert :: ToJs for A"), "{to_js}");
+        let from_js = expanded_from_js(r#"#[from_js(crate = "diary_rules_js")] struct A { a: u8 }"#);
+        assert!(from_js.starts_with("impl :: diary_rules_js :: convert :: FromJsFields for A"), "{from_js}");
+        assert!(expanded(r#"#[to_js(remote = "B")] struct A { a: u8 }"#).starts_with("error: "));
     }
 
     #[test]

@@ -456,6 +456,20 @@ impl ToJs for usize {
     }
 }
 
+/// A JS value as it is (a function or an object passed on).
+impl ToJs for JsValue {
+    fn to_js(&self) -> JsValue {
+        self.clone()
+    }
+}
+
+/// A language as its code (`"ru"`).
+impl ToJs for diary_rules::Lang {
+    fn to_js(&self) -> JsValue {
+        static_str(self.code())
+    }
+}
+
 /// `None` is `null`; fields that are left out when `None` use [`skip_none`].
 impl<T: ToJs> ToJs for Option<T> {
     fn to_js(&self) -> JsValue {
