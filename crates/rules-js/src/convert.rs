@@ -394,6 +394,13 @@ impl FromJs for usize {
     }
 }
 
+/// A language code whose words are loaded (see [`lang_at`]).
+impl FromJs for diary_rules::Lang {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        lang_at(Some(&string_at(value, path)?), path)
+    }
+}
+
 /// An array; an element's error names its index (`apps[1]`).
 impl<T: FromJs> FromJs for Vec<T> {
     fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {

@@ -4,7 +4,7 @@ use crate::convert::{expect_object, optional_lang, plain, required_string, words
 use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
 use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
 use diary_rules::snils::{self, SnilsProblem};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -78,7 +78,7 @@ pub fn check_birth_certificate(
 
 /// A student's data as one system holds it (read into the rules crate's
 /// `PersonRecord`; other keys are ignored).
-#[derive(Deserialize, Tsify, FromJs)]
+#[derive(Tsify, FromJs)]
 #[serde(rename_all = "camelCase")]
 #[from_js(remote = "PersonRecord")]
 pub struct StudentRecord {

@@ -1,20 +1,18 @@
 //! Error explanation: `explainError`, `listErrors`.
 
 use crate::browser::browser_now;
-use crate::convert::{
-    field_error, lang_at, optional_lang, options_at, plain, required_string, uint_at, words, FromJs, ToJs,
-};
+use crate::convert::{field_error, optional_lang, options_at, plain, required_string, uint_at, words, FromJs, ToJs};
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
 use diary_rules::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// What we know about the person; every field is optional, and any other
 /// key is an error (a typo such as `agYears` must not be silently ignored).
-#[derive(Deserialize, Tsify, FromJs, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[from_js(unknown = "listed")]
 pub struct ExplainContext {
@@ -40,7 +38,7 @@ pub struct ExplainContext {
     /// `"ru"` (default) or `"en"`.
     #[serde(default)]
     #[tsify(optional, type = "Lang")]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
 }
 
 /// An official page.
@@ -181,7 +179,7 @@ pub fn explain_error(
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
     let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
-    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
+    let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(explanation(&e, lang).to_js())
@@ -203,7 +201,7 @@ pub fn explain_error_details(
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
     let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
-    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
+    let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let o = rules::explain_text(&text, &rules_ctx);
     let catalog = rules::catalog::catalog();

@@ -8,17 +8,17 @@
 //! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
 //!   own form.
 
-use crate::convert::{field_error, lang_at, optional_lang, options_at, plain, required_string, FromJs, ToJs};
+use crate::convert::{field_error, optional_lang, options_at, plain, required_string, FromJs, ToJs};
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// A host's password policy; missing fields keep Gosuslugi's values.
-#[derive(Deserialize, Tsify, FromJs, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[from_js(unknown = "listed")]
 pub struct PasswordPolicyInput {
@@ -39,7 +39,7 @@ pub struct PasswordPolicyInput {
 }
 
 /// Options of `checkPassword`.
-#[derive(Deserialize, Tsify, FromJs, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[from_js(unknown = "listed")]
 pub struct CheckPasswordOptions {
@@ -53,7 +53,7 @@ pub struct CheckPasswordOptions {
     pub personal: Option<Vec<String>>,
     /// `"ru"` (default) or `"en"`.
     #[tsify(optional, type = "Lang")]
-    pub lang: Option<String>,
+    pub lang: Option<diary_rules::Lang>,
     #[tsify(optional)]
     pub policy: Option<PasswordPolicyInput>,
 }
@@ -140,7 +140,8 @@ pub fn check_password(
 ) -> Result<JsValue, JsError> {
     let password = required_string(&plain(&password, "password")?, "password")?;
     let options: CheckPasswordOptions = options_at(&plain(&options, "options")?, "options")?;
-    let lang = lang_at(options.lang.as_deref(), "options.lang")?;
+    // Russian when absent: always loaded.
+    let lang = options.lang.unwrap_or_default();
     let policy = read_policy(options.policy, "options.policy")?;
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
     let check = rules::check_password(
@@ -161,7 +162,7 @@ pub fn check_password(
 }
 
 /// Options of `generatePassword`.
-#[derive(Deserialize, Tsify, FromJs, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[from_js(unknown = "listed")]
 pub struct GeneratePasswordOptions {
