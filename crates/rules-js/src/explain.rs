@@ -1,7 +1,9 @@
 //! Error explanation: `explainError`, `listErrors`.
 
 use crate::browser::browser_now;
-use crate::convert::{field_error, optional_lang, options_at, plain, required_string, uint_at, words, FromJs, ToJs};
+use crate::convert::{
+    field_error, optional_lang, options_at, plain, required_string, string_at, uint_at, words, FromJs, ToJs,
+};
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
 use diary_rules::Lang;
@@ -20,10 +22,11 @@ pub struct ExplainContext {
     #[tsify(optional)]
     pub role: Option<Role>,
     /// The student's date of birth (for a parent: the child's), `YYYY-MM-DD`.
-    /// Wins over `ageYears`.
+    /// Wins over `ageYears`. (Read as the age group it gives today.)
     #[serde(default)]
-    #[tsify(optional)]
-    pub birth_date: Option<String>,
+    #[tsify(optional, type = "string")]
+    #[from_js(with = "birth_date_at")]
+    pub birth_date: Option<AgeGroup>,
     /// The student's age in full years, 0..=100.
     #[serde(default)]
     #[tsify(optional)]
@@ -142,19 +145,9 @@ pub struct ErrorListItem {
 }
 
 fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
-    let age = match (&ctx.birth_date, ctx.age_years) {
-        (Some(date), _) => {
-            let birth =
-                parse_iso_date(date).ok_or_else(|| field_error("context.birthDate", "expected a date YYYY-MM-DD"))?;
-            let today = browser_now()
-                .map(|t| t.date())
-                .ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
-            let years = age_on(birth, today).map_err(|e| match e {
-                AgeError::BornInFuture => field_error("context.birthDate", "is in the future"),
-                AgeError::TooOld => field_error("context.birthDate", format!("more than {MAX_AGE_YEARS} years ago")),
-            })?;
-            Some(AgeGroup::of(years))
-        }
+    let age = match (ctx.birth_date, ctx.age_years) {
+        (Some(group), _) => Some(group),
+        // Checked only without a birth date, which wins.
         (None, Some(years)) if years > MAX_AGE_YEARS => {
             return Err(field_error("context.ageYears", format!("expected 0..={MAX_AGE_YEARS}")));
         }
@@ -254,6 +247,19 @@ fn explanation(e: &rules::Explanation, lang: Lang) -> ErrorExplanation {
 /// `ageYears`: a whole number (its range is checked with the birth date).
 fn years_at(value: &JsValue, path: &str) -> Result<u32, JsError> {
     uint_at(value, path, u32::MAX, "a whole number of years, 0 or more")
+}
+
+/// `birthDate`: a real date, not in the future and at most
+/// `MAX_AGE_YEARS` ago; the age group it gives on the browser's date.
+fn birth_date_at(value: &JsValue, path: &str) -> Result<AgeGroup, JsError> {
+    let birth =
+        parse_iso_date(&string_at(value, path)?).ok_or_else(|| field_error(path, "expected a date YYYY-MM-DD"))?;
+    let today = browser_now().map(|t| t.date()).ok_or_else(|| field_error(path, "cannot read today's date"))?;
+    let years = age_on(birth, today).map_err(|e| match e {
+        AgeError::BornInFuture => field_error(path, "is in the future"),
+        AgeError::TooOld => field_error(path, format!("more than {MAX_AGE_YEARS} years ago")),
+    })?;
+    Ok(AgeGroup::of(years))
 }
 
 /// Every known message, for a picker: `[{ id, quote, title }]`.
