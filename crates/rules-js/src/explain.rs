@@ -22,7 +22,8 @@ pub struct ExplainContext {
     #[tsify(optional)]
     pub role: Option<Role>,
     /// The student's date of birth (for a parent: the child's), `YYYY-MM-DD`.
-    /// Wins over `ageYears`. (Read as the age group it gives today.)
+    /// Wins over `ageYears`.
+    // Read as the age group it gives on the browser's date.
     #[serde(default)]
     #[tsify(optional, type = "string")]
     #[from_js(with = "birth_date_at")]
