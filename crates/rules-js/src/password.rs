@@ -8,7 +8,7 @@
 //! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
 //!   own form.
 
-use crate::convert::{field_error, optional_lang, options_at, plain, required_string, FromJs, ToJs};
+use crate::convert::{f64_at, field_error, join, optional_lang, options_at, plain, required_string, FromJs, ToJs};
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
@@ -54,8 +54,10 @@ pub struct CheckPasswordOptions {
     /// `"ru"` (default) or `"en"`.
     #[tsify(optional, type = "Lang")]
     pub lang: Option<diary_rules::Lang>,
-    #[tsify(optional)]
-    pub policy: Option<PasswordPolicyInput>,
+    /// Missing fields keep Gosuslugi's values.
+    #[tsify(optional, type = "PasswordPolicyInput")]
+    #[from_js(with = "policy_at")]
+    pub policy: Option<Policy>,
 }
 
 /// One rule and whether it passed.
@@ -110,9 +112,10 @@ pub struct PasswordCheckResult {
     pub messages: Vec<PasswordMessage>,
 }
 
-fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy, JsError> {
-    let base = Policy::gosuslugi();
-    let Some(p) = input else { return Ok(base) };
+/// `policy`: Gosuslugi's policy with the host's overrides, checked; an
+/// error names the override at fault (`options.policy.minLength`).
+fn policy_at(value: &JsValue, path: &str) -> Result<Policy, JsError> {
+    let p = <PasswordPolicyInput as FromJs>::from_js(value, path)?;
     let overrides = PolicyOverrides {
         min_length: p.min_length,
         require_uppercase: p.require_uppercase,
@@ -121,7 +124,7 @@ fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy
         require_symbol: p.require_symbol,
         symbols: p.symbols,
     };
-    overrides.apply(base).map_err(|e| field_error(&format!("{field}.{}", e.field().name()), e))
+    overrides.apply(Policy::gosuslugi()).map_err(|e| field_error(&join(path, e.field().name()), e))
 }
 
 /// Checks a password against the Gosuslugi policy (or `options.policy`),
@@ -142,7 +145,7 @@ pub fn check_password(
     let options: CheckPasswordOptions = options_at(&plain(&options, "options")?, "options")?;
     // Russian when absent: always loaded.
     let lang = options.lang.unwrap_or_default();
-    let policy = read_policy(options.policy, "options.policy")?;
+    let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
     let check = rules::check_password(
         &password,
@@ -169,12 +172,26 @@ pub struct GeneratePasswordOptions {
     /// 8 to 64 (default 12, or the policy's minLength if larger). In
     /// memorable mode, the least length.
     #[tsify(optional)]
-    pub length: Option<f64>,
+    #[from_js(with = "length_at")]
+    pub length: Option<usize>,
     /// Easy syllable words, a capital, two digits and a symbol.
     #[tsify(optional)]
     pub memorable: Option<bool>,
-    #[tsify(optional)]
-    pub policy: Option<PasswordPolicyInput>,
+    /// Missing fields keep Gosuslugi's values.
+    #[tsify(optional, type = "PasswordPolicyInput")]
+    #[from_js(with = "policy_at")]
+    pub policy: Option<Policy>,
+}
+
+/// `length`: a whole number in the generator's range.
+fn length_at(value: &JsValue, path: &str) -> Result<usize, JsError> {
+    let x = f64_at(value, path)?;
+    let (min, max) = generator::length_range();
+    if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 {
+        Ok(x as usize)
+    } else {
+        Err(field_error(path, format!("must be a whole number from {min} to {max}")))
+    }
 }
 
 /// Generates a password that meets the policy, from the browser's secure
@@ -192,18 +209,10 @@ pub fn generate_password(
     #[wasm_bindgen(unchecked_optional_param_type = "GeneratePasswordOptions")] options: JsValue,
 ) -> Result<String, JsError> {
     let options: GeneratePasswordOptions = options_at(&plain(&options, "options")?, "options")?;
-    let policy = read_policy(options.policy, "options.policy")?;
-    let (min, max) = generator::length_range();
-    let length = match options.length {
-        None => None,
-        Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
-        Some(_) => {
-            return Err(field_error("options.length", format!("must be a whole number from {min} to {max}")));
-        }
-    };
+    let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
     let mut fill = crate::browser::secure_random;
     let generated = rules::generate_password(
-        &GeneratorOptions { length, memorable: options.memorable.unwrap_or(false) },
+        &GeneratorOptions { length: options.length, memorable: options.memorable.unwrap_or(false) },
         &policy,
         &mut fill,
     );
