@@ -1,8 +1,10 @@
 //! Moving values across the JS boundary with errors that name the field.
 //!
-//! Inputs are read by hand over `JsValue` and `Reflect` rather than through
-//! serde: a generic deserializer per input type costs tens of kilobytes of
-//! wasm, and these readers are a few small non-generic functions. Error
+//! Inputs are read over `JsValue` and `Reflect` rather than through serde: a
+//! generic deserializer per input type costs tens of kilobytes of wasm.
+//! Each input DTO derives its reader ([`FromJs`], `#[derive(FromJs)]` in
+//! crates/rules-js-derive) from the serde attributes its TypeScript type
+//! comes from, over the few small non-generic helpers below. Error
 //! messages keep serde's wording without the value (`invalid type: integer, expected a
 //! string`, `unknown field …`, `unknown variant …`, `missing field …`), each
 //! prefixed with the path of the field at fault.
@@ -323,12 +325,6 @@ pub fn uint_at(value: &JsValue, path: &str, max: u32, what: &str) -> Result<u32,
     }
 }
 
-/// Reads an array of strings; an element's error names its index (`personal[0]`).
-pub fn strings_at(value: &JsValue, path: &str) -> Result<Vec<String>, JsError> {
-    let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(path, value, "a sequence")) };
-    array.iter().enumerate().map(|(i, v)| string_at(&v, &format!("{path}[{i}]"))).collect()
-}
-
 /// Reads `object[key]` with `read`; `undefined` and `null` give `None`.
 pub fn optional<T>(
     object: &JsValue,
@@ -341,6 +337,75 @@ pub fn optional<T>(
         Ok(None)
     } else {
         read(&value, &join(path, key)).map(Some)
+    }
+}
+
+/// A value read from a JS value (a copy [`plain`] made: own properties
+/// only, every host exception already caught), with an `Error` that names
+/// the field at `path` and never the value. Structs derive it
+/// (`#[derive(FromJs)]`, crates/rules-js-derive) from the serde attributes
+/// their TypeScript types come from, so each JS field name is written once;
+/// closed sets get it from [`crate::ids`]'s `js_ids!`.
+pub trait FromJs: Sized {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError>;
+}
+
+/// A struct read field by field from an object already known to be one
+/// (what `#[derive(FromJs)]` writes; its [`FromJs`] checks the object
+/// first). `FIELDS`: its keys, in declaration order.
+pub trait FromJsFields: Sized {
+    const FIELDS: &'static [&'static str];
+    fn from_fields(object: &JsValue, path: &str) -> Result<Self, JsError>;
+}
+
+pub use diary_rules_js_derive::FromJs;
+
+/// An optional options object (`undefined` and `null`: the defaults): any
+/// other non-object is `"<root>: expected an object, got <type>"`.
+pub fn options_at<T: FromJsFields + Default>(value: &JsValue, root: &str) -> Result<T, JsError> {
+    if is_nullish(value) {
+        return Ok(T::default());
+    }
+    expect_object(value, root)?;
+    T::from_fields(value, root)
+}
+
+impl FromJs for String {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        string_at(value, path)
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        bool_at(value, path)
+    }
+}
+
+impl FromJs for f64 {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        f64_at(value, path)
+    }
+}
+
+impl FromJs for usize {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        uint_at(value, path, u32::MAX, "a whole number").map(|n| n as usize)
+    }
+}
+
+/// A language code whose words are loaded (see [`lang_at`]).
+impl FromJs for diary_rules::Lang {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        lang_at(Some(&string_at(value, path)?), path)
+    }
+}
+
+/// An array; an element's error names its index (`apps[1]`).
+impl<T: FromJs> FromJs for Vec<T> {
+    fn from_js(value: &JsValue, path: &str) -> Result<Self, JsError> {
+        let Some(array) = value.dyn_ref::<js_sys::Array>() else { return Err(invalid_type(path, value, "a sequence")) };
+        array.iter().enumerate().map(|(i, v)| T::from_js(&v, &format!("{path}[{i}]"))).collect()
     }
 }
 
@@ -395,6 +460,20 @@ impl ToJs for u32 {
 impl ToJs for usize {
     fn to_js(&self) -> JsValue {
         JsValue::from_f64(*self as f64)
+    }
+}
+
+/// A JS value as it is (a function or an object passed on).
+impl ToJs for JsValue {
+    fn to_js(&self) -> JsValue {
+        self.clone()
+    }
+}
+
+/// A language as its code (`"ru"`).
+impl ToJs for diary_rules::Lang {
+    fn to_js(&self) -> JsValue {
+        static_str(self.code())
     }
 }
 
@@ -511,7 +590,8 @@ pub fn type_name(value: &JsValue) -> &'static str {
 
 /// `#[derive(ToJs)]`'s objects: keys in field order, serde's renames,
 /// skipped fields left out only when empty (the expansion itself is tested
-/// against the hand-written impl in crates/rules-js-derive).
+/// against the hand-written impl in crates/rules-js-derive); and
+/// `#[derive(FromJs)]`'s readers.
 #[cfg(all(test, target_family = "wasm"))]
 mod tests {
     use super::*;
@@ -568,5 +648,106 @@ mod tests {
         assert_eq!(get(&full, "leftOut").as_string().as_deref(), Some("x"));
         let links: js_sys::Array = get(&full, "links").unchecked_into();
         assert_eq!(links.get(0).as_string().as_deref(), Some("a"));
+    }
+
+    /// A derived reader's target: keys from the serde attributes.
+    #[derive(FromJs, Debug, PartialEq, Default)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Input {
+        first_field: String,
+        #[serde(rename = "match")]
+        matches: Option<bool>,
+        #[serde(default)]
+        counts: Vec<usize>,
+        inner: Option<Inner>,
+    }
+
+    #[derive(FromJs, Debug, PartialEq, Default)]
+    #[serde(deny_unknown_fields)]
+    #[from_js(unknown = "listed")]
+    struct Inner {
+        #[from_js(missing = "is required")]
+        name: String,
+    }
+
+    /// A type read through its description (`remote`): no unknown-key check
+    /// without `deny_unknown_fields`.
+    #[derive(Debug, PartialEq)]
+    struct Target {
+        value: f64,
+    }
+
+    #[derive(FromJs)]
+    #[from_js(remote = "Target")]
+    #[allow(dead_code)]
+    struct TargetJs {
+        value: f64,
+    }
+
+    fn js(source: &str) -> JsValue {
+        let build = js_sys::Function::new_no_args(&format!("return ({source});"));
+        build.call0(&JsValue::UNDEFINED).expect("a test value")
+    }
+
+    /// Through `plain`, as every function of the API reads its arguments.
+    fn read<T: FromJs>(source: &str) -> Result<T, String> {
+        plain(&js(source), "input").and_then(|v| T::from_js(&v, "input")).map_err(|e| {
+            let e: JsValue = e.into();
+            js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default()
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn derived_readers_follow_the_serde_attributes() {
+        assert_eq!(Input::FIELDS, ["firstField", "match", "counts", "inner"]);
+        assert_eq!(
+            read::<Input>(r#"{ firstField: "a", match: null, counts: [1, 2], inner: { name: "n" } }"#),
+            Ok(Input {
+                first_field: "a".into(),
+                matches: None,
+                counts: vec![1, 2],
+                inner: Some(Inner { name: "n".into() })
+            })
+        );
+        assert_eq!(read::<Input>(r#"{ firstField: "a" }"#), Ok(Input { first_field: "a".into(), ..Input::default() }));
+        for (source, message) in [
+            ("7", "input: invalid type: integer, expected struct Input"),
+            ("[]", "input: invalid type: sequence, expected struct Input"),
+            ("{}", "input: missing field `firstField`"),
+            (r#"{ firstField: 1 }"#, "input.firstField: invalid type: integer, expected a string"),
+            (
+                r#"{ firstField: "a", frist: 1 }"#,
+                "input.frist: unknown field `frist`, expected one of `firstField`, `match`, `counts`, `inner`",
+            ),
+            (
+                r#"{ firstField: "a", counts: [1, "x"] }"#,
+                "input.counts[1]: invalid type: string, expected a whole number",
+            ),
+            (r#"{ firstField: "a", inner: {} }"#, "input.inner.name: is required"),
+            (
+                r#"{ firstField: "a", inner: { name: "n", x: 1 } }"#,
+                "input.inner.x: unknown field, expected one of: name",
+            ),
+        ] {
+            assert_eq!(read::<Input>(source).err().as_deref(), Some(message), "{source}");
+        }
+        assert_eq!(read::<Target>(r#"{ value: 2.5, other: 1 }"#), Ok(Target { value: 2.5 }));
+        assert_eq!(<Target as FromJsFields>::FIELDS, ["value"]);
+    }
+
+    /// What the security rules ask of the boundary, through a derived reader:
+    /// a throwing getter or Proxy is an error at its field, never the
+    /// thrown value or the input's value; a prototype's keys are not read.
+    #[wasm_bindgen_test]
+    fn derived_readers_see_own_properties_only_and_no_exception() {
+        let getter = r#"Object.defineProperty({ firstField: "a" }, "inner", { enumerable: true, get() { throw new Error("secret"); } })"#;
+        let message = read::<Input>(getter).unwrap_err();
+        assert!(message.starts_with("input.inner: cannot be read"), "{message}");
+        let proxy = r#"new Proxy({}, { ownKeys() { throw new Error("secret"); } })"#;
+        assert!(read::<Input>(proxy).unwrap_err().starts_with("input: cannot be read"));
+        let inherited = r#"Object.create({ firstField: "from the prototype" })"#;
+        assert_eq!(read::<Input>(inherited).err().as_deref(), Some("input: missing field `firstField`"));
+        let wrong = read::<Input>(r#"{ firstField: "a", counts: "Иванова Анна" }"#).unwrap_err();
+        assert!(!wrong.contains("Иванова") && !wrong.contains("secret"), "{wrong}");
     }
 }

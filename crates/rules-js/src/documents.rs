@@ -1,12 +1,10 @@
 //! Document checks: `checkSnils`, `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{
-    expect_object, field_error, optional, optional_lang, plain, required_string, string_at, words, ToJs,
-};
+use crate::convert::{expect_object, optional_lang, plain, required_string, words, FromJs, FromJsFields, ToJs};
 use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
 use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
 use diary_rules::snils::{self, SnilsProblem};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -78,16 +76,18 @@ pub fn check_birth_certificate(
     Ok(CertificateResult { valid: c.is_valid(), normalized: c.normalized, problems: c.problems }.to_js())
 }
 
-/// A student's data as one system holds it.
-#[derive(Deserialize, Tsify)]
+/// A student's data as one system holds it (read into the rules crate's
+/// `PersonRecord`; other keys are ignored).
+#[derive(Tsify, FromJs)]
 #[serde(rename_all = "camelCase")]
+#[from_js(remote = "PersonRecord")]
 pub struct StudentRecord {
     /// Required.
-    #[tsify(type = "string")]
-    pub last_name: Option<String>,
+    #[from_js(missing = "expected a string")]
+    pub last_name: String,
     /// Required.
-    #[tsify(type = "string")]
-    pub first_name: Option<String>,
+    #[from_js(missing = "expected a string")]
+    pub first_name: String,
     #[serde(default)]
     #[tsify(optional)]
     pub middle_name: Option<String>,
@@ -104,27 +104,11 @@ pub struct StudentRecord {
     pub certificate: Option<String>,
 }
 
+/// A record argument: `"<root>: expected an object, got <type>"` when it is
+/// not one.
 fn person(value: JsValue, root: &str) -> Result<PersonRecord, JsError> {
     expect_object(&value, root)?;
-    let text = |key: &str| optional(&value, root, key, string_at);
-    let r = StudentRecord {
-        last_name: text("lastName")?,
-        first_name: text("firstName")?,
-        middle_name: text("middleName")?,
-        birth_date: text("birthDate")?,
-        snils: text("snils")?,
-        certificate: text("certificate")?,
-    };
-    let last_name = r.last_name.ok_or_else(|| field_error(&format!("{root}.lastName"), "expected a string"))?;
-    let first_name = r.first_name.ok_or_else(|| field_error(&format!("{root}.firstName"), "expected a string"))?;
-    Ok(PersonRecord {
-        last_name,
-        first_name,
-        middle_name: r.middle_name,
-        birth_date: r.birth_date,
-        snils: r.snils,
-        certificate: r.certificate,
-    })
+    PersonRecord::from_fields(&value, root)
 }
 
 /// One difference between the diary's record and Gosuslugi's.

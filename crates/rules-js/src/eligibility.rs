@@ -10,10 +10,13 @@ use crate::convert::{
 };
 use crate::profile::{profile_problem_hint, read_region_arg};
 use crate::types::TsText;
+use diary_rules::age::AgeGroup;
 use diary_rules::eligibility::{
     self as elig, region,
     situation::{FieldKind, Situation},
-    Assessment, LinkLabel, SituationError, SituationInput, SituationProblem,
+    steps::StepState,
+    wait::EstimateVariantId,
+    Actor, Assessment, LinkLabel, Path, SituationError, SituationInput, SituationProblem,
 };
 use diary_rules::texts;
 use diary_rules::Lang;
@@ -75,10 +78,8 @@ pub struct EligibilityLink {
 pub struct EligibilityStep {
     /// A stable step id (see docs/api/eligibility.md).
     pub id: Cow<'static, str>,
-    #[tsify(type = "\"parent\" | \"student\" | \"school\" | \"mfc\" | \"support\"")]
-    pub actor: Cow<'static, str>,
-    #[tsify(type = "\"done\" | \"todo\" | \"waiting\" | \"blocked\" | \"not_needed\"")]
-    pub state: Cow<'static, str>,
+    pub actor: Actor,
+    pub state: StepState,
     pub title: Cow<'static, str>,
     pub text: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,8 +116,8 @@ pub struct CreateButtonDiagnosis {
 #[derive(Serialize, Tsify, ToJs)]
 #[serde(rename_all = "camelCase")]
 pub struct EstimateReading {
-    #[tsify(type = "\"five_working_days\" | \"five_calendar_days\" | \"several_days\" | \"average_15_20_minutes\"")]
-    pub id: Cow<'static, str>,
+    #[tsify(type = "EstimateId")]
+    pub id: EstimateVariantId,
     /// "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
     #[tsify(type = "string | null")]
     pub latest: Option<String>,
@@ -170,12 +171,9 @@ pub struct RegionSummary {
 #[serde(rename_all = "camelCase")]
 pub struct EligibilityAssessment {
     pub age_years: u32,
-    #[tsify(type = "\"under_14\" | \"from_14_to_17\" | \"adult\"")]
-    pub age_group: Cow<'static, str>,
-    #[tsify(
-        type = "\"parent_creates_account\" | \"child_registers_parent_links\" | \"adult_student\" | \"school_application\""
-    )]
-    pub path: Cow<'static, str>,
+    pub age_group: AgeGroup,
+    #[tsify(type = "EligibilityPath")]
+    pub path: Path,
     /// One sentence naming the path.
     pub path_text: Cow<'static, str>,
     pub steps: Vec<EligibilityStep>,
@@ -191,8 +189,8 @@ pub struct EligibilityAssessment {
     pub check_estimate: Option<CheckEstimate>,
     pub notes: Vec<EligibilityNote>,
     pub region: RegionSummary,
-    #[tsify(type = "\"ru\" | \"en\"")]
-    pub lang: Cow<'static, str>,
+    #[tsify(type = "Lang")]
+    pub lang: &'static str,
 }
 
 /// Answers who must do what next, what blocks it, how long the wait is and
@@ -293,8 +291,8 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         .iter()
         .map(|s| EligibilityStep {
             id: Cow::Borrowed(s.id.id()),
-            actor: Cow::Borrowed(s.actor.id()),
-            state: Cow::Borrowed(s.state.id()),
+            actor: s.actor,
+            state: s.state,
             title: filled(&s.title_id, &s.params, lang),
             text: filled(&s.text_id, &s.params, lang),
             link: s.link.as_ref().map(|l| EligibilityLink {
@@ -329,7 +327,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
             .variants
             .iter()
             .map(|v| EstimateReading {
-                id: Cow::Borrowed(v.id.id()),
+                id: v.id,
                 latest: v.latest.map(fmt_time),
                 text: words(v.id.text_id(), lang),
                 source: sources_of(v.id.text_id()),
@@ -341,8 +339,8 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
     let link = |l: &region::ProfileLink| EligibilityLink { href: l.href.clone(), label: l.label.clone() };
     EligibilityAssessment {
         age_years: a.age_years,
-        age_group: Cow::Borrowed(a.age_group.id()),
-        path: Cow::Borrowed(a.path.id()),
+        age_group: a.age_group,
+        path: a.path,
         path_text: words(&a.path.text_id_for(a.role), lang),
         steps,
         next: a.next.map(|s| Cow::Borrowed(s.id())),
@@ -362,7 +360,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
             problems_link: r.problems_link.as_ref().map(link),
             source: r.source.clone(),
         },
-        lang: Cow::Borrowed(lang.code()),
+        lang: lang.code(),
     }
 }
 
@@ -373,18 +371,18 @@ mod tests {
     use diary_rules::eligibility::situation::*;
     use diary_rules::Id;
 
+    /// The output's ids are typed by the closed sets' unions (`js_ids!`
+    /// builds each from the set's own ids).
     #[test]
     fn the_output_unions_are_the_closed_sets() {
-        use diary_rules::eligibility::{steps::StepState, wait::EstimateVariantId, Actor, Path};
         use tsify::Tsify;
-        let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         for (decl, key, union) in [
-            (EligibilityStep::DECL, "actor", ts_union(<Actor as Id>::IDS)),
-            (EligibilityStep::DECL, "state", ts_union(<StepState as Id>::IDS)),
-            (EstimateReading::DECL, "id", ts_union(<EstimateVariantId as Id>::IDS)),
-            (EligibilityAssessment::DECL, "ageGroup", ts_union(<diary_rules::age::AgeGroup as Id>::IDS)),
-            (EligibilityAssessment::DECL, "path", ts_union(<Path as Id>::IDS)),
-            (EligibilityAssessment::DECL, "lang", ts_union(&langs)),
+            (EligibilityStep::DECL, "actor", "Actor"),
+            (EligibilityStep::DECL, "state", "StepState"),
+            (EstimateReading::DECL, "id", "EstimateId"),
+            (EligibilityAssessment::DECL, "ageGroup", "AgeGroup"),
+            (EligibilityAssessment::DECL, "path", "EligibilityPath"),
+            (EligibilityAssessment::DECL, "lang", "Lang"),
         ] {
             assert!(decl.contains(&format!("{key}: {union};")), "{key}: {union} in {decl}");
         }

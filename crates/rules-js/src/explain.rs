@@ -2,33 +2,36 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    expect_object, field_error, is_nullish, lang_at, optional, optional_lang, plain, reject_unknown_fields,
-    required_string, string_at, uint_at, words, ToJs,
+    field_error, optional_lang, options_at, plain, required_string, string_at, uint_at, words, FromJs, ToJs,
 };
-use crate::ids::id_at;
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
 use diary_rules::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-/// What we know about the person; every field is optional.
-#[derive(Deserialize, Tsify, Default)]
-#[serde(rename_all = "camelCase")]
+/// What we know about the person; every field is optional, and any other
+/// key is an error (a typo such as `agYears` must not be silently ignored).
+#[derive(Tsify, FromJs, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[from_js(unknown = "listed")]
 pub struct ExplainContext {
     #[serde(default)]
     #[tsify(optional)]
     pub role: Option<Role>,
     /// The student's date of birth (for a parent: the child's), `YYYY-MM-DD`.
     /// Wins over `ageYears`.
+    // Read as the age group it gives on the browser's date.
     #[serde(default)]
-    #[tsify(optional)]
-    pub birth_date: Option<String>,
+    #[tsify(optional, type = "string")]
+    #[from_js(with = "birth_date_at")]
+    pub birth_date: Option<AgeGroup>,
     /// The student's age in full years, 0..=100.
     #[serde(default)]
     #[tsify(optional)]
+    #[from_js(with = "years_at")]
     pub age_years: Option<u32>,
     /// `"kuzbass"`, `"ryazan"`, `"orenburg"` or `"generic"` (typed strictly,
     /// so a typo fails to compile); at run time an unknown id is treated as
@@ -39,7 +42,7 @@ pub struct ExplainContext {
     /// `"ru"` (default) or `"en"`.
     #[serde(default)]
     #[tsify(optional, type = "Lang")]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
 }
 
 /// An official page.
@@ -143,19 +146,9 @@ pub struct ErrorListItem {
 }
 
 fn rules_context(ctx: &ExplainContext) -> Result<RulesContext, JsError> {
-    let age = match (&ctx.birth_date, ctx.age_years) {
-        (Some(date), _) => {
-            let birth =
-                parse_iso_date(date).ok_or_else(|| field_error("context.birthDate", "expected a date YYYY-MM-DD"))?;
-            let today = browser_now()
-                .map(|t| t.date())
-                .ok_or_else(|| field_error("context.birthDate", "cannot read today's date"))?;
-            let years = age_on(birth, today).map_err(|e| match e {
-                AgeError::BornInFuture => field_error("context.birthDate", "is in the future"),
-                AgeError::TooOld => field_error("context.birthDate", format!("more than {MAX_AGE_YEARS} years ago")),
-            })?;
-            Some(AgeGroup::of(years))
-        }
+    let age = match (ctx.birth_date, ctx.age_years) {
+        (Some(group), _) => Some(group),
+        // Checked only without a birth date, which wins.
         (None, Some(years)) if years > MAX_AGE_YEARS => {
             return Err(field_error("context.ageYears", format!("expected 0..={MAX_AGE_YEARS}")));
         }
@@ -179,14 +172,8 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
-    let context = plain(&context, "context")?;
-    let ctx: ExplainContext = if is_nullish(&context) {
-        ExplainContext::default()
-    } else {
-        expect_object(&context, "context")?;
-        read_context(&context)?
-    };
-    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
+    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
+    let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
     Ok(explanation(&e, lang).to_js())
@@ -207,14 +194,8 @@ pub fn explain_error_details(
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = required_string(&plain(&text, "text")?, "text")?;
-    let context = plain(&context, "context")?;
-    let ctx: ExplainContext = if is_nullish(&context) {
-        ExplainContext::default()
-    } else {
-        expect_object(&context, "context")?;
-        read_context(&context)?
-    };
-    let lang = lang_at(ctx.lang.as_deref(), "context.lang")?;
+    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
+    let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let o = rules::explain_text(&text, &rules_ctx);
     let catalog = rules::catalog::catalog();
@@ -264,20 +245,22 @@ fn explanation(e: &rules::Explanation, lang: Lang) -> ErrorExplanation {
     }
 }
 
-/// Reads the context's fields; any other key is an error (a typo such as
-/// `agYears` must not be silently ignored).
-fn read_context(value: &JsValue) -> Result<ExplainContext, JsError> {
-    let p = "context";
-    reject_unknown_fields(value, p, &["role", "birthDate", "ageYears", "region", "lang"])?;
-    Ok(ExplainContext {
-        role: optional(value, p, "role", id_at)?,
-        birth_date: optional(value, p, "birthDate", string_at)?,
-        age_years: optional(value, p, "ageYears", |v, p| {
-            uint_at(v, p, u32::MAX, "a whole number of years, 0 or more")
-        })?,
-        region: optional(value, p, "region", string_at)?,
-        lang: optional(value, p, "lang", string_at)?,
-    })
+/// `ageYears`: a whole number (its range is checked with the birth date).
+fn years_at(value: &JsValue, path: &str) -> Result<u32, JsError> {
+    uint_at(value, path, u32::MAX, "a whole number of years, 0 or more")
+}
+
+/// `birthDate`: a real date, not in the future and at most
+/// `MAX_AGE_YEARS` ago; the age group it gives on the browser's date.
+fn birth_date_at(value: &JsValue, path: &str) -> Result<AgeGroup, JsError> {
+    let birth =
+        parse_iso_date(&string_at(value, path)?).ok_or_else(|| field_error(path, "expected a date YYYY-MM-DD"))?;
+    let today = browser_now().map(|t| t.date()).ok_or_else(|| field_error(path, "cannot read today's date"))?;
+    let years = age_on(birth, today).map_err(|e| match e {
+        AgeError::BornInFuture => field_error(path, "is in the future"),
+        AgeError::TooOld => field_error(path, format!("more than {MAX_AGE_YEARS} years ago")),
+    })?;
+    Ok(AgeGroup::of(years))
 }
 
 /// Every known message, for a picker: `[{ id, quote, title }]`.

@@ -1,5 +1,5 @@
 //! The rules crate's closed sets ([`diary_rules::Id`]) at the boundary: read
-//! from a JS string ([`id_at`]), written as one ([`js_ids!`]), and declared
+//! from a JS string ([`id_at`]), written as one (`js_ids!`), and declared
 //! to TypeScript as a union built from the set's own ids at compile time, so
 //! the union cannot drift from the Rust type.
 
@@ -80,31 +80,59 @@ pub const fn ts_union<const N: usize>(doc: &str, name: &str, ids: &[&str]) -> [u
     out
 }
 
-/// For each closed set: its TypeScript union (named as the JS API names it)
-/// and its [`crate::convert::ToJs`] as its id.
+/// A TypeScript union `Name` of the string literals `ids` (a constant
+/// expression), built at compile time into a custom section. Exported for
+/// the widget's own closed sets (the caller needs `wasm_bindgen`).
+#[macro_export]
+macro_rules! ts_union {
+    ($ids:expr => $name:literal, $doc:literal) => {
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS: &str = {
+                const IDS: &[&str] = $ids;
+                const LEN: usize = $crate::ids::ts_union_len($doc, $name, IDS);
+                const BYTES: [u8; LEN] = $crate::ids::ts_union::<LEN>($doc, $name, IDS);
+                match core::str::from_utf8(&BYTES) {
+                    Ok(s) => s,
+                    Err(_) => panic!("a union is UTF-8"),
+                }
+            };
+        };
+    };
+}
+
+/// For each closed set: its TypeScript union (named as the JS API names it),
+/// its [`crate::convert::ToJs`] as its id and its [`crate::convert::FromJs`]
+/// from one ([`id_at`]).
 macro_rules! js_ids {
     ($($ty:ty => $name:literal, $doc:literal;)+) => {
         $(
-            const _: () = {
-                #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-                const TS: &str = {
-                    const IDS: &[&str] = <$ty as diary_rules::Id>::IDS;
-                    const LEN: usize = $crate::ids::ts_union_len($doc, $name, IDS);
-                    const BYTES: [u8; LEN] = $crate::ids::ts_union::<LEN>($doc, $name, IDS);
-                    match core::str::from_utf8(&BYTES) {
-                        Ok(s) => s,
-                        Err(_) => panic!("a union is UTF-8"),
-                    }
-                };
-            };
+            ts_union!(<$ty as diary_rules::Id>::IDS => $name, $doc);
 
             impl $crate::convert::ToJs for $ty {
                 fn to_js(&self) -> wasm_bindgen::JsValue {
                     $crate::convert::static_str(diary_rules::Id::id(*self))
                 }
             }
+
+            impl $crate::convert::FromJs for $ty {
+                fn from_js(value: &wasm_bindgen::JsValue, path: &str) -> Result<Self, wasm_bindgen::JsError> {
+                    $crate::ids::id_at(value, path)
+                }
+            }
         )+
     };
+}
+
+// What the profile reader and the widget's `mount()` use: always built.
+ts_union!(&diary_rules::Lang::CODES => "Lang", "The languages of every text: Russian (the default) and English.");
+ts_union!(diary_rules::eligibility::region::EMBEDDED_IDS => "BuiltInRegionId", "The built-in region profiles.");
+
+js_ids! {
+    diary_rules::eligibility::region::LoginFlow => "LoginFlow", "How the diary's login goes after the Gosuslugi login page.";
+    diary_rules::eligibility::region::ConsentVia => "ConsentVia", "How a parent gives consent for a minor's diary login.";
+    diary_rules::eligibility::region::ParentFlow => "ParentFlow", "How a parent gets access to the child's diary.";
+    diary_rules::eligibility::region::ProblemsContact => "ProblemsContact", "Where to turn with problems in the diary.";
 }
 
 #[cfg(feature = "api")]
@@ -117,6 +145,10 @@ js_ids! {
     diary_rules::records::RecordField => "RecordField", "A field of the record.";
     diary_rules::records::DifferenceKind => "DifferenceKind", "How two values differ.";
     diary_rules::snils::SnilsProblem => "SnilsProblem", "What is wrong with a СНИЛС.";
+    diary_rules::eligibility::steps::StepState => "StepState", "Where a step of the path stands.";
+    diary_rules::eligibility::wait::EstimateVariantId => "EstimateId", "One reading of the sources about the check's duration.";
+    diary_rules::age::AgeGroup => "AgeGroup", "The student's age group.";
+    diary_rules::eligibility::Path => "EligibilityPath", "The path the student's situation puts them on.";
 }
 
 #[cfg(any(feature = "api", feature = "password-api"))]

@@ -24,7 +24,7 @@ mod documents;
 mod eligibility;
 #[cfg(feature = "api")]
 mod explain;
-mod ids;
+pub mod ids;
 #[cfg(any(feature = "api", feature = "password-api"))]
 mod lang;
 #[cfg(any(feature = "api", feature = "password-api"))]

@@ -8,21 +8,19 @@
 //! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
 //!   own form.
 
-use crate::convert::{
-    bool_at, expect_object, f64_at, field_error, invalid_type, is_nullish, is_plain_object, lang_at, optional,
-    optional_lang, plain, reject_unknown_fields, required_string, string_at, strings_at, uint_at, ToJs,
-};
+use crate::convert::{f64_at, field_error, join, optional_lang, options_at, plain, required_string, FromJs, ToJs};
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// A host's password policy; missing fields keep Gosuslugi's values.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[from_js(unknown = "listed")]
 pub struct PasswordPolicyInput {
     /// 1 to 64.
     #[tsify(optional)]
@@ -41,8 +39,9 @@ pub struct PasswordPolicyInput {
 }
 
 /// Options of `checkPassword`.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[from_js(unknown = "listed")]
 pub struct CheckPasswordOptions {
     /// The confirmation field, when the user has typed it.
     #[tsify(optional)]
@@ -54,9 +53,11 @@ pub struct CheckPasswordOptions {
     pub personal: Option<Vec<String>>,
     /// `"ru"` (default) or `"en"`.
     #[tsify(optional, type = "Lang")]
-    pub lang: Option<String>,
-    #[tsify(optional)]
-    pub policy: Option<PasswordPolicyInput>,
+    pub lang: Option<diary_rules::Lang>,
+    /// Missing fields keep Gosuslugi's values.
+    #[tsify(optional, type = "PasswordPolicyInput")]
+    #[from_js(with = "policy_at")]
+    pub policy: Option<Policy>,
 }
 
 /// One rule and whether it passed.
@@ -111,9 +112,10 @@ pub struct PasswordCheckResult {
     pub messages: Vec<PasswordMessage>,
 }
 
-fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy, JsError> {
-    let base = Policy::gosuslugi();
-    let Some(p) = input else { return Ok(base) };
+/// `policy`: Gosuslugi's policy with the host's overrides, checked; an
+/// error names the override at fault (`options.policy.minLength`).
+fn policy_at(value: &JsValue, path: &str) -> Result<Policy, JsError> {
+    let p = <PasswordPolicyInput as FromJs>::from_js(value, path)?;
     let overrides = PolicyOverrides {
         min_length: p.min_length,
         require_uppercase: p.require_uppercase,
@@ -122,64 +124,7 @@ fn read_policy(input: Option<PasswordPolicyInput>, field: &str) -> Result<Policy
         require_symbol: p.require_symbol,
         symbols: p.symbols,
     };
-    overrides.apply(base).map_err(|e| field_error(&format!("{field}.{}", e.field().name()), e))
-}
-
-const OPTION_FIELDS_CHECK: &[&str] = &["confirm", "personal", "lang", "policy"];
-const OPTION_FIELDS_GENERATE: &[&str] = &["length", "memorable", "policy"];
-const POLICY_FIELDS: &[&str] =
-    &["minLength", "requireUppercase", "requireLowercase", "requireDigit", "requireSymbol", "symbols"];
-
-/// Checks an optional options object (`undefined` and `null` mean none):
-/// `Ok(false)` when there is none.
-fn options_object(value: &JsValue, root: &str, allowed: &[&str]) -> Result<bool, JsError> {
-    if is_nullish(value) {
-        return Ok(false);
-    }
-    expect_object(value, root)?;
-    reject_unknown_fields(value, root, allowed)?;
-    Ok(true)
-}
-
-fn read_policy_input(value: &JsValue, path: &str) -> Result<PasswordPolicyInput, JsError> {
-    if !is_plain_object(value) {
-        return Err(invalid_type(path, value, "struct PasswordPolicyInput"));
-    }
-    reject_unknown_fields(value, path, POLICY_FIELDS)?;
-    Ok(PasswordPolicyInput {
-        min_length: optional(value, path, "minLength", |v, p| uint_at(v, p, u32::MAX, "a whole number"))?
-            .map(|n| n as usize),
-        require_uppercase: optional(value, path, "requireUppercase", bool_at)?,
-        require_lowercase: optional(value, path, "requireLowercase", bool_at)?,
-        require_digit: optional(value, path, "requireDigit", bool_at)?,
-        require_symbol: optional(value, path, "requireSymbol", bool_at)?,
-        symbols: optional(value, path, "symbols", string_at)?,
-    })
-}
-
-fn read_check_options(value: &JsValue) -> Result<CheckPasswordOptions, JsError> {
-    let p = "options";
-    if !options_object(value, p, OPTION_FIELDS_CHECK)? {
-        return Ok(CheckPasswordOptions::default());
-    }
-    Ok(CheckPasswordOptions {
-        confirm: optional(value, p, "confirm", string_at)?,
-        personal: optional(value, p, "personal", strings_at)?,
-        lang: optional(value, p, "lang", string_at)?,
-        policy: optional(value, p, "policy", read_policy_input)?,
-    })
-}
-
-fn read_generate_options(value: &JsValue) -> Result<GeneratePasswordOptions, JsError> {
-    let p = "options";
-    if !options_object(value, p, OPTION_FIELDS_GENERATE)? {
-        return Ok(GeneratePasswordOptions::default());
-    }
-    Ok(GeneratePasswordOptions {
-        length: optional(value, p, "length", f64_at)?,
-        memorable: optional(value, p, "memorable", bool_at)?,
-        policy: optional(value, p, "policy", read_policy_input)?,
-    })
+    overrides.apply(Policy::gosuslugi()).map_err(|e| field_error(&join(path, e.field().name()), e))
 }
 
 /// Checks a password against the Gosuslugi policy (or `options.policy`),
@@ -197,9 +142,10 @@ pub fn check_password(
     #[wasm_bindgen(unchecked_optional_param_type = "CheckPasswordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let password = required_string(&plain(&password, "password")?, "password")?;
-    let options = read_check_options(&plain(&options, "options")?)?;
-    let lang = lang_at(options.lang.as_deref(), "options.lang")?;
-    let policy = read_policy(options.policy, "options.policy")?;
+    let options: CheckPasswordOptions = options_at(&plain(&options, "options")?, "options")?;
+    // Russian when absent: always loaded.
+    let lang = options.lang.unwrap_or_default();
+    let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
     let personal: Vec<&str> = options.personal.iter().flatten().map(String::as_str).collect();
     let check = rules::check_password(
         &password,
@@ -219,18 +165,33 @@ pub fn check_password(
 }
 
 /// Options of `generatePassword`.
-#[derive(Deserialize, Tsify, Default)]
+#[derive(Tsify, FromJs, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[from_js(unknown = "listed")]
 pub struct GeneratePasswordOptions {
     /// 8 to 64 (default 12, or the policy's minLength if larger). In
     /// memorable mode, the least length.
     #[tsify(optional)]
-    pub length: Option<f64>,
+    #[from_js(with = "length_at")]
+    pub length: Option<usize>,
     /// Easy syllable words, a capital, two digits and a symbol.
     #[tsify(optional)]
     pub memorable: Option<bool>,
-    #[tsify(optional)]
-    pub policy: Option<PasswordPolicyInput>,
+    /// Missing fields keep Gosuslugi's values.
+    #[tsify(optional, type = "PasswordPolicyInput")]
+    #[from_js(with = "policy_at")]
+    pub policy: Option<Policy>,
+}
+
+/// `length`: a whole number in the generator's range.
+fn length_at(value: &JsValue, path: &str) -> Result<usize, JsError> {
+    let x = f64_at(value, path)?;
+    let (min, max) = generator::length_range();
+    if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 {
+        Ok(x as usize)
+    } else {
+        Err(field_error(path, format!("must be a whole number from {min} to {max}")))
+    }
 }
 
 /// Generates a password that meets the policy, from the browser's secure
@@ -247,19 +208,11 @@ pub struct GeneratePasswordOptions {
 pub fn generate_password(
     #[wasm_bindgen(unchecked_optional_param_type = "GeneratePasswordOptions")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options = read_generate_options(&plain(&options, "options")?)?;
-    let policy = read_policy(options.policy, "options.policy")?;
-    let (min, max) = generator::length_range();
-    let length = match options.length {
-        None => None,
-        Some(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => Some(x as usize),
-        Some(_) => {
-            return Err(field_error("options.length", format!("must be a whole number from {min} to {max}")));
-        }
-    };
+    let options: GeneratePasswordOptions = options_at(&plain(&options, "options")?, "options")?;
+    let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
     let mut fill = crate::browser::secure_random;
     let generated = rules::generate_password(
-        &GeneratorOptions { length, memorable: options.memorable.unwrap_or(false) },
+        &GeneratorOptions { length: options.length, memorable: options.memorable.unwrap_or(false) },
         &policy,
         &mut fill,
     );

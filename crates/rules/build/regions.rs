@@ -107,5 +107,11 @@ pub fn generate(file: &str, raw: &str) -> String {
         );
     }
     code.push_str("    ]\n}\n");
+    let ids: Vec<String> = data.region.iter().map(|r| format!("{:?}", r.id)).collect();
+    let _ = writeln!(
+        code,
+        "/// The embedded profiles' ids, in the order of `data/regions.toml`.\npub const EMBEDDED_IDS: &[&str] = &[{}];",
+        ids.join(", ")
+    );
     code
 }

@@ -14,6 +14,9 @@ pub enum Lang {
 impl Lang {
     /// Every language, in the order texts list them.
     pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+    /// Every language's code, in the order of [`Lang::ALL`] (the JS API's
+    /// `Lang` union is built from it).
+    pub const CODES: [&'static str; 2] = [Lang::ALL[0].code(), Lang::ALL[1].code()];
 
     /// Parses a language code (`"ru"`, `"en"`, case-insensitive, with or
     /// without a region such as `"ru-RU"`).
@@ -35,7 +38,7 @@ impl Lang {
     }
 
     /// The code of this language: `"ru"` or `"en"`.
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Lang::Ru => "ru",
             Lang::En => "en",

@@ -207,27 +207,24 @@ pub struct LazySection {
 
 impl LazySection {
     fn props_object(&self, props: &SectionProps) -> JsValue {
-        let o = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-        };
-        let opt = |v: &Option<String>| v.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL);
-        set("section", &JsValue::from_str(props.section.id()));
-        set("lang", &JsValue::from_str(props.lang.code()));
-        set("role", &JsValue::from_str(props.role.id()));
-        // The host's profile object as it came (the sections module reads
-        // it again with the same `read_region`), else the id.
+        use diary_rules_js::convert::ToJs;
+        // The host's profile object as it came, else the id.
         let region = if props.region_object.is_object() {
             props.region_object.clone()
         } else {
-            opt(&crate::state::region_id(&props.region))
+            crate::state::region_id(&props.region).map_or(JsValue::NULL, |id| JsValue::from_str(&id))
         };
-        set("region", &region);
-        set("error", &opt(&props.host_error));
-        set("urlError", &opt(&props.url_error));
-        set("birthDate", &opt(&props.birth_date));
-        set("onCheckData", self.on_check_data_js.as_ref());
-        o.into()
+        crate::sections::SectionSettings {
+            section: props.section,
+            lang: props.lang,
+            role: props.role,
+            region,
+            error: props.host_error.clone(),
+            url_error: props.url_error.clone(),
+            birth_date: props.birth_date.clone(),
+            on_check_data: self.on_check_data_js.as_ref().clone(),
+        }
+        .to_js()
     }
 
     /// Imports the module with its words in the panel's language, so that

@@ -3,8 +3,10 @@
 use crate::components::app::{App, AppProps, Msg};
 use crate::crash;
 use crate::state::{read_region, region_id, HostConfig, Role};
+use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
-use diary_rules_js::convert::{field_error, is_nullish, plain};
+use diary_rules_js::convert::{field_error, is_nullish, plain, FromJs, FromJsFields};
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AppHandle;
@@ -53,10 +55,7 @@ impl WidgetHandle {
 
     /// Switches between `"parent"` and `"student"`.
     #[wasm_bindgen(js_name = setRole)]
-    pub fn set_role(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "\"parent\" | \"guardian\" | \"student\"")] role: JsValue,
-    ) -> Result<(), JsError> {
+    pub fn set_role(&self, #[wasm_bindgen(unchecked_param_type = "PanelRole")] role: JsValue) -> Result<(), JsError> {
         let role = parse_role(&plain(&role, "role")?, "role")?;
         self.send(Msg::SetRole(role))
     }
@@ -184,19 +183,9 @@ fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
     Lang::parse(&s).ok_or_else(|| field_error(field, "unknown language; use \"ru\" or \"en\""))
 }
 
-/// Reads one field of the options object (`undefined` when absent).
-fn option(options: &JsValue, field: &str) -> Result<JsValue, JsError> {
-    js_sys::Reflect::get(options, &JsValue::from_str(field))
-        .map_err(|_| field_error(&format!("options.{field}"), "cannot be read"))
-}
-
-/// A true/false option; `None` when absent or `null`.
-fn bool_option(options: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
-    let value = option(options, name)?;
-    if is_nullish(&value) {
-        return Ok(None);
-    }
-    value.as_bool().map(Some).ok_or_else(|| field_error(&format!("options.{name}"), "expected true or false"))
+/// A true/false option.
+fn bool_option(value: &JsValue, field: &str) -> Result<bool, JsError> {
+    value.as_bool().ok_or_else(|| field_error(field, "expected true or false"))
 }
 
 /// The `error` query parameter of the page's URL, if any (at most
@@ -212,7 +201,51 @@ fn error_from_page_url() -> Option<String> {
     (!error.is_empty() && error.chars().count() <= MAX_ERROR_CHARS).then(|| error.to_owned())
 }
 
-/// Reads the mount options: `{ region?, role?, lang?, error?, errorFromUrl?, remember?, history? }`.
+diary_rules_js::ts_union!(<Role as diary_rules::Id>::IDS => "PanelRole", "Who is at the page: a parent, a guardian (the parent's path with the guardian's document check) or the student.");
+
+/// Options of `mount`. Read by `#[derive(FromJs)]` from these fields' serde
+/// names (which also give the TypeScript interface); other keys are
+/// ignored. Each option's own reader keeps the panel's wording.
+#[derive(Tsify, FromJs, Default)]
+#[serde(rename_all = "camelCase")]
+#[from_js(crate = "diary_rules_js")]
+pub struct MountOptions {
+    /// A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
+    /// fails to compile; at run time an unknown id reads as "generic"), or the operator's own profile object
+    /// (validated; an error names the field, e.g. "options.region.diarySite.href").
+    #[tsify(optional, type = "BuiltInRegionId | RegionProfile | null")]
+    #[from_js(with = "read_region")]
+    pub region: Option<(Option<RegionArg>, JsValue)>,
+    /// Who is at the page; default "parent".
+    #[tsify(optional, type = "PanelRole | null")]
+    #[from_js(with = "parse_role")]
+    pub role: Option<Role>,
+    /// Default "ru".
+    #[tsify(optional, type = "Lang | null")]
+    #[from_js(with = "parse_lang")]
+    pub lang: Option<Lang>,
+    /// An error message the user saw: its explanation opens directly.
+    #[tsify(optional, type = "string | null")]
+    #[from_js(with = "optional_error_text")]
+    pub error: Option<Option<String>>,
+    /// Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
+    /// with any words in it, so the value only selects: a catalog id (`?error=diary_not_found`) or a message
+    /// the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
+    #[tsify(optional, type = "boolean | null")]
+    #[from_js(with = "bool_option")]
+    pub error_from_url: Option<bool>,
+    /// Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true.
+    #[tsify(optional, type = "boolean | null")]
+    #[from_js(with = "bool_option")]
+    pub remember: Option<bool>,
+    /// Each answer in the guide adds a browser history entry (no URL change), so that Back goes to the previous
+    /// question; default true. `false` for a page whose router should see no entries but its own.
+    #[tsify(optional, type = "boolean | null")]
+    #[from_js(with = "bool_option")]
+    pub history: Option<bool>,
+}
+
+/// Reads the mount options (see [`MountOptions`]).
 fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     let mut config = HostConfig { remember: true, history: true, ..HostConfig::default() };
     if is_nullish(options) {
@@ -221,29 +254,22 @@ fn read_options(options: &JsValue) -> Result<HostConfig, JsError> {
     if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
         return Err(field_error("options", "expected an object"));
     }
-    let lang = option(options, "lang")?;
-    if !is_nullish(&lang) {
-        config.lang = parse_lang(&lang, "options.lang")?;
-    }
-    let role = option(options, "role")?;
-    if !is_nullish(&role) {
-        config.role = parse_role(&role, "options.role")?;
-    }
-    (config.region, config.region_object) = read_region(&option(options, "region")?, "options.region")?;
-    config.error = optional_error_text(&option(options, "error")?, "options.error")?;
-    if config.error.is_none() && bool_option(options, "errorFromUrl")? == Some(true) {
+    let o = MountOptions::from_fields(options, "options")?;
+    config.lang = o.lang.unwrap_or(config.lang);
+    config.role = o.role.unwrap_or(config.role);
+    (config.region, config.region_object) = o.region.unwrap_or((None, JsValue::UNDEFINED));
+    config.error = o.error.flatten();
+    if config.error.is_none() && o.error_from_url == Some(true) {
         config.url_error = error_from_page_url();
     }
-    config.remember = bool_option(options, "remember")?.unwrap_or(config.remember);
-    config.history = bool_option(options, "history")?.unwrap_or(config.history);
+    config.remember = o.remember.unwrap_or(config.remember);
+    config.history = o.history.unwrap_or(config.history);
     Ok(config)
 }
 
 /// Mounts the help panel into `target` (an element or a CSS selector).
 ///
-/// `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
-/// error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
-/// option at fault.
+/// `options`: see `MountOptions` (every option may be left out). Throws an `Error` naming the option at fault.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
@@ -281,34 +307,5 @@ declare global {
         /** `WidgetHandle[Symbol.dispose]` (wasm-bindgen's) type-checks without lib "esnext.disposable". */
         readonly dispose: unique symbol;
     }
-}
-
-/** Options of `mount`. */
-export interface MountOptions {
-    /**
-     * A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
-     * fails to compile; at run time an unknown id reads as "generic"), or the operator's own profile object
-     * (validated; an error names the field, e.g. "options.region.diarySite.href").
-     */
-    region?: BuiltInRegionId | RegionProfile | null;
-    /** Who is at the page; default "parent". */
-    role?: "parent" | "guardian" | "student" | null;
-    /** Default "ru". */
-    lang?: Lang | null;
-    /** An error message the user saw: its explanation opens directly. */
-    error?: string | null;
-    /**
-     * Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
-     * with any words in it, so the value only selects: a catalog id (`?error=diary_not_found`) or a message
-     * the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
-     */
-    errorFromUrl?: boolean | null;
-    /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
-    remember?: boolean | null;
-    /**
-     * Each answer in the guide adds a browser history entry (no URL change), so that Back goes to the previous
-     * question; default true. `false` for a page whose router should see no entries but its own.
-     */
-    history?: boolean | null;
 }
 "#;

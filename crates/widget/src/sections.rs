@@ -52,47 +52,104 @@ pub fn section_app(props: &SectionProps) -> Html {
     }
 }
 
-use diary_rules_js::convert::{get as field, is_nullish};
+use diary_rules_js::convert::{field_error, plain, static_str, FromJs, FromJsFields, ToJs};
 
-fn optional_string(props: &JsValue, name: &str) -> Option<String> {
-    field(props, name).as_string().filter(|s| !s.is_empty())
+/// The settings object the first module passes to the second: `lazy.rs`
+/// writes it (`ToJs`), [`read_props`] reads it (`FromJs`), both derived
+/// from this one definition of its keys. Both modules come from the same
+/// build, so a bad object is a bug: the error names the field.
+#[derive(ToJs, FromJs)]
+#[serde(rename_all = "camelCase")]
+#[to_js(crate = "diary_rules_js")]
+#[from_js(crate = "diary_rules_js")]
+pub struct SectionSettings {
+    #[from_js(with = "section_at", missing = "expected a string")]
+    pub section: Section,
+    #[from_js(with = "lang_at", missing = "expected a string")]
+    pub lang: Lang,
+    #[from_js(with = "role_at", missing = "expected a string")]
+    pub role: Role,
+    /// A region id, the host's profile object as it came (the sections
+    /// module reads it again with the same `read_region`), or `null`.
+    #[serde(default)]
+    #[from_js(with = "any_value")]
+    pub region: JsValue,
+    pub error: Option<String>,
+    pub url_error: Option<String>,
+    pub birth_date: Option<String>,
+    /// The function the section calls to open «Проверить данные» (none: nothing happens).
+    #[serde(default)]
+    #[from_js(with = "function_at")]
+    pub on_check_data: JsValue,
 }
 
-/// Reads the settings object `{ section, lang, role, region, error,
-/// urlError, birthDate, onCheckData }` the first module builds (`region`: an id, the
-/// host's profile object, read by the same validator as `mount()`'s, or
-/// `null`). Both modules come from
-/// the same build, so a bad object is a bug: the error names the field.
+impl ToJs for Section {
+    fn to_js(&self) -> JsValue {
+        static_str(self.id())
+    }
+}
+
+impl ToJs for Role {
+    fn to_js(&self) -> JsValue {
+        static_str(self.id())
+    }
+}
+
+fn string_at(value: &JsValue, path: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| field_error(path, "expected a string"))
+}
+
+fn section_at(value: &JsValue, path: &str) -> Result<Section, JsError> {
+    Section::parse(&string_at(value, path)?).ok_or_else(|| field_error(path, "unknown section"))
+}
+
+fn lang_at(value: &JsValue, path: &str) -> Result<Lang, JsError> {
+    Lang::parse(&string_at(value, path)?).ok_or_else(|| field_error(path, "unknown language"))
+}
+
+fn role_at(value: &JsValue, path: &str) -> Result<Role, JsError> {
+    Role::parse(&string_at(value, path)?).ok_or_else(|| field_error(path, "unknown role"))
+}
+
+fn any_value(value: &JsValue, _path: &str) -> Result<JsValue, JsError> {
+    Ok(value.clone())
+}
+
+fn function_at(value: &JsValue, path: &str) -> Result<JsValue, JsError> {
+    if value.is_function() {
+        Ok(value.clone())
+    } else {
+        Err(field_error(path, "expected a function"))
+    }
+}
+
+/// Reads the settings object ([`SectionSettings`]) the first module
+/// builds, through the same plain copy as every argument of the API (the
+/// export `mountSection` is callable by any script on the page).
 pub fn read_props(props: &JsValue) -> Result<SectionProps, String> {
+    let message = |e: JsError| String::from(js_sys::Error::from(JsValue::from(e)).message());
+    let props = plain(props, "settings").map_err(message)?;
     if !props.is_object() {
         return Err("settings: expected an object".into());
     }
-    let enumerated =
-        |name: &str| field(props, name).as_string().ok_or_else(|| format!("settings.{name}: expected a string"));
-    let section_id = enumerated("section")?;
-    let section = Section::parse(&section_id).ok_or_else(|| "settings.section: unknown section".to_owned())?;
-    let lang_code = enumerated("lang")?;
-    let lang = Lang::parse(&lang_code).ok_or_else(|| "settings.lang: unknown language".to_owned())?;
-    let role_id = enumerated("role")?;
-    let role = Role::parse(&role_id).ok_or_else(|| "settings.role: unknown role".to_owned())?;
-    let on_check_data = match field(props, "onCheckData").dyn_into::<js_sys::Function>() {
+    let settings = SectionSettings::from_fields(&props, "settings").map_err(message)?;
+    let on_check_data = match settings.on_check_data.dyn_into::<js_sys::Function>() {
         Ok(f) => Callback::from(move |()| {
             let _ = f.call0(&JsValue::NULL);
         }),
-        Err(v) if is_nullish(&v) => Callback::noop(),
-        Err(_) => return Err("settings.onCheckData: expected a function".into()),
+        Err(_) => Callback::noop(),
     };
-    let (region, region_object) = crate::state::read_region(&field(props, "region"), "settings.region")
-        .map_err(|e| String::from(js_sys::Error::from(JsValue::from(e)).message()))?;
+    let (region, region_object) = crate::state::read_region(&settings.region, "settings.region").map_err(message)?;
+    let text = |s: Option<String>| s.filter(|s| !s.is_empty());
     Ok(SectionProps {
-        section,
-        lang,
-        role,
+        section: settings.section,
+        lang: settings.lang,
+        role: settings.role,
         region,
         region_object,
-        host_error: optional_string(props, "error"),
-        url_error: optional_string(props, "urlError"),
-        birth_date: optional_string(props, "birthDate"),
+        host_error: text(settings.error),
+        url_error: text(settings.url_error),
+        birth_date: text(settings.birth_date),
         on_check_data,
     })
 }

@@ -69,11 +69,17 @@ async fn the_data_check_speaks_to_a_student_as_ty() {
 
 #[wasm_bindgen_test]
 fn bad_targets_and_options_throw_errors_naming_the_field() {
-    let cases: [(JsValue, JsValue, &str); 4] = [
+    let cases: [(JsValue, JsValue, &str); 9] = [
         (JsValue::from_str("#no-such-element"), JsValue::UNDEFINED, "target: no element matches"),
         (JsValue::from_str("[[["), JsValue::UNDEFINED, "target: "),
         (JsValue::from_f64(3.0), JsValue::UNDEFINED, "target: expected an element"),
         (host("w4").into(), options(r#"{"lang":"de"}"#), "options.lang: unknown language"),
+        // The derived reader (MountOptions) keeps each option's wording.
+        (host("w4").into(), options(r#"[]"#), "options: expected an object"),
+        (host("w4").into(), options(r#"{"remember":1}"#), "options.remember: expected true or false"),
+        (host("w4").into(), options(r#"{"role":3}"#), "options.role: expected \"parent\" or \"student\""),
+        (host("w4").into(), options(r#"{"error":false}"#), "options.error: expected a string"),
+        (host("w4").into(), options(r#"{"region":{"id":"x"}}"#), "options.region: missing field `name`"),
     ];
     for (target, opts, expect) in cases {
         let err: JsValue = mount(target, opts).err().expect("an error").into();

@@ -170,24 +170,3 @@ pub struct RegionProfile {
     #[serde(default)]
     pub source: Vec<String>,
 }
-
-impl RegionProfile {
-    /// Every key's name, in declaration order (for readers that reject
-    /// unknown keys by hand; a test checks them against serde's).
-    pub const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "diarySite",
-        "appName",
-        "apps",
-        "loginButton",
-        "loginFlow",
-        "consentVia",
-        "parentFlow",
-        "application",
-        "problems",
-        "problemsLink",
-        "parentMayCreateUntil18",
-        "source",
-    ];
-}
