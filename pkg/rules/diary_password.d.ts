@@ -1,34 +1,8 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** The languages of every text: Russian (the default) and English. */
-export type Lang = "ru" | "en";
-
-/** The built-in region profiles. */
-export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
-
 /** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
-
-/** A region profile a host may pass as `region`. */
-export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
-    id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
-    appName?: string;
-    apps?: { store: string; href: string }[];
-    loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
-    parentMayCreateUntil18?: boolean;
-    source?: string[];
-}
 
 
 /**
@@ -50,9 +24,59 @@ export interface PasswordPolicyInput {
 }
 
 /**
+ * A link a profile supplies.
+ */
+export interface ProfileLink {
+    href: string;
+    label: string;
+}
+
+/**
+ * A region profile a host may pass as `region`.
+ */
+export interface RegionProfile {
+    /**
+     * Lower-case Latin letters, digits, "_" and "-".
+     */
+    id: string;
+    name: LocalName;
+    diarySite?: ProfileLink;
+    appName?: string;
+    apps?: AppLink[];
+    loginButton?: string;
+    loginFlow?: LoginFlow;
+    consentVia?: ConsentVia;
+    parentFlow?: ParentFlow;
+    /**
+     * Required when parentFlow is "application".
+     */
+    application?: ApplicationNames;
+    problems?: ProblemsContact;
+    problemsLink?: ProfileLink;
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+
+/**
+ * A region's name in each language.
+ */
+export interface LocalName {
+    ru: string;
+    en: string;
+}
+
+/**
  * A rule of the policy.
  */
 export type PasswordRuleId = "min_length" | "uppercase" | "lowercase" | "digit" | "symbol" | "allowed_chars" | "confirm_matches";
+
+/**
+ * A store link for the diary's mobile app.
+ */
+export interface AppLink {
+    store: string;
+    href: string;
+}
 
 /**
  * A text to show: for a failed rule or a warning (`id` is its id).
@@ -66,6 +90,21 @@ export interface PasswordMessage {
  * A typing mistake or a reason the password is weak.
  */
 export type PasswordWarning = "cyrillic_layout" | "whitespace" | "common_password" | "keyboard_pattern" | "sequence" | "repeats" | "date" | "personal_info";
+
+/**
+ * How a parent gets access to the child's diary.
+ */
+export type ParentFlow = "gosuslugi" | "application";
+
+/**
+ * How a parent gives consent for a minor's diary login.
+ */
+export type ConsentVia = "notification" | "portfolio";
+
+/**
+ * How the diary's login goes after the Gosuslugi login page.
+ */
+export type LoginFlow = "plain" | "grant_access";
 
 /**
  * One rule and whether it passed.
@@ -101,6 +140,9 @@ export interface CheckPasswordOptions {
      * `"ru"` (default) or `"en"`.
      */
     lang?: Lang;
+    /**
+     * Missing fields keep Gosuslugi's values.
+     */
     policy?: PasswordPolicyInput;
 }
 
@@ -117,8 +159,30 @@ export interface GeneratePasswordOptions {
      * Easy syllable words, a capital, two digits and a symbol.
      */
     memorable?: boolean;
+    /**
+     * Missing fields keep Gosuslugi's values.
+     */
     policy?: PasswordPolicyInput;
 }
+
+/**
+ * The built-in region profiles.
+ */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/**
+ * The diary's own names in the school-application flow.
+ */
+export interface ApplicationNames {
+    accessSection: string;
+    applyButton: string;
+    submittedMessage: string;
+}
+
+/**
+ * The languages of every text: Russian (the default) and English.
+ */
+export type Lang = "ru" | "en";
 
 /**
  * The policy for a host's own form.
@@ -195,6 +259,11 @@ export interface PasswordCheckResult {
      */
     messages: PasswordMessage[];
 }
+
+/**
+ * Where to turn with problems in the diary.
+ */
+export type ProblemsContact = "school" | "class_teacher" | "feedback_form";
 
 
 /**

@@ -1,8 +1,14 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** The input of `assessEligibility`. Only `role` and `birthDate` are required. */
+/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
+export type RegionId = BuiltInRegionId | (string & {});
+
+
+
+/** The input of `assessEligibility`. The members without `?` are required. */
 export interface EligibilitySituation {
+    /** Who is asking: `"parent"` (a guardian too) or `"student"`. */
     role: "parent" | "student";
     /** The student's birth date, "YYYY-MM-DD". */
     birthDate: string;
@@ -10,14 +16,21 @@ export interface EligibilitySituation {
     today?: string;
     /** Local time "YYYY-MM-DDTHH:MM" at which "overdue" is judged; default: the browser's local time (on `today` when `today` is given). */
     now?: string;
+    /** The language of the words: "ru" (default) or "en". */
     lang?: Lang;
     /** An embedded profile id or a host's own profile. */
     region?: BuiltInRegionId | RegionProfile;
+    /** The adult acting for the child (default: a parent). */
     representative?: "parent" | "guardian";
+    /** The child's citizenship (default: Russian). */
     citizenship?: "russian" | "other";
+    /** Which country issued the birth certificate (default: Russia). */
     birthCertificate?: "russian" | "foreign";
+    /** The birth certificate's status in the child's card on Gosuslugi. */
     certificateStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_zags" | "verified";
+    /** The СНИЛС status in the child's card. */
     snilsStatus?: "not_added" | "entered_manually" | "checking" | "searching" | "not_found_in_sfr" | "verified";
+    /** The level of the parent's own Gosuslugi account. */
     parentAccount?: "none" | "simplified" | "standard" | "confirmed";
     /** "created_by_other_parent": the other parent made it from their profile (linked to them, not to the parent at the page). */
     studentAccount?: "none" | "created_by_parent" | "created_by_other_parent" | "own_unlinked" | "own_linked";
@@ -29,39 +42,8 @@ export interface EligibilitySituation {
     application?: "not_submitted" | "student_not_found" | "submitted" | "accepted" | "rejected";
     /** Whether the student can get into the own Gosuslugi account ("forgotten" adds the password_recovery step). */
     studentPassword?: "known" | "forgotten";
-    /** When the document check was requested, local time "YYYY-MM-DDTHH:MM". */
+    /** When the document check was requested («Запросить»/«Отправить» pressed), local time "YYYY-MM-DDTHH:MM". */
     checkRequestedAt?: string;
-}
-
-
-
-/** The languages of every text: Russian (the default) and English. */
-export type Lang = "ru" | "en";
-
-/** The built-in region profiles. */
-export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
-
-/** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
-export type RegionId = BuiltInRegionId | (string & {});
-
-/** A region profile a host may pass as `region`. */
-export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
-    id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
-    appName?: string;
-    apps?: { store: string; href: string }[];
-    loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
-    parentMayCreateUntil18?: boolean;
-    source?: string[];
 }
 
 
@@ -89,6 +71,14 @@ export interface PasswordPolicyInput {
 }
 
 /**
+ * A link a profile supplies.
+ */
+export interface ProfileLink {
+    href: string;
+    label: string;
+}
+
+/**
  * A link under a step or in a region summary.
  */
 export interface EligibilityLink {
@@ -97,12 +87,55 @@ export interface EligibilityLink {
 }
 
 /**
+ * A region profile a host may pass as `region`.
+ */
+export interface RegionProfile {
+    /**
+     * Lower-case Latin letters, digits, "_" and "-".
+     */
+    id: string;
+    name: LocalName;
+    diarySite?: ProfileLink;
+    appName?: string;
+    apps?: AppLink[];
+    loginButton?: string;
+    loginFlow?: LoginFlow;
+    consentVia?: ConsentVia;
+    parentFlow?: ParentFlow;
+    /**
+     * Required when parentFlow is "application".
+     */
+    application?: ApplicationNames;
+    problems?: ProblemsContact;
+    problemsLink?: ProfileLink;
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+
+/**
+ * A region's name in each language.
+ */
+export interface LocalName {
+    ru: string;
+    en: string;
+}
+
+/**
  * A rule of the policy.
  */
 export type PasswordRuleId = "min_length" | "uppercase" | "lowercase" | "digit" | "symbol" | "allowed_chars" | "confirm_matches";
 
 /**
- * A student's data as one system holds it.
+ * A store link for the diary's mobile app.
+ */
+export interface AppLink {
+    store: string;
+    href: string;
+}
+
+/**
+ * A student's data as one system holds it (read into the rules crate's
+ * `PersonRecord`; other keys are ignored).
  */
 export interface StudentRecord {
     /**
@@ -154,6 +187,21 @@ export interface ErrorLink {
 }
 
 /**
+ * How a parent gets access to the child's diary.
+ */
+export type ParentFlow = "gosuslugi" | "application";
+
+/**
+ * How a parent gives consent for a minor's diary login.
+ */
+export type ConsentVia = "notification" | "portfolio";
+
+/**
+ * How the diary's login goes after the Gosuslugi login page.
+ */
+export type LoginFlow = "plain" | "grant_access";
+
+/**
  * How two values differ.
  */
 export type DifferenceKind = "yo_e" | "lookalike" | "whitespace" | "case" | "hyphen" | "typo" | "transposition" | "day_month_swapped" | "missing" | "different";
@@ -188,7 +236,7 @@ export interface ErrorListItem {
  * One reading of the sources about the check's duration.
  */
 export interface EstimateReading {
-    id: "five_working_days" | "five_calendar_days" | "several_days" | "average_15_20_minutes";
+    id: EstimateId;
     /**
      * "YYYY-MM-DDTHH:MM", or null when the source gives no bound.
      */
@@ -196,6 +244,11 @@ export interface EstimateReading {
     text: string;
     source: string[];
 }
+
+/**
+ * One reading of the sources about the check's duration.
+ */
+export type EstimateId = "five_working_days" | "five_calendar_days" | "several_days" | "average_15_20_minutes";
 
 /**
  * One rule and whether it passed.
@@ -221,8 +274,8 @@ export interface EligibilityStep {
      * A stable step id (see docs/api/eligibility.md).
      */
     id: string;
-    actor: "parent" | "student" | "school" | "mfc" | "support";
-    state: "done" | "todo" | "waiting" | "blocked" | "not_needed";
+    actor: Actor;
+    state: StepState;
     title: string;
     text: string;
     link?: EligibilityLink;
@@ -250,6 +303,9 @@ export interface CheckPasswordOptions {
      * `"ru"` (default) or `"en"`.
      */
     lang?: Lang;
+    /**
+     * Missing fields keep Gosuslugi's values.
+     */
     policy?: PasswordPolicyInput;
 }
 
@@ -266,6 +322,9 @@ export interface GeneratePasswordOptions {
      * Easy syllable words, a capital, two digits and a symbol.
      */
     memorable?: boolean;
+    /**
+     * Missing fields keep Gosuslugi's values.
+     */
     policy?: PasswordPolicyInput;
 }
 
@@ -274,8 +333,8 @@ export interface GeneratePasswordOptions {
  */
 export interface EligibilityAssessment {
     ageYears: number;
-    ageGroup: "under_14" | "from_14_to_17" | "adult";
-    path: "parent_creates_account" | "child_registers_parent_links" | "adult_student" | "school_application";
+    ageGroup: AgeGroup;
+    path: EligibilityPath;
     /**
      * One sentence naming the path.
      */
@@ -295,7 +354,7 @@ export interface EligibilityAssessment {
     checkEstimate?: CheckEstimate;
     notes: EligibilityNote[];
     region: RegionSummary;
-    lang: "ru" | "en";
+    lang: Lang;
 }
 
 /**
@@ -377,6 +436,30 @@ export interface ErrorExplanation {
 }
 
 /**
+ * The built-in region profiles.
+ */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/**
+ * The diary's own names in the school-application flow.
+ */
+export interface ApplicationNames {
+    accessSection: string;
+    applyButton: string;
+    submittedMessage: string;
+}
+
+/**
+ * The languages of every text: Russian (the default) and English.
+ */
+export type Lang = "ru" | "en";
+
+/**
+ * The path the student's situation puts them on.
+ */
+export type EligibilityPath = "parent_creates_account" | "child_registers_parent_links" | "adult_student" | "school_application";
+
+/**
  * The policy for a host's own form.
  */
 export interface PasswordPolicyInfo {
@@ -441,6 +524,11 @@ export interface PasswordStrength {
      */
     label: string;
 }
+
+/**
+ * The student's age group.
+ */
+export type AgeGroup = "under_14" | "from_14_to_17" | "adult";
 
 /**
  * The verdict of `checkBirthCertificate`.
@@ -543,7 +631,8 @@ export type SnilsProblem = "length" | "characters" | "checksum";
 export type QuoteKind = "message" | "status" | "instruction" | "paraphrase";
 
 /**
- * What we know about the person; every field is optional.
+ * What we know about the person; every field is optional, and any other
+ * key is an error (a typo such as `agYears` must not be silently ignored).
  */
 export interface ExplainContext {
     role?: Role;
@@ -572,6 +661,16 @@ export interface ExplainContext {
  * Where a message is shown: on Gosuslugi or on the diary's own pages.
  */
 export type ErrorSide = "diary" | "gosuslugi";
+
+/**
+ * Where a step of the path stands.
+ */
+export type StepState = "done" | "todo" | "waiting" | "blocked" | "not_needed";
+
+/**
+ * Where to turn with problems in the diary.
+ */
+export type ProblemsContact = "school" | "class_teacher" | "feedback_form";
 
 /**
  * Who is asking.

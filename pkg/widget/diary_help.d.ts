@@ -1,34 +1,8 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** The languages of every text: Russian (the default) and English. */
-export type Lang = "ru" | "en";
-
-/** The built-in region profiles. */
-export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
-
 /** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
-
-/** A region profile a host may pass as `region`. */
-export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
-    id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
-    appName?: string;
-    apps?: { store: string; href: string }[];
-    loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
-    parentMayCreateUntil18?: boolean;
-    source?: string[];
-}
 
 
 
@@ -39,7 +13,77 @@ declare global {
     }
 }
 
-/** Options of `mount`. */
+
+/**
+ * A link a profile supplies.
+ */
+export interface ProfileLink {
+    href: string;
+    label: string;
+}
+
+/**
+ * A region profile a host may pass as `region`.
+ */
+export interface RegionProfile {
+    /**
+     * Lower-case Latin letters, digits, "_" and "-".
+     */
+    id: string;
+    name: LocalName;
+    diarySite?: ProfileLink;
+    appName?: string;
+    apps?: AppLink[];
+    loginButton?: string;
+    loginFlow?: LoginFlow;
+    consentVia?: ConsentVia;
+    parentFlow?: ParentFlow;
+    /**
+     * Required when parentFlow is "application".
+     */
+    application?: ApplicationNames;
+    problems?: ProblemsContact;
+    problemsLink?: ProfileLink;
+    parentMayCreateUntil18?: boolean;
+    source?: string[];
+}
+
+/**
+ * A region's name in each language.
+ */
+export interface LocalName {
+    ru: string;
+    en: string;
+}
+
+/**
+ * A store link for the diary's mobile app.
+ */
+export interface AppLink {
+    store: string;
+    href: string;
+}
+
+/**
+ * How a parent gets access to the child's diary.
+ */
+export type ParentFlow = "gosuslugi" | "application";
+
+/**
+ * How a parent gives consent for a minor's diary login.
+ */
+export type ConsentVia = "notification" | "portfolio";
+
+/**
+ * How the diary's login goes after the Gosuslugi login page.
+ */
+export type LoginFlow = "plain" | "grant_access";
+
+/**
+ * Options of `mount`. Read by `#[derive(FromJs)]` from these fields' serde
+ * names (which also give the TypeScript interface); other keys are
+ * ignored. Each option's own reader keeps the panel's wording.
+ */
 export interface MountOptions {
     /**
      * A built-in region profile id: "kuzbass", "orenburg", "ryazan" or "generic" (typed strictly, so a typo
@@ -47,11 +91,17 @@ export interface MountOptions {
      * (validated; an error names the field, e.g. "options.region.diarySite.href").
      */
     region?: BuiltInRegionId | RegionProfile | null;
-    /** Who is at the page; default "parent". */
-    role?: "parent" | "guardian" | "student" | null;
-    /** Default "ru". */
+    /**
+     * Who is at the page; default "parent".
+     */
+    role?: PanelRole | null;
+    /**
+     * Default "ru".
+     */
     lang?: Lang | null;
-    /** An error message the user saw: its explanation opens directly. */
+    /**
+     * An error message the user saw: its explanation opens directly.
+     */
     error?: string | null;
     /**
      * Let the page URL's `?error=` open an explanation (default false). Anyone can write a link to your page
@@ -59,7 +109,9 @@ export interface MountOptions {
      * the rules recognise opens its explanation; the URL's words are never shown. Ignored when `error` is given.
      */
     errorFromUrl?: boolean | null;
-    /** Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true. */
+    /**
+     * Remember the wizard's answers on this device (never names, СНИЛС, certificate numbers or passwords); default true.
+     */
     remember?: boolean | null;
     /**
      * Each answer in the guide adds a browser history entry (no URL change), so that Back goes to the previous
@@ -68,6 +120,34 @@ export interface MountOptions {
     history?: boolean | null;
 }
 
+/**
+ * The built-in region profiles.
+ */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/**
+ * The diary's own names in the school-application flow.
+ */
+export interface ApplicationNames {
+    accessSection: string;
+    applyButton: string;
+    submittedMessage: string;
+}
+
+/**
+ * The languages of every text: Russian (the default) and English.
+ */
+export type Lang = "ru" | "en";
+
+/**
+ * Where to turn with problems in the diary.
+ */
+export type ProblemsContact = "school" | "class_teacher" | "feedback_form";
+
+/**
+ * Who is at the page: a parent, a guardian (the parent's path with the guardian's document check) or the student.
+ */
+export type PanelRole = "parent" | "guardian" | "student";
 
 
 /**
@@ -99,7 +179,7 @@ export class WidgetHandle {
     /**
      * Switches between `"parent"` and `"student"`.
      */
-    setRole(role: "parent" | "guardian" | "student"): void;
+    setRole(role: PanelRole): void;
     /**
      * Removes the panel from the page. Calling it twice does nothing.
      */
@@ -113,9 +193,7 @@ export class WidgetHandle {
 /**
  * Mounts the help panel into `target` (an element or a CSS selector).
  *
- * `options`: `{ region?: string | RegionProfile, role?: "parent" | "guardian" | "student", lang?: "ru" | "en",
- * error?: string, errorFromUrl?: boolean, remember?: boolean, history?: boolean }`. Throws an `Error` naming the
- * option at fault.
+ * `options`: see `MountOptions` (every option may be left out). Throws an `Error` naming the option at fault.
  */
 export function mount(target: Element | string, options?: MountOptions): WidgetHandle;
 
@@ -133,11 +211,11 @@ export interface InitOutput {
     readonly widgethandle_unmount: (a: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h30fbab7419bd214c: (a: number, b: number, c: number, d: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hec87ae7d0126ed6f: (a: number, b: number, c: number) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h4f819a8aa84db2fb: (a: number, b: number, c: number) => number;
+    readonly wasm_bindgen__convert__closures_____invoke__h1a7c2bc9a5754b9c: (a: number, b: number, c: number) => number;
     readonly wasm_bindgen__convert__closures________invoke__h4647b1a89b71581f: (a: number, b: number, c: number) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__he86ab77229cfaea2: (a: number, b: number, c: number) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h867de549b142cf4b: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h80eae4ec92e74292: (a: number, b: number, c: number) => void;
     readonly wasm_bindgen__convert__closures_____invoke__hae4ad097527198dd: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hf676ad38fab95624: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,35 +1,98 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** The languages of every text: Russian (the default) and English. */
-export type Lang = "ru" | "en";
-
-/** The built-in region profiles. */
-export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
-
 /** A built-in region profile id, or a host's own profile's id (in results; inputs take `BuiltInRegionId`, so a typo of a built-in id fails to compile, or a `RegionProfile`). */
 export type RegionId = BuiltInRegionId | (string & {});
 
-/** A region profile a host may pass as `region`. */
+
+/**
+ * A link a profile supplies.
+ */
+export interface ProfileLink {
+    href: string;
+    label: string;
+}
+
+/**
+ * A region profile a host may pass as `region`.
+ */
 export interface RegionProfile {
-    /** Lower-case Latin letters, digits, "_" and "-". */
+    /**
+     * Lower-case Latin letters, digits, "_" and "-".
+     */
     id: string;
-    name: { ru: string; en: string };
-    diarySite?: { href: string; label: string };
+    name: LocalName;
+    diarySite?: ProfileLink;
     appName?: string;
-    apps?: { store: string; href: string }[];
+    apps?: AppLink[];
     loginButton?: string;
-    loginFlow?: "plain" | "grant_access";
-    consentVia?: "notification" | "portfolio";
-    parentFlow?: "gosuslugi" | "application";
-    /** Required when parentFlow is "application". */
-    application?: { accessSection: string; applyButton: string; submittedMessage: string };
-    problems?: "school" | "class_teacher" | "feedback_form";
-    problemsLink?: { href: string; label: string };
+    loginFlow?: LoginFlow;
+    consentVia?: ConsentVia;
+    parentFlow?: ParentFlow;
+    /**
+     * Required when parentFlow is "application".
+     */
+    application?: ApplicationNames;
+    problems?: ProblemsContact;
+    problemsLink?: ProfileLink;
     parentMayCreateUntil18?: boolean;
     source?: string[];
 }
 
+/**
+ * A region's name in each language.
+ */
+export interface LocalName {
+    ru: string;
+    en: string;
+}
+
+/**
+ * A store link for the diary's mobile app.
+ */
+export interface AppLink {
+    store: string;
+    href: string;
+}
+
+/**
+ * How a parent gets access to the child's diary.
+ */
+export type ParentFlow = "gosuslugi" | "application";
+
+/**
+ * How a parent gives consent for a minor's diary login.
+ */
+export type ConsentVia = "notification" | "portfolio";
+
+/**
+ * How the diary's login goes after the Gosuslugi login page.
+ */
+export type LoginFlow = "plain" | "grant_access";
+
+/**
+ * The built-in region profiles.
+ */
+export type BuiltInRegionId = "kuzbass" | "orenburg" | "ryazan" | "generic";
+
+/**
+ * The diary's own names in the school-application flow.
+ */
+export interface ApplicationNames {
+    accessSection: string;
+    applyButton: string;
+    submittedMessage: string;
+}
+
+/**
+ * The languages of every text: Russian (the default) and English.
+ */
+export type Lang = "ru" | "en";
+
+/**
+ * Where to turn with problems in the diary.
+ */
+export type ProblemsContact = "school" | "class_teacher" | "feedback_form";
 
 
 /**
