@@ -47,6 +47,17 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+/// The saved object's keys, written once for [`encode`] and [`decode`].
+mod key {
+    pub const REMEMBER_BIRTH: &str = "rememberBirth";
+    pub const ANSWERS: &str = "answers";
+    pub const BIRTH_DATE: &str = "birthDate";
+    pub const BIRTH_CHECKED: &str = "birthChecked";
+    pub const UNKNOWN: &str = "unknown";
+    pub const ROLE: &str = "role";
+    pub const SECTION: &str = "section";
+}
+
 /// `{"answers": {question: answer, ...}, "birthDate": "YYYY-MM-DD",
 /// "birthChecked": true, "rememberBirth": true, "unknown": [question, ...],
 /// "role": "student", "section": "next"}`, empty parts left out; the birth
@@ -61,33 +72,33 @@ fn encode(saved: &Saved, with_birth: bool) -> Option<String> {
     let value = &saved.answers;
     let top = Object::new();
     if value.remember_birth {
-        set(&top, "rememberBirth", &JsValue::TRUE)?;
+        set(&top, key::REMEMBER_BIRTH, &JsValue::TRUE)?;
     }
     if !value.answers.is_empty() {
         let answers = Object::new();
         for (k, v) in &value.answers {
             set(&answers, k, &JsValue::from_str(v))?;
         }
-        set(&top, "answers", &answers)?;
+        set(&top, key::ANSWERS, &answers)?;
     }
     if let Some(d) = &value.birth_date {
-        set(&top, "birthDate", &JsValue::from_str(d))?;
+        set(&top, key::BIRTH_DATE, &JsValue::from_str(d))?;
     }
     if value.birth_checked {
-        set(&top, "birthChecked", &JsValue::TRUE)?;
+        set(&top, key::BIRTH_CHECKED, &JsValue::TRUE)?;
     }
     if !value.unknown.is_empty() {
         let list = js_sys::Array::new();
         for k in &value.unknown {
             list.push(&JsValue::from_str(k));
         }
-        set(&top, "unknown", &list)?;
+        set(&top, key::UNKNOWN, &list)?;
     }
     if let Some(r) = saved.role {
-        set(&top, "role", &JsValue::from_str(r.id()))?;
+        set(&top, key::ROLE, &JsValue::from_str(r.id()))?;
     }
     if let Some(s) = saved.section {
-        set(&top, "section", &JsValue::from_str(s.id()))?;
+        set(&top, key::SECTION, &JsValue::from_str(s.id()))?;
     }
     JSON::stringify(&top).ok()?.as_string()
 }
@@ -96,17 +107,17 @@ fn encode(saved: &Saved, with_birth: bool) -> Option<String> {
 /// skipped field by field. The caller still runs [`Answers::sanitized`].
 fn decode(raw: &str) -> Option<Saved> {
     let top = JSON::parse(raw).ok()?.dyn_into::<Object>().ok()?;
-    let birth_date = get(&top, "birthDate").as_string();
-    let birth_checked = get(&top, "birthChecked").as_bool() == Some(true);
-    let remember_birth = get(&top, "rememberBirth").as_bool() == Some(true);
-    let unknown = match get(&top, "unknown").dyn_into::<js_sys::Array>() {
+    let birth_date = get(&top, key::BIRTH_DATE).as_string();
+    let birth_checked = get(&top, key::BIRTH_CHECKED).as_bool() == Some(true);
+    let remember_birth = get(&top, key::REMEMBER_BIRTH).as_bool() == Some(true);
+    let unknown = match get(&top, key::UNKNOWN).dyn_into::<js_sys::Array>() {
         Ok(list) => list.iter().filter_map(|v| v.as_string()).collect(),
         Err(_) => Default::default(),
     };
-    let role = get(&top, "role").as_string().and_then(|r| Role::parse(&r));
-    let section = get(&top, "section").as_string().and_then(|s| Section::parse(&s));
+    let role = get(&top, key::ROLE).as_string().and_then(|r| Role::parse(&r));
+    let section = get(&top, key::SECTION).as_string().and_then(|s| Section::parse(&s));
     let mut answers = BTreeMap::new();
-    if let Ok(obj) = get(&top, "answers").dyn_into::<Object>() {
+    if let Ok(obj) = get(&top, key::ANSWERS).dyn_into::<Object>() {
         for entry in Object::entries(&obj).iter() {
             let pair = js_sys::Array::from(&entry);
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
