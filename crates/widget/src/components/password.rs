@@ -19,6 +19,15 @@ pub struct PasswordHelpProps {
     pub lang: Lang,
 }
 
+/// The confirmation field: what is typed, and whether the person has left
+/// the field since (a mismatch shows only then, not while typing). Both
+/// change together: typing clears `left`.
+#[derive(Clone, Default, PartialEq)]
+struct Confirm {
+    value: String,
+    left: bool,
+}
+
 /// What happened to the generated password.
 #[derive(Clone, Copy, PartialEq)]
 enum CopyState {
@@ -44,7 +53,6 @@ fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
 pub fn password_help(props: &PasswordHelpProps) -> Html {
     let lang = props.lang;
     let password = use_state(String::new);
-    let confirm = use_state(String::new);
     let show = use_state(|| false);
 
     let on_password = {
@@ -52,18 +60,16 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         Callback::from(move |e: InputEvent| password.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     // A mismatch is shown once the person leaves the field, not while typing.
-    let confirm_left = use_state(|| false);
+    let confirm = use_state(Confirm::default);
     let on_confirm = {
         let confirm = confirm.clone();
-        let confirm_left = confirm_left.clone();
         Callback::from(move |e: InputEvent| {
-            confirm_left.set(false);
-            confirm.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            confirm.set(Confirm { value: e.target_unchecked_into::<HtmlInputElement>().value(), left: false })
         })
     };
     let on_confirm_blur = {
-        let confirm_left = confirm_left.clone();
-        Callback::from(move |_: FocusEvent| confirm_left.set(true))
+        let confirm = confirm.clone();
+        Callback::from(move |_: FocusEvent| confirm.set(Confirm { left: true, ..(*confirm).clone() }))
     };
     let on_show = {
         let show = show.clone();
@@ -72,7 +78,10 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
     let typed = !password.is_empty();
     let check = check_password(
         &password,
-        &CheckOptions { confirm: (!confirm.is_empty()).then_some(confirm.as_str()), ..CheckOptions::default() },
+        &CheckOptions {
+            confirm: (!confirm.value.is_empty()).then_some(confirm.value.as_str()),
+            ..CheckOptions::default()
+        },
     );
     let ctx = MessageContext {
         policy: &check.policy,
@@ -88,7 +97,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
         } else {
             // Kept in place but invisible while typing: no layout shift
             // when it appears (a shift would move the button being tapped).
-            html! { <span class={classes!("dh-bad", (!*confirm_left).then_some("dh-invisible"))}>{ "✗ " }{ render_message(RuleId::ConfirmMatches.problem_text_id(), lang, &ctx) }</span> }
+            html! { <span class={classes!("dh-bad", (!confirm.left).then_some("dh-invisible"))}>{ "✗ " }{ render_message(RuleId::ConfirmMatches.problem_text_id(), lang, &ctx) }</span> }
         }
     });
     let input_type = if *show { "text" } else { "password" };
@@ -130,7 +139,7 @@ pub fn password_help(props: &PasswordHelpProps) -> Html {
             }
             <div class="dh-field">
                 <label for="dh-pw-confirm">{ t("ui.pw.confirm", lang) }</label>
-                <input id="dh-pw-confirm" form={NO_FORM} type={input_type} value={(*confirm).clone()} oninput={on_confirm} onblur={on_confirm_blur}
+                <input id="dh-pw-confirm" form={NO_FORM} type={input_type} value={confirm.value.clone()} oninput={on_confirm} onblur={on_confirm_blur}
                     autocomplete="new-password" spellcheck="false" autocapitalize="none" autocorrect="off"
                     aria-describedby="dh-pw-confirm-verdict" />
                 <p id="dh-pw-confirm-verdict" class="dh-verdict" role="status" aria-live="polite">{ for confirm_verdict }</p>
