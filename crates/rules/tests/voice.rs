@@ -239,7 +239,7 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         // to the class teacher is a letter the reader sends, not words to
         // the reader.
         let all: BTreeSet<String> = ids.into_keys().collect();
-        for id in all.iter().filter(|id| !id.starts_with("ui.q.") && *id != "ui.kit.message") {
+        for id in all.iter().filter(|id| !id.starts_with("ui.q.") && *id != "ui.kit.message.intro") {
             if id.ends_with("_student") {
                 add(id.clone(), "student");
             } else if all.contains(&format!("{id}_student")) || id.starts_with("ui.guide.confirm_birth.") {

@@ -60,8 +60,19 @@ pub(super) fn plan_actions(lang: Lang, text: String, student: bool) -> Html {
             let _ = w.print();
         }
     });
-    let share = has_share().then(|| {
-        let text = text.clone();
+    let share = share_button(lang, text.clone(), "dh-plan-share", "ui.plan.share");
+    html! {
+        <CopyRow {lang} {text} {student} id="dh-plan-copy" label="ui.plan.copy" done="ui.plan.copied" class="dh-plan-actions">
+            <button type="button" class="dh-secondary" id="dh-plan-print" onclick={on_print}>{ t("ui.plan.print", lang) }</button>
+            { for share }
+        </CopyRow>
+    }
+}
+
+/// A button that opens the browser's share sheet with `text`, where the
+/// browser has one (`navigator.share`); `None` elsewhere.
+pub(crate) fn share_button(lang: Lang, text: String, id: &'static str, label: &'static str) -> Option<Html> {
+    has_share().then(|| {
         let onclick = Callback::from(move |_: MouseEvent| {
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(&text));
@@ -72,14 +83,8 @@ pub(super) fn plan_actions(lang: Lang, text: String, student: bool) -> Html {
                 });
             }
         });
-        html! { <button type="button" class="dh-secondary" id="dh-plan-share" {onclick}>{ t("ui.plan.share", lang) }</button> }
-    });
-    html! {
-        <CopyRow {lang} {text} {student} id="dh-plan-copy" label="ui.plan.copy" done="ui.plan.copied" class="dh-plan-actions">
-            <button type="button" class="dh-secondary" id="dh-plan-print" onclick={on_print}>{ t("ui.plan.print", lang) }</button>
-            { for share }
-        </CopyRow>
-    }
+        html! { <button type="button" class="dh-secondary" {id} {onclick}>{ t(label, lang) }</button> }
+    })
 }
 
 pub(super) fn navigator() -> Option<JsValue> {
