@@ -636,3 +636,61 @@ test("history: false: the guide adds no history entries, and «Назад» in t
   clean(log);
   await context.close();
 });
+
+// Issue 24, item 4: how-to where people get stuck.
+test("a simplified account: how to confirm it, and the link is the support's, not «Как зарегистрироваться»", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { birth: born(10), plan: { parent_account: "simplified" } });
+  const card = await page.textContent(".dh-now");
+  assert.match(card, /Упрощённой или стандартной учётной записи мало/);
+  assert.match(card, /лично в МФЦ/);
+  assert.match(card, /Помощь и поддержка Госуслуг/);
+  assert.doesNotMatch(card, /Как зарегистрироваться/);
+  assert.equal(await page.getAttribute(".dh-now a[href='https://www.gosuslugi.ru/help']", "href"), "https://www.gosuslugi.ru/help");
+  assert.doesNotMatch(await page.textContent(".dh-panel"), YOU_INFORMAL);
+  clean(log);
+  await context.close();
+});
+
+test("a 16-year-old with an own account is told the parent may enter the code under her login", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { role: "student", birth: born(16), plan: { student_account: "own_unlinked" } });
+  await page.$$eval(".dh-panel details", (ds) => ds.forEach((d) => { d.open = true; }));
+  const enter = await page.textContent("[data-step=link_enter_code]");
+  assert.match(enter, /Это может сделать и родитель, войдя под твоим логином и паролем/);
+  clean(log);
+  await context.close();
+});
+
+test("a student's «Отправить родителю»: the plan worded for the parent, shared or else copied", async () => {
+  for (const share of [true, false]) {
+    const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE,
+      prepare: (p) => p.addInitScript((share) => {
+        window.__shared = [];
+        if (share) Object.defineProperty(navigator, "share", { configurable: true, value: (d) => { window.__shared.push(d); return Promise.resolve(); } });
+        else delete Navigator.prototype.share;
+      }, share) });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await ready(page);
+    await wizard(page, { role: "student", birth: born(12), plan: { certificate_status: "verified" } });
+    await page.click("#dh-plan-parent");
+    let text;
+    if (share) {
+      text = (await page.evaluate(() => window.__shared))[0]?.text;
+    } else {
+      await page.waitForFunction(() => document.querySelector(".dh-plan-parent [role=status]").textContent !== "");
+      assert.match(await page.textContent(".dh-plan-parent [role=status]"), /План для родителя скопирован/);
+      text = await page.evaluate(() => navigator.clipboard.readText());
+    }
+    assert.ok(text, `shared: ${share}`);
+    assert.match(text, /^Этот план отправил вам ребёнок/);
+    assert.match(text, /Кто: Вы/, "the parent's steps are «Вы»");
+    assert.doesNotMatch(text, YOU_INFORMAL, "the parent is never «ты»");
+    // The student's own copy stays in «ты».
+    await page.click("#dh-plan-copy");
+    clean(log);
+    await context.close();
+  }
+});

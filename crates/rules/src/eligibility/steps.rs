@@ -249,7 +249,13 @@ impl<'a> Builder<'a> {
             Some(ParentAccount::Simplified | ParentAccount::Standard) => (StepState::Todo, "not_confirmed"),
             None => (StepState::Todo, "unknown"),
         };
-        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
+        // Registering is the how-to for no account; confirming one is asked
+        // of Gosuslugi support (the seeds describe no online way).
+        let link = match variant {
+            "done" => None,
+            "not_confirmed" => fixed_link("gosuslugi_support"),
+            _ => fixed_link("gosuslugi_register"),
+        };
         self.push(StepId::ParentAccount, Actor::Parent, state, variant, link);
     }
 

@@ -431,6 +431,12 @@ impl Guide<'_> {
             }
         });
         let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
+        // A minor student's plan, worded for the parent who reads it.
+        let for_parent = (self.student() && s.age_years() < 18).then(|| {
+            let mut sp = s.clone();
+            sp.role = elig::Role::Parent;
+            format!("{}\n\n{}", t("ui.plan.to_parent_intro", lang), plan_text(&elig::assess(&sp), &sp, lang, false))
+        });
         let plan_text = plan_text(a, s, lang, self.student());
         let rest = html! {
             <>
@@ -438,7 +444,7 @@ impl Guide<'_> {
                     <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
                     <p class="dh-path">{ texts::text(&a.path.text_id_in(s), lang) }</p>
                     <ol class="dh-steps dh-plan">{ for items }</ol>
-                    { plan_actions(lang, plan_text, self.student()) }
+                    { plan_actions(lang, plan_text, self.student(), for_parent) }
                 </section>
                 { self.summary_view(None) }
                 { region_view(a, lang, self.student()) }
