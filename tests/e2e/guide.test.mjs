@@ -694,3 +694,45 @@ test("a student's «Отправить родителю»: the plan worded for t
     await context.close();
   }
 });
+
+// Issue 24, item 3: questions only the reader can answer, in the order that decides the next step.
+test("the certificate's country is asked in the first certificate question; the card carries the consequence", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await page.fill("#dh-birth-date", born(9));
+  await page.click("#dh-birth-next");
+  let offered = false;
+  for (let guard = 0; guard < 12; guard++) {
+    const heading = await page.$(".dh-ask h3[id^=dh-q-]");
+    if (!heading) break;
+    const q = (await heading.getAttribute("id")).replace(/^dh-q-/, "").replace(/-title$/, "");
+    if (q === "certificate_status" && !offered) {
+      offered = true;
+      await page.click("#dh-a-certificate_status-foreign");
+      continue;
+    }
+    const plan = { parent_account: "confirmed", student_account: "none" };
+    await page.click(plan[q] ? `#dh-a-${q}-${plan[q]}` : "#dh-a-unknown");
+  }
+  assert.ok(offered, "the certificate question offers «Свидетельство выдано не в России»");
+  await page.waitForSelector("#dh-now-title");
+  const card = await page.textContent(".dh-now");
+  assert.match(card, /кнопки «Создать» не будет/);
+  assert.match(card, /спросите в школе/);
+  assert.match(card, /МФЦ/);
+  // Asked, so listed as the answer.
+  assert.match(await page.textContent(".dh-summary"), /В другой стране/);
+  clean(log);
+  await context.close();
+});
+
+test("«В России» is not listed in «Ваши ответы» as an answer when it was never asked", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "verified", snils_status: "verified" } });
+  const row = await page.$eval("#dh-change-birth_certificate", (b) => b.closest("div").textContent);
+  assert.match(row, /не спрашивали: помощник считает, что «В России»/);
+  assert.equal(await page.$$eval(".dh-summary .dh-value:not(.dh-hint)", (els) => els.filter((e) => /В России/.test(e.textContent)).length), 0);
+  clean(log);
+  await context.close();
+});

@@ -265,6 +265,11 @@ impl<'a> Builder<'a> {
             _ if self.linked() => (StepState::Done, "done"),
             Some(CertificateStatus::NotAdded) => (StepState::Todo, "todo"),
             Some(_) => (StepState::Done, "done"),
+            // The news for a foreign certificate is not the card but what
+            // follows from it (seeds 001, 003): said in the step that is now.
+            None if self.situation.birth_certificate == BirthCertificate::Foreign => {
+                (StepState::Todo, "unknown_foreign")
+            }
             None => (StepState::Todo, "unknown"),
         };
         let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };

@@ -274,7 +274,20 @@ impl Guide<'_> {
                     </button>
                 }
             });
-            html! { <div class="dh-choices" role="group" aria-labelledby={format!("{id}-title")}>{ for choices }</div> }
+            // The certificate's country in the first certificate question
+            // (a foreign one changes the whole path), not only via «Изменить».
+            let foreign = (q == Question::CertificateStatus
+                && self.props.answers.get(Question::BirthCertificate).is_none())
+            .then(|| {
+                let b = Question::BirthCertificate;
+                html! {
+                    <button type="button" id="dh-a-certificate_status-foreign" class="dh-choice"
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with(b, Some("foreign".to_owned())))}>
+                        { self.w("ui.q.certificate_status.foreign") }
+                    </button>
+                }
+            });
+            html! { <div class="dh-choices" role="group" aria-labelledby={format!("{id}-title")}>{ for choices }{ for foreign }</div> }
         };
         // «Назад»: the question before this one, or the birth date.
         let position = self.shown.iter().position(|x| *x == q);
@@ -347,8 +360,14 @@ impl Guide<'_> {
                     <span class="dh-value">{ elig::parse_local_date_time(v).map(clock::display).unwrap_or_default() }</span>
                 },
                 Some(v) => html! { <span class="dh-value">{ self.w(&q.value_text_id(v)) }</span> },
+                // Not asked: what the rules assume, said as an assumption,
+                // not listed as the person's answer.
                 None if q.is_special_case() => match q.values().first() {
-                    Some(v) => html! { <span class="dh-value">{ self.w(&q.value_text_id(v)) }</span> },
+                    Some(v) => html! {
+                        <span class="dh-value dh-hint">
+                            { tfr("ui.guide.assumed", self.student(), lang, &[("value", self.w(&q.value_text_id(v)))]) }
+                        </span>
+                    },
                     None => html! {},
                 },
                 None if answers.is_unknown(q) => {
