@@ -188,7 +188,7 @@ const PERSONAS = [
     shot: "turns-14",
     note: "turns_14_soon",
     reader: "parent",
-    card: [/скоро 14/, /Сейчас, пока ему 13/, /до дня рождения/, /С 14 лет кнопки «Создать» не будет/, /«Привязать»/],
+    card: [/скоро 14/, /до дня рождения/, /С 14 лет «Создать» не будет/, /регистрируется сам/],
   },
   {
     // Seeds 001, 003: a foreign certificate is confirmed only at an МФЦ and
