@@ -188,7 +188,7 @@ const PERSONAS = [
     shot: "turns-14",
     note: "turns_14_soon",
     reader: "parent",
-    card: [/скоро 14/, /Сейчас, пока ему 13/, /до дня рождения/, /С 14 лет кнопки «Создать» не будет/, /«Привязать»/],
+    card: [/скоро 14/, /до дня рождения/, /С 14 лет «Создать» не будет/, /регистрируется сам/],
   },
   {
     // Seeds 001, 003: a foreign certificate is confirmed only at an МФЦ and
@@ -262,7 +262,7 @@ test("persona: parent seeing «Ваш дневник не найден»", async
   results.push({ persona: "parent seeing «Ваш дневник не найден»", answers: 1, taps: 3, distance: where.distance, next: where.text });
   // The kit: a message for the class teacher listing what to compare, nothing personal in it.
   const message = await page.inputValue("#dh-kit-text");
-  for (const what of [/буква в букву/, /ё и е/, /дата рождения/, /СНИЛС/, /серия и номер свидетельства/]) assert.match(message, what);
+  for (const what of [/буква в букву/, /ё и е/, /дата рождения/i, /СНИЛС/, /серия и номер свидетельства/i]) assert.match(message, what);
   await page.click("#dh-kit-copy");
   await page.waitForFunction(() => document.querySelector(".dh-kit [role=status]").textContent !== "");
   await page.click("#dh-kit-check");
@@ -633,6 +633,106 @@ test("history: false: the guide adds no history entries, and «Назад» in t
     try { mount(document.body.appendChild(document.createElement("div")), { history: "no" }); return null; } catch (e) { return e.message; }
   });
   assert.equal(error, "options.history: expected true or false");
+  clean(log);
+  await context.close();
+});
+
+// Issue 24, item 4: how-to where people get stuck.
+test("a simplified account: how to confirm it, and the link is the support's, not «Как зарегистрироваться»", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { birth: born(10), plan: { parent_account: "simplified" } });
+  const card = await page.textContent(".dh-now");
+  assert.match(card, /Упрощённой или стандартной учётной записи мало/);
+  assert.match(card, /лично в МФЦ/);
+  assert.match(card, /Помощь и поддержка Госуслуг/);
+  assert.doesNotMatch(card, /Как зарегистрироваться/);
+  assert.equal(await page.getAttribute(".dh-now a[href='https://www.gosuslugi.ru/help']", "href"), "https://www.gosuslugi.ru/help");
+  assert.doesNotMatch(await page.textContent(".dh-panel"), YOU_INFORMAL);
+  clean(log);
+  await context.close();
+});
+
+test("a 16-year-old with an own account is told the parent may enter the code under her login", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { role: "student", birth: born(16), plan: { student_account: "own_unlinked" } });
+  await page.$$eval(".dh-panel details", (ds) => ds.forEach((d) => { d.open = true; }));
+  const enter = await page.textContent("[data-step=link_enter_code]");
+  assert.match(enter, /Это может сделать и родитель, войдя под твоим логином и паролем/);
+  clean(log);
+  await context.close();
+});
+
+test("a student's «Отправить родителю»: the plan worded for the parent, shared or else copied", async () => {
+  for (const share of [true, false]) {
+    const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE,
+      prepare: (p) => p.addInitScript((share) => {
+        window.__shared = [];
+        if (share) Object.defineProperty(navigator, "share", { configurable: true, value: (d) => { window.__shared.push(d); return Promise.resolve(); } });
+        else delete Navigator.prototype.share;
+      }, share) });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await ready(page);
+    await wizard(page, { role: "student", birth: born(12), plan: { certificate_status: "verified" } });
+    await page.click("#dh-plan-parent");
+    let text;
+    if (share) {
+      text = (await page.evaluate(() => window.__shared))[0]?.text;
+    } else {
+      await page.waitForFunction(() => document.querySelector(".dh-plan-parent [role=status]").textContent !== "");
+      assert.match(await page.textContent(".dh-plan-parent [role=status]"), /План для родителя скопирован/);
+      text = await page.evaluate(() => navigator.clipboard.readText());
+    }
+    assert.ok(text, `shared: ${share}`);
+    assert.match(text, /^Этот план отправил вам ребёнок/);
+    assert.match(text, /Кто: Вы/, "the parent's steps are «Вы»");
+    assert.doesNotMatch(text, YOU_INFORMAL, "the parent is never «ты»");
+    // The student's own copy stays in «ты».
+    await page.click("#dh-plan-copy");
+    clean(log);
+    await context.close();
+  }
+});
+
+// Issue 24, item 3: questions only the reader can answer, in the order that decides the next step.
+test("the certificate's country is asked in the first certificate question; the card carries the consequence", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await page.fill("#dh-birth-date", born(9));
+  await page.click("#dh-birth-next");
+  let offered = false;
+  for (let guard = 0; guard < 12; guard++) {
+    const heading = await page.$(".dh-ask h3[id^=dh-q-]");
+    if (!heading) break;
+    const q = (await heading.getAttribute("id")).replace(/^dh-q-/, "").replace(/-title$/, "");
+    if (q === "certificate_status" && !offered) {
+      offered = true;
+      await page.click("#dh-a-certificate_status-foreign");
+      continue;
+    }
+    const plan = { parent_account: "confirmed", student_account: "none" };
+    await page.click(plan[q] ? `#dh-a-${q}-${plan[q]}` : "#dh-a-unknown");
+  }
+  assert.ok(offered, "the certificate question offers «Свидетельство выдано не в России»");
+  await page.waitForSelector("#dh-now-title");
+  const card = await page.textContent(".dh-now");
+  assert.match(card, /кнопки «Создать» не будет/);
+  assert.match(card, /спросите в школе/);
+  assert.match(card, /МФЦ/);
+  // Asked, so listed as the answer.
+  assert.match(await page.textContent(".dh-summary"), /В другой стране/);
+  clean(log);
+  await context.close();
+});
+
+test("«В России» is not listed in «Ваши ответы» as an answer when it was never asked", async () => {
+  const { page, context, log } = await openPage(env, "index.html?region=kuzbass", { viewport: PHONE });
+  await ready(page);
+  await wizard(page, { birth: born(10), plan: { parent_account: "confirmed", student_account: "none", certificate_status: "verified", snils_status: "verified" } });
+  const row = await page.$eval("#dh-change-birth_certificate", (b) => b.closest("div").textContent);
+  assert.match(row, /не спрашивали: помощник считает, что «В России»/);
+  assert.equal(await page.$$eval(".dh-summary .dh-value:not(.dh-hint)", (els) => els.filter((e) => /В России/.test(e.textContent)).length), 0);
   clean(log);
   await context.close();
 });

@@ -56,6 +56,10 @@ async function typeEverything(page) {
   await page.fill("#dh-error-text", `${PERSON.lastName} ${PERSON.firstName}: Ваш дневник не найден`);
   await page.click("#dh-error-explain");
   await page.waitForSelector("#dh-explanation-title");
+  // The «Дневник не найден» kit's slots, filled in for the class teacher.
+  for (const [slot, value] of [["name", `${PERSON.lastName} ${PERSON.firstName} ${PERSON.middleName}`], ["birth", PERSON.birthDate],
+    ["snils", PERSON.snils], ["certificate", PERSON.certificate]]) await page.fill(`#dh-kit-${slot}`, value);
+  assert.match(await page.inputValue("#dh-kit-text"), new RegExp(PERSON.certificate));
 
   // Password: typed key by key, confirmed, shown.
   await page.click("#dh-section-password");

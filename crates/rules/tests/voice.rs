@@ -244,10 +244,13 @@ fn shown() -> BTreeMap<String, BTreeSet<&'static str>> {
         // variant is the student's (the widget's `tr`). The birth-date check
         // asks only a parent (`questions::birth_date_doubtful`). The message
         // to the class teacher is a letter the reader sends, not words to
-        // the reader.
+        // the reader. The intro of the plan a student sends to a parent is
+        // read by the parent.
         let all: BTreeSet<String> = ids.into_keys().collect();
-        for id in all.iter().filter(|id| !id.starts_with("ui.q.") && *id != "ui.kit.message") {
-            if id.ends_with("_student") {
+        for id in all.iter().filter(|id| !id.starts_with("ui.q.") && *id != "ui.kit.message.intro") {
+            if id == "ui.plan.to_parent_intro" {
+                add(id.clone(), "parent");
+            } else if id.ends_with("_student") {
                 add(id.clone(), "student");
             } else if all.contains(&format!("{id}_student")) || id.starts_with("ui.guide.confirm_birth.") {
                 add(id.clone(), "parent");

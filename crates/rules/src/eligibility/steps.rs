@@ -260,7 +260,13 @@ impl<'a> Builder<'a> {
             Some(ParentAccount::Simplified | ParentAccount::Standard) => (StepState::Todo, "not_confirmed"),
             None => (StepState::Todo, "unknown"),
         };
-        let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
+        // Registering is the how-to for no account; confirming one is asked
+        // of Gosuslugi support (the seeds describe no online way).
+        let link = match variant {
+            "done" => None,
+            "not_confirmed" => fixed_link("gosuslugi_support"),
+            _ => fixed_link("gosuslugi_register"),
+        };
         self.push(StepId::ParentAccount, Actor::Parent, state, variant, link);
     }
 
@@ -270,6 +276,11 @@ impl<'a> Builder<'a> {
             _ if self.linked() => (StepState::Done, "done"),
             Some(CertificateStatus::NotAdded) => (StepState::Todo, "todo"),
             Some(_) => (StepState::Done, "done"),
+            // The news for a foreign certificate is not the card but what
+            // follows from it (seeds 001, 003): said in the step that is now.
+            None if self.situation.birth_certificate == BirthCertificate::Foreign => {
+                (StepState::Todo, "unknown_foreign")
+            }
             None => (StepState::Todo, "unknown"),
         };
         let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_family") };

@@ -4,7 +4,7 @@
 
 use super::form::NO_FORM;
 use super::link::external;
-use super::next_steps::CopyRow;
+use super::next_steps::{share_button, CopyRow};
 use crate::clock;
 use crate::state::Role;
 use crate::text::{t, tr};
@@ -216,7 +216,7 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
                         <p class="dh-recognised"><span class="dh-label">{ t("ui.error.recognised", lang) }{ ": " }</span>
                             <q lang="ru">{ r }</q></p>
                     }
-                    { explanation_view(&e, lang, profile, heading, on_related.clone(), props.on_check_data.clone()) }
+                    { explanation_view(&e, lang, profile, heading, on_related.clone(), props.on_check_data.clone(), props.birth_date.clone()) }
                     if let Some(a) = also {
                         { also_view(&a, lang, on_related.clone()) }
                     }
@@ -288,6 +288,7 @@ fn explanation_view(
     heading: NodeRef,
     on_related: Callback<String>,
     on_check_data: Callback<()>,
+    birth_date: Option<String>,
 ) -> Html {
     let steps = e.steps.iter().map(|id| html! { <li>{ t(id, lang) }</li> });
     let student = e.role == Some(explain::Role::Student);
@@ -312,6 +313,10 @@ fn explanation_view(
                 <q lang="ru">{ t(e.quote, Lang::Ru) }</q></p>
             <p>{ t(e.cause, lang) }</p>
             <p class="dh-who"><strong>{ t("ui.error.who", lang) }{ ": " }</strong>{ t(&format!("elig.actor.{}", e.actor.id()), lang) }</p>
+            if e.id == "diary_not_found" {
+                // The kit right under the cause, before the steps it serves.
+                <Kit {lang} {student} adult={student && e.ages == [AgeGroup::Adult]} {birth_date} {on_check_data} />
+            }
             <h4>{ t("ui.error.steps", lang) }</h4>
             <ol class="dh-explain-steps">{ for steps }</ol>
             if let Some(contact) = contact {
@@ -319,9 +324,6 @@ fn explanation_view(
             }
             if !e.links.is_empty() || operator_link.is_some() {
                 <ul class="dh-links">{ for operator_link }{ for links }</ul>
-            }
-            if e.id == "diary_not_found" {
-                { kit(lang, student, on_check_data) }
             }
             if !e.related.is_empty() {
                 <h4>{ t("ui.error.related", lang) }</h4>
@@ -345,20 +347,118 @@ fn also_view(e: &Explanation, lang: Lang, on_related: Callback<String>) -> Html 
     }
 }
 
-/// «Дневник не найден» kit: a message to the class teacher listing what to
-/// compare (nothing personal filled in: the person adds the name), a copy
-/// button and the way into «Проверить данные».
-fn kit(lang: Lang, student: bool, on_check_data: Callback<()>) -> Html {
-    let message = t("ui.kit.message", lang);
+/// The kit's slots: what the class teacher compares, in the message's
+/// order (text ids `ui.kit.slot.<id>`).
+const SLOTS: [&str; 5] = ["name", "birth", "snils", "certificate", "class"];
+
+/// A slot left empty in the message.
+const BLANK: &str = "______";
+
+/// The message's line for one slot: `— <label>: <value>`.
+fn slot_line(lang: Lang, slot: &str, value: &str) -> String {
+    let value = value.trim();
+    format!("— {}: {}", t(&format!("ui.kit.slot.{slot}"), lang), if value.is_empty() { BLANK } else { value })
+}
+
+/// The message to the class teacher with the slots filled in.
+fn compose(lang: Lang, values: &[String]) -> String {
+    let mut out = t("ui.kit.message.intro", lang);
+    for (slot, value) in SLOTS.iter().zip(values) {
+        out.push('\n');
+        out.push_str(&slot_line(lang, slot, value));
+    }
+    out.push('\n');
+    out.push_str(&t("ui.kit.message.end", lang));
+    out
+}
+
+/// `text` with the line of `slot` rewritten to `value`: the person's own
+/// edits of the message stay when a slot changes afterwards.
+fn set_slot(text: &str, lang: Lang, slot: &str, value: &str) -> String {
+    let prefix = format!("— {}:", t(&format!("ui.kit.slot.{slot}"), lang));
+    text.split('\n')
+        .map(|line| if line.starts_with(&prefix) { slot_line(lang, slot, value) } else { line.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(Properties, PartialEq)]
+struct KitProps {
+    lang: Lang,
+    student: bool,
+    /// An adult student reports through the feedback form (seed 003).
+    adult: bool,
+    /// The student's birth date from the wizard (`YYYY-MM-DD`), if told.
+    birth_date: Option<String>,
+    on_check_data: Callback<()>,
+}
+
+/// «Дневник не найден» kit, right under the cause: fields for what the
+/// teacher compares (ФИО as in Gosuslugi, date of birth, СНИЛС, the
+/// certificate), an editable message they fill in, «Скопировать»,
+/// «Отправить» (the share sheet, where the browser has one) and the way
+/// into «Проверить данные». What is typed lives only in this component's
+/// state: never stored, never in the URL or history, never sent but by
+/// the person's own copy or share.
+#[function_component(Kit)]
+fn kit(props: &KitProps) -> Html {
+    let lang = props.lang;
+    let student = props.student;
+    let values = use_state(|| {
+        let mut v = vec![String::new(); SLOTS.len()];
+        if let Some(birth) = props.birth_date.as_deref().and_then(parse_iso_date) {
+            use chrono::Datelike;
+            v[1] = format!("{:02}.{:02}.{}", birth.day(), birth.month(), birth.year());
+        }
+        v
+    });
+    // The message as the person edited it; `None`: as composed.
+    let edited = use_state(|| None::<String>);
+    let message = (*edited).clone().unwrap_or_else(|| compose(lang, &values));
+    let fields = SLOTS.iter().enumerate().map(|(i, slot)| {
+        let id = format!("dh-kit-{slot}");
+        let oninput = {
+            let values = values.clone();
+            let edited = edited.clone();
+            Callback::from(move |e: InputEvent| {
+                let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                if let Some(text) = &*edited {
+                    edited.set(Some(set_slot(text, lang, SLOTS[i], &value)));
+                }
+                let mut next = (*values).clone();
+                next[i] = value;
+                values.set(next);
+            })
+        };
+        let numeric = matches!(*slot, "birth" | "snils");
+        let placeholder = (*slot == "birth").then(|| t("ui.date.format", lang));
+        html! {
+            <div class="dh-field">
+                <label for={id.clone()}>{ t(&format!("ui.kit.slot.{slot}"), lang) }</label>
+                <input {id} type="text" form={NO_FORM} autocomplete="off" spellcheck="false"
+                    inputmode={numeric.then_some("numeric")} {placeholder}
+                    value={values[i].clone()} {oninput} />
+            </div>
+        }
+    });
+    let on_message = {
+        let edited = edited.clone();
+        Callback::from(move |e: InputEvent| edited.set(Some(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+    };
+    let hint = if props.adult { t("ui.kit.hint_adult_student", lang) } else { tr("ui.kit.hint", student, lang) };
     html! {
         <section class="dh-kit" aria-labelledby="dh-kit-title">
             <h4 id="dh-kit-title">{ t("ui.kit.title", lang) }</h4>
-            <p class="dh-hint" id="dh-kit-hint">{ tr("ui.kit.hint", student, lang) }</p>
-            <textarea id="dh-kit-text" form={NO_FORM} readonly=true rows="10" aria-labelledby="dh-kit-title"
-                aria-describedby="dh-kit-hint" value={message.clone()} />
-            <CopyRow {lang} text={message} {student} id="dh-kit-copy" label="ui.kit.copy" done="ui.kit.copied" class="dh-kit-actions">
+            <p class="dh-hint" id="dh-kit-hint">{ hint }</p>
+            <p class="dh-hint" id="dh-kit-private">{ tr("ui.kit.private", student, lang) }</p>
+            <div class="dh-kit-slots">{ for fields }</div>
+            <label for="dh-kit-text">{ t("ui.kit.message_label", lang) }</label>
+            <textarea id="dh-kit-text" form={NO_FORM} rows="9" spellcheck="false" autocomplete="off"
+                aria-describedby="dh-kit-hint dh-kit-private" value={message.clone()} oninput={on_message} />
+            <CopyRow {lang} text={message.clone()} {student} id="dh-kit-copy" label="ui.kit.copy" done="ui.kit.copied" class="dh-kit-actions">
+                { for share_button(lang, message, "dh-kit-share", "ui.kit.share") }
                 <button type="button" class="dh-secondary" id="dh-kit-check"
-                    onclick={on_check_data.reform(|_: MouseEvent| ())}>{ t("ui.kit.check", lang) }</button>
+                    onclick={props.on_check_data.reform(|_: MouseEvent| ())}>{ t("ui.kit.check", lang) }</button>
             </CopyRow>
         </section>
     }

@@ -274,7 +274,20 @@ impl Guide<'_> {
                     </button>
                 }
             });
-            html! { <div class="dh-choices" role="group" aria-labelledby={format!("{id}-title")}>{ for choices }</div> }
+            // The certificate's country in the first certificate question
+            // (a foreign one changes the whole path), not only via «Изменить».
+            let foreign = (q == Question::CertificateStatus
+                && self.props.answers.get(Question::BirthCertificate).is_none())
+            .then(|| {
+                let b = Question::BirthCertificate;
+                html! {
+                    <button type="button" id="dh-a-certificate_status-foreign" class="dh-choice"
+                        onclick={self.answer(Some(Edit::Question(q)), move |a| a.with(b, Some("foreign".to_owned())))}>
+                        { self.w("ui.q.certificate_status.foreign") }
+                    </button>
+                }
+            });
+            html! { <div class="dh-choices" role="group" aria-labelledby={format!("{id}-title")}>{ for choices }{ for foreign }</div> }
         };
         // «Назад»: the question before this one, or the birth date.
         let position = self.shown.iter().position(|x| *x == q);
@@ -347,8 +360,14 @@ impl Guide<'_> {
                     <span class="dh-value">{ elig::parse_local_date_time(v).map(clock::display).unwrap_or_default() }</span>
                 },
                 Some(v) => html! { <span class="dh-value">{ self.w(&q.value_text_id(v)) }</span> },
+                // Not asked: what the rules assume, said as an assumption,
+                // not listed as the person's answer.
                 None if q.is_special_case() => match q.values().first() {
-                    Some(v) => html! { <span class="dh-value">{ self.w(&q.value_text_id(v)) }</span> },
+                    Some(v) => html! {
+                        <span class="dh-value dh-hint">
+                            { tfr("ui.guide.assumed", self.student(), lang, &[("value", self.w(&q.value_text_id(v)))]) }
+                        </span>
+                    },
                     None => html! {},
                 },
                 None if answers.is_unknown(q) => {
@@ -431,6 +450,12 @@ impl Guide<'_> {
             }
         });
         let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
+        // A minor student's plan, worded for the parent who reads it.
+        let for_parent = (self.student() && s.age_years() < 18).then(|| {
+            let mut sp = s.clone();
+            sp.role = elig::Role::Parent;
+            format!("{}\n\n{}", t("ui.plan.to_parent_intro", lang), plan_text(&elig::assess(&sp), &sp, lang, false))
+        });
         let plan_text = plan_text(a, s, lang, self.student());
         let rest = html! {
             <>
@@ -438,7 +463,7 @@ impl Guide<'_> {
                     <h3 id="dh-steps-title" class="dh-h3">{ t("ui.next.steps", lang) }</h3>
                     <p class="dh-path">{ texts::text(&a.path.text_id_in(s), lang) }</p>
                     <ol class="dh-steps dh-plan">{ for items }</ol>
-                    { plan_actions(lang, plan_text, self.student()) }
+                    { plan_actions(lang, plan_text, self.student(), for_parent) }
                 </section>
                 { self.summary_view(None) }
                 { region_view(a, lang, self.student()) }

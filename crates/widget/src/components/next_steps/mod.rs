@@ -9,7 +9,7 @@
 use super::link::external;
 use crate::clock;
 use crate::state::{Answers, Role};
-use crate::text::{t, tf, tr};
+use crate::text::{t, tf, tfr, tr};
 use diary_rules::eligibility::create_button::Condition;
 use diary_rules::eligibility::questions::{birth_date_doubtful, decides_next, done_answer, questions, Question};
 use diary_rules::eligibility::{
@@ -28,7 +28,7 @@ mod share;
 use guide::*;
 use plan::*;
 use share::*;
-pub(crate) use share::{call_navigator, CopyRow};
+pub(crate) use share::{call_navigator, share_button, CopyRow};
 
 #[derive(Properties, PartialEq)]
 pub struct NextStepsProps {

@@ -214,4 +214,8 @@ pub(crate) struct CopyProps {
     /// More buttons in the same row.
     #[prop_or_default]
     pub children: Html,
+    /// The button opens the share sheet where the browser has one, and
+    /// copies only where it has none.
+    #[prop_or_default]
+    pub share: bool,
 }

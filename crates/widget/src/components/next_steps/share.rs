@@ -16,7 +16,11 @@ pub(crate) fn copy_row(props: &CopyProps) -> Html {
         let status = status.clone();
         let done = props.done;
         let student = props.student;
+        let share = props.share;
         Callback::from(move |_: MouseEvent| {
+            if share && share_text(&text) {
+                return;
+            }
             let done = tr(done, student, lang);
             let failed = tr("ui.plan.copy_failed", student, lang);
             let status = status.clone();
@@ -41,9 +45,10 @@ pub(crate) fn copy_row(props: &CopyProps) -> Html {
 }
 
 /// «Скопировать план», «Распечатать план», «Отправить план» (where the
-/// browser has a share sheet). Nothing leaves the device but by the user's
-/// action.
-pub(super) fn plan_actions(lang: Lang, text: String, student: bool) -> Html {
+/// browser has a share sheet); for a student, «Отправить родителю»: the
+/// plan worded for the parent (`for_parent`), shared or else copied.
+/// Nothing leaves the device but by the user's action.
+pub(super) fn plan_actions(lang: Lang, text: String, student: bool, for_parent: Option<String>) -> Html {
     let on_print = Callback::from(|e: MouseEvent| {
         use wasm_bindgen::JsCast;
         // Every step printed open, not only the current one.
@@ -60,26 +65,47 @@ pub(super) fn plan_actions(lang: Lang, text: String, student: bool) -> Html {
             let _ = w.print();
         }
     });
-    let share = has_share().then(|| {
-        let text = text.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(&text));
-            if let Some(p) = call_navigator("", "share", &data) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // A cancelled share sheet is not an error.
-                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-                });
-            }
-        });
-        html! { <button type="button" class="dh-secondary" id="dh-plan-share" {onclick}>{ t("ui.plan.share", lang) }</button> }
-    });
+    let share = share_button(lang, text.clone(), "dh-plan-share", "ui.plan.share");
     html! {
+        <>
         <CopyRow {lang} {text} {student} id="dh-plan-copy" label="ui.plan.copy" done="ui.plan.copied" class="dh-plan-actions">
             <button type="button" class="dh-secondary" id="dh-plan-print" onclick={on_print}>{ t("ui.plan.print", lang) }</button>
             { for share }
         </CopyRow>
+        if let Some(text) = for_parent {
+            <CopyRow {lang} {text} {student} share=true id="dh-plan-parent" label="ui.plan.to_parent_student"
+                done="ui.plan.to_parent_copied_student" class="dh-plan-actions dh-plan-parent" />
+        }
+        </>
     }
+}
+
+/// Opens the browser's share sheet with `text`; `false` where the browser
+/// has none.
+fn share_text(text: &str) -> bool {
+    if !has_share() {
+        return false;
+    }
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text));
+    if let Some(p) = call_navigator("", "share", &data) {
+        wasm_bindgen_futures::spawn_local(async move {
+            // A cancelled share sheet is not an error.
+            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        });
+    }
+    true
+}
+
+/// A button that opens the browser's share sheet with `text`, where the
+/// browser has one (`navigator.share`); `None` elsewhere.
+pub(crate) fn share_button(lang: Lang, text: String, id: &'static str, label: &'static str) -> Option<Html> {
+    has_share().then(|| {
+        let onclick = Callback::from(move |_: MouseEvent| {
+            share_text(&text);
+        });
+        html! { <button type="button" class="dh-secondary" {id} {onclick}>{ t(label, lang) }</button> }
+    })
 }
 
 pub(super) fn navigator() -> Option<JsValue> {
