@@ -156,6 +156,23 @@ for (const { path, sel } of PAGES) {
     }
   });
 
+  test(`${path}: where the wasm cannot load, the pasted copy gives way to the fallback and the static guide`, async () => {
+    const { page, context, log } = await openPage(env, path, {
+      prepare: (p) => p.route("**/*.wasm", (route) => route.abort()),
+    });
+    try {
+      await page.waitForSelector(sel + ".dh-static-guide", { timeout: 15000 });
+      assert.equal(await page.isVisible("text=Не получается войти?"), true);
+      const left = await page.evaluate(() => document.querySelectorAll("#dh-birth-date").length
+        + (document.querySelector("diary-login-help")?.shadowRoot?.querySelectorAll("#dh-birth-date").length ?? 0));
+      assert.equal(left, 0, "the first screen's question is gone");
+      assert.deepEqual(log.uncaught, []);
+      assert.deepEqual(foreignRequests(log, env.origin), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test(`${path}: under Trusted Types ('none') and a strict CSP: adopted, the panel works, no violation`, async () => {
     const { page, context, log } = await openPage(env, path, {
       prepare: async (p) => {
