@@ -26,7 +26,7 @@ scripts/bind.sh "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/diary_help_wid
 cp target/pkg-one/bind/diary_help.js target/pkg-one/bind/diary_help_bg.wasm "$out/"
 cp "$texts/texts.en.bin" "$out/diary-texts.en.bin"
 rm -rf target/pkg-one/bind target/one-root && mkdir -p target/one-root/pkg
-for f in index.html element.html web bench node_modules; do ln -s "$root/$f" "target/one-root/$f"; done
+for f in index.html element.html web bench docs node_modules; do ln -s "$root/$f" "target/one-root/$f"; done
 ln -s "$root/pkg/rules" target/one-root/pkg/rules
 ln -s "$root/$out" target/one-root/pkg/widget
 node scripts/sizes.mjs "$out"/diary_help.js "$out"/diary_help_bg.wasm "$out"/diary-help-css.js "$out"/diary-help-start.js "$out"/diary-login-help.js

@@ -92,6 +92,12 @@ cargo run --quiet --locked -p diary-guide -- --guide "$pkg"/widget.tmp/guide
 # JS with its words filled in from the rules' text data, and the SHA-384 of
 # the guide's fallback files it reads (fetched with `integrity`).
 node scripts/static-texts.mjs web/diary-help-start.js "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp/guide
+# The same first screen as HTML a host pastes into its page
+# (first-screen.<lang>.html), from that module's own drawing function; the
+# examples that paste it get the fresh copy.
+examples=()
+if [ "$pkg" = pkg ]; then examples=(docs/examples/first-screen.html docs/examples/first-screen-element.html); fi
+node scripts/first-screen-html.mjs "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp "${examples[@]}"
 scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

@@ -81,13 +81,17 @@ const packages = {
       // The no-WebAssembly fallback's plans (crates/guide); the pages are files under guide/.
       "./guide/fallback.ru.json": "./guide/fallback.ru.json",
       "./guide/fallback.en.json": "./guide/fallback.en.json",
+      // The first screen as HTML to paste into the host's page (scripts/first-screen-html.mjs).
+      "./first-screen.ru.html": "./first-screen.ru.html",
+      "./first-screen.en.html": "./first-screen.en.html",
       "./package.json": "./package.json",
     },
     files: [
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
       "diary_help_sections.js", "diary_help_sections.d.ts", "diary_help_sections_bg.wasm",
       "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css",
-      "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "guide/", "README.md", "LICENSE",
+      "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "guide/",
+      "first-screen.ru.html", "first-screen.en.html", "README.md", "LICENSE",
     ],
     sideEffects: ["./diary-login-help.js", "./diary-help.css"],
   },

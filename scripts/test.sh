@@ -35,8 +35,8 @@ cargo test --locked --workspace
 
 step "wasm build and pkg/ freshness"
 scripts/build.sh
-if [ -n "$(git status --porcelain -- pkg docs/examples/cdn.html)" ]; then
-  git status --short -- pkg docs/examples/cdn.html
+if [ -n "$(git status --porcelain -- pkg docs/examples/cdn.html docs/examples/first-screen.html docs/examples/first-screen-element.html)" ]; then
+  git status --short -- pkg docs/examples/cdn.html docs/examples/first-screen.html docs/examples/first-screen-element.html
   echo "pkg/ is stale: the sources build to different files. Run scripts/build.sh and commit pkg/ (and docs/examples/cdn.html)." >&2
   exit 1
 fi

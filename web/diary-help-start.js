@@ -106,6 +106,22 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * v("tag", { attr: value }, ...children): the same as `h`, as data
+ * (`{ tag, attrs, kids }`): the first screen is drawn from it here and
+ * written out as HTML a host can paste (scripts/first-screen-html.mjs).
+ */
+function v(tag, attrs = {}, ...children) {
+  // No empty strings: an empty text node is not in the HTML form, and the
+  // pasted copy is adopted only if it is node for node this tree.
+  return { tag, attrs, kids: children.flat().filter((c) => c !== null && c !== undefined && c !== false && c !== "") };
+}
+
+/** The DOM of a `v` tree. */
+function dom(node) {
+  return typeof node === "string" ? node : h(node.tag, node.attrs, ...node.kids.map(dom));
+}
+
 function isoDate(d) {
   const pad = (n, w = 2) => String(n).padStart(w, "0");
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -119,10 +135,10 @@ function hasPicker(kind) {
 }
 
 function tabs(label, prefix, labels, selected, text, controls) {
-  return h("div", { role: "tablist", "aria-label": label, part: "tabs", class: `dh-tabs dh-${prefix === "role" ? "roles" : "sections"}` },
+  return v("div", { role: "tablist", "aria-label": label, part: "tabs", class: `dh-tabs dh-${prefix === "role" ? "roles" : "sections"}` },
     Object.keys(labels).map((id) => {
       const on = id === selected;
-      return h("button", {
+      return v("button", {
         type: "button", role: "tab", id: `dh-${prefix}-${id}`, "aria-selected": on ? "true" : "false",
         "aria-controls": on ? controls : null, tabindex: on ? "0" : "-1",
         part: on ? "tab tab-selected" : "tab", class: on ? "dh-tab dh-tab-selected" : "dh-tab",
@@ -130,62 +146,137 @@ function tabs(label, prefix, labels, selected, text, controls) {
     }));
 }
 
+/** The first screen's own element: a `<section>` with these attributes. */
+function rootAttrs(lang) {
+  return { part: "panel", lang, "aria-labelledby": "dh-title", class: "dh-panel dh-static", "aria-busy": "true" };
+}
+
 /**
- * The panel's first screen as the Yew panel draws it before any answer, and
- * what the person does with it: `{ root, state(), dispose() }`. `state()`:
- * `{ role, birth, remember, section, pressed, focus }`.
+ * The panel's first screen as the Yew panel draws it before any answer, as
+ * a `v` tree: for `lang` and `state` (`{ role, section, pressed }`), with
+ * the «запомнить» tick if `remember`, a date picker if `picker`, and the
+ * date limits from `today` (none when null: the pasted HTML, whose limits
+ * the script sets when it adopts it). scripts/first-screen-html.mjs writes
+ * it out as pkg/widget/first-screen.<lang>.html.
  */
-export function firstScreen(options) {
+export function firstScreenTree(lang, state, { remember = true, picker = true, today = null } = {}) {
+  const text = words(lang, state.role === "student");
+  const oldest = today && new Date(today.getFullYear() - MAX_AGE_YEARS, today.getMonth(), today.getDate());
+  const loading = state.pressed ? text("ui.start.loading") : "";
+  const section = state.section === "next"
+    ? v("div", { class: "dh-next" },
+      v("div", { class: "dh-card dh-ask dh-form" },
+        v("h3", { class: "dh-h3", tabindex: "-1" }, v("label", { for: "dh-birth-date" }, text("ui.next.birth_date.label"))),
+        v("p", { id: "dh-birth-date-hint", class: "dh-hint" }, text("ui.next.birth_date.hint"),
+          picker ? null : ` ${text("ui.date.format_hint")}`),
+        v("input", {
+          id: "dh-birth-date", type: picker ? "date" : "text", max: picker && today ? isoDate(today) : null,
+          min: picker && today ? isoDate(oldest) : null, placeholder: picker ? null : text("ui.date.format"),
+          form: "dh-no-form", "aria-describedby": "dh-birth-date-hint dh-birth-date-error", "aria-invalid": "false",
+        }),
+        v("p", { id: "dh-birth-date-error", class: "dh-verdict dh-bad", role: "status", "aria-live": "polite" }, loading),
+        remember ? v("div", { class: "dh-check" },
+          v("input", { id: "dh-birth-remember", type: "checkbox", form: "dh-no-form", "aria-describedby": "dh-birth-remember-hint" }),
+          v("label", { for: "dh-birth-remember" }, text("ui.next.birth_date.remember")),
+          v("p", { id: "dh-birth-remember-hint", class: "dh-hint" }, text("ui.next.birth_date.remember_hint"))) : null,
+        v("div", { class: "dh-buttons" }, v("button", { type: "button", id: "dh-birth-next" }, text("ui.guide.continue")))),
+      remember ? v("div", { class: "dh-remember" },
+        v("p", { class: "dh-hint" }, text("ui.next.remembered")),
+        v("button", { type: "button", class: "dh-secondary", id: "dh-forget", disabled: true }, text("ui.next.forget")),
+        v("p", { class: "dh-verdict", role: "status", "aria-live": "polite" })) : null)
+    : v("p", { class: "dh-hint", role: "status" }, text("ui.lazy.loading"));
+  return v("section", rootAttrs(lang),
+    v("h2", { id: "dh-title", part: "title", class: "dh-title" }, text("ui.panel.title")),
+    v("p", { part: "intro", class: "dh-intro" }, text("ui.panel.intro")),
+    tabs(text("ui.role.label"), "role", ROLE_TABS, state.role, text, `dh-role-${state.role}-panel`),
+    v("div", { role: "tabpanel", id: `dh-role-${state.role}-panel`, "aria-labelledby": `dh-role-${state.role}` },
+      tabs(text("ui.section.label"), "section", SECTION_TABS, state.section, text, `dh-section-${state.section}-panel`),
+      v("div", { role: "tabpanel", id: `dh-section-${state.section}-panel`, "aria-labelledby": `dh-section-${state.section}`,
+        part: "section", tabindex: "0", class: "dh-section" }, section)));
+}
+
+/** The first screen a host pasted into `container` (pkg/widget/first-screen.<lang>.html), or null. */
+export function pastedIn(container) {
+  return container.querySelector(":scope > section.dh-panel.dh-static");
+}
+
+/** The focused element inside `root`, with its selection: `{ id, start, end }`, or null. */
+export function focusIn(root) {
+  const active = root.getRootNode().activeElement;
+  if (!active || !root.contains(active) || !active.id) return null;
+  const focus = { id: active.id, start: null, end: null };
+  try {
+    focus.start = active.selectionStart;
+    focus.end = active.selectionEnd;
+  } catch { /* date inputs have no selection */ }
+  return focus;
+}
+
+/** Focuses `focus.id` inside `root` again (after a move or a redraw), with its selection. */
+export function refocus(root, focus) {
+  const target = focus && root.querySelector(`#${focus.id}`);
+  if (!target) return;
+  target.focus();
+  try {
+    if (focus.start !== null) target.setSelectionRange(focus.start, focus.end);
+  } catch { /* not a text field */ }
+}
+
+/**
+ * The panel's first screen, and what the person does with it:
+ * `{ root, state(), dispose() }`. `state()`:
+ * `{ role, birth, remember, section, pressed, focus }`. With `pasted` (the
+ * host's copy of first-screen.<lang>.html, already on the page) that
+ * element is adopted as it is, keeping what was typed, ticked and focused
+ * before the script ran; only if it is not the first screen these options
+ * draw (another language or role, `remember: false`, an edited or stale
+ * copy, a browser without a date picker) is it drawn anew, still keeping
+ * the typed date, the tick and the focus.
+ */
+export function firstScreen(options, pasted = null) {
   const lang = langOf(options);
   const remember = own(options, "remember") !== false;
   const picker = hasPicker("date");
   const state = { role: roleOf(options), birth: "", remember: false, section: "next", pressed: null, focus: null };
-  const root = h("section", { part: "panel", lang, "aria-labelledby": "dh-title", class: "dh-panel dh-static", "aria-busy": "true" });
+  const view = (today) => firstScreenTree(lang, state, { remember, picker, today });
+  let root = null;
 
   const draw = () => {
-    const text = words(lang, state.role === "student");
-    const today = new Date();
-    const oldest = new Date(today.getFullYear() - MAX_AGE_YEARS, today.getMonth(), today.getDate());
-    const loading = state.pressed ? text("ui.start.loading") : "";
-    const section = state.section === "next"
-      ? h("div", { class: "dh-next" },
-        h("div", { class: "dh-card dh-ask dh-form" },
-          h("h3", { class: "dh-h3", tabindex: "-1" }, h("label", { for: "dh-birth-date" }, text("ui.next.birth_date.label"))),
-          h("p", { id: "dh-birth-date-hint", class: "dh-hint" }, text("ui.next.birth_date.hint"),
-            picker ? null : ` ${text("ui.date.format_hint")}`),
-          h("input", {
-            id: "dh-birth-date", type: picker ? "date" : "text", max: picker ? isoDate(today) : null,
-            min: picker ? isoDate(oldest) : null, placeholder: picker ? null : text("ui.date.format"),
-            form: "dh-no-form", "aria-describedby": "dh-birth-date-hint dh-birth-date-error", "aria-invalid": "false",
-          }),
-          h("p", { id: "dh-birth-date-error", class: "dh-verdict dh-bad", role: "status", "aria-live": "polite" }, loading),
-          remember ? h("div", { class: "dh-check" },
-            h("input", { id: "dh-birth-remember", type: "checkbox", form: "dh-no-form", "aria-describedby": "dh-birth-remember-hint" }),
-            h("label", { for: "dh-birth-remember" }, text("ui.next.birth_date.remember")),
-            h("p", { id: "dh-birth-remember-hint", class: "dh-hint" }, text("ui.next.birth_date.remember_hint"))) : null,
-          h("div", { class: "dh-buttons" }, h("button", { type: "button", id: "dh-birth-next" }, text("ui.guide.continue")))),
-        remember ? h("div", { class: "dh-remember" },
-          h("p", { class: "dh-hint" }, text("ui.next.remembered")),
-          h("button", { type: "button", class: "dh-secondary", id: "dh-forget", disabled: true }, text("ui.next.forget")),
-          h("p", { class: "dh-verdict", role: "status", "aria-live": "polite" })) : null)
-      : h("p", { class: "dh-hint", role: "status" }, text("ui.lazy.loading"));
-    const active = root.getRootNode().activeElement;
-    const focused = active && root.contains(active) ? active.id : null;
-    root.replaceChildren(
-      h("h2", { id: "dh-title", part: "title", class: "dh-title" }, text("ui.panel.title")),
-      h("p", { part: "intro", class: "dh-intro" }, text("ui.panel.intro")),
-      tabs(text("ui.role.label"), "role", ROLE_TABS, state.role, text, `dh-role-${state.role}-panel`),
-      h("div", { role: "tabpanel", id: `dh-role-${state.role}-panel`, "aria-labelledby": `dh-role-${state.role}` },
-        tabs(text("ui.section.label"), "section", SECTION_TABS, state.section, text, `dh-section-${state.section}-panel`),
-        h("div", { role: "tabpanel", id: `dh-section-${state.section}-panel`, "aria-labelledby": `dh-section-${state.section}`,
-          part: "section", tabindex: "0", class: "dh-section" }, section)),
-    );
+    const focused = focusIn(root);
+    root.replaceChildren(...view(new Date()).kids.map(dom));
     const input = root.querySelector("#dh-birth-date");
     if (input) input.value = state.birth;
     const tick = root.querySelector("#dh-birth-remember");
     if (tick) tick.checked = state.remember;
-    if (focused) root.querySelector(`#${focused}`)?.focus();
+    refocus(root, focused);
   };
+
+  if (pasted) {
+    state.birth = pasted.querySelector("#dh-birth-date")?.value ?? "";
+    state.remember = pasted.querySelector("#dh-birth-remember")?.checked ?? false;
+    // A host's template may have indented the copy: whitespace between
+    // the tags means nothing in this markup.
+    const blanks = document.createTreeWalker(pasted, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
+    const drop = [];
+    while (blanks.nextNode()) if (blanks.currentNode.nodeType === Node.COMMENT_NODE || !blanks.currentNode.data.trim()) drop.push(blanks.currentNode);
+    for (const node of drop) node.remove();
+    if (pasted.isEqualNode(dom(view(null)))) {
+      root = pasted;
+      const today = new Date();
+      const input = root.querySelector("#dh-birth-date");
+      input.max = isoDate(today);
+      input.min = isoDate(new Date(today.getFullYear() - MAX_AGE_YEARS, today.getMonth(), today.getDate()));
+    } else {
+      const focused = focusIn(pasted);
+      root = h("section", rootAttrs(lang));
+      pasted.replaceWith(root);
+      draw();
+      refocus(root, focused);
+    }
+  } else {
+    root = h("section", rootAttrs(lang));
+    draw();
+  }
 
   const keep = () => {
     const input = root.querySelector("#dh-birth-date");
@@ -224,21 +315,11 @@ export function firstScreen(options) {
   root.addEventListener("change", onInput);
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);
-  draw();
   return {
     root,
     state() {
       keep();
-      const active = root.getRootNode().activeElement;
-      let focus = null;
-      if (active && root.contains(active) && active.id) {
-        focus = { id: active.id, start: null, end: null };
-        try {
-          focus.start = active.selectionStart;
-          focus.end = active.selectionEnd;
-        } catch { /* date inputs have no selection */ }
-      }
-      return { ...state, focus };
+      return { ...state, focus: focusIn(root) };
     },
     dispose() {
       root.removeEventListener("input", onInput);
@@ -291,13 +372,7 @@ export async function carryOver(container, state) {
   }
   if (state.section !== "next") container.querySelector(`#dh-section-${state.section}`)?.click();
   else if (state.pressed === "dh-birth-next") container.querySelector("#dh-birth-next")?.click();
-  const target = state.focus && !state.pressed ? container.querySelector(`#${state.focus.id}`) : null;
-  if (target) {
-    target.focus();
-    try {
-      if (state.focus.start !== null) target.setSelectionRange(state.focus.start, state.focus.end);
-    } catch { /* not a text field */ }
-  }
+  if (!state.pressed) refocus(container, state.focus);
 }
 
 function regionIdOf(options) {
@@ -420,7 +495,8 @@ export function mountOptions(options, state) {
 }
 
 /**
- * Draws the first screen in `target` now, mounts the panel when its wasm is
+ * Draws the first screen in `target` now (or adopts the one the host pasted
+ * there, first-screen.<lang>.html), mounts the panel when its wasm is
  * ready, and shows the static guide beside the host's fallback where it
  * cannot run. Resolves to the panel's handle; rejects with the reason the
  * wasm could not run.
@@ -428,9 +504,13 @@ export function mountOptions(options, state) {
 export async function start(target, options = {}) {
   const element = resolve(target);
   const loading = load();
-  const fallback = [...element.childNodes];
-  const screen = firstScreen(options);
-  element.replaceChildren(screen.root);
+  // A first screen the host pasted (first-screen.<lang>.html) stays where
+  // it is, focus and all; the rest is the fallback, aside until needed.
+  const pasted = pastedIn(element);
+  const fallback = [...element.childNodes].filter((node) => node !== pasted);
+  const screen = firstScreen(options, pasted);
+  for (const node of fallback) node.remove();
+  if (screen.root.parentNode !== element) element.append(screen.root);
   try {
     const { mount } = await loading;
     const state = screen.state();

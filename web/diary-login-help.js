@@ -24,7 +24,7 @@
 // diary-help.css. If no way works the panel still shows, with
 // data-state="unstyled" and one console warning.
 import CSS from "./diary-help-css.js";
-import { load, firstScreen, carryOver, mountOptions, staticGuide } from "./diary-help-start.js";
+import { load, firstScreen, pastedIn, focusIn, refocus, carryOver, mountOptions, staticGuide } from "./diary-help-start.js";
 
 const STYLESHEET_FILE = "./diary-help.css"; // a variable: bundlers leave it alone
 let sheet = null;
@@ -154,13 +154,19 @@ export class DiaryLoginHelp extends HTMLElement {
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       if (this.#profile === undefined) this.#profile = profileFromChild(this);
       options = optionsOf(this, this.#profile);
-      // The first screen at once, in place of the light-DOM fallback; the
+      // The first screen at once, in place of the light-DOM fallback (a
+      // first screen the host pasted as a child, first-screen.<lang>.html,
+      // moves into the shadow root as it is, with what was typed); the
       // panel mounts into `root` when its wasm is ready.
-      screen = firstScreen(options);
+      const pasted = pastedIn(this);
+      const focus = pasted && focusIn(pasted);
+      screen = firstScreen(options, pasted);
       const root = document.createElement("div");
       root.className = "dh-host";
       root.hidden = true;
-      const [{ mount }, styled] = await Promise.all([loading, style(this, shadow, [screen.root, root])]);
+      const styling = style(this, shadow, [screen.root, root]);
+      refocus(screen.root, focus);
+      const [{ mount }, styled] = await Promise.all([loading, styling]);
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
       const state = screen.state();
       screen.dispose();

@@ -33,9 +33,10 @@ export async function tearDown({ server, browser }) {
  * also kept apart in `log.uncaught`) and requests. `prepare(page)` runs
  * before the navigation (e.g. to install routes); `contextOptions` go to
  * playwright's `newContext` (e.g. `bypassCSP` to inject axe-core as a script
- * tag).
+ * tag); `waitUntil` goes to `page.goto` (e.g. "commit" while a test holds
+ * the page's scripts).
  */
-export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {} } = {}) {
+export async function openPage(env, path, { viewport = { width: 1280, height: 800 }, prepare, contextOptions = {}, waitUntil } = {}) {
   const context = await env.browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const log = { errors: [], requests: [], uncaught: [], warnings: [] };
@@ -45,7 +46,7 @@ export async function openPage(env, path, { viewport = { width: 1280, height: 80
   page.on("console", (m) => { if (m.type() === "error") log.errors.push(m.text()); });
   page.on("pageerror", (e) => log.errors.push(String(e)));
   page.on("request", (r) => log.requests.push(r.url()));
-  await page.goto(new URL(path, env.url).href);
+  await page.goto(new URL(path, env.url).href, waitUntil ? { waitUntil } : {});
   return { page, context, log };
 }
 
