@@ -4,13 +4,13 @@
 //! state: never stored, logged or sent, and gone when the section closes.
 
 use super::form::NO_FORM;
+use super::next_steps::clipboard_write;
 use crate::text::{t, tf};
 use diary_rules::password::{
     self as pw, check_password, render_message, CheckOptions, GeneratorOptions, MessageContext, PasswordCheck, Policy,
     RuleId, Warning,
 };
 use diary_rules::Lang;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -40,13 +40,6 @@ enum CopyState {
 fn generate(memorable: bool) -> Option<String> {
     let mut fill = diary_rules_js::secure_random;
     pw::generate_password(&GeneratorOptions { length: None, memorable }, &Policy::gosuslugi(), &mut fill).ok()
-}
-
-/// `navigator.clipboard.writeText(text)`, if the browser has it (it needs a
-/// secure context); the promise's outcome decides what the user is told.
-/// The one clipboard call of the panel, shared with the plan's copy button.
-fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
-    super::next_steps::call_navigator("clipboard", "writeText", &JsValue::from_str(text))
 }
 
 #[function_component(PasswordHelp)]

@@ -28,7 +28,7 @@ mod share;
 use guide::*;
 use plan::*;
 use share::*;
-pub(crate) use share::{call_navigator, share_button, CopyRow};
+pub(crate) use share::{clipboard_write, share_button, CopyRow};
 
 #[derive(Properties, PartialEq)]
 pub struct NextStepsProps {

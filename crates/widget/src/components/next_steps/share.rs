@@ -24,7 +24,7 @@ pub(crate) fn copy_row(props: &CopyProps) -> Html {
             let done = tr(done, student, lang);
             let failed = tr("ui.plan.copy_failed", student, lang);
             let status = status.clone();
-            match call_navigator("clipboard", "writeText", &JsValue::from_str(&text)) {
+            match clipboard_write(&text) {
                 Some(p) => wasm_bindgen_futures::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
                     status.set(if ok { done } else { failed });
@@ -78,6 +78,13 @@ pub(super) fn plan_actions(lang: Lang, text: String, student: bool, for_parent: 
         }
         </>
     }
+}
+
+/// `navigator.clipboard.writeText(text)`, if the browser has it (it needs a
+/// secure context); the promise's outcome decides what the person is told.
+/// The one clipboard call of the panel (the plan, the kit, the generator).
+pub(crate) fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
+    call_navigator("clipboard", "writeText", &JsValue::from_str(text))
 }
 
 /// Opens the browser's share sheet with `text`; `false` where the browser
