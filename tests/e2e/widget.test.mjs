@@ -159,6 +159,40 @@ test("a pasted, typo'd «Ваш днивник не найден» gets its expl
   await context.close();
 });
 
+test("explanations when unsure: maybe one of these, two candidates, a long paste", async () => {
+  const { page, context, log } = await openPage(env, "index.html");
+  await ready(page);
+  await page.getByRole("tab", { name: "Я вижу ошибку" }).click();
+  const explain = async (text) => {
+    await page.fill("#dh-error-text", text);
+    await page.click("#dh-error-explain");
+  };
+  // Not recognised: says so, suggests the closest entries and whom to ask
+  // on each side (Gosuslugi support, the diary's side).
+  await explain("Что-то с кодом привязки");
+  await page.waitForSelector(".dh-unknown .dh-maybe");
+  assert.match(await page.textContent(".dh-unknown"), /не узнали|не распознали|Не удалось/i);
+  const maybe = await page.$$eval(".dh-maybe li", (l) => l.map((li) => li.textContent));
+  assert.ok(maybe.length >= 1 && maybe.length <= 3, maybe.join(" | "));
+  assert.ok(maybe.some((m) => /привязк/i.test(m)), maybe.join(" | "));
+  assert.ok((await page.textContent(".dh-ask-gosuslugi")).trim().length > 0);
+  assert.ok((await page.textContent(".dh-ask-diary")).trim().length > 0);
+  // Two entries about as likely: both shown.
+  await explain("Код привязки истёк, номер уже используется");
+  await page.waitForSelector(".dh-also");
+  assert.match(await page.textContent("#dh-explanation-title"), /привязк/i);
+  assert.ok((await page.textContent(".dh-also")).trim().length > 0);
+  // A whole page pasted, the message at its end past 2,000 characters.
+  const long = `${"Новости школы, расписание и объявления. ".repeat(150)} Ошибка входа: Дневник не найден.`;
+  assert.ok(long.length > 2000);
+  await explain(long);
+  await page.waitForFunction(() => /Дневник не найден/.test(document.querySelector(".dh-recognised")?.textContent ?? ""));
+  assert.match(await page.textContent("#dh-explanation-title"), /Дневник не найден/);
+  assert.equal(await page.$(".dh-also"), null);
+  clean(log);
+  await context.close();
+});
+
 test("an error in the page URL opens its explanation directly", async () => {
   const { page, context, log } = await openPage(env, "index.html?error=" + encodeURIComponent("Не найден в СФР"));
   await ready(page);

@@ -24,7 +24,7 @@ pub const MAX_WORD_CHARS: usize = 40;
 /// of Russian letters inside it («Ds yt vj;tnt» is «Вы не можете», `;` the
 /// key of «ж»): [`Word::raw`] is the whole token, [`Word::chars`] its first
 /// run of letters (what the word reads as it is).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct Word {
     chars: [char; MAX_WORD_CHARS],
     len: u8,
@@ -91,21 +91,77 @@ impl Word {
     }
 }
 
-/// Hashes the letters in use in one write (the matcher's cache hashes every
-/// input word: a 1 MB paste has about 150 000).
-impl std::hash::Hash for Word {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let mut bytes = [0u8; 4 * MAX_WORD_CHARS + 1];
-        for (slot, c) in bytes.chunks_exact_mut(4).zip(self.raw()) {
-            slot.copy_from_slice(&u32::from(*c).to_le_bytes());
-        }
-        let n = 4 * self.raw().len();
-        if let Some(flag) = bytes.get_mut(n) {
-            *flag = u8::from(self.overlong);
-        }
-        state.write(bytes.get(..=n).unwrap_or(&[]));
+/// Equal when every field is: the letters in use and the flags (the
+/// unused slots are always zero, so they need no comparing). Compared letter
+/// by letter, not as the whole array: the matcher's cache compares a word on
+/// every hit, and a 1 MB paste has about 150 000 words (in wasm a `memcmp`
+/// of the 160-byte array goes byte by byte).
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        self.len == other.len
+            && self.plain_start == other.plain_start
+            && self.plain_len == other.plain_len
+            && self.overlong == other.overlong
+            && self.latin_name == other.latin_name
+            && self.cyrillic == other.cyrillic
+            && self.raw().iter().zip(other.raw()).all(|(a, b)| a == b)
     }
 }
+
+impl Eq for Word {}
+
+/// Hashes the letters in use as one `u64` (the matcher's cache hashes
+/// every input word; see [`WordHasher`]).
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.key());
+    }
+}
+
+impl Word {
+    /// A 64-bit digest of the letters in use and the overlong flag (equal
+    /// words have equal keys), mixed so that every bit depends on every
+    /// letter.
+    fn key(&self) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut h = u64::from(self.overlong) ^ (u64::from(self.len) << 56);
+        for c in self.raw() {
+            h = (h.rotate_left(5) ^ u64::from(u32::from(*c))).wrapping_mul(K);
+        }
+        // The final mix of splitmix64: the hash table reads both the low
+        // bits (the bucket) and the high ones (the tag).
+        h ^= h >> 30;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 27;
+        h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+}
+
+/// The hasher of the maps keyed by [`Word`]: the word's own key, as it is
+/// (SipHash over a copied buffer was a third of the time of a long paste
+/// in wasm). Not meant for keys an attacker picks to collide: the maps hold
+/// at most a few thousand words of one text.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by `Word`; any other key still hashes all its bytes.
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::index::{index, Class, QuoteModel, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
 use super::{MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
-use crate::explain::normalize::{words, Word, MAX_WORD_CHARS};
+use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
 
 /// What each such word costs, in quote-word weight: a message with words
 /// inserted («Электронный дневник / Вход / не найдено в загсе») is less
@@ -127,11 +127,11 @@ pub(super) struct Scores {
 #[derive(Default)]
 struct Seen {
     /// Analyses of whole input words.
-    words: HashMap<Word, Analysis>,
+    words: HashMap<Word, Analysis, BuildWordHasher>,
     /// Two input words joined: the vocabulary words they stand for with at
     /// most one edit (as `whole`; the same map type as `words`, so the wasm
     /// carries one copy of the map's code).
-    joined: HashMap<Word, Analysis>,
+    joined: HashMap<Word, Analysis, BuildWordHasher>,
 }
 
 impl Seen {
@@ -141,17 +141,13 @@ impl Seen {
         if last {
             return Cow::Owned(Analysis::of(word, last));
         }
-        if !self.words.contains_key(word) {
-            let a = Analysis::of(word, last);
-            if self.words.len() >= SEEN_WORDS_CACHE {
-                return Cow::Owned(a);
-            }
-            self.words.insert(*word, a);
+        if self.words.len() >= SEEN_WORDS_CACHE {
+            return match self.words.get(word) {
+                Some(a) => Cow::Borrowed(a),
+                None => Cow::Owned(Analysis::of(word, last)),
+            };
         }
-        match self.words.get(word) {
-            Some(a) => Cow::Borrowed(a),
-            None => Cow::Owned(Analysis::default()),
-        }
+        Cow::Borrowed(self.words.entry(*word).or_insert_with(|| Analysis::of(word, last)))
     }
 
     /// The vocabulary words two input words joined stand for (a cut-off
