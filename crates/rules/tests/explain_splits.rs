@@ -16,7 +16,10 @@
 
 use std::collections::BTreeMap;
 
+use diary_rules::explain::catalog::catalog;
+use diary_rules::explain::matcher::{best_match_with, Pass, Passes};
 use diary_rules::explain::{explain, ExplainContext};
+use diary_rules::nfc::nfc;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -55,10 +58,19 @@ struct Score {
 }
 
 fn score(raw: &str) -> Score {
+    score_with(raw, &|t: &str| explain(t, &ExplainContext::default()).map(|e| e.id))
+}
+
+/// The entry the matcher picks with only `passes` (what `explain` answers
+/// with all of them: `ablation` checks that).
+fn id_with(text: &str, passes: Passes) -> Option<&'static str> {
+    best_match_with(&nfc(text), passes).and_then(|m| catalog().entry.get(m.entry)).map(|e| e.id)
+}
+
+fn score_with(raw: &str, got: &dyn Fn(&str) -> Option<&'static str>) -> Score {
     let split: Split = toml::from_str(raw).expect("split parses");
     assert!(split.positive.len() >= 300, "{} positives", split.positive.len());
     assert!(split.negative.len() >= 300, "{} negatives", split.negative.len());
-    let got = |t: &str| explain(t, &ExplainContext::default()).map(|e| e.id);
     let (mut answers, mut right, mut found) = (0usize, 0usize, 0usize);
     let mut by_how: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut fp_by_note: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -133,4 +145,38 @@ fn test_split() {
     println!("test: {}", s.report);
     assert!(s.precision >= TEST_MIN_PRECISION, "test precision {:.3} below {TEST_MIN_PRECISION}", s.precision);
     assert!(s.recall >= TEST_MIN_RECALL, "test recall {:.3} below {TEST_MIN_RECALL}", s.recall);
+}
+
+/// Issue 23's ablation: precision and recall on both splits with each pass
+/// of the matcher turned off in turn (`matcher::Passes`, the parameter the
+/// shipped matcher runs with all on). Aggregates only, for the sealed
+/// split too. `cargo test -p diary-rules --release --test explain_splits
+/// ablation -- --nocapture` prints the table the README quotes.
+#[test]
+fn ablation() {
+    let dev = include_str!("../../../tests/fixtures/explain-dev.toml");
+    let test = include_str!("../../../tests/fixtures/explain-test.toml");
+    // All passes on is exactly what `explain` answers.
+    for raw in [dev, test] {
+        let split: Split = toml::from_str(raw).unwrap();
+        let texts = split.positive.iter().map(|p| &p.text).chain(split.negative.iter().map(|n| &n.text));
+        for t in texts {
+            assert_eq!(id_with(t, Passes::ALL), explain(t, &ExplainContext::default()).map(|e| e.id));
+        }
+    }
+    let mut rows = vec![("all passes".to_owned(), Passes::ALL)];
+    rows.extend(Pass::ALL.iter().map(|p| (format!("without {}", p.id()), Passes::ALL.without(*p))));
+    println!("| Matcher | dev precision | dev recall | test precision | test recall |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, passes) in rows {
+        let got = |t: &str| id_with(t, passes);
+        let (d, t) = (score_with(dev, &got), score_with(test, &got));
+        println!(
+            "| {name} | {:.1} % | {:.1} % | {:.1} % | {:.1} % |",
+            100.0 * d.precision,
+            100.0 * d.recall,
+            100.0 * t.precision,
+            100.0 * t.recall
+        );
+    }
 }

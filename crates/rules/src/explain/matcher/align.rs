@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::index::{index, Class, QuoteModel, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
-use super::{MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
+use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
 
 /// What each such word costs, in quote-word weight: a message with words
@@ -105,6 +105,9 @@ struct At {
     start: usize,
     end: usize,
     negated: bool,
+    /// Whether a quote word must have the same «не» before it
+    /// ([`Pass::Negation`]; off only in an evaluation).
+    polarity: bool,
     /// The text's last word.
     last: bool,
 }
@@ -124,8 +127,9 @@ pub(super) struct Scores {
 /// and a pasted page repeats its pairs of words too. Bounded, so memory
 /// stays fixed whatever the input; past the bound a word costs its
 /// vocabulary lookups again.
-#[derive(Default)]
 struct Seen {
+    /// The passes the words are read with.
+    passes: Passes,
     /// Analyses of whole input words.
     words: HashMap<Word, Analysis, BuildWordHasher>,
     /// Two input words joined: the vocabulary words they stand for with at
@@ -139,15 +143,16 @@ impl Seen {
     /// cached: it may be cut off, which matches more.
     fn analyse(&mut self, word: &Word, last: bool) -> Cow<'_, Analysis> {
         if last {
-            return Cow::Owned(Analysis::of(word, last));
+            return Cow::Owned(Analysis::of(word, last, self.passes));
         }
         if self.words.len() >= SEEN_WORDS_CACHE {
             return match self.words.get(word) {
                 Some(a) => Cow::Borrowed(a),
-                None => Cow::Owned(Analysis::of(word, last)),
+                None => Cow::Owned(Analysis::of(word, last, self.passes)),
             };
         }
-        Cow::Borrowed(self.words.entry(*word).or_insert_with(|| Analysis::of(word, last)))
+        let passes = self.passes;
+        Cow::Borrowed(self.words.entry(*word).or_insert_with(|| Analysis::of(word, last, passes)))
     }
 
     /// The vocabulary words two input words joined stand for (a cut-off
@@ -196,7 +201,7 @@ fn negates(hits: &[Hit]) -> bool {
 }
 
 /// The best alignment of every quote with `text`, by quote index.
-pub(super) fn quote_scores(text: &str) -> Scores {
+pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let index = index();
     let mut run = Run {
         states: vec![None; index.states],
@@ -210,7 +215,9 @@ pub(super) fn quote_scores(text: &str) -> Scores {
     // The last four words as read (oldest first), for the phrases that say
     // a message is gone.
     let mut recent: Vec<Vec<char>> = Vec::with_capacity(5);
-    let mut seen = Seen::default();
+    let mut seen = Seen { passes, words: HashMap::default(), joined: HashMap::default() };
+    let negation_on = passes.has(Pass::Negation);
+    let joins_on = passes.has(Pass::RunTogether);
     let mut matches: Vec<Hit> = Vec::new();
     let mut extra: Vec<Hit> = Vec::new();
     // The previous word and whether it matched a vocabulary word exactly.
@@ -256,7 +263,14 @@ pub(super) fn quote_scores(text: &str) -> Scores {
             resolved.push(pos);
         }
         prev_cyrillic = word.cyrillic();
-        let at = |pos: usize, negated: bool| At { pos, start: span.start, end: span.end, negated, last };
+        let at = |pos: usize, negated: bool| At {
+            pos,
+            start: span.start,
+            end: span.end,
+            negated,
+            polarity: negation_on,
+            last,
+        };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
         let exact = matches.iter().any(|h| h.factor >= 1.0);
@@ -288,7 +302,7 @@ pub(super) fn quote_scores(text: &str) -> Scores {
         // before, when either of them is not a word of the catalog as it is.
         if let Some((p, p_exact)) = prev {
             let joined_len = p.chars().len() + chars.len();
-            if !(p_exact && exact) && joined_len <= MAX_WORD_CHARS {
+            if joins_on && !(p_exact && exact) && joined_len <= MAX_WORD_CHARS {
                 let mut joined = [' '; MAX_WORD_CHARS];
                 for (slot, c) in joined.iter_mut().zip(p.chars().iter().chain(chars)) {
                     *slot = *c;
@@ -334,7 +348,7 @@ fn update(
     // соответствует требованиям» is not «Пароль не соответствует…»: a
     // meaningful word stands for a quote word only with the same «не» (or
     // none) right before it.
-    if class != Class::Stop && model.negated.get(j).copied().unwrap_or(false) != at.negated {
+    if at.polarity && class != Class::Stop && model.negated.get(j).copied().unwrap_or(false) != at.negated {
         return;
     }
     let gain = model.weight(j) * hit.factor;

@@ -3,6 +3,7 @@
 //! two words typed as one.
 
 use super::index::{index, is_negation, letter_mask, Subjects, VocabWord, MAX_EDITS};
+use super::{Pass, Passes};
 use crate::explain::normalize::{Word, MAX_WORD_CHARS};
 
 /// Another form of a word: at least this many first letters in common…
@@ -208,7 +209,7 @@ fn fold(c: char) -> char {
 
 /// The other readings of a word typed in Latin characters: as typed with
 /// the English layout on, transliterated, in look-alike letters.
-fn readings(raw: &[char]) -> Vec<(Vec<char>, f32)> {
+fn readings(raw: &[char], passes: Passes) -> Vec<(Vec<char>, f32)> {
     let mut out: Vec<(Vec<char>, f32)> = Vec::new();
     if !raw.iter().all(|c| c.is_ascii()) || !raw.iter().any(|c| c.is_ascii_alphabetic()) {
         return out;
@@ -220,10 +221,19 @@ fn readings(raw: &[char]) -> Vec<(Vec<char>, f32)> {
             }
         }
     };
-    push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect(), 1.0);
+    if passes.has(Pass::Layout) {
+        push(raw.iter().map(|&c| crate::password::layout::russian_key(c).map(fold)).collect(), 1.0);
+    }
     if raw.iter().all(|c| c.is_ascii_alphabetic()) {
-        push(crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()), READING_FACTOR);
-        push(raw.iter().map(|&c| lookalike(c)).collect(), READING_FACTOR);
+        if passes.has(Pass::Translit) {
+            push(
+                crate::password::layout::from_translit(raw).map(|w| w.into_iter().map(fold).collect()),
+                READING_FACTOR,
+            );
+        }
+        if passes.has(Pass::Lookalike) {
+            push(raw.iter().map(|&c| lookalike(c)).collect(), READING_FACTOR);
+        }
     }
     out
 }
@@ -241,7 +251,7 @@ fn meaning(word: &[char]) -> Vec<Hit> {
 }
 
 impl Analysis {
-    pub(super) fn of(word: &Word, last: bool) -> Analysis {
+    pub(super) fn of(word: &Word, last: bool, passes: Passes) -> Analysis {
         let index = index();
         let chars = word.chars();
         let mut a = Analysis { ends_resolved: index.ends_resolved(chars), ..Analysis::default() };
@@ -249,7 +259,7 @@ impl Analysis {
         // A vocabulary word as it is, in some reading: no split.
         let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);
         let mut keys: Vec<Vec<char>> = vec![chars.to_vec()];
-        for (r, factor) in readings(word.raw()) {
+        for (r, factor) in readings(word.raw(), passes) {
             let mut hits = Vec::new();
             vocab_hits(&r, last, &mut hits);
             exact |= hits.iter().any(|h| h.factor >= 1.0);
@@ -265,6 +275,9 @@ impl Analysis {
         for key in &keys {
             a.negation |= is_negation(key);
             a.subjects.add(index.subjects_of(key));
+            if !passes.has(Pass::Lexicon) {
+                continue;
+            }
             let (synonyms, edits) = index.synonyms_near(key);
             // An everyday word is a word: not words run together.
             exact |= !synonyms.is_empty();
@@ -282,8 +295,8 @@ impl Analysis {
                 }
             }
         }
-        a.spoken = !exact && index.spoken.contains(chars);
-        if !exact && a.parts.is_empty() {
+        a.spoken = passes.has(Pass::Spoken) && !exact && index.spoken.contains(chars);
+        if passes.has(Pass::RunTogether) && !exact && a.parts.is_empty() {
             let broken = keys.iter().find_map(|k| word_break(k));
             a.parts = broken.or_else(|| keys.iter().find_map(|k| split(k, last))).unwrap_or_default();
         }

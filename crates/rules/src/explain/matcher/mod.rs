@@ -85,6 +85,7 @@ mod align;
 mod index;
 mod lexicon;
 
+use crate::id::closed_set;
 use align::{better, quote_scores, Found, Span};
 use index::{index, Subjects};
 
@@ -94,6 +95,52 @@ use super::catalog::catalog;
 use crate::texts;
 #[cfg(test)]
 use index::Class;
+
+closed_set!(
+    /// A normalization pass or check of the matcher that an evaluation can
+    /// turn off to measure what it is worth (`tests/explain_splits.rs`).
+    Pass {
+        /// A word typed with the English layout on («lytdybr» is «дневник»).
+        Layout => "layout",
+        /// A word transliterated into Latin letters («dnevnik»).
+        Translit => "translit",
+        /// A word in Latin letters that look like Cyrillic ones («HOMEP»).
+        Lookalike => "lookalike",
+        /// Words run together («дневникненайден») or one word typed as two
+        /// («днев ник»).
+        RunTogether => "run_together",
+        /// Spoken punctuation from dictation («точка», «запятая») read past.
+        Spoken => "spoken",
+        /// Everyday words and forms that stand for the catalog's words
+        /// («учётка», «больше не действует»).
+        Lexicon => "lexicon",
+        /// A text about another service (a bank, a messenger…) vetoes or
+        /// lowers a match; the subjects name the side.
+        Subjects => "subjects",
+        /// A negated distinguishing word («не найден» in a success
+        /// message) vetoes a match.
+        Negation => "negation",
+    }
+);
+
+/// The passes a match runs with: all of them in the shipped matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passes(u16);
+
+impl Passes {
+    /// Every pass: what [`matches`] and [`best_match`] run.
+    pub const ALL: Passes = Passes(u16::MAX);
+
+    /// These passes less `pass`.
+    pub const fn without(self, pass: Pass) -> Passes {
+        Passes(self.0 & !(1 << pass as u16))
+    }
+
+    /// Whether `pass` runs.
+    pub const fn has(self, pass: Pass) -> bool {
+        self.0 & (1 << pass as u16) != 0
+    }
+}
 
 /// How many quote words in a row an alignment may skip.
 pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
@@ -204,6 +251,11 @@ pub fn best_match(text: &str) -> Option<QuoteMatch> {
     matches(text).best
 }
 
+/// [`best_match`] with only some passes (an evaluation's ablation).
+pub fn best_match_with(text: &str, passes: Passes) -> Option<QuoteMatch> {
+    matches_with(text, passes).best
+}
+
 /// What `text` stands for: the answer, a close second, or the nearest
 /// entries.
 ///
@@ -213,7 +265,13 @@ pub fn best_match(text: &str) -> Option<QuoteMatch> {
 /// assert!(m.best.is_none());
 /// ```
 pub fn matches(text: &str) -> Matches {
-    let scores = quote_scores(text);
+    matches_with(text, Passes::ALL)
+}
+
+/// [`matches`] with only some passes (an evaluation's ablation).
+pub fn matches_with(text: &str, passes: Passes) -> Matches {
+    let subjects_on = passes.has(Pass::Subjects);
+    let scores = quote_scores(text, passes);
     let index = index();
     let mut vetoed = vec![false; index.entries];
     // The best quote of each group, then the best group.
@@ -231,7 +289,7 @@ pub fn matches(text: &str) -> Matches {
             }
             let near = subjects_near(&scores.subjects, &f.span);
             let others = index.entry_others.get(model.group).copied().unwrap_or(0);
-            if near.foreign || near.own & others != 0 {
+            if subjects_on && (near.foreign || near.own & others != 0) {
                 let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
                 if near.own & own == 0 {
                     if let Some(v) = vetoed.get_mut(model.group) {
@@ -259,7 +317,7 @@ pub fn matches(text: &str) -> Matches {
             best = Some(candidate);
         }
     }
-    let side = side_named(&scores.subjects);
+    let side = if subjects_on { side_named(&scores.subjects) } else { None };
     let as_match = |(group, quote, f): (usize, usize, Found), confidence: f32| QuoteMatch {
         entry: group,
         quote,
@@ -315,7 +373,7 @@ pub fn matches(text: &str) -> Matches {
     for (e, c) in closeness.iter().enumerate() {
         let others = index.entry_others.get(e).copied().unwrap_or(0);
         let own = index.entry_subjects.get(e).copied().unwrap_or(0) & !others;
-        let foreign = (all.foreign || all.own & others != 0) && all.own & own == 0;
+        let foreign = subjects_on && (all.foreign || all.own & others != 0) && all.own & own == 0;
         if *c < NEAREST_MIN || vetoed.get(e).copied().unwrap_or(false) || foreign {
             continue;
         }
