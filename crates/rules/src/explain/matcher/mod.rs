@@ -128,7 +128,7 @@ closed_set!(
 pub struct Passes(u16);
 
 impl Passes {
-    /// Every pass: what [`matches`] and [`best_match`] run.
+    /// Every pass: what [`matches()`] and [`best_match`] run.
     pub const ALL: Passes = Passes(u16::MAX);
 
     /// These passes less `pass`.
@@ -268,7 +268,7 @@ pub fn matches(text: &str) -> Matches {
     matches_with(text, Passes::ALL)
 }
 
-/// [`matches`] with only some passes (an evaluation's ablation).
+/// [`matches()`] with only some passes (an evaluation's ablation).
 pub fn matches_with(text: &str, passes: Passes) -> Matches {
     let subjects_on = passes.has(Pass::Subjects);
     let scores = quote_scores(text, passes);
