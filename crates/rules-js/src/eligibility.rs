@@ -8,8 +8,8 @@ use crate::browser::browser_now;
 use crate::convert::{
     deny_unknown, ensure_loaded, expect_object, field_error, optional, plain_root, string_at, words, ToJs,
 };
+use crate::ids::TsText;
 use crate::profile::{profile_problem_hint, read_region_arg};
-use crate::types::TsText;
 use diary_rules::age::AgeGroup;
 use diary_rules::eligibility::{
     self as elig, region,
@@ -30,7 +30,7 @@ use wasm_bindgen::prelude::*;
 /// with its doc comment, `?` unless required, and its type (a closed set's
 /// ids as a union of string literals).
 const fn situation_ts<const N: usize>() -> TsText<N> {
-    let mut ts = TsText::new()
+    let mut ts = TsText::EMPTY
         .push("\n/** The input of `assessEligibility`. The members without `?` are required. */\n")
         .push("export interface EligibilitySituation {\n");
     let mut i = 0;
@@ -56,7 +56,7 @@ const fn situation_ts<const N: usize>() -> TsText<N> {
 /// read it; the dead-code lint does not see the section's use).
 #[allow(dead_code)]
 const TS_INPUT_TEXT: &str = {
-    const LEN: usize = situation_ts::<0>().len();
+    const LEN: usize = situation_ts::<0>().needed();
     const TEXT: TsText<LEN> = situation_ts::<LEN>();
     TEXT.as_str()
 };

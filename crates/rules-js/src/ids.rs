@@ -19,65 +19,75 @@ pub fn id_at<T: Id>(value: &JsValue, path: &str) -> Result<T, JsError> {
     T::parse(&name).ok_or_else(|| field_error(path, format!("unknown variant, expected {}", one_of(T::IDS))))
 }
 
-/// The `k`-th piece of a union's declaration: the doc comment, the name,
-/// then `"id"` after `" | "` for each id, and `;`.
-const fn piece<'a>(k: usize, doc: &'a str, name: &'a str, ids: &'a [&'a str]) -> &'a str {
-    match k {
-        0 => "/**\n * ",
-        1 => doc,
-        2 => "\n */\nexport type ",
-        3 => name,
-        4 => " = ",
-        _ => {
-            let (i, r) = ((k - 5) / 4, (k - 5) % 4);
-            if i >= ids.len() {
-                ";"
-            } else if r == 0 {
-                if i == 0 {
-                    ""
-                } else {
-                    " | "
-                }
-            } else if r == 2 {
-                ids[i]
-            } else {
-                "\""
+/// A TypeScript text built at compile time: `N` bytes of room, and the
+/// length the text needs. Built once with `N = 0` to learn the length,
+/// then with that length:
+///
+/// ```ignore
+/// const LEN: usize = build::<0>().needed();
+/// const TEXT: TsText<LEN> = build::<LEN>();
+/// ```
+pub struct TsText<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> TsText<N> {
+    /// No text yet.
+    pub const EMPTY: TsText<N> = TsText { buf: [0; N], len: 0 };
+
+    /// Appends `s` (counted, and written while there is room).
+    pub const fn push(mut self, s: &str) -> TsText<N> {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if self.len < N {
+                self.buf[self.len] = bytes[i];
             }
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// Appends `"a" | "b" | …`.
+    pub const fn push_union(mut self, ids: &[&str]) -> TsText<N> {
+        let mut i = 0;
+        while i < ids.len() {
+            if i > 0 {
+                self = self.push(" | ");
+            }
+            self = self.push("\"").push(ids[i]).push("\"");
+            i += 1;
+        }
+        self
+    }
+
+    /// The length the text needs.
+    pub const fn needed(&self) -> usize {
+        self.len
+    }
+
+    /// The text; only when `N` is exactly [`TsText::needed`].
+    pub const fn as_str(&self) -> &str {
+        assert!(self.len == N, "TsText: built with the wrong length");
+        match core::str::from_utf8(&self.buf) {
+            Ok(s) => s,
+            Err(_) => panic!("TsText: not UTF-8"),
         }
     }
 }
 
-const fn pieces(ids: &[&str]) -> usize {
-    5 + 4 * ids.len() + 1
-}
-
-/// The length of [`ts_union`]'s text.
-pub const fn ts_union_len(doc: &str, name: &str, ids: &[&str]) -> usize {
-    let mut len = 0;
-    let mut k = 0;
-    while k < pieces(ids) {
-        len += piece(k, doc, name, ids).len();
-        k += 1;
-    }
-    len
-}
-
-/// `/** doc */ export type Name = "a" | "b";` as bytes (`N` from [`ts_union_len`]).
-pub const fn ts_union<const N: usize>(doc: &str, name: &str, ids: &[&str]) -> [u8; N] {
-    let mut out = [0u8; N];
-    let mut at = 0;
-    let mut k = 0;
-    while k < pieces(ids) {
-        let bytes = piece(k, doc, name, ids).as_bytes();
-        let mut j = 0;
-        while j < bytes.len() {
-            out[at] = bytes[j];
-            at += 1;
-            j += 1;
-        }
-        k += 1;
-    }
-    out
+/// `/** doc */ export type Name = "a" | "b";`, in `N` bytes (see [`TsText`]).
+pub const fn ts_union<const N: usize>(doc: &str, name: &str, ids: &[&str]) -> TsText<N> {
+    TsText::EMPTY
+        .push("/**\n * ")
+        .push(doc)
+        .push("\n */\nexport type ")
+        .push(name)
+        .push(" = ")
+        .push_union(ids)
+        .push(";")
 }
 
 /// A TypeScript union `Name` of the string literals `ids` (a constant
@@ -90,12 +100,9 @@ macro_rules! ts_union {
             #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
             const TS: &str = {
                 const IDS: &[&str] = $ids;
-                const LEN: usize = $crate::ids::ts_union_len($doc, $name, IDS);
-                const BYTES: [u8; LEN] = $crate::ids::ts_union::<LEN>($doc, $name, IDS);
-                match core::str::from_utf8(&BYTES) {
-                    Ok(s) => s,
-                    Err(_) => panic!("a union is UTF-8"),
-                }
+                const LEN: usize = $crate::ids::ts_union::<0>($doc, $name, IDS).needed();
+                const TEXT: $crate::ids::TsText<LEN> = $crate::ids::ts_union::<LEN>($doc, $name, IDS);
+                TEXT.as_str()
             };
         };
     };
@@ -164,8 +171,8 @@ mod tests {
     #[test]
     fn unions_are_built_from_the_ids() {
         const IDS: &[&str] = &["a", "b_c"];
-        const LEN: usize = ts_union_len("Doc.", "T", IDS);
-        let bytes: [u8; LEN] = ts_union::<LEN>("Doc.", "T", IDS);
-        assert_eq!(std::str::from_utf8(&bytes).unwrap(), "/**\n * Doc.\n */\nexport type T = \"a\" | \"b_c\";");
+        const LEN: usize = ts_union::<0>("Doc.", "T", IDS).needed();
+        const TEXT: TsText<LEN> = ts_union::<LEN>("Doc.", "T", IDS);
+        assert_eq!(TEXT.as_str(), "/**\n * Doc.\n */\nexport type T = \"a\" | \"b_c\";");
     }
 }

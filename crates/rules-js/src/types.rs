@@ -28,69 +28,6 @@ export type RegionId = BuiltInRegionId | (string & {});
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SHARED: &str = TS_SHARED_TEXT;
 
-/// A TypeScript text built at compile time: `N` bytes of room, and the
-/// length the text needs. Built once with `N = 0` to learn the length,
-/// then with that length:
-///
-/// ```ignore
-/// const LEN: usize = build::<0>().len();
-/// const TEXT: TsText<LEN> = build::<LEN>();
-/// ```
-pub(crate) struct TsText<const N: usize> {
-    buf: [u8; N],
-    len: usize,
-}
-
-// The builders run only in the const evaluation of custom sections, which
-// the dead-code lint does not see.
-#[allow(dead_code)]
-impl<const N: usize> TsText<N> {
-    pub(crate) const fn new() -> TsText<N> {
-        TsText { buf: [0; N], len: 0 }
-    }
-
-    /// Appends `s` (counted, and written while there is room).
-    pub(crate) const fn push(mut self, s: &str) -> TsText<N> {
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if self.len < N {
-                self.buf[self.len] = bytes[i];
-            }
-            self.len += 1;
-            i += 1;
-        }
-        self
-    }
-
-    /// Appends `"a" | "b" | …`.
-    pub(crate) const fn push_union(mut self, ids: &[&str]) -> TsText<N> {
-        let mut i = 0;
-        while i < ids.len() {
-            if i > 0 {
-                self = self.push(" | ");
-            }
-            self = self.push("\"").push(ids[i]).push("\"");
-            i += 1;
-        }
-        self
-    }
-
-    /// The length the text needs.
-    pub(crate) const fn len(&self) -> usize {
-        self.len
-    }
-
-    /// The text; only when `N` is exactly [`TsText::len`].
-    pub(crate) const fn as_str(&self) -> &str {
-        assert!(self.len == N, "TsText: built with the wrong length");
-        match core::str::from_utf8(&self.buf) {
-            Ok(s) => s,
-            Err(_) => panic!("TsText: not UTF-8"),
-        }
-    }
-}
-
 /// A region's name in each language.
 #[derive(Tsify, FromJs)]
 #[serde(deny_unknown_fields)]

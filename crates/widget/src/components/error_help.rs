@@ -4,7 +4,7 @@
 
 use super::form::NO_FORM;
 use super::link::external;
-use super::next_steps::{share_button, CopyRow};
+use super::next_steps::{display_date, share_button, CopyRow};
 use crate::clock;
 use crate::state::Role;
 use crate::text::{t, tr};
@@ -406,9 +406,8 @@ fn kit(props: &KitProps) -> Html {
     let student = props.student;
     let values = use_state(|| {
         let mut v = vec![String::new(); SLOTS.len()];
-        if let Some(birth) = props.birth_date.as_deref().and_then(parse_iso_date) {
-            use chrono::Datelike;
-            v[1] = format!("{:02}.{:02}.{}", birth.day(), birth.month(), birth.year());
+        if let Some(birth) = props.birth_date.as_deref().filter(|d| parse_iso_date(d).is_some()) {
+            v[1] = display_date(birth);
         }
         v
     });

@@ -451,11 +451,13 @@ impl Guide<'_> {
         });
         let drawer: Vec<NoteId> = a.notes.iter().copied().filter(|n| n.step_in(a).is_none()).collect();
         // A minor student's plan, worded for the parent who reads it.
-        let for_parent = (self.student() && s.age_years() < 18).then(|| {
-            let mut sp = s.clone();
-            sp.role = elig::Role::Parent;
-            format!("{}\n\n{}", t("ui.plan.to_parent_intro", lang), plan_text(&elig::assess(&sp), &sp, lang, false))
-        });
+        let for_parent = (self.student()
+            && diary_rules::age::AgeGroup::of(s.age_years()) != diary_rules::age::AgeGroup::Adult)
+            .then(|| {
+                let mut sp = s.clone();
+                sp.role = elig::Role::Parent;
+                format!("{}\n\n{}", t("ui.plan.to_parent_intro", lang), plan_text(&elig::assess(&sp), &sp, lang, false))
+            });
         let plan_text = plan_text(a, s, lang, self.student());
         let rest = html! {
             <>

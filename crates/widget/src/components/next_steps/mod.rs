@@ -346,7 +346,7 @@ fn actor_key(actor: Actor) -> &'static str {
 }
 
 /// `YYYY-MM-DD` as `DD.MM.YYYY` (read as a date; anything else as it is).
-fn display_date(iso: &str) -> String {
+pub(crate) fn display_date(iso: &str) -> String {
     use chrono::Datelike;
     match diary_rules::age::parse_iso_date(iso) {
         Some(d) => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
