@@ -17,7 +17,9 @@ out=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.st
 
 for pair in "diary_rules_js:diary_rules:pkg/rules" "diary_help_widget:diary_help:pkg/widget" "diary_help_sections:diary_help_sections:pkg/widget"; do
   IFS=: read -r crate name pkg <<<"$pair"
-  wasm-bindgen --target web --out-dir "$work/$name" --out-name "$name" "$out/$crate.wasm"
+  # As scripts/bind.sh: the prebuilt std's reference-types claim dropped first.
+  node scripts/drop-reference-types.mjs "$out/$crate.wasm" "$work/$name.in.wasm"
+  wasm-bindgen --target web --out-dir "$work/$name" --out-name "$name" "$work/$name.in.wasm"
   node_modules/.bin/wasm-opt -Oz -g --zero-filled-memory --low-memory-unused "$work/$name/${name}_bg.wasm" -o "$work/$name.wasm"
   twiggy top -n 1000000 -f csv "$work/$name.wasm" >"$work/$name.csv"
   node - "$work/$name.csv" "$pkg/${name}_bg.wasm" <<'JS'

@@ -85,11 +85,15 @@ struct Entry {
     title: Text,
     cause: Text,
     related: Vec<String>,
+    #[serde(default)]
+    causes: Vec<String>,
     links: Vec<String>,
     anchors: Vec<String>,
     subjects: Vec<String>,
     #[serde(default)]
     others: Vec<String>,
+    #[serde(default)]
+    inside: Vec<String>,
     side: Side,
     quote: Vec<Quote>,
     variant: Vec<Variant>,
@@ -190,22 +194,29 @@ pub fn generate(file: &str, raw: &str) -> String {
         if e.subjects.is_empty() {
             panic!("{file}: entry[{i}].subjects: needs at least one subject");
         }
-        for s in e.subjects.iter().chain(&e.others) {
+        for c in &e.causes {
+            if !data.entry.iter().any(|x| x.id.0 == *c) || *c == e.id.0 || !e.related.contains(c) {
+                panic!("{file}: entry[{i}].causes: {c:?} must be another entry, listed in `related` too");
+            }
+        }
+        for s in e.subjects.iter().chain(&e.others).chain(&e.inside) {
             if !data.subject.iter().any(|x| x.id.0 == *s) {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
             }
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
             e.related,
+            e.causes,
             e.links,
             e.anchors,
             e.subjects,
             e.others,
+            e.inside,
             e.side,
         );
         code.push_str("            quote: List(&[\n");

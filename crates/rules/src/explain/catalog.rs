@@ -91,6 +91,11 @@ pub struct Entry {
     pub cause: &'static str,
     /// Entry ids of related troubles.
     pub related: List<&'static str>,
+    /// Entry ids (among `related`) of the troubles this one comes from
+    /// (no «Создать» button because the parent's account is not confirmed):
+    /// a text that names this trouble and one of its causes is explained by
+    /// the cause, with this one beside it.
+    pub causes: List<&'static str>,
     /// Ids of the [`Link`]s to official pages about it.
     pub links: List<&'static str>,
     /// The words that distinguish this entry from everything else the
@@ -105,6 +110,11 @@ pub struct Entry {
     pub subjects: List<&'static str>,
     /// Ids of [`Subject`]s foreign to this entry alone.
     pub others: List<&'static str>,
+    /// Ids of [`Subject`]s that veto this entry when named inside its
+    /// matched words (between the first and the last): «в дневнике
+    /// расписание не найдено» is about the timetable, though the diary is
+    /// named right there.
+    pub inside: List<&'static str>,
     /// Where the message is shown: the diary or Gosuslugi (whom to ask).
     pub side: Side,
     /// The wordings of its message; the first one stands for the entry in a list.

@@ -203,6 +203,10 @@ pub(super) struct Index {
     /// Per entry, the bits of its own subjects, and of those foreign to it.
     pub(super) entry_subjects: Vec<u32>,
     pub(super) entry_others: Vec<u32>,
+    /// Per entry, the bits of the subjects that veto it inside its match.
+    pub(super) entry_inside: Vec<u32>,
+    /// Per entry, the entries it comes from (indices; `causes`).
+    pub(super) entry_causes: Vec<Vec<usize>>,
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning.
     pub(super) resolved: Vec<Vec<(Vec<char>, bool)>>,
@@ -487,6 +491,12 @@ fn build(catalog: &Catalog) -> Index {
     };
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
+    let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
+    let entry_causes = catalog
+        .entry
+        .iter()
+        .map(|e| e.causes.iter().filter_map(|id| catalog.entry.iter().position(|x| x.id == *id)).collect())
+        .collect();
     let resolved = catalog
         .resolved
         .iter()
@@ -526,6 +536,8 @@ fn build(catalog: &Catalog) -> Index {
         subject_infixes,
         entry_subjects,
         entry_others,
+        entry_inside,
+        entry_causes,
         resolved,
         resolved_last,
         resolved_last_prefixes,

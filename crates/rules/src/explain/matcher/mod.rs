@@ -56,7 +56,11 @@
 //!    lower, nothing is returned. When another group scores within 0.02
 //!    of the winner, the winner's confidence is multiplied by 0.8. Below
 //!    [`MIN_CONFIDENCE`] nothing is returned. Confidence is rounded to two
-//!    decimals.
+//!    decimals. An entry whose `inside` subjects are named among its
+//!    matched words is vetoed («в дневнике расписание не найдено»); when
+//!    the winner's `causes` include another entry that matched, that cause
+//!    is the answer and the winner its rival («не могу создать учётку
+//!    ребёнку, у меня упрощённая учётная запись»).
 //!
 //! # Cost
 //! One pass over the input with O(1) work per input word, and no cap on the
@@ -210,8 +214,11 @@ fn round2(x: f32) -> f32 {
 
 /// The subjects named within [`SUBJECT_WINDOW`] words of a span.
 fn subjects_near(subjects: &[(usize, Subjects)], span: &Span) -> Subjects {
-    let from = span.first.saturating_sub(SUBJECT_WINDOW);
-    let to = span.last + SUBJECT_WINDOW;
+    subjects_within(subjects, span.first.saturating_sub(SUBJECT_WINDOW), span.last + SUBJECT_WINDOW)
+}
+
+/// The subjects named at input word positions `from..=to`.
+fn subjects_within(subjects: &[(usize, Subjects)], from: usize, to: usize) -> Subjects {
     let start = subjects.partition_point(|(p, _)| *p < from);
     let mut near = Subjects::default();
     for (_, s) in subjects.get(start..).unwrap_or(&[]).iter().take_while(|(p, _)| *p <= to) {
@@ -287,6 +294,16 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
                 }
                 continue;
             }
+            let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
+            if subjects_on
+                && inside != 0
+                && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0
+            {
+                if let Some(v) = vetoed.get_mut(model.group) {
+                    *v = true;
+                }
+                continue;
+            }
             let near = subjects_near(&scores.subjects, &f.span);
             let others = index.entry_others.get(model.group).copied().unwrap_or(0);
             if subjects_on && (near.foreign || near.own & others != 0) {
@@ -317,6 +334,26 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
             best = Some(candidate);
         }
     }
+    // A trouble told with its cause («не могу создать учётку ребёнку, у
+    // меня упрощённая учётная запись»): the cause is the answer, the
+    // trouble beside it.
+    let mut symptom = None;
+    if let Some(b) = best {
+        let causes = index.entry_causes.get(b.0).map_or(&[][..], Vec::as_slice);
+        let cause = per_group
+            .iter()
+            .filter(|(g, _, f)| {
+                causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
+            })
+            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
+                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
+                _ => Some(*c),
+            });
+        if cause.is_some() {
+            symptom = best;
+            best = cause;
+        }
+    }
     let side = if subjects_on { side_named(&scores.subjects) } else { None };
     let as_match = |(group, quote, f): (usize, usize, Found), confidence: f32| QuoteMatch {
         entry: group,
@@ -330,6 +367,10 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
         best_other.is_some_and(|o| o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN)
     });
     let answer = best.filter(|_| !taken).and_then(|b| {
+        if let Some(s) = symptom {
+            let m = as_match(b, b.2.confidence);
+            return (m.confidence >= MIN_CONFIDENCE).then(|| (m, Some(as_match(s, s.2.confidence))));
+        }
         // Another entry nearly as good makes the answer less sure (an other
         // message that lost does not: it explains less of the text).
         let rival = per_group
