@@ -196,6 +196,133 @@ mod tests {
         assert_eq!(questions(&s), expect, "{role} {birth} {region:?} {answers:?}");
     }
 
+    /// The questions as the hand-written per-path list gave them before
+    /// they were derived from the steps' declared reads (issue 22): kept
+    /// here only to pin the derived list to it.
+    fn questions_before_derivation(s: &Situation) -> Vec<Question> {
+        use crate::eligibility::situation::{BirthCertificate, CheckStage, Representative, Role, StudentAccount};
+        use crate::eligibility::{choose_path, Path};
+        use Question as Q;
+        let group = AgeGroup::of(s.age_years());
+        let path = choose_path(s, group);
+        let parent_made = s.student_account == Some(StudentAccount::CreatedByParent);
+        let linked = matches!(s.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked));
+        let mfc = s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign;
+        let pending =
+            s.certificate_stage() == Some(CheckStage::Pending) || s.snils_stage() == Some(CheckStage::Pending);
+        let has_account = matches!(s.student_account, Some(a) if a != StudentAccount::None);
+        let mut out = Vec::new();
+        match path {
+            Path::ParentCreatesAccount => {
+                out.extend([Q::ParentAccount, Q::StudentAccount]);
+                if !parent_made {
+                    out.extend([Q::CertificateStatus, Q::SnilsStatus]);
+                    if pending || s.check_requested_at.is_some() {
+                        out.push(Q::CheckRequestedAt);
+                    }
+                }
+                out.push(Q::Consent);
+            }
+            Path::ChildRegistersParentLinks => {
+                out.extend([Q::StudentAccount, Q::ParentAccount]);
+                if !linked {
+                    out.push(Q::CertificateStatus);
+                }
+                if mfc && !parent_made {
+                    out.push(Q::SnilsStatus);
+                    if pending || s.check_requested_at.is_some() {
+                        out.push(Q::CheckRequestedAt);
+                    }
+                }
+                out.push(Q::Consent);
+            }
+            Path::AdultStudent => out.extend([Q::StudentAccount, Q::Consent]),
+            Path::SchoolApplication => out.extend([Q::ParentAccount, Q::Application]),
+        }
+        if has_account && path != Path::SchoolApplication {
+            out.push(Q::StudentPassword);
+        }
+        if s.role == Role::Parent && path != Path::SchoolApplication {
+            out.push(Q::ParentConsent);
+        }
+        if matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks) {
+            out.extend([Q::Representative, Q::BirthCertificate]);
+            if path == Path::ParentCreatesAccount {
+                out.push(Q::Citizenship);
+            }
+        }
+        out
+    }
+
+    /// `questions()` gives, for every situation of a broad enumeration,
+    /// exactly the list the hand-written per-path tree gave: every region,
+    /// reader and age group (with a child about to turn 14), every value
+    /// (and "unknown") of the answers that choose the path and settle
+    /// questions, three check times, and the other answers cycled through
+    /// all their values.
+    #[test]
+    fn derived_questions_match_the_hand_written_list() {
+        use Question as Q;
+        let clock = parse_local_date_time("2026-03-10T12:00").unwrap();
+        let with_unknown = |q: Q| std::iter::once(None).chain(q.values().iter().map(|v| Some(*v))).collect::<Vec<_>>();
+        let others =
+            [Q::Citizenship, Q::ParentAccount, Q::Consent, Q::ParentConsent, Q::Application, Q::StudentPassword];
+        let mut regions: Vec<Option<&str>> = vec![None];
+        regions.extend(crate::eligibility::region::embedded_all().iter().map(|p| Some(p.id_static())));
+        let births = ["2023-01-01", "2015-09-01", "2012-03-25", "2011-01-05", "2008-09-01", "2007-01-05"];
+        let times = [None, Some("2026-01-10T10:00"), Some("2026-03-10T11:59")];
+        let (mut n, mut cycle) = (0usize, 0usize);
+        let mut seen_paths = std::collections::BTreeSet::new();
+        for region in &regions {
+            for role in ["parent", "student"] {
+                for birth in births {
+                    for account in with_unknown(Q::StudentAccount) {
+                        for representative in with_unknown(Q::Representative) {
+                            for certificate in with_unknown(Q::BirthCertificate) {
+                                for status in with_unknown(Q::CertificateStatus) {
+                                    for snils in with_unknown(Q::SnilsStatus) {
+                                        for time in times {
+                                            let mut input = SituationInput {
+                                                role: Some(role.into()),
+                                                birth_date: Some(birth.into()),
+                                                region: region.map(|r| super::super::RegionArg::Id(r.into())),
+                                                ..Default::default()
+                                            };
+                                            for (q, v) in [
+                                                (Q::StudentAccount, account),
+                                                (Q::Representative, representative),
+                                                (Q::BirthCertificate, certificate),
+                                                (Q::CertificateStatus, status),
+                                                (Q::SnilsStatus, snils),
+                                                (Q::CheckRequestedAt, time),
+                                            ] {
+                                                q.set(&mut input, v.map(str::to_owned));
+                                            }
+                                            for q in others {
+                                                let values = with_unknown(q);
+                                                cycle = cycle.wrapping_add(7);
+                                                let v = values.get(cycle % values.len()).copied().flatten();
+                                                q.set(&mut input, v.map(str::to_owned));
+                                            }
+                                            let s = Situation::from_input(&input, clock).unwrap();
+                                            seen_paths.insert(
+                                                crate::eligibility::choose_path(&s, AgeGroup::of(s.age_years())).id(),
+                                            );
+                                            assert_eq!(questions(&s), questions_before_derivation(&s), "{input:?}");
+                                            n += 1;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(seen_paths.len(), crate::eligibility::Path::ALL.len());
+        assert!(n > 100_000, "{n}");
+    }
+
     #[test]
     fn questions_follow_the_path() {
         use Question as Q;
