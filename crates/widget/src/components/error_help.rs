@@ -181,18 +181,7 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         Some(Query::Id(id)) => id.clone(),
         _ => String::new(),
     };
-    let outcome: Option<Outcome> = match &*query {
-        None => None,
-        Some(Query::Id(id)) => Some(Outcome {
-            answer: explain::explain_id(id, &ctx),
-            also: None,
-            maybe: Vec::new(),
-            side: None,
-            contacts: Default::default(),
-            recognised: None,
-        }),
-        Some(Query::Text(text)) => Some(explain::explain_text(text, &ctx)),
-    };
+    let outcome = query.as_ref().map(|q| outcome(q, &ctx));
     let options = explain::list().map(|e| {
         html! { <option value={e.id} selected={picked == e.id}>{ t(e.title, lang) }</option> }
     });
@@ -210,56 +199,29 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         Some(Outcome { answer: Some(e), also, recognised, .. }) => {
             // Show which part of a longer text was recognised.
             let recognised = recognised.filter(|r| pasted.as_deref().is_some_and(|p| p != r.trim()));
+            let explanation = explanation_view(
+                &e,
+                lang,
+                profile,
+                heading,
+                on_related.clone(),
+                props.on_check_data.clone(),
+                props.birth_date.clone(),
+            );
             html! {
                 <>
                     if let Some(r) = recognised {
                         <p class="dh-recognised"><span class="dh-label">{ t("ui.error.recognised", lang) }{ ": " }</span>
                             <q lang="ru">{ r }</q></p>
                     }
-                    { explanation_view(&e, lang, profile, heading, on_related.clone(), props.on_check_data.clone(), props.birth_date.clone()) }
+                    { explanation }
                     if let Some(a) = also {
                         { also_view(&a, lang, on_related.clone()) }
                     }
                 </>
             }
         }
-        Some(Outcome { answer: None, maybe, side, contacts, .. }) => {
-            let suggestions = maybe.iter().filter_map(|id| {
-                let entry = explain::list().find(|x| x.id == *id)?;
-                let id = (*id).to_owned();
-                let onclick = on_related.reform(move |_: MouseEvent| id.clone());
-                Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
-            });
-            // The diary side's contact: the host's own profile, else the region's school.
-            let diary = match profile {
-                Some(p) => Some(tr(p.problems.text_id(), student, lang)),
-                None => contacts.diary.map(|c| tr(c, student, lang)),
-            };
-            let gosuslugi = contacts.gosuslugi.map(|c| tr(c, student, lang));
-            let mut asks: Vec<(&str, &str, Option<String>)> = vec![
-                ("dh-ask-gosuslugi", "ui.error.ask_gosuslugi", gosuslugi),
-                ("dh-ask-diary", "ui.error.ask_diary", diary),
-            ];
-            if side == Some(Side::Diary) {
-                asks.reverse();
-            }
-            let asks = asks.into_iter().filter_map(|(class, label, contact)| {
-                let contact = contact?;
-                Some(html! { <li class={class}><strong>{ t(label, lang) }{ ": " }</strong>{ contact }</li> })
-            });
-            html! {
-                <div class="dh-box dh-unknown">
-                    <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
-                    <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
-                    if !maybe.is_empty() {
-                        <h4>{ t("ui.error.maybe", lang) }</h4>
-                        <ul class="dh-maybe">{ for suggestions }</ul>
-                    }
-                    <h4>{ t("ui.error.contact", lang) }</h4>
-                    <ul class="dh-ask">{ for asks }</ul>
-                </div>
-            }
-        }
+        Some(unsure) => unsure_view(&unsure, lang, profile, student, &on_related, to_list),
     };
     html! {
         <div class="dh-error-help">
@@ -277,6 +239,66 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
                 <button type="button" id="dh-error-explain" onclick={on_explain}>{ t("ui.error.explain", lang) }</button>
             </div>
             { result }
+        </div>
+    }
+}
+
+/// What the rules say for a query: the picked entry, or what a text means.
+fn outcome(query: &Query, ctx: &ExplainContext) -> Outcome {
+    match query {
+        Query::Id(id) => Outcome {
+            answer: explain::explain_id(id, ctx),
+            also: None,
+            maybe: Vec::new(),
+            side: None,
+            contacts: Default::default(),
+            recognised: None,
+        },
+        Query::Text(text) => explain::explain_text(text, ctx),
+    }
+}
+
+/// A text the rules did not recognise: the way back to the list, the
+/// nearest entries, and whom to ask (the side the text points to first).
+fn unsure_view(
+    o: &Outcome,
+    lang: Lang,
+    profile: Option<&RegionProfile>,
+    student: bool,
+    on_related: &Callback<String>,
+    to_list: Callback<MouseEvent>,
+) -> Html {
+    let suggestions = o.maybe.iter().filter_map(|id| {
+        let entry = explain::list().find(|x| x.id == *id)?;
+        let id = (*id).to_owned();
+        let onclick = on_related.reform(move |_: MouseEvent| id.clone());
+        Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
+    });
+    // The diary side's contact: the host's own profile, else the region's school.
+    let diary = match profile {
+        Some(p) => Some(tr(p.problems.text_id(), student, lang)),
+        None => o.contacts.diary.map(|c| tr(c, student, lang)),
+    };
+    let gosuslugi = o.contacts.gosuslugi.map(|c| tr(c, student, lang));
+    let mut asks: Vec<(&str, &str, Option<String>)> =
+        vec![("dh-ask-gosuslugi", "ui.error.ask_gosuslugi", gosuslugi), ("dh-ask-diary", "ui.error.ask_diary", diary)];
+    if o.side == Some(Side::Diary) {
+        asks.reverse();
+    }
+    let asks = asks.into_iter().filter_map(|(class, label, contact)| {
+        let contact = contact?;
+        Some(html! { <li class={class}><strong>{ t(label, lang) }{ ": " }</strong>{ contact }</li> })
+    });
+    html! {
+        <div class="dh-box dh-unknown">
+            <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
+            <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
+            if !o.maybe.is_empty() {
+                <h4>{ t("ui.error.maybe", lang) }</h4>
+                <ul class="dh-maybe">{ for suggestions }</ul>
+            }
+            <h4>{ t("ui.error.contact", lang) }</h4>
+            <ul class="dh-ask">{ for asks }</ul>
         </div>
     }
 }
