@@ -404,6 +404,41 @@ fn set_slot(text: &str, lang: Lang, slot: &str, value: &str) -> String {
         .join("\n")
 }
 
+/// What the kit holds: the slots as typed and the message as the person
+/// edited it (`None`: as composed from the slots). One state: a slot
+/// typed after an edit rewrites its line in the edited message.
+#[derive(Clone, PartialEq)]
+struct KitText {
+    values: Vec<String>,
+    edited: Option<String>,
+}
+
+enum KitEdit {
+    /// A slot's field changed (`lang`: the words of its line).
+    Slot { index: usize, value: String, lang: Lang },
+    /// The message itself was edited.
+    Message(String),
+}
+
+impl Reducible for KitText {
+    type Action = KitEdit;
+    fn reduce(self: std::rc::Rc<Self>, action: KitEdit) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            KitEdit::Slot { index, value, lang } => {
+                if let (Some(text), Some(slot)) = (&next.edited, SLOTS.get(index)) {
+                    next.edited = Some(set_slot(text, lang, slot, &value));
+                }
+                if let Some(v) = next.values.get_mut(index) {
+                    *v = value;
+                }
+            }
+            KitEdit::Message(text) => next.edited = Some(text),
+        }
+        std::rc::Rc::new(next)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct KitProps {
     lang: Lang,
@@ -426,29 +461,21 @@ struct KitProps {
 fn kit(props: &KitProps) -> Html {
     let lang = props.lang;
     let student = props.student;
-    let values = use_state(|| {
-        let mut v = vec![String::new(); SLOTS.len()];
+    let state = use_reducer(|| {
+        let mut values = vec![String::new(); SLOTS.len()];
         if let Some(birth) = props.birth_date.as_deref().filter(|d| parse_iso_date(d).is_some()) {
-            v[1] = display_date(birth);
+            values[1] = display_date(birth);
         }
-        v
+        KitText { values, edited: None }
     });
-    // The message as the person edited it; `None`: as composed.
-    let edited = use_state(|| None::<String>);
-    let message = (*edited).clone().unwrap_or_else(|| compose(lang, &values));
+    let message = state.edited.clone().unwrap_or_else(|| compose(lang, &state.values));
     let fields = SLOTS.iter().enumerate().map(|(i, slot)| {
         let id = format!("dh-kit-{slot}");
         let oninput = {
-            let values = values.clone();
-            let edited = edited.clone();
+            let state = state.dispatcher();
             Callback::from(move |e: InputEvent| {
                 let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                if let Some(text) = &*edited {
-                    edited.set(Some(set_slot(text, lang, SLOTS[i], &value)));
-                }
-                let mut next = (*values).clone();
-                next[i] = value;
-                values.set(next);
+                state.dispatch(KitEdit::Slot { index: i, value, lang });
             })
         };
         let numeric = matches!(*slot, "birth" | "snils");
@@ -458,13 +485,15 @@ fn kit(props: &KitProps) -> Html {
                 <label for={id.clone()}>{ t(&format!("ui.kit.slot.{slot}"), lang) }</label>
                 <input {id} type="text" form={NO_FORM} autocomplete="off" spellcheck="false"
                     inputmode={numeric.then_some("numeric")} {placeholder}
-                    value={values[i].clone()} {oninput} />
+                    value={state.values[i].clone()} {oninput} />
             </div>
         }
     });
     let on_message = {
-        let edited = edited.clone();
-        Callback::from(move |e: InputEvent| edited.set(Some(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+        let state = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(KitEdit::Message(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        })
     };
     let hint = if props.adult { t("ui.kit.hint_adult_student", lang) } else { tr("ui.kit.hint", student, lang) };
     html! {
