@@ -49,6 +49,10 @@ mod schema;
 #[path = "src/vocab.rs"]
 #[allow(dead_code)]
 mod vocab;
+// The languages: the text columns and the language files.
+#[path = "src/lang.rs"]
+#[allow(dead_code)]
+mod lang;
 
 #[path = "build/common.rs"]
 mod common;
@@ -65,7 +69,7 @@ fn main() {
     let data_dir = Path::new("data");
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build");
-    for shared in ["src/id.rs", "src/eligibility/schema.rs", "src/vocab.rs", "src/texts/packed.rs"] {
+    for shared in ["src/id.rs", "src/eligibility/schema.rs", "src/vocab.rs", "src/texts/packed.rs", "src/lang.rs"] {
         println!("cargo:rerun-if-changed={shared}");
     }
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");

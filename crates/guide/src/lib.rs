@@ -121,10 +121,7 @@ pub fn starts() -> Vec<Start> {
 }
 
 fn region_name(r: &RegionProfile, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => r.name.ru.clone(),
-        Lang::En => r.name.en.clone(),
-    }
+    r.name.get(lang).to_owned()
 }
 
 fn other(lang: Lang) -> Lang {

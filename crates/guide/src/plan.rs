@@ -121,10 +121,7 @@ pub struct Plan {
 
 /// The plan of `a` for `reader`, in `lang`.
 pub fn plan(a: &Assessment, s: &Situation, reader: Reader, lang: Lang) -> Plan {
-    let region_name = match lang {
-        Lang::Ru => a.region.name.ru.clone(),
-        Lang::En => a.region.name.en.clone(),
-    };
+    let region_name = a.region.name.get(lang).to_owned();
     let note_text = |n: NoteId| tr(&n.text_id_in(&a.region), reader, lang);
     let mut items = Vec::new();
     let mut json_steps = Vec::new();

@@ -163,7 +163,13 @@ pub fn optional_lang(value: &JsValue, field: &str) -> Result<diary_rules::Lang, 
 
 /// A language code, whether or not its words are loaded yet.
 pub fn parse_lang(code: &str, field: &str) -> Result<diary_rules::Lang, JsError> {
-    diary_rules::Lang::parse(code).ok_or_else(|| field_error(field, "expected \"ru\" or \"en\""))
+    diary_rules::Lang::parse(code).ok_or_else(|| field_error(field, with_lang_codes("expected ")))
+}
+
+/// `prefix` and the language codes (`Lang::CHOICES`: `"ru" or "en"`), for
+/// an error message.
+pub fn with_lang_codes(prefix: &str) -> String {
+    [prefix, diary_rules::Lang::CHOICES].concat()
 }
 
 /// `lang` if its words are available, else an `Error` naming the field and

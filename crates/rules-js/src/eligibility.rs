@@ -349,10 +349,7 @@ fn dto(a: &Assessment, lang: Lang) -> EligibilityAssessment {
         notes: a.notes.iter().map(|n| note(n.id(), &n.text_id_for(a.role), lang)).collect(),
         region: RegionSummary {
             id: r.id.clone(),
-            name: match lang {
-                Lang::Ru => r.name.ru.clone(),
-                Lang::En => r.name.en.clone(),
-            },
+            name: r.name.get(lang).to_owned(),
             diary_site: r.diary_site.as_ref().map(link),
             app_name: r.app_name.clone(),
             apps: r.apps.iter().map(|x| EligibilityLink { href: x.href.clone(), label: x.store.clone() }).collect(),

@@ -1,16 +1,25 @@
 //! The `[text.<id>]` entries of every data file: collected (ids are dotted
 //! table paths, so this walks the TOML tree), checked, and written as the
 //! id string, the encoded Russian texts (`texts.ru.bin`), the offset table
-//! (`texts.rs`) and the English language file (`texts.en.bin`).
+//! (`texts.rs`) and one language file per other language
+//! (`texts.<code>.bin`: `texts.en.bin`). The languages, their columns and
+//! their files come from `Lang` (src/lang.rs), the one declaration.
 
 use std::{collections::BTreeMap, fs, path::Path};
 
 use toml::{Table, Value};
 
+use crate::lang::Lang;
 use crate::packed;
 
-/// Per id: (Russian, English, sources, the data file's stem).
-pub type Texts = BTreeMap<String, (String, String, Vec<String>, String)>;
+/// Per id: (the words in each language of `Lang::ALL`, sources, the data
+/// file's stem).
+pub type Texts = BTreeMap<String, (Vec<String>, Vec<String>, String)>;
+
+/// Where `lang`'s words are in a text's row.
+fn column(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).expect("a declared language")
+}
 
 /// FNV-1a, 32 bits (the same function as `texts::file::fnv1a`).
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -32,13 +41,14 @@ pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
         let Value::Table(inner) = value else {
             panic!("data/{file}.toml: text.{id} must be a table");
         };
-        if !inner.contains_key("ru") {
+        if !inner.contains_key(Lang::default().code()) {
             collect_texts(file, &id, inner, out);
             continue;
         }
         // An entry holds only its words and sources: a nested table here would
         // be another id (`a.b` under `a`) that would silently vanish.
-        if let Some(other) = inner.keys().find(|k| !matches!(k.as_str(), "ru" | "en" | "source" | "audience")) {
+        let known = |k: &str| Lang::CODES.contains(&k) || matches!(k, "source" | "audience");
+        if let Some(other) = inner.keys().find(|k| !known(k)) {
             panic!("data/{file}.toml: text.{id} is a text entry; `{other}` is not allowed in it (ids may not nest under an entry: rename one)");
         }
         // Who reads the text (checked by tests/voice.rs; not needed at run time):
@@ -70,8 +80,9 @@ pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
         if sources.is_empty() {
             panic!("data/{file}.toml: text.{id} has an empty `source`");
         }
-        let previous = out.insert(id.clone(), (field("ru"), field("en"), sources, file.to_owned()));
-        if let Some((_, _, _, other)) = previous {
+        let words = Lang::CODES.iter().map(|code| field(code)).collect();
+        let previous = out.insert(id.clone(), (words, sources, file.to_owned()));
+        if let Some((_, _, other)) = previous {
             panic!("text id {id} is defined twice: data/{other}.toml and data/{file}.toml");
         }
     }
@@ -106,7 +117,7 @@ pub fn select(texts: &Texts) -> Texts {
         panic!("no text group is on: enable the feature `all-texts` or some `texts-<group>` features of diary-rules");
     }
     let claims = |prefixes: &[&str], id: &str| prefixes.iter().any(|p| id.starts_with(p));
-    for (id, (_, _, _, file)) in texts {
+    for (id, (_, _, file)) in texts {
         if !GROUPS.iter().any(|(_, prefixes)| claims(prefixes, id)) {
             panic!("data/{file}.toml: text.{id} belongs to no text group: add its prefix to GROUPS in build/texts.rs");
         }
@@ -114,7 +125,8 @@ pub fn select(texts: &Texts) -> Texts {
     texts.iter().filter(|(id, _)| on.iter().any(|p| claims(p, id))).map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
-/// Writes `texts.rs`, `texts.ru.bin` and `texts.en.bin` into `out_dir`.
+/// Writes `texts.rs`, `texts.ru.bin` and one `texts.<code>.bin` per
+/// loaded language into `out_dir`.
 pub fn write(texts: &Texts, out_dir: &str) {
     // Two strings compiled in (every id, every Russian text, each in id
     // order) and a small table of where each entry ends in them: far less
@@ -126,7 +138,8 @@ pub fn write(texts: &Texts, out_dir: &str) {
     let (mut ids, mut ru_all) = (String::new(), Vec::new());
     let mut source_sets: Vec<Vec<String>> = Vec::new();
     let mut rows = String::new();
-    for (id, (ru, _, sources, file)) in texts {
+    for (id, (words, sources, file)) in texts {
+        let ru = &words[column(Lang::default())];
         let set = match source_sets.iter().position(|s| s == sources) {
             Some(i) => i,
             None => {
@@ -158,7 +171,7 @@ pub fn write(texts: &Texts, out_dir: &str) {
         .iter()
         .enumerate()
         .filter(|(_, (id, _))| always_english(id))
-        .map(|(row, (_, (_, en, _, _)))| format!("({row}, {en:?})"))
+        .map(|(row, (_, (words, _, _)))| format!("({row}, {:?})", words[column(Lang::En)]))
         .collect();
     code.push_str("/// (row, English words) of the texts needed in English in every build: the error quotes.\n");
     code.push_str(&format!("static EN_ALWAYS: &[(u16, &str)] = &[{}];\n", always.join(", ")));
@@ -169,25 +182,40 @@ pub fn write(texts: &Texts, out_dir: &str) {
     let sets: Vec<String> = source_sets.iter().map(|set| format!("&{set:?}")).collect();
     code.push_str(&format!("/// The distinct source lists.\nstatic SOURCES: &[&[&str]] = &[{}];\n", sets.join(", ")));
 
-    // The English language file (format version 2, read by
+    // Each loaded language's file (format version 2, read by
     // src/texts/file.rs): the header (with a checksum of the rest), a table
     // of one varint per row, then the words of the rows that carry new words,
     // in row order. A row's varint is 0 when its words are compiled into
-    // every build (`EN_ALWAYS`, the error quotes), 2·len for new words, and
-    // 2·k + 1 for the same words as the earlier row k; the reader takes at
-    // most 32 bits.
+    // every build (`EN_ALWAYS`, the error quotes, in the English file), 2·len
+    // for new words, and 2·k + 1 for the same words as the earlier row k;
+    // the reader takes at most 32 bits.
+    let mut digests = Vec::new();
+    for lang in Lang::LOADED {
+        let file = language_file(texts, lang, ids_hash);
+        // The file this build's module accepts, and no other: its SHA-256.
+        digests.push(format!("{:?}", crate::sha256::sha256(&file)));
+        fs::write(Path::new(&out_dir).join(format!("texts.{}.bin", lang.code())), file).unwrap();
+    }
+    code.push_str("/// SHA-256 of each loaded language's file (`Lang::LOADED` order) as this build wrote it: `load_language` accepts exactly those files.\n");
+    code.push_str(&format!("const FILE_SHA256: [[u8; 32]; {}] = [{}];\n", digests.len(), digests.join(", ")));
+    fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
+}
+
+/// The language file of `lang` (format in src/texts/file.rs).
+fn language_file(texts: &Texts, lang: Lang, ids_hash: u32) -> Vec<u8> {
     let mut table = Vec::new();
     let mut words = String::new();
     let mut first_row: BTreeMap<&str, usize> = BTreeMap::new();
-    for (row, (id, (_, en, _, file))) in texts.iter().enumerate() {
-        let code = if always_english(id) {
+    for (row, (id, (all, _, file))) in texts.iter().enumerate() {
+        let these = all[column(lang)].as_str();
+        let code = if lang == Lang::En && always_english(id) {
             0
-        } else if let Some(&earlier) = first_row.get(en.as_str()) {
+        } else if let Some(&earlier) = first_row.get(these) {
             2 * earlier + 1
         } else {
-            first_row.insert(en, row);
-            words.push_str(en);
-            2 * en.len()
+            first_row.insert(these, row);
+            words.push_str(these);
+            2 * these.len()
         };
         let mut code = u32::try_from(code).unwrap_or_else(|_| panic!("data/{file}.toml: text.{id}: over 2 GB"));
         while code >= 0x80 {
@@ -196,10 +224,12 @@ pub fn write(texts: &Texts, out_dir: &str) {
         }
         table.push(code as u8);
     }
+    let name = lang.code().as_bytes();
+    assert!(name.len() == 2, "a language code is two ASCII letters: {}", lang.code());
     let mut file = Vec::with_capacity(24 + table.len() + words.len());
     file.extend_from_slice(b"DHTX");
     file.push(2);
-    file.extend_from_slice(b"en");
+    file.extend_from_slice(name);
     file.push(0);
     file.extend_from_slice(&ids_hash.to_le_bytes());
     file.extend_from_slice(&u32::try_from(texts.len()).expect("rows under 4 G").to_le_bytes());
@@ -207,10 +237,5 @@ pub fn write(texts: &Texts, out_dir: &str) {
     let body = [table.as_slice(), words.as_bytes()].concat();
     file.extend_from_slice(&fnv1a(&body).to_le_bytes());
     file.extend_from_slice(&body);
-    // The file this build's module accepts, and no other: its SHA-256.
-    let digest = crate::sha256::sha256(&file);
-    code.push_str("/// SHA-256 of texts.en.bin as this build wrote it: `load_language` accepts exactly that file.\n");
-    code.push_str(&format!("const EN_FILE_SHA256: [u8; 32] = {digest:?};\n"));
-    fs::write(Path::new(&out_dir).join("texts.en.bin"), file).unwrap();
-    fs::write(Path::new(&out_dir).join("texts.rs"), code).unwrap();
+    file
 }

@@ -44,7 +44,7 @@ fn main() {
             wanted.push(student.id.to_owned());
         }
     }
-    let langs = [Lang::Ru, Lang::En]
+    let langs = Lang::ALL
         .iter()
         .map(|&lang| {
             let fields: Vec<String> =

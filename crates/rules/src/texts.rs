@@ -61,35 +61,42 @@ fn english_compiled_in(i: usize) -> Option<&'static str> {
     EN_ALWAYS.get(k).map(|&(_, words)| words)
 }
 
-/// Reads a language file built for this table.
+/// Reads a language file built for this table. Only the English file
+/// leaves out the rows compiled into every build (`EN_ALWAYS`).
 fn parse_file(bytes: &[u8]) -> Result<file::LangTable, LangFileError> {
-    file::parse(bytes, IDS_HASH, TEXTS.len(), |i| english_compiled_in(i).is_some())
+    let english = bytes.get(5..7) == Some(Lang::En.code().as_bytes());
+    file::parse(bytes, IDS_HASH, TEXTS.len(), |i| english && english_compiled_in(i).is_some())
 }
 
-/// The English words, once loaded (or, with `builtin-en`, once first used).
-static ENGLISH: OnceLock<file::LangTable> = OnceLock::new();
+/// The words of each loaded language ([`Lang::LOADED`]), once loaded (or,
+/// for English with `builtin-en`, once first used).
+static LOADED: [OnceLock<file::LangTable>; Lang::LOADED.len()] = [const { OnceLock::new() }; Lang::LOADED.len()];
 
-fn english() -> Option<&'static file::LangTable> {
+/// Where `lang` is in [`Lang::LOADED`] (`None`: the default, compiled in).
+fn loaded_slot(lang: Lang) -> Option<&'static OnceLock<file::LangTable>> {
+    // `Lang::ALL` is the declaration order, the default first.
+    LOADED.get((lang as usize).checked_sub(1)?)
+}
+
+fn table(lang: Lang) -> Option<&'static file::LangTable> {
+    let slot = loaded_slot(lang)?;
     #[cfg(feature = "builtin-en")]
-    if ENGLISH.get().is_none() {
+    if lang == Lang::En && slot.get().is_none() {
         // The embedded file was validated by the test suite; a failure here
         // would be a build bug, and leaves English unavailable, not wrong.
         let parsed = parse_file(BUILTIN_EN_FILE);
         debug_assert!(parsed.is_ok(), "the embedded English file is invalid: {parsed:?}");
         if let Ok(table) = parsed {
-            let _ = ENGLISH.set(table);
+            let _ = slot.set(table);
         }
     }
-    ENGLISH.get()
+    slot.get()
 }
 
-/// Whether `lang`'s words are available: Russian always, English once loaded
-/// (or built in).
+/// Whether `lang`'s words are available: Russian always, another language
+/// once loaded (English also when built in).
 pub fn is_available(lang: Lang) -> bool {
-    match lang {
-        Lang::Ru => true,
-        Lang::En => english().is_some(),
-    }
+    lang == Lang::default() || table(lang).is_some()
 }
 
 /// Loads a language file (see [`file`](mod@file)) and returns its language. Loading a
@@ -97,8 +104,9 @@ pub fn is_available(lang: Lang) -> bool {
 /// file. A refused file changes nothing: Russian, and whatever was loaded
 /// before, keep working.
 pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
-    if crate::sha256::sha256(bytes) != EN_FILE_SHA256 {
-        // Not the file this module was built with: another version, a
+    let digest = crate::sha256::sha256(bytes);
+    if !FILE_SHA256.contains(&digest) {
+        // Not a file this module was built with: another version, a
         // damaged download or an edited file. Which one is told apart for
         // the message; nothing of it is loaded.
         return Err(match parse_file(bytes) {
@@ -108,15 +116,18 @@ pub fn load_language(bytes: &[u8]) -> Result<Lang, LangFileError> {
     }
     let table = parse_file(bytes)?;
     let lang = table.lang;
-    match lang {
-        Lang::Ru => return Err(LangFileError::UnknownLanguage),
-        Lang::En => {
-            if english().is_none() {
-                let _ = ENGLISH.set(table);
-            }
-        }
+    let slot = loaded_slot(lang).ok_or(LangFileError::UnknownLanguage)?;
+    if self::table(lang).is_none() {
+        let _ = slot.set(table);
     }
     Ok(lang)
+}
+
+/// Row `i`'s words in `lang`, where `lang` is not the default: from its
+/// file once loaded, else (English) the words compiled in, else `ru`.
+fn words_in(i: usize, lang: Lang, ru: &'static str) -> &'static str {
+    let compiled_in = || if lang == Lang::En { english_compiled_in(i) } else { None };
+    table(lang).and_then(|t| t.row(i)).or_else(compiled_in).unwrap_or(ru)
 }
 
 /// One text entry: its id, its words in each language and where it comes from.
@@ -133,14 +144,19 @@ pub struct TextEntry {
     /// Seed documents (by file name) or other sources the text rests on;
     /// `"project"` marks wording that is the project's own (labels, hints).
     pub sources: &'static [&'static str],
+    /// The entry's row in the table (where its words are in a language file).
+    row: usize,
 }
 
 impl TextEntry {
-    /// The words in `lang`.
+    /// The words in `lang` (Russian while `lang` is not available).
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ru => self.ru,
-            Lang::En => self.en,
+        if lang == Lang::default() {
+            self.ru
+        } else if lang == Lang::En {
+            self.en
+        } else {
+            words_in(self.row, lang, self.ru)
         }
     }
 }
@@ -172,8 +188,9 @@ fn at(i: usize) -> Option<TextEntry> {
     Some(TextEntry {
         id: IDS.get(id..usize::from(id_end))?,
         ru,
-        en: english().and_then(|t| t.row(i)).or_else(|| english_compiled_in(i)).unwrap_or(ru),
+        en: words_in(i, Lang::En, ru),
         sources: SOURCES.get(usize::from(sources))?,
+        row: i,
     })
 }
 

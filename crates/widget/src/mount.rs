@@ -5,7 +5,7 @@ use crate::crash;
 use crate::state::{read_region, region_id, HostConfig, Role};
 use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
-use diary_rules_js::convert::{field_error, is_nullish, plain, FromJs, FromJsFields};
+use diary_rules_js::convert::{field_error, is_nullish, plain, with_lang_codes, FromJs, FromJsFields};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -179,8 +179,8 @@ fn parse_role(value: &JsValue, field: &str) -> Result<Role, JsError> {
 }
 
 fn parse_lang(value: &JsValue, field: &str) -> Result<Lang, JsError> {
-    let s = value.as_string().ok_or_else(|| field_error(field, "expected \"ru\" or \"en\""))?;
-    Lang::parse(&s).ok_or_else(|| field_error(field, "unknown language; use \"ru\" or \"en\""))
+    let s = value.as_string().ok_or_else(|| field_error(field, with_lang_codes("expected ")))?;
+    Lang::parse(&s).ok_or_else(|| field_error(field, with_lang_codes("unknown language; use ")))
 }
 
 /// A true/false option.

@@ -51,7 +51,8 @@ pub use wait::CheckEstimate;
 
 use crate::age::AgeGroup;
 use region::{LoginFlow, ParentFlow};
-use situation::{BirthCertificate, CheckStage, Representative, SnilsStatus, StudentAccount};
+use situation::{CheckStage, SnilsStatus, StudentAccount};
+use steps::{Condition, Part};
 
 closed_set!(
     /// The path the student's situation puts them on.
@@ -346,6 +347,47 @@ impl Assessment {
     }
 }
 
+impl Path {
+    /// The parts of the path's plan, in order, each with the condition
+    /// that puts it on the plan (`None`: always). [`assess`] builds them;
+    /// [`questions::questions`] asks what they read, and what their
+    /// conditions read.
+    pub(crate) fn plan(self) -> &'static [(Option<Condition>, Part)] {
+        use Condition as C;
+        use Part as P;
+        match self {
+            Path::ParentCreatesAccount => &[
+                (None, P::ParentAccount),
+                (None, P::ChildCard),
+                (None, P::DocumentChecks),
+                (None, P::Citizenship),
+                (None, P::CreateChildAccount),
+                (None, P::PasswordRecovery),
+                (None, P::ChildLoginOrSchool),
+                // Seed 004: the parent's own login has no age limit.
+                (Some(C::ParentReads), P::ParentDiaryLogin),
+            ],
+            Path::ChildRegistersParentLinks => &[
+                (None, P::StudentRegister),
+                (None, P::PasswordRecovery),
+                (None, P::ParentAccount),
+                (None, P::ChildCard),
+                (Some(C::MfcNeeded), P::DocumentChecks),
+                (None, P::Linking),
+                (None, P::ChildLogin),
+                (Some(C::ParentReads), P::ParentDiaryLogin),
+            ],
+            Path::AdultStudent => &[
+                (None, P::AdultAccount),
+                (None, P::PasswordRecovery),
+                (None, P::AdultConsent),
+                (Some(C::ParentReads), P::ParentDiaryLogin),
+            ],
+            Path::SchoolApplication => &[(None, P::ParentAccount), (None, P::Application)],
+        }
+    }
+}
+
 /// Picks the path.
 fn choose_path(s: &Situation, group: AgeGroup) -> Path {
     if group != AgeGroup::Adult && s.role == Role::Parent && s.region.parent_flow == ParentFlow::Application {
@@ -379,46 +421,15 @@ pub fn assess(s: &Situation) -> Assessment {
     let age_years = s.age_years();
     let age_group = AgeGroup::of(age_years);
     let path = choose_path(s, age_group);
+    // The paths where a parent looks for «Создать» (under 14, and 14–17
+    // where it explains why the button is absent).
+    let create = matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks)
+        .then(|| create_button::diagnose(s));
     let mut b = steps::Builder::new(s);
-    let mut create = None;
-    match path {
-        Path::ParentCreatesAccount => {
-            let button = create_button::diagnose(s);
-            b.parent_account();
-            b.child_card();
-            b.document_checks();
-            b.citizenship();
-            b.create_child_account(&button);
-            b.password_recovery();
-            if button.never() && !has_account(s) {
-                // No account can exist: no child login, no consent for it.
-                b.school_access();
-            } else {
-                b.minor_consent_and_login();
-            }
-            create = Some(button);
+    for &(when, part) in path.plan() {
+        if when.is_none_or(|c| c.holds(s)) {
+            b.part(part, create.as_ref());
         }
-        Path::ChildRegistersParentLinks => {
-            create = Some(create_button::diagnose(s));
-            b.student_register();
-            b.password_recovery();
-            b.parent_account();
-            b.child_card();
-            if s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign {
-                b.document_checks();
-            }
-            b.linking();
-            b.minor_consent_and_login();
-        }
-        Path::AdultStudent => b.adult(),
-        Path::SchoolApplication => {
-            b.parent_account();
-            b.application();
-        }
-    }
-    if s.role == Role::Parent && path != Path::SchoolApplication {
-        // Seed 004: the parent's own login has no age limit.
-        b.parent_diary_login(path == Path::AdultStudent);
     }
     // The check also counts as finished when every check step is already done: a
     // later step (e.g. the child's account exists) proves the documents passed,
@@ -484,7 +495,7 @@ fn notes(
         out.push(NoteId::ParentCreatedAutoLinked);
         out.push(NoteId::SecondParent);
     }
-    if s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign {
+    if steps::mfc_needed(s) {
         out.push(NoteId::MfcOnly);
     }
     if has(StepId::ConsentForChild) {
@@ -506,11 +517,6 @@ fn notes(
         }
     }
     out
-}
-
-/// Whether the student has a Gosuslugi account of any kind.
-fn has_account(s: &Situation) -> bool {
-    matches!(s.student_account, Some(a) if a != StudentAccount::None)
 }
 
 /// Whether a child who is 13 today (and may still get «Создать») turns 14

@@ -96,6 +96,18 @@ fn check_link(field: &str, link: &ProfileLink) -> Result<(), ProfileError> {
     check_text(&format!("{field}.label"), &link.label)
 }
 
+impl LocalName {
+    /// The name in `lang`: a profile names itself in Russian and English,
+    /// so any language but Russian reads the English name.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::Ru {
+            &self.ru
+        } else {
+            &self.en
+        }
+    }
+}
+
 impl RegionProfile {
     /// Checks every field; the error names the first bad one.
     ///

@@ -649,16 +649,9 @@ impl Situation {
         };
         let lang = match &input.lang {
             None => Lang::default(),
-            Some(code) => match code.as_str() {
-                "ru" => Lang::Ru,
-                "en" => Lang::En,
-                _ => {
-                    return Err(SituationError::new(
-                        Field::Lang.id(),
-                        SituationProblem::UnknownValue { allowed: &["ru", "en"] },
-                    ))
-                }
-            },
+            Some(code) => Lang::from_code(code).ok_or_else(|| {
+                SituationError::new(Field::Lang.id(), SituationProblem::UnknownValue { allowed: &Lang::CODES })
+            })?,
         };
         let region = match &input.region {
             None => region::generic().clone(),

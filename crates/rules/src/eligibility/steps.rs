@@ -13,8 +13,8 @@ use super::create_button::CreateButton;
 use super::links;
 use super::region::{ConsentVia, ProfileLink};
 use super::situation::{
-    Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Representative,
-    Role, Situation, StudentAccount, StudentPassword,
+    Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Question,
+    Representative, Role, Situation, StudentAccount, StudentPassword,
 };
 use crate::texts;
 
@@ -98,6 +98,151 @@ impl StepState {
     pub fn is_settled(self) -> bool {
         matches!(self, StepState::Done | StepState::NotNeeded)
     }
+}
+
+/// One part of a path's plan: one call of the step [`Builder`], which
+/// pushes one step or the few that belong together. A path is a list of
+/// parts ([`super::Path::plan`]): [`super::assess`] builds them, and
+/// [`super::questions::questions`] asks what they read ([`Part::reads`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// [`StepId::ParentAccount`].
+    ParentAccount,
+    /// [`StepId::ChildCard`].
+    ChildCard,
+    /// The certificate's and the СНИЛС's checks, or the МФЦ visit.
+    DocumentChecks,
+    /// [`StepId::Citizenship`], when it blocks the account.
+    Citizenship,
+    /// [`StepId::CreateChildAccount`].
+    CreateChildAccount,
+    /// The child's login and the consent, or, when no account can exist,
+    /// the school's way into the diary ([`StepId::SchoolAccess`]).
+    ChildLoginOrSchool,
+    /// The child's login and the consent.
+    ChildLogin,
+    /// [`StepId::PasswordRecovery`], when the password is forgotten.
+    PasswordRecovery,
+    /// [`StepId::StudentRegister`].
+    StudentRegister,
+    /// The binding code: [`StepId::LinkCode`], [`StepId::LinkEnterCode`].
+    Linking,
+    /// [`StepId::AdultAccount`].
+    AdultAccount,
+    /// [`StepId::StudentConsent`].
+    AdultConsent,
+    /// [`StepId::ParentDiaryLogin`].
+    ParentDiaryLogin,
+    /// The school-application flow: from the login to the school's review.
+    Application,
+}
+
+/// A condition on the situation, as data: what puts a part on a path's
+/// plan ([`super::Path::plan`]), or what settles one of a part's reads
+/// (an earlier answer decides the step, so a wizard does not ask it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Condition {
+    /// The parent at the page made the account from the own profile: it is
+    /// linked, and the documents passed (seeds 001, 002).
+    ParentMade,
+    /// The account is linked to the parent at the page (made there, or
+    /// linked with a code).
+    Linked,
+    /// No account is known to exist: there is no password to forget.
+    NoKnownAccount,
+    /// A guardian or a foreign certificate: the documents are confirmed at
+    /// an МФЦ (seed 001), not checked online.
+    MfcNeeded,
+    /// No document check is under way (neither status is «Проверка
+    /// данных» or «Поиск данных») and none was told to be requested: the
+    /// request's time changes nothing.
+    NoCheckUnderWay,
+    /// A parent (or guardian) reads the plan.
+    ParentReads,
+}
+
+impl Condition {
+    /// Whether the condition holds for `s`.
+    pub(crate) fn holds(self, s: &Situation) -> bool {
+        match self {
+            Condition::ParentMade => s.student_account == Some(StudentAccount::CreatedByParent),
+            Condition::Linked => linked(s),
+            Condition::NoKnownAccount => !has_account(s),
+            Condition::MfcNeeded => mfc_needed(s),
+            Condition::NoCheckUnderWay => {
+                let pending =
+                    s.certificate_stage() == Some(CheckStage::Pending) || s.snils_stage() == Some(CheckStage::Pending);
+                !pending && s.check_requested_at.is_none()
+            }
+            Condition::ParentReads => s.role == Role::Parent,
+        }
+    }
+
+    /// The questions the condition reads: where it decides whether a part
+    /// is on the plan, a wizard asks them even when it does not hold.
+    pub(crate) fn reads(self) -> &'static [Question] {
+        match self {
+            Condition::ParentMade | Condition::Linked | Condition::NoKnownAccount => &[Question::StudentAccount],
+            Condition::MfcNeeded => &[Question::Representative, Question::BirthCertificate],
+            Condition::NoCheckUnderWay => {
+                &[Question::CertificateStatus, Question::SnilsStatus, Question::CheckRequestedAt]
+            }
+            Condition::ParentReads => &[],
+        }
+    }
+}
+
+/// A question a part reads, and the conditions that settle it (any one).
+pub(crate) type Read = (Question, &'static [Condition]);
+
+impl Part {
+    /// The questions whose answers decide the part's steps, in the order
+    /// a wizard asks them, each with the conditions under which an earlier
+    /// answer already settles it. The one list a new question's step adds
+    /// its read to: the wizard's questions are derived from these.
+    pub(crate) fn reads(self) -> &'static [Read] {
+        use Condition as C;
+        use Question as Q;
+        match self {
+            Part::ParentAccount => &[(Q::ParentAccount, &[])],
+            Part::ChildCard => &[(Q::StudentAccount, &[]), (Q::CertificateStatus, &[C::Linked])],
+            Part::DocumentChecks => &[
+                (Q::StudentAccount, &[]),
+                (Q::Representative, &[]),
+                (Q::BirthCertificate, &[]),
+                // The МФЦ visit is told by its «Сделано» tick; the card's
+                // status is asked for the child card.
+                (Q::CertificateStatus, &[C::ParentMade, C::MfcNeeded]),
+                (Q::SnilsStatus, &[C::ParentMade]),
+                // The wait estimate (and «check overdue») of the checks.
+                (Q::CheckRequestedAt, &[C::ParentMade, C::NoCheckUnderWay]),
+            ],
+            Part::Citizenship => &[(Q::StudentAccount, &[]), (Q::Citizenship, &[])],
+            Part::CreateChildAccount | Part::StudentRegister | Part::Linking | Part::AdultAccount => {
+                &[(Q::StudentAccount, &[])]
+            }
+            Part::ChildLoginOrSchool | Part::ChildLogin | Part::AdultConsent => &[(Q::Consent, &[])],
+            Part::PasswordRecovery => &[(Q::StudentAccount, &[]), (Q::StudentPassword, &[C::NoKnownAccount])],
+            Part::ParentDiaryLogin => &[(Q::ParentConsent, &[])],
+            Part::Application => &[(Q::Application, &[])],
+        }
+    }
+}
+
+/// Whether the student has a Gosuslugi account of any kind.
+pub(crate) fn has_account(s: &Situation) -> bool {
+    matches!(s.student_account, Some(a) if a != StudentAccount::None)
+}
+
+/// Whether the account is linked to the parent at the page.
+fn linked(s: &Situation) -> bool {
+    matches!(s.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked))
+}
+
+/// Whether the documents are confirmed at an МФЦ (a guardian, a foreign
+/// certificate: seed 001).
+pub(crate) fn mfc_needed(s: &Situation) -> bool {
+    s.representative == Representative::Guardian || s.birth_certificate == BirthCertificate::Foreign
 }
 
 /// A link's label: a text id, or the profile's own words.
@@ -229,24 +374,46 @@ impl<'a> Builder<'a> {
     }
 
     fn has_account(&self) -> bool {
-        matches!(
-            self.situation.student_account,
-            Some(
-                StudentAccount::CreatedByParent
-                    | StudentAccount::CreatedByOtherParent
-                    | StudentAccount::OwnUnlinked
-                    | StudentAccount::OwnLinked
-            )
-        )
+        has_account(self.situation)
     }
 
     fn linked(&self) -> bool {
-        matches!(self.situation.student_account, Some(StudentAccount::CreatedByParent | StudentAccount::OwnLinked))
+        linked(self.situation)
     }
 
     fn mfc_needed(&self) -> bool {
-        self.situation.representative == Representative::Guardian
-            || self.situation.birth_certificate == BirthCertificate::Foreign
+        mfc_needed(self.situation)
+    }
+
+    /// Builds one part of the plan. `button`: the diagnosis of «Создать»
+    /// on the paths that have one.
+    pub fn part(&mut self, part: Part, button: Option<&CreateButton>) {
+        match part {
+            Part::ParentAccount => self.parent_account(),
+            Part::ChildCard => self.child_card(),
+            Part::DocumentChecks => self.document_checks(),
+            Part::Citizenship => self.citizenship(),
+            Part::CreateChildAccount => {
+                if let Some(button) = button {
+                    self.create_child_account(button);
+                }
+            }
+            // No account can exist: no child login, no consent for it.
+            Part::ChildLoginOrSchool if button.is_some_and(CreateButton::never) && !self.has_account() => {
+                self.school_access()
+            }
+            Part::ChildLoginOrSchool | Part::ChildLogin => self.minor_consent_and_login(),
+            Part::PasswordRecovery => self.password_recovery(),
+            Part::StudentRegister => self.student_register(),
+            Part::Linking => self.linking(),
+            Part::AdultAccount => self.adult_account(),
+            Part::AdultConsent => self.adult_consent(),
+            Part::ParentDiaryLogin => {
+                let adult = crate::age::AgeGroup::of(self.situation.age_years()) == crate::age::AgeGroup::Adult;
+                self.parent_diary_login(adult)
+            }
+            Part::Application => self.application(),
+        }
     }
 
     fn diary_link(&self) -> Option<StepLink> {
@@ -438,7 +605,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn adult(&mut self) {
+    pub fn adult_account(&mut self) {
         let (state, variant) = match self.situation.student_account {
             Some(StudentAccount::None) => (StepState::Todo, "todo"),
             Some(_) => (StepState::Done, "done"),
@@ -446,7 +613,10 @@ impl<'a> Builder<'a> {
         };
         let link = if state == StepState::Done { None } else { fixed_link("gosuslugi_register") };
         self.push(StepId::AdultAccount, Actor::Student, state, variant, link);
-        self.password_recovery();
+    }
+
+    /// The adult student's own consent at the first diary login.
+    pub fn adult_consent(&mut self) {
         let (state, variant) = match self.situation.consent {
             Some(Consent::Given) => (StepState::Done, "done"),
             Some(Consent::Requested) => (StepState::Todo, "requested"),

@@ -25,7 +25,8 @@
 //! Lengths instead of offsets, repeated rows by reference and no copy of
 //! the compiled-in words keep the file small (README, Sizes).
 //!
-//! `build.rs` writes the file (`texts.en.bin` in OUT_DIR) next to the
+//! `build.rs` writes one file per language of `Lang::LOADED`
+//! (`texts.<code>.bin` in OUT_DIR: `texts.en.bin`) next to the
 //! generated table; a file built from other data is refused (its id hash
 //! differs), so a stale or corrupted download can never put one id's words
 //! under another.
@@ -145,7 +146,7 @@ pub(crate) fn parse(
         return Err(LangFileError::UnsupportedVersion(version));
     }
     let lang = match std::str::from_utf8(&[l0, l1]).ok().and_then(Lang::parse) {
-        Some(lang) if lang != Lang::Ru && l2 == 0 => lang,
+        Some(lang) if lang != Lang::default() && l2 == 0 => lang,
         _ => return Err(LangFileError::UnknownLanguage),
     };
     if u32_at(bytes, 8) != Some(ids_hash) || u32_at(bytes, 12).map(|n| n as usize) != Some(rows) {

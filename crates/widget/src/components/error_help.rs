@@ -181,18 +181,7 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         Some(Query::Id(id)) => id.clone(),
         _ => String::new(),
     };
-    let outcome: Option<Outcome> = match &*query {
-        None => None,
-        Some(Query::Id(id)) => Some(Outcome {
-            answer: explain::explain_id(id, &ctx),
-            also: None,
-            maybe: Vec::new(),
-            side: None,
-            contacts: Default::default(),
-            recognised: None,
-        }),
-        Some(Query::Text(text)) => Some(explain::explain_text(text, &ctx)),
-    };
+    let outcome = query.as_ref().map(|q| outcome(q, &ctx));
     let options = explain::list().map(|e| {
         html! { <option value={e.id} selected={picked == e.id}>{ t(e.title, lang) }</option> }
     });
@@ -210,56 +199,29 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
         Some(Outcome { answer: Some(e), also, recognised, .. }) => {
             // Show which part of a longer text was recognised.
             let recognised = recognised.filter(|r| pasted.as_deref().is_some_and(|p| p != r.trim()));
+            let explanation = explanation_view(
+                &e,
+                lang,
+                profile,
+                heading,
+                on_related.clone(),
+                props.on_check_data.clone(),
+                props.birth_date.clone(),
+            );
             html! {
                 <>
                     if let Some(r) = recognised {
                         <p class="dh-recognised"><span class="dh-label">{ t("ui.error.recognised", lang) }{ ": " }</span>
                             <q lang="ru">{ r }</q></p>
                     }
-                    { explanation_view(&e, lang, profile, heading, on_related.clone(), props.on_check_data.clone(), props.birth_date.clone()) }
+                    { explanation }
                     if let Some(a) = also {
                         { also_view(&a, lang, on_related.clone()) }
                     }
                 </>
             }
         }
-        Some(Outcome { answer: None, maybe, side, contacts, .. }) => {
-            let suggestions = maybe.iter().filter_map(|id| {
-                let entry = explain::list().find(|x| x.id == *id)?;
-                let id = (*id).to_owned();
-                let onclick = on_related.reform(move |_: MouseEvent| id.clone());
-                Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
-            });
-            // The diary side's contact: the host's own profile, else the region's school.
-            let diary = match profile {
-                Some(p) => Some(tr(p.problems.text_id(), student, lang)),
-                None => contacts.diary.map(|c| tr(c, student, lang)),
-            };
-            let gosuslugi = contacts.gosuslugi.map(|c| tr(c, student, lang));
-            let mut asks: Vec<(&str, &str, Option<String>)> = vec![
-                ("dh-ask-gosuslugi", "ui.error.ask_gosuslugi", gosuslugi),
-                ("dh-ask-diary", "ui.error.ask_diary", diary),
-            ];
-            if side == Some(Side::Diary) {
-                asks.reverse();
-            }
-            let asks = asks.into_iter().filter_map(|(class, label, contact)| {
-                let contact = contact?;
-                Some(html! { <li class={class}><strong>{ t(label, lang) }{ ": " }</strong>{ contact }</li> })
-            });
-            html! {
-                <div class="dh-box dh-unknown">
-                    <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
-                    <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
-                    if !maybe.is_empty() {
-                        <h4>{ t("ui.error.maybe", lang) }</h4>
-                        <ul class="dh-maybe">{ for suggestions }</ul>
-                    }
-                    <h4>{ t("ui.error.contact", lang) }</h4>
-                    <ul class="dh-ask">{ for asks }</ul>
-                </div>
-            }
-        }
+        Some(unsure) => unsure_view(&unsure, lang, profile, student, &on_related, to_list),
     };
     html! {
         <div class="dh-error-help">
@@ -277,6 +239,66 @@ pub fn error_help(props: &ErrorHelpProps) -> Html {
                 <button type="button" id="dh-error-explain" onclick={on_explain}>{ t("ui.error.explain", lang) }</button>
             </div>
             { result }
+        </div>
+    }
+}
+
+/// What the rules say for a query: the picked entry, or what a text means.
+fn outcome(query: &Query, ctx: &ExplainContext) -> Outcome {
+    match query {
+        Query::Id(id) => Outcome {
+            answer: explain::explain_id(id, ctx),
+            also: None,
+            maybe: Vec::new(),
+            side: None,
+            contacts: Default::default(),
+            recognised: None,
+        },
+        Query::Text(text) => explain::explain_text(text, ctx),
+    }
+}
+
+/// A text the rules did not recognise: the way back to the list, the
+/// nearest entries, and whom to ask (the side the text points to first).
+fn unsure_view(
+    o: &Outcome,
+    lang: Lang,
+    profile: Option<&RegionProfile>,
+    student: bool,
+    on_related: &Callback<String>,
+    to_list: Callback<MouseEvent>,
+) -> Html {
+    let suggestions = o.maybe.iter().filter_map(|id| {
+        let entry = explain::list().find(|x| x.id == *id)?;
+        let id = (*id).to_owned();
+        let onclick = on_related.reform(move |_: MouseEvent| id.clone());
+        Some(html! { <li><button type="button" class="dh-secondary" {onclick}>{ t(entry.title, lang) }</button></li> })
+    });
+    // The diary side's contact: the host's own profile, else the region's school.
+    let diary = match profile {
+        Some(p) => Some(tr(p.problems.text_id(), student, lang)),
+        None => o.contacts.diary.map(|c| tr(c, student, lang)),
+    };
+    let gosuslugi = o.contacts.gosuslugi.map(|c| tr(c, student, lang));
+    let mut asks: Vec<(&str, &str, Option<String>)> =
+        vec![("dh-ask-gosuslugi", "ui.error.ask_gosuslugi", gosuslugi), ("dh-ask-diary", "ui.error.ask_diary", diary)];
+    if o.side == Some(Side::Diary) {
+        asks.reverse();
+    }
+    let asks = asks.into_iter().filter_map(|(class, label, contact)| {
+        let contact = contact?;
+        Some(html! { <li class={class}><strong>{ t(label, lang) }{ ": " }</strong>{ contact }</li> })
+    });
+    html! {
+        <div class="dh-box dh-unknown">
+            <p role="alert">{ t("ui.error.not_recognised", lang) }</p>
+            <button type="button" class="dh-secondary" onclick={to_list}>{ t("ui.error.to_list", lang) }</button>
+            if !o.maybe.is_empty() {
+                <h4>{ t("ui.error.maybe", lang) }</h4>
+                <ul class="dh-maybe">{ for suggestions }</ul>
+            }
+            <h4>{ t("ui.error.contact", lang) }</h4>
+            <ul class="dh-ask">{ for asks }</ul>
         </div>
     }
 }
@@ -382,6 +404,41 @@ fn set_slot(text: &str, lang: Lang, slot: &str, value: &str) -> String {
         .join("\n")
 }
 
+/// What the kit holds: the slots as typed and the message as the person
+/// edited it (`None`: as composed from the slots). One state: a slot
+/// typed after an edit rewrites its line in the edited message.
+#[derive(Clone, PartialEq)]
+struct KitText {
+    values: Vec<String>,
+    edited: Option<String>,
+}
+
+enum KitEdit {
+    /// A slot's field changed (`lang`: the words of its line).
+    Slot { index: usize, value: String, lang: Lang },
+    /// The message itself was edited.
+    Message(String),
+}
+
+impl Reducible for KitText {
+    type Action = KitEdit;
+    fn reduce(self: std::rc::Rc<Self>, action: KitEdit) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            KitEdit::Slot { index, value, lang } => {
+                if let (Some(text), Some(slot)) = (&next.edited, SLOTS.get(index)) {
+                    next.edited = Some(set_slot(text, lang, slot, &value));
+                }
+                if let Some(v) = next.values.get_mut(index) {
+                    *v = value;
+                }
+            }
+            KitEdit::Message(text) => next.edited = Some(text),
+        }
+        std::rc::Rc::new(next)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct KitProps {
     lang: Lang,
@@ -404,29 +461,21 @@ struct KitProps {
 fn kit(props: &KitProps) -> Html {
     let lang = props.lang;
     let student = props.student;
-    let values = use_state(|| {
-        let mut v = vec![String::new(); SLOTS.len()];
+    let state = use_reducer(|| {
+        let mut values = vec![String::new(); SLOTS.len()];
         if let Some(birth) = props.birth_date.as_deref().filter(|d| parse_iso_date(d).is_some()) {
-            v[1] = display_date(birth);
+            values[1] = display_date(birth);
         }
-        v
+        KitText { values, edited: None }
     });
-    // The message as the person edited it; `None`: as composed.
-    let edited = use_state(|| None::<String>);
-    let message = (*edited).clone().unwrap_or_else(|| compose(lang, &values));
+    let message = state.edited.clone().unwrap_or_else(|| compose(lang, &state.values));
     let fields = SLOTS.iter().enumerate().map(|(i, slot)| {
         let id = format!("dh-kit-{slot}");
         let oninput = {
-            let values = values.clone();
-            let edited = edited.clone();
+            let state = state.dispatcher();
             Callback::from(move |e: InputEvent| {
                 let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                if let Some(text) = &*edited {
-                    edited.set(Some(set_slot(text, lang, SLOTS[i], &value)));
-                }
-                let mut next = (*values).clone();
-                next[i] = value;
-                values.set(next);
+                state.dispatch(KitEdit::Slot { index: i, value, lang });
             })
         };
         let numeric = matches!(*slot, "birth" | "snils");
@@ -436,13 +485,15 @@ fn kit(props: &KitProps) -> Html {
                 <label for={id.clone()}>{ t(&format!("ui.kit.slot.{slot}"), lang) }</label>
                 <input {id} type="text" form={NO_FORM} autocomplete="off" spellcheck="false"
                     inputmode={numeric.then_some("numeric")} {placeholder}
-                    value={values[i].clone()} {oninput} />
+                    value={state.values[i].clone()} {oninput} />
             </div>
         }
     });
     let on_message = {
-        let edited = edited.clone();
-        Callback::from(move |e: InputEvent| edited.set(Some(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+        let state = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(KitEdit::Message(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        })
     };
     let hint = if props.adult { t("ui.kit.hint_adult_student", lang) } else { tr("ui.kit.hint", student, lang) };
     html! {

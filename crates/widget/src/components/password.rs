@@ -37,6 +37,38 @@ enum CopyState {
     Selected,
 }
 
+/// The generator's state: the generated password (or the failure of the
+/// random source) and what happened to that password's copy. One state:
+/// a new password starts with no copy.
+#[derive(Clone, PartialEq)]
+struct Generated {
+    password: Option<Result<String, ()>>,
+    copy: CopyState,
+}
+
+impl Default for Generated {
+    fn default() -> Generated {
+        Generated { password: None, copy: CopyState::None }
+    }
+}
+
+enum GeneratorAction {
+    /// A new password, or the random source failed.
+    New(Result<String, ()>),
+    /// The copy of the current password.
+    Copy(CopyState),
+}
+
+impl Reducible for Generated {
+    type Action = GeneratorAction;
+    fn reduce(self: std::rc::Rc<Self>, action: GeneratorAction) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(match action {
+            GeneratorAction::New(password) => Generated { password: Some(password), copy: CopyState::None },
+            GeneratorAction::Copy(copy) => Generated { copy, ..(*self).clone() },
+        })
+    }
+}
+
 fn generate(memorable: bool) -> Option<String> {
     let mut fill = diary_rules_js::secure_random;
     pw::generate_password(&GeneratorOptions { length: None, memorable }, &Policy::gosuslugi(), &mut fill).ok()
@@ -195,40 +227,35 @@ fn warning_texts(check: &PasswordCheck, lang: Lang, ctx: &MessageContext) -> Vec
 #[function_component(Generator)]
 fn generator(props: &PasswordHelpProps) -> Html {
     let lang = props.lang;
-    let generated = use_state(|| None::<Result<String, ()>>);
-    let copy_state = use_state(|| CopyState::None);
+    let state = use_reducer(Generated::default);
     let generated_ref = use_node_ref();
     let on_generate = |memorable: bool| {
-        let generated = generated.clone();
-        let copy_state = copy_state.clone();
-        Callback::from(move |_: MouseEvent| {
-            generated.set(Some(generate(memorable).ok_or(())));
-            copy_state.set(CopyState::None);
-        })
+        let state = state.dispatcher();
+        Callback::from(move |_: MouseEvent| state.dispatch(GeneratorAction::New(generate(memorable).ok_or(()))))
     };
     let on_copy = {
-        let generated = generated.clone();
-        let copy_state = copy_state.clone();
+        let password = state.password.clone();
+        let state = state.dispatcher();
         let generated_ref = generated_ref.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(Ok(text)) = &*generated else { return };
+            let Some(Ok(text)) = &password else { return };
             let select = {
                 let generated_ref = generated_ref.clone();
-                let copy_state = copy_state.clone();
+                let state = state.clone();
                 move || {
                     if let Some(input) = generated_ref.cast::<HtmlInputElement>() {
                         let _ = input.focus();
                         input.select();
                     }
-                    copy_state.set(CopyState::Selected);
+                    state.dispatch(GeneratorAction::Copy(CopyState::Selected));
                 }
             };
             match clipboard_write(text) {
                 Some(promise) => {
-                    let copy_state = copy_state.clone();
+                    let state = state.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => copy_state.set(CopyState::Copied),
+                            Ok(_) => state.dispatch(GeneratorAction::Copy(CopyState::Copied)),
                             Err(_) => select(),
                         }
                     });
@@ -238,7 +265,7 @@ fn generator(props: &PasswordHelpProps) -> Html {
         })
     };
 
-    let copy_message = match *copy_state {
+    let copy_message = match state.copy {
         CopyState::None => String::new(),
         CopyState::Copied => t("ui.pw.copied", lang),
         CopyState::Selected => t("ui.pw.selected", lang),
@@ -250,7 +277,7 @@ fn generator(props: &PasswordHelpProps) -> Html {
                     <button type="button" id="dh-gen" onclick={on_generate(false)}>{ t("ui.pw.generate", lang) }</button>
                     <button type="button" id="dh-gen-memorable" onclick={on_generate(true)}>{ t("ui.pw.generate_memorable", lang) }</button>
                 </div>
-                { match &*generated {
+                { match &state.password {
                     None => html! {},
                     Some(Err(())) => html! { <p class="dh-bad" role="alert">{ t("ui.pw.random_failed", lang) }</p> },
                     Some(Ok(p)) => html! {

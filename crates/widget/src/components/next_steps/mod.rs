@@ -11,10 +11,10 @@ use crate::clock;
 use crate::state::{Answers, Role};
 use crate::text::{t, tf, tfr, tr};
 use diary_rules::eligibility::create_button::Condition;
-use diary_rules::eligibility::questions::{birth_date_doubtful, decides_next, done_answer, questions, Question};
+use diary_rules::eligibility::questions::{done_answer, Question};
 use diary_rules::eligibility::{
-    self as elig, region, Actor, Assessment, LinkLabel, NoteId, Path, RegionArg, Situation, SituationError,
-    SituationInput, Step, StepId, StepState,
+    self as elig, Actor, Assessment, LinkLabel, NoteId, Path, RegionArg, Situation, SituationError, Step, StepId,
+    StepState,
 };
 use diary_rules::{texts, Lang};
 use wasm_bindgen::JsValue;
@@ -24,11 +24,13 @@ use yew::prelude::*;
 mod guide;
 mod plan;
 mod share;
+mod stage;
 
 use guide::*;
 use plan::*;
 use share::*;
 pub(crate) use share::{clipboard_write, share_button, CopyRow};
+use stage::{Choice, Edit, Stage};
 
 #[derive(Properties, PartialEq)]
 pub struct NextStepsProps {
@@ -47,38 +49,6 @@ pub struct NextStepsProps {
     pub history: bool,
 }
 
-/// What the user asked to change («Изменить», «Назад»).
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Edit {
-    Birth,
-    Question(Question),
-}
-
-/// The engine's input from the host's settings and the answers. The role
-/// answers «who represents the child» (a guardian or not).
-fn input(role: Role, region: &Option<RegionArg>, answers: &Answers, skip: Option<Question>) -> SituationInput {
-    let mut input = SituationInput {
-        role: Some(role.engine_id().to_owned()),
-        birth_date: answers.birth_date.clone(),
-        // An unknown region id from the host: the generic profile. A host's
-        // own profile was validated by mount()/setRegion.
-        region: match region {
-            Some(RegionArg::Id(id)) if region::embedded(id).is_none() => None,
-            other => other.clone(),
-        },
-        ..SituationInput::default()
-    };
-    for q in Question::ALL {
-        if let Some(v) = answers.get(q).filter(|v| q.accepts(v) && Some(q) != skip && q != Question::Representative) {
-            q.set(&mut input, Some(v.to_owned()));
-        }
-    }
-    if role == Role::Guardian {
-        Question::Representative.set(&mut input, Some("guardian".to_owned()));
-    }
-    input
-}
-
 fn error_text(e: &SituationError, lang: Lang) -> String {
     let id = format!("ui.next.error.{}", e.problem.id());
     if texts::entry(&id).is_some() {
@@ -86,39 +56,6 @@ fn error_text(e: &SituationError, lang: Lang) -> String {
     } else {
         t("ui.next.error.other", lang)
     }
-}
-
-/// The situation, or the error of the birth date; a bad answer to another
-/// question (the check's time after now) is dropped and reported with it.
-fn situation(
-    role: Role,
-    region: &Option<RegionArg>,
-    answers: &Answers,
-    clock: chrono::NaiveDateTime,
-) -> Result<(Situation, Option<(Question, SituationError)>), SituationError> {
-    match Situation::from_input(&input(role, region, answers, None), clock) {
-        Ok(s) => Ok((s, None)),
-        Err(e) if e.field == Question::CheckRequestedAt.field().id() => {
-            let q = Question::CheckRequestedAt;
-            let s = Situation::from_input(&input(role, region, answers, Some(q)), clock)?;
-            Ok((s, Some((q, e))))
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// The questions shown for this situation: the rules' list less the one the
-/// role answers (who represents the child).
-fn asked(s: &Situation) -> Vec<Question> {
-    questions(s).into_iter().filter(|q| *q != Question::Representative).collect()
-}
-
-/// What the guide shows now.
-enum Stage {
-    Birth(Option<String>),
-    Confirm(u32),
-    Ask(Question, Option<String>),
-    Plan(Box<Assessment>),
 }
 
 #[function_component(NextSteps)]
@@ -133,48 +70,9 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
     // (never on the first render, which may be a reload).
     let moved = use_mut_ref(|| false);
     let clock = clock::now();
-    let result = match (&props.answers.birth_date, clock) {
-        (Some(_), Some(clock)) => Some(situation(props.role, &props.region, &props.answers, clock)),
-        _ => None,
-    };
-    let answers = &props.answers;
-    let mut shown: Vec<Question> = Vec::new();
-    let mut situation_now = None;
-    let stage = match (&result, *editing) {
-        (None, _) | (Some(Ok(_)), Some(Edit::Birth)) => Stage::Birth(None),
-        (Some(Err(e)), _) => Stage::Birth(Some(error_text(e, lang))),
-        (Some(Ok((s, bad))), edit) => {
-            shown = asked(s);
-            situation_now = Some(s.clone());
-            let bad_q = bad.as_ref().map(|(q, e)| (*q, error_text(e, lang)));
-            if birth_date_doubtful(s) && !answers.birth_checked {
-                Stage::Confirm(s.age_years())
-            } else if let Some((q, e)) = bad_q {
-                Stage::Ask(q, Some(e))
-            } else if let Some(Edit::Question(q)) = edit {
-                Stage::Ask(q, None)
-            } else if let Some(q) = clock.and_then(|clock| {
-                // The next question that can still change the next step.
-                let base = input(props.role, &props.region, answers, None);
-                shown.iter().copied().find(|q| {
-                    !q.is_special_case()
-                        && answers.get(*q).is_none()
-                        && !answers.is_unknown(*q)
-                        && decides_next(&base, clock, *q)
-                })
-            }) {
-                Stage::Ask(q, None)
-            } else {
-                Stage::Plan(Box::new(elig::assess(s)))
-            }
-        }
-    };
-    let key = match &stage {
-        Stage::Birth(_) => "birth".to_owned(),
-        Stage::Confirm(_) => "confirm".to_owned(),
-        Stage::Ask(q, _) => format!("q:{}", q.id()),
-        Stage::Plan(a) => format!("plan:{}", a.next.map(|s| s.id()).unwrap_or("")),
-    };
+    let Choice { stage, shown, situation: situation_now } =
+        stage::choose(props.role, &props.region, &props.answers, *editing, clock);
+    let key = stage.key();
     {
         let heading = heading.clone();
         let moved = moved.clone();
@@ -234,10 +132,11 @@ pub fn next_steps(props: &NextStepsProps) -> Html {
         shown: &shown,
         situation: situation_now.as_ref(),
     };
+    let error = |e: &Option<SituationError>| e.as_ref().map(|e| error_text(e, lang));
     let (card, rest) = match &stage {
-        Stage::Birth(error) => (g.birth_view(error.as_deref(), clock), html! {}),
+        Stage::Birth(e) => (g.birth_view(error(e).as_deref(), clock), html! {}),
         Stage::Confirm(age) => (g.confirm_view(*age), html! {}),
-        Stage::Ask(q, error) => (g.ask_view(*q, error.as_deref(), clock), g.summary_view(Some(*q))),
+        Stage::Ask(q, e) => (g.ask_view(*q, error(e).as_deref(), clock), g.summary_view(Some(*q))),
         Stage::Plan(a) => g.plan_view(a),
     };
     html! {

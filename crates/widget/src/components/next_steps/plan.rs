@@ -92,10 +92,7 @@ pub(super) fn wait_view(a: &Assessment, lang: Lang, student: bool) -> Html {
 
 pub(super) fn region_view(a: &Assessment, lang: Lang, student: bool) -> Html {
     let r = &a.region;
-    let name = match lang {
-        Lang::Ru => r.name.ru.clone(),
-        Lang::En => r.name.en.clone(),
-    };
+    let name = r.name.get(lang).to_owned();
     let apps = r.apps.iter().map(|app| html! { <li>{ external(&app.href, &app.store, lang) }</li> });
     html! {
         <section class="dh-box dh-region" aria-labelledby="dh-region-title">
