@@ -6,7 +6,7 @@
 use super::form::{on_click, on_enter, NO_FORM};
 use crate::text::{tfr, tr};
 use diary_rules::certificate::check_birth_certificate;
-use diary_rules::records::{compare_records, Difference, PersonRecord};
+use diary_rules::records::{compare_records, Difference, PersonRecord, RecordField};
 use diary_rules::{snils, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -109,26 +109,53 @@ pub fn certificate_field(props: &FieldProps) -> Html {
     }
 }
 
-/// The compared fields, in form order, with their text ids.
-const FIELDS: [(&str, &str); 6] = [
-    ("last_name", "ui.records.field.last_name"),
-    ("first_name", "ui.records.field.first_name"),
-    ("middle_name", "ui.records.field.middle_name"),
-    ("birth_date", "ui.records.field.birth_date"),
-    ("snils", "ui.records.field.snils"),
-    ("certificate", "ui.records.field.certificate"),
-];
+/// The compared fields, in form order (`RecordField::ALL`); each one's
+/// label is the text `ui.records.field.<id>`.
+const FIELDS: &[RecordField] = &RecordField::ALL;
 
-fn record(values: &[String]) -> PersonRecord {
-    let get = |i: usize| values.get(i).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let optional = |i: usize| Some(get(i)).filter(|v| !v.is_empty());
-    PersonRecord {
-        last_name: get(0),
-        first_name: get(1),
-        middle_name: optional(2),
-        birth_date: optional(3),
-        snils: optional(4),
-        certificate: optional(5),
+fn label_id(field: RecordField) -> String {
+    format!("ui.records.field.{}", field.id())
+}
+
+/// The form's values (diary fields first, then Gosuslugi's, each in
+/// `FIELDS` order) and the last comparison: a typed change drops it.
+#[derive(Clone, PartialEq)]
+struct Records {
+    values: Vec<String>,
+    result: Option<Vec<Difference>>,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records { values: vec![String::new(); 2 * FIELDS.len()], result: None }
+    }
+}
+
+enum RecordsAction {
+    /// The value at an index was typed.
+    Input(usize, String),
+    /// «Сравнить» was pressed.
+    Compare,
+}
+
+impl Reducible for Records {
+    type Action = RecordsAction;
+    fn reduce(self: std::rc::Rc<Self>, action: RecordsAction) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            RecordsAction::Input(index, value) => {
+                if let Some(v) = next.values.get_mut(index) {
+                    *v = value;
+                }
+                next.result = None;
+            }
+            RecordsAction::Compare => {
+                let (diary, gosuslugi) = next.values.split_at(FIELDS.len());
+                next.result =
+                    Some(compare_records(&PersonRecord::from_values(diary), &PersonRecord::from_values(gosuslugi)));
+            }
+        }
+        std::rc::Rc::new(next)
     }
 }
 
@@ -138,43 +165,32 @@ pub fn records_compare(props: &FieldProps) -> Html {
     let t = |id: &str, lang: Lang| tr(id, student, lang);
     let tf = |id: &str, lang: Lang, params: &[(&str, String)]| tfr(id, student, lang, params);
     // Diary fields 0..6, Gosuslugi fields 6..12.
-    let values = use_state(|| vec![String::new(); 2 * FIELDS.len()]);
-    let result = use_state(|| None::<Vec<Difference>>);
+    let state = use_reducer(Records::default);
     let on_compare = {
-        let values = values.clone();
-        let result = result.clone();
-        Callback::from(move |_: web_sys::Element| {
-            let (diary, gosuslugi) = values.split_at(FIELDS.len());
-            result.set(Some(compare_records(&record(diary), &record(gosuslugi))));
-        })
+        let state = state.dispatcher();
+        Callback::from(move |_: web_sys::Element| state.dispatch(RecordsAction::Compare))
     };
     let side = |offset: usize, side_id: &str, legend_id: &str| {
-        let inputs = FIELDS.iter().enumerate().map(|(i, (field, label))| {
+        let inputs = FIELDS.iter().enumerate().map(|(i, field)| {
             let index = offset + i;
-            let id = format!("dh-rec-{side_id}-{field}");
+            let id = format!("dh-rec-{side_id}-{}", field.id());
             let oninput = {
-                let values = values.clone();
-                let result = result.clone();
+                let state = state.dispatcher();
                 Callback::from(move |e: InputEvent| {
-                    let mut next = (*values).clone();
-                    if let Some(v) = next.get_mut(index) {
-                        *v = e.target_unchecked_into::<HtmlInputElement>().value();
-                    }
-                    values.set(next);
-                    result.set(None);
+                    state.dispatch(RecordsAction::Input(index, e.target_unchecked_into::<HtmlInputElement>().value()));
                 })
             };
-            let placeholder = match *field {
-                "birth_date" => Some(t("ui.records.date_placeholder", lang)),
-                "snils" => Some(t("ui.snils.placeholder", lang)),
-                "certificate" => Some(t("ui.cert.placeholder", lang)),
-                _ => None,
+            let placeholder = match field {
+                RecordField::BirthDate => Some(t("ui.records.date_placeholder", lang)),
+                RecordField::Snils => Some(t("ui.snils.placeholder", lang)),
+                RecordField::Certificate => Some(t("ui.cert.placeholder", lang)),
+                RecordField::LastName | RecordField::FirstName | RecordField::MiddleName => None,
             };
             html! {
                 <div class="dh-field">
-                    <label for={id.clone()}>{ t(label, lang) }</label>
+                    <label for={id.clone()}>{ t(&label_id(*field), lang) }</label>
                     <input id={id} form={NO_FORM} type="text" autocomplete="off" spellcheck="false" {placeholder}
-                        value={values.get(index).cloned().unwrap_or_default()} {oninput} />
+                        value={state.values.get(index).cloned().unwrap_or_default()} {oninput} />
                 </div>
             }
         });
@@ -185,14 +201,14 @@ pub fn records_compare(props: &FieldProps) -> Html {
             </fieldset>
         }
     };
-    let differences = match &*result {
+    let differences = match &state.result {
         None => html! {},
         Some(list) if list.is_empty() => html! { <p class="dh-ok">{ t("ui.records.match", lang) }</p> },
         Some(list) => {
             let empty = t("ui.records.empty", lang);
             let shown = |v: &str| if v.is_empty() { empty.clone() } else { v.to_owned() };
             let items = list.iter().map(|d| {
-                let label = FIELDS.iter().find(|(f, _)| *f == d.field.id()).map(|(_, l)| t(l, lang)).unwrap_or_default();
+                let label = t(&label_id(d.field), lang);
                 html! {
                     <li>
                         <strong>{ label }</strong>
@@ -222,5 +238,30 @@ pub fn records_compare(props: &FieldProps) -> Html {
             </div>
             <div id="dh-rec-result" role="status" aria-live="polite">{ differences }</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every compared field has its label: the ids are built from the
+    /// closed set, so a new `RecordField` needs its `ui.records.field.<id>`.
+    #[test]
+    fn every_field_has_its_label() {
+        for field in FIELDS {
+            assert!(diary_rules::texts::entry(&label_id(*field)).is_some(), "{}", label_id(*field));
+        }
+    }
+
+    #[test]
+    fn typing_drops_the_comparison() {
+        let state = std::rc::Rc::new(Records::default());
+        let state = state.reduce(RecordsAction::Input(0, " Иванов ".into()));
+        let state = state.reduce(RecordsAction::Input(FIELDS.len(), "Иванов".into()));
+        let state = state.reduce(RecordsAction::Compare);
+        assert_eq!(state.result.as_deref().map(<[Difference]>::len), Some(0));
+        let state = state.reduce(RecordsAction::Input(FIELDS.len(), "Иванова".into()));
+        assert_eq!(state.result, None);
     }
 }
