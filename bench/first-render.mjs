@@ -32,8 +32,8 @@ const ROOT = arg("--root") ? new URL(arg("--root") + "/", new URL("..", import.m
 const SITE = ROOT ?? new URL("..", import.meta.url).pathname;
 
 const PAGES = [
-  { id: "floor", name: "floor: the host page alone (HTML + CSS, nothing of ours)", path: "bench/floor.html" },
-  { id: "floor-pasted", name: "floor: host page + pasted first screen + diary-help.css, no script", path: "bench/floor-pasted.html" },
+  { id: "floor", name: "floor: the host page alone (HTML + CSS, nothing of ours)", path: "floor.html" },
+  { id: "floor-pasted", name: "floor: host page + pasted first screen + diary-help.css, no script", path: "floor-pasted.html" },
   { id: "script", name: "index.html: start() draws the first screen (pkg/widget)", path: "index.html" },
   { id: "pasted", name: "first-screen.html: start() adopts the pasted first screen", path: "docs/examples/first-screen.html" },
   { id: "element", name: "element.html: <diary-login-help> in a shadow root", path: "element.html" },
@@ -42,12 +42,24 @@ const PAGES = [
 ].filter((p) => !arg("--pages") || arg("--pages").split(",").includes(p.id));
 const profiles = PROFILES.filter((p) => !arg("--profiles") || arg("--profiles").split(",").some((k) => (k === "3g" ? p.cpu > 1 : p.name === k)));
 
-// bench/floor-pasted.html takes the first screen as built: its
-// `<!-- include FILE -->` line becomes that file of the served site.
-const transform = (path, body) =>
-  path.startsWith("/bench/floor")
-    ? Buffer.from(body.toString().replace(/<!-- include ([\w./-]+) -->/g, (_, file) => readFileSync(SITE + file, "utf8")))
-    : body;
+// The floor pages are index.html itself, served at /floor.html and
+// /floor-pasted.html, so the host page's markup is written once: "floor"
+// drops every module preload, preload, script and our stylesheet (nothing
+// of ours is left, only the host page's HTML and CSS); "floor-pasted" keeps
+// diary-help.css and puts the first screen as built
+// (pkg/widget/first-screen.ru.html) before the host's fallback paragraph,
+// where the file's own comment says to paste it.
+const floorPage = (pasted) => () => {
+  let html = readFileSync(SITE + "index.html", "utf8")
+    .replace("<html ", '<html data-bench="floor" ')
+    .replace(/ *<!--[^]*?-->\n/g, "")
+    .replace(/ *<link rel="(?:modulepreload|preload)"[^>]*>\n/g, "")
+    .replace(/ *<script\b[^>]*><\/script>\n/g, "");
+  if (!pasted) return html.replace(/ *<link rel="stylesheet" href="pkg\/widget\/diary-help\.css">\n/, "");
+  const screen = readFileSync(SITE + "pkg/widget/first-screen.ru.html", "utf8");
+  return html.replace(/(<div id="diary-help"[^>]*>\n)/, (_, target) => target + screen + "\n");
+};
+const pages = { "/floor.html": floorPage(false), "/floor-pasted.html": floorPage(true) };
 
 // Runs in the page before any of its scripts: records when each holds first.
 const PROBE = () => {
@@ -71,7 +83,7 @@ const PROBE = () => {
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const loadBefore = load();
-const { server, url } = await startServer({ gzip: true, transform, ...(ROOT ? { root: ROOT.replace(/\/$/, "") } : {}) });
+const { server, url } = await startServer({ gzip: true, pages, ...(ROOT ? { root: ROOT.replace(/\/$/, "") } : {}) });
 const browser = await launch();
 const results = [];
 try {

@@ -35,16 +35,19 @@ const TYPES = {
  * `gzip: true` compresses responses for clients that accept it, as a real
  * static host does (the first-render benchmark uses it). `headers` are
  * added to every 200 response (e.g. CORS headers, to stand for a CDN).
+ * `pages` maps URL paths to functions returning a page's HTML that is not a
+ * file (the first-render benchmark derives its floor pages from index.html).
  */
-export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform, gzip = false, headers: extra = {} } = {}) {
+export function startServer({ port = 0, host = "127.0.0.1", root = ROOT, transform, pages = {}, gzip = false, headers: extra = {} } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
       let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
       let file = join(root, path);
       if (!file.startsWith(root)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      let body = await readFile(file);
+      const page = Object.hasOwn(pages, url.pathname) ? pages[url.pathname] : undefined;
+      if (!page && (await stat(file)).isDirectory()) file = join(file, "index.html");
+      let body = page ? Buffer.from(page()) : await readFile(file);
       if (transform) body = transform(url.pathname, body);
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
