@@ -107,6 +107,16 @@ pub fn plain(value: &JsValue, path: &str) -> Result<JsValue, JsError> {
     plain_named(value, path, path)
 }
 
+/// A positional argument: [`plain`]'s copy of `value`, read by `read`,
+/// with `name` (the argument's name in every error message) written once.
+pub fn argument<T>(
+    value: &JsValue,
+    name: &str,
+    read: impl FnOnce(&JsValue, &str) -> Result<T, JsError>,
+) -> Result<T, JsError> {
+    read(&plain(value, name)?, name)
+}
+
 /// [`plain`] for an argument whose fields are named without a prefix
 /// (`assessEligibility`'s `birthDate`, not `situation.birthDate`): `root`
 /// names the argument itself.

@@ -1,6 +1,8 @@
 //! Document checks: `checkSnils`, `checkBirthCertificate`, `compareRecords`.
 
-use crate::convert::{expect_object, optional_lang, plain, required_string, words, FromJs, FromJsFields, ToJs};
+use crate::convert::{
+    argument, expect_object, optional_lang, plain, required_string, words, FromJs, FromJsFields, ToJs,
+};
 use diary_rules::certificate::{check_birth_certificate as check_certificate, CertificateProblem};
 use diary_rules::records::{compare_records as compare, DifferenceKind, PersonRecord, RecordField};
 use diary_rules::snils::{self, SnilsProblem};
@@ -36,7 +38,7 @@ pub struct SnilsResult {
 /// Throws `Error("text: expected a string, got …")` for a non-string.
 #[wasm_bindgen(js_name = checkSnils, unchecked_return_type = "SnilsResult")]
 pub fn check_snils(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
-    let text = required_string(&plain(&text, "text")?, "text")?;
+    let text = argument(&text, "text", required_string)?;
     let verdict = snils::check_snils(&text);
     Ok(SnilsResult {
         valid: verdict.is_valid(),
@@ -71,7 +73,7 @@ pub struct CertificateResult {
 pub fn check_birth_certificate(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = required_string(&plain(&text, "text")?, "text")?;
+    let text = argument(&text, "text", required_string)?;
     let c = check_certificate(&text);
     Ok(CertificateResult { valid: c.is_valid(), normalized: c.normalized, problems: c.problems }.to_js())
 }
@@ -147,7 +149,7 @@ pub fn compare_records(
 ) -> Result<JsValue, JsError> {
     let diary = person(plain(&diary, "diary")?, "diary")?;
     let gosuslugi = person(plain(&gosuslugi, "gosuslugi")?, "gosuslugi")?;
-    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
+    let lang = argument(&lang, "lang", optional_lang)?;
     let differences: Vec<RecordDifference> = compare(&diary, &gosuslugi)
         .into_iter()
         .map(|d| RecordDifference {

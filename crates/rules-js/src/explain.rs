@@ -2,7 +2,7 @@
 
 use crate::browser::browser_now;
 use crate::convert::{
-    field_error, optional_lang, options_at, plain, required_string, string_at, uint_at, words, FromJs, ToJs,
+    argument, field_error, optional_lang, options_at, required_string, string_at, uint_at, words, FromJs, ToJs,
 };
 use diary_rules::age::{age_on, parse_iso_date, AgeError, AgeGroup, MAX_AGE_YEARS};
 use diary_rules::explain::{self as rules, Actor, ExplainContext as RulesContext, QuoteKind, Role, Side};
@@ -171,8 +171,8 @@ pub fn explain_error(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = required_string(&plain(&text, "text")?, "text")?;
-    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
+    let text = argument(&text, "text", required_string)?;
+    let ctx: ExplainContext = argument(&context, "context", options_at)?;
     let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let Some(e) = rules::explain(&text, &rules_ctx) else { return Ok(JsValue::NULL) };
@@ -193,8 +193,8 @@ pub fn explain_error_details(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ExplainContext")] context: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = required_string(&plain(&text, "text")?, "text")?;
-    let ctx: ExplainContext = options_at(&plain(&context, "context")?, "context")?;
+    let text = argument(&text, "text", required_string)?;
+    let ctx: ExplainContext = argument(&context, "context", options_at)?;
     let lang = ctx.lang.unwrap_or_default();
     let rules_ctx = rules_context(&ctx)?;
     let o = rules::explain_text(&text, &rules_ctx);
@@ -267,7 +267,7 @@ fn birth_date_at(value: &JsValue, path: &str) -> Result<AgeGroup, JsError> {
 /// Throws `Error("lang: …")` for a language other than `"ru"`/`"en"`.
 #[wasm_bindgen(js_name = listErrors, unchecked_return_type = "ErrorListItem[]")]
 pub fn list_errors(#[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue) -> Result<JsValue, JsError> {
-    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
+    let lang = argument(&lang, "lang", optional_lang)?;
     let items: Vec<ErrorListItem> = rules::list()
         .map(|e| ErrorListItem {
             id: Cow::Borrowed(e.id),

@@ -7,7 +7,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{field_error, parse_lang, plain, required_string};
+use crate::convert::{argument, field_error, parse_lang, required_string};
 
 /// Loads the words of `lang` (`"en"`; `"ru"` is built in and resolves at
 /// once). `source`: the language file's bytes (`ArrayBuffer`,
@@ -21,9 +21,8 @@ pub async fn load_language(
     #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | URL | ArrayBuffer | Uint8Array")] source: Option<JsValue>,
 ) -> Result<(), JsError> {
-    let code = required_string(&plain(&lang, "lang")?, "lang")?;
     // Not yet loaded is the case this function is for: parse only.
-    let lang = parse_lang(&code, "lang")?;
+    let lang = argument(&lang, "lang", code_of_any_language)?;
     crate::browser::fetch_language(lang, &source.unwrap_or(JsValue::UNDEFINED))
         .await
         .map_err(|e| field_error("source", e))
@@ -39,7 +38,11 @@ pub fn load_language_sync(
     #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ArrayBuffer | Uint8Array")] bytes: JsValue,
 ) -> Result<(), JsError> {
-    let code = required_string(&plain(&lang, "lang")?, "lang")?;
-    let lang = parse_lang(&code, "lang")?;
+    let lang = argument(&lang, "lang", code_of_any_language)?;
     crate::browser::install_language(lang, &bytes).map_err(|e| field_error("bytes", e))
+}
+
+/// A language code, whether or not its words are loaded yet.
+fn code_of_any_language(value: &JsValue, name: &str) -> Result<diary_rules::Lang, JsError> {
+    parse_lang(&required_string(value, name)?, name)
 }

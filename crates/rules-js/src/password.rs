@@ -8,7 +8,7 @@
 //! - `passwordPolicy(lang?)` → the policy with its rule texts, for a host's
 //!   own form.
 
-use crate::convert::{f64_at, field_error, join, optional_lang, options_at, plain, required_string, FromJs, ToJs};
+use crate::convert::{argument, f64_at, field_error, join, optional_lang, options_at, required_string, FromJs, ToJs};
 use diary_rules::password::{
     self as rules, generator, render_message, CheckOptions, GenerateError, GeneratorOptions, MessageContext, Policy,
     PolicyOverrides,
@@ -141,8 +141,8 @@ pub fn check_password(
     #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CheckPasswordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let password = required_string(&plain(&password, "password")?, "password")?;
-    let options: CheckPasswordOptions = options_at(&plain(&options, "options")?, "options")?;
+    let password = argument(&password, "password", required_string)?;
+    let options: CheckPasswordOptions = argument(&options, "options", options_at)?;
     // Russian when absent: always loaded.
     let lang = options.lang.unwrap_or_default();
     let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
@@ -208,7 +208,7 @@ fn length_at(value: &JsValue, path: &str) -> Result<usize, JsError> {
 pub fn generate_password(
     #[wasm_bindgen(unchecked_optional_param_type = "GeneratePasswordOptions")] options: JsValue,
 ) -> Result<String, JsError> {
-    let options: GeneratePasswordOptions = options_at(&plain(&options, "options")?, "options")?;
+    let options: GeneratePasswordOptions = argument(&options, "options", options_at)?;
     let policy = options.policy.unwrap_or_else(Policy::gosuslugi);
     let mut fill = crate::browser::secure_random;
     let generated = rules::generate_password(
@@ -265,7 +265,7 @@ pub struct PasswordPolicyInfo {
 pub fn password_policy(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsError> {
-    let lang = optional_lang(&plain(&lang, "lang")?, "lang")?;
+    let lang = argument(&lang, "lang", optional_lang)?;
     let policy = Policy::gosuslugi();
     let ctx = MessageContext { policy: &policy, length: 0, invalid_chars: &[], layout_fix: None };
     Ok(PasswordPolicyInfo {

@@ -5,7 +5,7 @@ use crate::crash;
 use crate::state::{read_region, region_id, HostConfig, Role};
 use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::Lang;
-use diary_rules_js::convert::{field_error, is_nullish, plain, with_lang_codes, FromJs, FromJsFields};
+use diary_rules_js::convert::{argument, field_error, is_nullish, plain, with_lang_codes, FromJs, FromJsFields};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,14 +49,14 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] text: JsValue,
     ) -> Result<(), JsError> {
-        let error = optional_error_text(&plain(&text, "error")?, "error")?;
+        let error = argument(&text, "error", optional_error_text)?;
         self.send(Msg::SetError(error))
     }
 
     /// Switches between `"parent"` and `"student"`.
     #[wasm_bindgen(js_name = setRole)]
     pub fn set_role(&self, #[wasm_bindgen(unchecked_param_type = "PanelRole")] role: JsValue) -> Result<(), JsError> {
-        let role = parse_role(&plain(&role, "role")?, "role")?;
+        let role = argument(&role, "role", parse_role)?;
         self.send(Msg::SetRole(role))
     }
 
@@ -68,7 +68,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "BuiltInRegionId | RegionProfile | null")] region: JsValue,
     ) -> Result<(), JsError> {
-        let (region, object) = read_region(&plain(&region, "region")?, "region")?;
+        let (region, object) = argument(&region, "region", read_region)?;
         self.send(Msg::SetRegion(region.clone(), object))?;
         crash::update(self.id, Some(region_id(&region)), None);
         Ok(())
@@ -84,7 +84,7 @@ impl WidgetHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
     ) -> Result<js_sys::Promise, JsError> {
-        let lang = parse_lang(&plain(&lang, "lang")?, "lang")?;
+        let lang = argument(&lang, "lang", parse_lang)?;
         if crash::panicked() || diary_rules::texts::is_available(lang) {
             #[cfg(feature = "lazy-sections")]
             crate::lazy::follow_language(lang);
