@@ -21,6 +21,8 @@ node "$root/scripts/inline-snippets.mjs" "$dir" "$name"
 "$root/node_modules/.bin/wasm-opt" -Oz --zero-filled-memory --low-memory-unused --strip-debug --strip-producers \
   "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm.opt"
 mv "$dir/${name}_bg.wasm.opt" "$dir/${name}_bg.wasm"
+# Short names for the imports, in the wasm and the glue alike (see there).
+node "$root/scripts/short-imports.mjs" "$dir" "$name"
 # The JS glue minified (exports and the wasm import names are kept): the
 # widget's glue 8.6 → about 6 KB gz. The .d.ts files document the API.
 "$root/scripts/minify.sh" "$dir/${name}.js"
