@@ -94,7 +94,32 @@ pub fn collect_texts(file: &str, prefix: &str, table: &Table, out: &mut Texts) {
 /// the JS API has no panel labels, the panel's first module no error
 /// catalog (scripts/build.sh, Cargo.toml of rules-js and the widget).
 pub const GROUPS: &[(&str, &[&str])] = &[
-    ("ui", &["ui."]),
+    // The panel's own words: its tabs, the guide and its plan, the
+    // questions, the crash note.
+    (
+        "ui",
+        &[
+            "ui.actor.",
+            "ui.crash.",
+            "ui.create.",
+            "ui.date.",
+            "ui.date_time.",
+            "ui.guide.",
+            "ui.lazy.",
+            "ui.link.",
+            "ui.next.",
+            "ui.panel.",
+            "ui.plan.",
+            "ui.q.",
+            "ui.role.",
+            "ui.section.",
+            "ui.start.",
+            "ui.time.",
+        ],
+    ),
+    // The words of the sections the panel loads later («Ошибка», «Пароль»,
+    // «Проверить данные»): in the sections module only, not the first one.
+    ("sections", &["ui.cert.", "ui.error.", "ui.kit.", "ui.pw.", "ui.records.", "ui.snils."]),
     ("eligibility", &["elig."]),
     // An explanation names who acts (`elig.actor.*`) and the region's place
     // for problems (`elig.problems.*`).
