@@ -56,20 +56,35 @@ fn russian() -> &'static Russian {
     })
 }
 
-/// Where each row's id ends in `IDS`: `ID_LENS` summed up on first use.
-static ID_ENDS: OnceLock<Vec<u16>> = OnceLock::new();
+/// Every id, in id order, and where each ends: decoded on first use from
+/// the front-coded `ID_SUFFIXES`, `ID_SHARED` and `ID_LENS`.
+struct Ids {
+    all: String,
+    ends: Vec<u16>,
+}
+
+static IDS: OnceLock<Ids> = OnceLock::new();
+
+fn ids() -> &'static Ids {
+    IDS.get_or_init(|| {
+        let mut all = String::with_capacity(ID_SUFFIXES.len() * 3);
+        let mut ends = Vec::with_capacity(ID_LENS.len());
+        let (mut previous, mut next) = (0usize, 0usize);
+        for (&shared, &len) in ID_SHARED.iter().zip(ID_LENS) {
+            let start = all.len();
+            let prefix = all.get(previous..previous + usize::from(shared)).unwrap_or_default().to_owned();
+            all.push_str(&prefix);
+            let end = next + usize::from(len.saturating_sub(shared));
+            all.push_str(ID_SUFFIXES.get(next..end).unwrap_or_default());
+            (previous, next) = (start, end);
+            ends.push(u16::try_from(all.len()).unwrap_or(u16::MAX));
+        }
+        Ids { all, ends }
+    })
+}
 
 fn id_ends() -> &'static [u16] {
-    ID_ENDS.get_or_init(|| {
-        let mut end = 0u16;
-        ID_LENS
-            .iter()
-            .map(|&len| {
-                end = end.saturating_add(u16::from(len));
-                end
-            })
-            .collect()
-    })
+    &ids().ends
 }
 
 /// Whether row `i`'s English is compiled into every build (`EN_ALWAYS`).
@@ -189,7 +204,7 @@ fn id_start(i: usize) -> usize {
 /// The id of row `i` of the table.
 fn id_of(i: usize) -> &'static str {
     let Some(&end) = id_ends().get(i) else { return "" };
-    IDS.get(id_start(i)..usize::from(end)).unwrap_or("")
+    ids().all.get(id_start(i)..usize::from(end)).unwrap_or("")
 }
 
 /// Row `i` of the table as an entry.
@@ -203,7 +218,7 @@ fn at(i: usize) -> Option<TextEntry> {
     };
     let ru = r.words.get(ru_start..*r.ends.get(i)? as usize)?;
     Some(TextEntry {
-        id: IDS.get(id..usize::from(id_end))?,
+        id: ids().all.get(id..usize::from(id_end))?,
         ru,
         en: words_in(i, Lang::En, ru),
         sources: SOURCES.get(usize::from(sources))?,
@@ -370,7 +385,7 @@ mod tests {
 
     #[test]
     fn the_embedded_english_file_reads_and_matches_the_table() {
-        assert_eq!(IDS_HASH, file::fnv1a(IDS.as_bytes()));
+        assert_eq!(IDS_HASH, file::fnv1a(ids().all.as_bytes()));
         let table = parse_file(BUILTIN_EN_FILE).expect("valid");
         assert_eq!(table.lang, Lang::En);
         assert!(is_available(Lang::En));
