@@ -276,7 +276,7 @@ fn calendar_sources(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<Cow<'
     use chrono::Datelike;
     let mut out: Vec<Cow<'static, str>> = Vec::new();
     for y in from.year()..=to.year().max(from.year()) {
-        for &s in elig::calendar::year(y).map_or(&[][..], |d| d.source) {
+        for &s in elig::calendar::year(y).map_or(&[][..], |d| d.source()) {
             if !out.iter().any(|o| o == s) {
                 out.push(Cow::Borrowed(s));
             }

@@ -31,6 +31,10 @@ struct Year {
 pub fn calendar(file: &str, raw: &str) -> String {
     let data: CalendarFile = read(file, raw);
     let mut code = String::from("static YEARS: &[CalendarYear] = &[\n");
+    // The sources and notes in a table of their own, read only through
+    // `CalendarYear::source`/`note`: a module that never asks for them
+    // (the panel counts working days) leaves them out.
+    let mut notes = String::from("/// Per year of `YEARS`, in its order: (the year, its sources, its note).\nstatic YEAR_NOTES: &[(i32, &[&str], &str)] = &[\n");
     let mut non_working = Vec::new();
     let mut working_weekends = Vec::new();
     let mut previous_year = 0;
@@ -53,15 +57,12 @@ pub fn calendar(file: &str, raw: &str) -> String {
                 out.push(k);
             }
         }
-        let _ = writeln!(
-            code,
-            "    CalendarYear {{ year: {year}, confirmed: {}, source: {}, note: {} }},",
-            y.confirmed,
-            lit_list(&y.source.0),
-            lit(&y.note),
-        );
+        let _ = writeln!(code, "    CalendarYear {{ year: {year}, confirmed: {} }},", y.confirmed);
+        let _ = writeln!(notes, "    ({year}, {}, {}),", lit_list(&y.source.0), lit(&y.note));
     }
     code.push_str("];\n");
+    notes.push_str("];\n");
+    code.push_str(&notes);
     for (name, mut list) in [("NON_WORKING", non_working), ("WORKING_WEEKENDS", working_weekends)] {
         list.sort_unstable();
         let len = list.len();

@@ -44,15 +44,47 @@ static RUSSIAN: OnceLock<Russian> = OnceLock::new();
 fn russian() -> &'static Russian {
     RUSSIAN.get_or_init(|| {
         let mut words = String::with_capacity(RU_PACKED.len() * 2);
-        let mut ends = Vec::with_capacity(TEXTS.len());
+        let mut ends = Vec::with_capacity(RU_LENS.len());
         let mut start = 0usize;
-        for &(end, _, _) in TEXTS {
-            packed::decode(RU_PACKED.get(start..end as usize).unwrap_or_default(), &mut words);
+        for &len in RU_LENS {
+            let end = start + usize::from(len);
+            packed::decode(RU_PACKED.get(start..end).unwrap_or_default(), &mut words);
             ends.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
-            start = end as usize;
+            start = end;
         }
         Russian { words, ends }
     })
+}
+
+/// Every id, in id order, and where each ends: decoded on first use from
+/// the front-coded `ID_SUFFIXES`, `ID_SHARED` and `ID_LENS`.
+struct Ids {
+    all: String,
+    ends: Vec<u16>,
+}
+
+static IDS: OnceLock<Ids> = OnceLock::new();
+
+fn ids() -> &'static Ids {
+    IDS.get_or_init(|| {
+        let mut all = String::with_capacity(ID_SUFFIXES.len() * 3);
+        let mut ends = Vec::with_capacity(ID_LENS.len());
+        let (mut previous, mut next) = (0usize, 0usize);
+        for (&shared, &len) in ID_SHARED.iter().zip(ID_LENS) {
+            let start = all.len();
+            let prefix = all.get(previous..previous + usize::from(shared)).unwrap_or_default().to_owned();
+            all.push_str(&prefix);
+            let end = next + usize::from(len.saturating_sub(shared));
+            all.push_str(ID_SUFFIXES.get(next..end).unwrap_or_default());
+            (previous, next) = (start, end);
+            ends.push(u16::try_from(all.len()).unwrap_or(u16::MAX));
+        }
+        Ids { all, ends }
+    })
+}
+
+fn id_ends() -> &'static [u16] {
+    &ids().ends
 }
 
 /// Whether row `i`'s English is compiled into every build (`EN_ALWAYS`).
@@ -65,7 +97,7 @@ fn english_compiled_in(i: usize) -> Option<&'static str> {
 /// leaves out the rows compiled into every build (`EN_ALWAYS`).
 fn parse_file(bytes: &[u8]) -> Result<file::LangTable, LangFileError> {
     let english = bytes.get(5..7) == Some(Lang::En.code().as_bytes());
-    file::parse(bytes, IDS_HASH, TEXTS.len(), |i| english && english_compiled_in(i).is_some())
+    file::parse(bytes, IDS_HASH, ID_LENS.len(), |i| english && english_compiled_in(i).is_some())
 }
 
 /// The words of each loaded language ([`Lang::LOADED`]), once loaded (or,
@@ -163,21 +195,21 @@ impl TextEntry {
 
 /// Where row `i`'s id starts: where row `i - 1`'s ends.
 fn id_start(i: usize) -> usize {
-    match i.checked_sub(1).and_then(|p| TEXTS.get(p)) {
-        Some(&(_, id, _)) => usize::from(id),
+    match i.checked_sub(1).and_then(|p| id_ends().get(p)) {
+        Some(&end) => usize::from(end),
         None => 0,
     }
 }
 
 /// The id of row `i` of the table.
 fn id_of(i: usize) -> &'static str {
-    let Some(&(_, end, _)) = TEXTS.get(i) else { return "" };
-    IDS.get(id_start(i)..usize::from(end)).unwrap_or("")
+    let Some(&end) = id_ends().get(i) else { return "" };
+    ids().all.get(id_start(i)..usize::from(end)).unwrap_or("")
 }
 
 /// Row `i` of the table as an entry.
 fn at(i: usize) -> Option<TextEntry> {
-    let &(_, id_end, sources) = TEXTS.get(i)?;
+    let (&id_end, &sources) = (id_ends().get(i)?, SOURCE_OF.get(i)?);
     let id = id_start(i);
     let r = russian();
     let ru_start = match i.checked_sub(1) {
@@ -186,7 +218,7 @@ fn at(i: usize) -> Option<TextEntry> {
     };
     let ru = r.words.get(ru_start..*r.ends.get(i)? as usize)?;
     Some(TextEntry {
-        id: IDS.get(id..usize::from(id_end))?,
+        id: ids().all.get(id..usize::from(id_end))?,
         ru,
         en: words_in(i, Lang::En, ru),
         sources: SOURCES.get(usize::from(sources))?,
@@ -202,7 +234,7 @@ fn at(i: usize) -> Option<TextEntry> {
 /// assert!(entry("no.such.id").is_none());
 /// ```
 pub fn entry(id: &str) -> Option<TextEntry> {
-    let (mut lo, mut hi) = (0, TEXTS.len());
+    let (mut lo, mut hi) = (0, ID_LENS.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         match id_of(mid).cmp(id) {
@@ -248,7 +280,7 @@ pub fn for_reader(id: &str, student: bool) -> Option<TextEntry> {
 
 /// Every entry, sorted by id.
 pub fn all() -> impl Iterator<Item = TextEntry> {
-    (0..TEXTS.len()).filter_map(at)
+    (0..ID_LENS.len()).filter_map(at)
 }
 
 /// Fills `{name}` placeholders in `template` from `params`; unknown names
@@ -344,16 +376,16 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_unique_and_every_row_reads() {
-        for i in 1..TEXTS.len() {
+        for i in 1..ID_LENS.len() {
             assert!(id_of(i - 1) < id_of(i), "{} before {}", id_of(i - 1), id_of(i));
         }
-        assert_eq!(all().count(), TEXTS.len());
+        assert_eq!(all().count(), ID_LENS.len());
         assert_eq!(text("snils.problem.checksum", Lang::En), entry("snils.problem.checksum").unwrap().en);
     }
 
     #[test]
     fn the_embedded_english_file_reads_and_matches_the_table() {
-        assert_eq!(IDS_HASH, file::fnv1a(IDS.as_bytes()));
+        assert_eq!(IDS_HASH, file::fnv1a(ids().all.as_bytes()));
         let table = parse_file(BUILTIN_EN_FILE).expect("valid");
         assert_eq!(table.lang, Lang::En);
         assert!(is_available(Lang::En));
@@ -430,7 +462,7 @@ mod tests {
                 }
             }
             if let Ok(table) = parse_file(&b) {
-                for i in 0..TEXTS.len() {
+                for i in 0..ID_LENS.len() {
                     proptest::prop_assert!(table.row(i).is_some() != english_compiled_in(i).is_some(), "row {i}");
                 }
             }

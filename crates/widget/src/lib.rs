@@ -42,4 +42,4 @@ pub use components::app::{App, AppProps};
 pub use diary_rules_js::*;
 #[cfg(not(feature = "sections-module"))]
 pub use mount::*;
-pub use state::{Answers, HostConfig, Role, Section};
+pub use state::{AnswerMap, Answers, HostConfig, Role, Section};

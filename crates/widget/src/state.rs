@@ -4,7 +4,6 @@ use diary_rules::eligibility::questions::Question;
 use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::id::closed_set;
 use diary_rules::Lang;
-use std::collections::BTreeMap;
 
 closed_set!(
     /// Who is at the login page.
@@ -105,7 +104,7 @@ pub struct Answers {
     /// Question id → answer id (or `YYYY-MM-DDTHH:MM` for the check's time).
     /// A «Сделано» tick on a step is stored here too, as the answer that
     /// makes the step done.
-    pub answers: BTreeMap<String, String>,
+    pub answers: AnswerMap,
     /// Questions answered «Не знаю» (the wizard moves on past them).
     pub unknown: Vec<String>,
     /// The user said the birth date really is the pupil's (asked once when
@@ -162,7 +161,7 @@ impl Answers {
             unknown: Question::ALL
                 .iter()
                 .map(|q| q.id())
-                .filter(|k| self.unknown.iter().any(|u| u == k) && !self.answers.contains_key(*k))
+                .filter(|k| self.unknown.iter().any(|u| u == k) && !self.answers.contains_key(k))
                 .map(str::to_owned)
                 .collect(),
             answers: self
@@ -171,6 +170,81 @@ impl Answers {
                 .filter(|(k, v)| Question::parse(k).is_some_and(|q| q.accepts(v)))
                 .collect(),
         }
+    }
+}
+
+/// Question id → answer, sorted by id: a handful of entries, so a sorted
+/// `Vec` with the few map operations the panel uses. A `BTreeMap` here cost
+/// the first module its own copy of the B-tree code and a sort (issue 25).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnswerMap(Vec<(String, String)>);
+
+impl AnswerMap {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&String> {
+        let i = self.find(key).ok()?;
+        self.0.get(i).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets `key`'s answer; returns the one it replaces.
+    pub fn insert(&mut self, key: String, value: String) -> Option<String> {
+        match self.find(&key) {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<String> {
+        let i = self.find(key).ok()?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// The answers in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl FromIterator<(String, String)> for AnswerMap {
+    /// As a map: a key given twice keeps its last answer.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> Self {
+        let mut map = AnswerMap::default();
+        for (k, v) in iter {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl IntoIterator for AnswerMap {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a AnswerMap {
+    type Item = &'a (String, String);
+    type IntoIter = std::slice::Iter<'a, (String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 

@@ -13,8 +13,6 @@
 //! ignored: remembering is a convenience, never a reason for the panel to
 //! break.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -116,7 +114,7 @@ fn decode(raw: &str) -> Option<Saved> {
     };
     let role = get(&top, key::ROLE).as_string().and_then(|r| Role::parse(&r));
     let section = get(&top, key::SECTION).as_string().and_then(|s| Section::parse(&s));
-    let mut answers = BTreeMap::new();
+    let mut answers = crate::state::AnswerMap::default();
     if let Ok(obj) = get(&top, key::ANSWERS).dyn_into::<Object>() {
         for entry in Object::entries(&obj).iter() {
             let pair = js_sys::Array::from(&entry);
