@@ -90,8 +90,8 @@ mod index;
 mod lexicon;
 
 use crate::id::closed_set;
-use align::{better, quote_scores, Found, Span};
-use index::{index, Subjects};
+use align::{better, quote_scores, Found, Scores, Span};
+use index::{index, QuoteModel, Subjects};
 
 #[cfg(test)]
 use super::catalog::catalog;
@@ -236,6 +236,46 @@ fn resolved_near(resolved: &[usize], span: &Span) -> bool {
     resolved.get(start).is_some_and(|p| *p <= to)
 }
 
+/// Whether a quote's match stands, and at what share of its confidence
+/// (`None`: the text says the message is gone, or it is about something
+/// else).
+fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> Option<f32> {
+    let index = index();
+    // «Раньше писало «Дневник не найден», а сейчас всё открылось»: a
+    // message said to be gone is not one to explain.
+    if resolved_near(&scores.resolved, &f.span) {
+        return None;
+    }
+    if !subjects_on {
+        return Some(1.0);
+    }
+    let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
+    if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
+        return None;
+    }
+    let near = subjects_near(&scores.subjects, &f.span);
+    let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+    if near.foreign || near.own & others != 0 {
+        let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
+        if near.own & own == 0 {
+            return None;
+        }
+        return Some(FOREIGN_FACTOR);
+    }
+    Some(1.0)
+}
+
+/// A group's best quote: (group, quote, what was found).
+type Candidate = (usize, usize, Found);
+
+/// The best of `candidates` by [`better_entry`] (the first of equals).
+fn best_entry<'a>(candidates: impl Iterator<Item = &'a Candidate>) -> Option<Candidate> {
+    candidates.fold(None, |acc, c| match acc {
+        Some(a) if !better_entry(&c.2, &a.2) => Some(a),
+        _ => Some(*c),
+    })
+}
+
 fn better_entry(a: &Found, b: &Found) -> bool {
     if (a.confidence - b.confidence).abs() <= PREFER_MARGIN && a.matched != b.matched {
         return a.matched > b.matched;
@@ -282,40 +322,17 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
     let index = index();
     let mut vetoed = vec![false; index.entries];
     // The best quote of each group, then the best group.
-    let mut per_group: Vec<(usize, usize, Found)> = Vec::new();
+    let mut per_group: Vec<Candidate> = Vec::new();
     for (model, f) in index.quotes.iter().zip(&scores.found) {
         let Some(mut f) = *f else { continue };
         if !model.negative {
-            // «Раньше писало «Дневник не найден», а сейчас всё открылось»:
-            // a message said to be gone is not one to explain.
-            if resolved_near(&scores.resolved, &f.span) {
+            let Some(factor) = screen(model, &f, &scores, subjects_on) else {
                 if let Some(v) = vetoed.get_mut(model.group) {
                     *v = true;
                 }
                 continue;
-            }
-            let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
-            if subjects_on
-                && inside != 0
-                && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0
-            {
-                if let Some(v) = vetoed.get_mut(model.group) {
-                    *v = true;
-                }
-                continue;
-            }
-            let near = subjects_near(&scores.subjects, &f.span);
-            let others = index.entry_others.get(model.group).copied().unwrap_or(0);
-            if subjects_on && (near.foreign || near.own & others != 0) {
-                let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
-                if near.own & own == 0 {
-                    if let Some(v) = vetoed.get_mut(model.group) {
-                        *v = true;
-                    }
-                    continue;
-                }
-                f.confidence *= FOREIGN_FACTOR;
-            }
+            };
+            f.confidence *= factor;
         }
         match per_group.iter_mut().find(|(g, ..)| *g == model.group) {
             Some(slot) if better_entry(&f, &slot.2) => *slot = (model.group, model.quote, f),
@@ -323,7 +340,7 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
             None => per_group.push((model.group, model.quote, f)),
         }
     }
-    let mut best: Option<(usize, usize, Found)> = None;
+    let mut best: Option<Candidate> = None;
     let mut best_other: Option<Found> = None;
     for &candidate in &per_group {
         if candidate.0 >= index.entries {
@@ -340,22 +357,16 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
     let mut symptom = None;
     if let Some(b) = best {
         let causes = index.entry_causes.get(b.0).map_or(&[][..], Vec::as_slice);
-        let cause = per_group
-            .iter()
-            .filter(|(g, _, f)| {
-                causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
-            })
-            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
-                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
-                _ => Some(*c),
-            });
+        let cause = best_entry(per_group.iter().filter(|(g, _, f)| {
+            causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
+        }));
         if cause.is_some() {
             symptom = best;
             best = cause;
         }
     }
     let side = if subjects_on { side_named(&scores.subjects) } else { None };
-    let as_match = |(group, quote, f): (usize, usize, Found), confidence: f32| QuoteMatch {
+    let as_match = |(group, quote, f): Candidate, confidence: f32| QuoteMatch {
         entry: group,
         quote,
         confidence: round2(confidence.clamp(0.0, 1.0)),
@@ -373,18 +384,12 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
         }
         // Another entry nearly as good makes the answer less sure (an other
         // message that lost does not: it explains less of the text).
-        let rival = per_group
-            .iter()
-            .filter(|(g, _, other)| {
-                *g != b.0
-                    && *g < index.entries
-                    && other.confidence >= b.2.confidence - TIE_MARGIN
-                    && other.matched >= RIVAL_SHARE * b.2.matched
-            })
-            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
-                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
-                _ => Some(*c),
-            });
+        let rival = best_entry(per_group.iter().filter(|(g, _, other)| {
+            *g != b.0
+                && *g < index.entries
+                && other.confidence >= b.2.confidence - TIE_MARGIN
+                && other.matched >= RIVAL_SHARE * b.2.matched
+        }));
         let confidence = if rival.is_some() { b.2.confidence * TIE_FACTOR } else { b.2.confidence };
         let m = as_match(b, confidence);
         (m.confidence >= MIN_CONFIDENCE).then(|| (m, rival.map(|r| as_match(r, r.2.confidence * TIE_FACTOR))))
