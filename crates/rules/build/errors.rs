@@ -72,6 +72,8 @@ struct SpokenPunctuation {
 #[allow(dead_code)]
 struct Resolved {
     phrases: Vec<String>,
+    changed: Vec<String>,
+    now: Vec<String>,
     source: Sources,
 }
 
@@ -94,6 +96,8 @@ struct Entry {
     others: Vec<String>,
     #[serde(default)]
     inside: Vec<String>,
+    #[serde(default)]
+    over: Vec<String>,
     side: Side,
     quote: Vec<Quote>,
     variant: Vec<Variant>,
@@ -199,6 +203,9 @@ pub fn generate(file: &str, raw: &str) -> String {
                 panic!("{file}: entry[{i}].causes: {c:?} must be another entry, listed in `related` too");
             }
         }
+        if let Some(p) = e.over.iter().find(|p| !(1..=3).contains(&p.split_whitespace().count())) {
+            panic!("{file}: entry[{i}].over: {p:?}: one to three words");
+        }
         for s in e.subjects.iter().chain(&e.others).chain(&e.inside) {
             if !data.subject.iter().any(|x| x.id.0 == *s) {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
@@ -206,7 +213,7 @@ pub fn generate(file: &str, raw: &str) -> String {
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), over: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
@@ -217,6 +224,7 @@ pub fn generate(file: &str, raw: &str) -> String {
             e.subjects,
             e.others,
             e.inside,
+            e.over,
             e.side,
         );
         code.push_str("            quote: List(&[\n");
@@ -295,13 +303,20 @@ pub fn generate(file: &str, raw: &str) -> String {
         );
     }
     let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
-    for (i, p) in data.resolved.phrases.iter().enumerate() {
-        let n = p.split_whitespace().count();
-        if n == 0 || n > 3 {
-            panic!("{file}: resolved.phrases[{i}]: one to three words");
+    for (key, list) in [("phrases", &data.resolved.phrases), ("changed", &data.resolved.changed)] {
+        for (i, p) in list.iter().enumerate() {
+            let n = p.split_whitespace().count();
+            if n == 0 || n > 3 {
+                panic!("{file}: resolved.{key}[{i}]: one to three words");
+            }
         }
     }
+    if let Some(w) = data.resolved.now.iter().find(|w| w.split_whitespace().count() != 1 || w.contains('*')) {
+        panic!("{file}: resolved.now: {w:?} must be one whole word");
+    }
     let _ = writeln!(code, "    resolved: List(&{:?}),", data.resolved.phrases);
+    let _ = writeln!(code, "    resolved_changed: List(&{:?}),", data.resolved.changed);
+    let _ = writeln!(code, "    resolved_now: List(&{:?}),", data.resolved.now);
     code.push_str("};\n");
     code
 }

@@ -45,9 +45,10 @@ struct Negative {
 /// Floors on the sealed `test` split. Issue 23's targets are precision
 /// 99 % and recall 90 %; measured in round 1: precision 98.6 % (4 wrong
 /// answers in 294), recall 94.2 %; in round 2: precision 98.97 % (3 wrong
-/// answers in 292), recall 93.8 %. The precision floor guards what was
+/// answers in 292), recall 93.8 %; in round 4: precision 98.98 % (3 wrong
+/// answers in 295), recall 94.8 %. The precision floor guards what was
 /// reached and is to be raised to the target, not lowered.
-const TEST_MIN_PRECISION: f64 = 0.985;
+const TEST_MIN_PRECISION: f64 = 0.989;
 const TEST_MIN_RECALL: f64 = 0.90;
 
 struct Score {

@@ -115,6 +115,10 @@ pub struct Entry {
     /// расписание не найдено» is about the timetable, though the diary is
     /// named right there.
     pub inside: List<&'static str>,
+    /// Phrases (one to three words) that say this entry's status is over
+    /// («проверка данных прошла»): a match right next to one is vetoed,
+    /// and no other entry's.
+    pub over: List<&'static str>,
     /// Where the message is shown: the diary or Gosuslugi (whom to ask).
     pub side: Side,
     /// The wordings of its message; the first one stands for the entry in a list.
@@ -228,6 +232,13 @@ pub struct Catalog {
     /// Phrases (one to three words) that say a message is gone
     /// («исправили», «больше не пишет»): a match near one is vetoed.
     pub resolved: List<&'static str>,
+    /// Phrases that say a message gave way to another («сменился»): only a
+    /// match before one is vetoed; the message after it is the new one.
+    pub resolved_changed: List<&'static str>,
+    /// Words that start what the text says now («теперь», «сейчас»): a
+    /// phrase before one of them does not reach a match after it («раньше
+    /// было «Дневник не найден», а теперь…»).
+    pub resolved_now: List<&'static str>,
 }
 
 impl Catalog {

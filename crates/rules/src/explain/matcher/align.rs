@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::index::{index, Class, QuoteModel, Subjects};
+use super::index::{index, Class, QuoteModel, Reach, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
 use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
@@ -119,8 +119,11 @@ pub(super) struct Scores {
     pub(super) loose: Vec<f32>,
     /// Input positions that name a subject, in order.
     pub(super) subjects: Vec<(usize, Subjects)>,
-    /// Input positions where a phrase says a message is gone, in order.
-    pub(super) resolved: Vec<usize>,
+    /// Input positions where a phrase says a message is gone, in order,
+    /// and which messages it speaks of.
+    pub(super) resolved: Vec<(usize, Reach)>,
+    /// Input positions of the words that start what the text says now.
+    pub(super) now: Vec<usize>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -211,10 +214,11 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         hits: Vec::new(),
     };
     let mut subjects: Vec<(usize, Subjects)> = Vec::new();
-    let mut resolved: Vec<usize> = Vec::new();
-    // The last four words as read (oldest first), for the phrases that say
-    // a message is gone.
-    let mut recent: Vec<Vec<char>> = Vec::with_capacity(5);
+    let mut resolved: Vec<(usize, Reach)> = Vec::new();
+    let mut now: Vec<usize> = Vec::new();
+    // The last four words as read, each with its Latin-typed readings
+    // (oldest first), for the phrases that say a message is gone.
+    let mut recent: Vec<Vec<Vec<char>>> = Vec::with_capacity(5);
     let mut seen = Seen { passes, words: HashMap::default(), joined: HashMap::default() };
     let negation_on = passes.has(Pass::Negation);
     let joins_on = passes.has(Pass::RunTogether);
@@ -256,11 +260,21 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             subjects.push((pos, named));
         }
         let mut slot = if recent.len() == 4 { recent.remove(0) } else { Vec::new() };
-        slot.clear();
-        slot.extend_from_slice(chars);
+        slot.truncate(1);
+        match slot.first_mut() {
+            Some(first) => {
+                first.clear();
+                first.extend_from_slice(chars);
+            }
+            None => slot.push(chars.to_vec()),
+        }
+        slot.extend(analysis.readings.iter().cloned());
         recent.push(slot);
-        if analysis.ends_resolved && index.resolves(&recent) {
-            resolved.push(pos);
+        if analysis.ends_resolved {
+            resolved.extend(index.resolves(&recent).map(|reach| (pos, reach)));
+        }
+        if analysis.starts_now {
+            now.push(pos);
         }
         prev_cyrillic = word.cyrillic();
         let at = |pos: usize, negated: bool| At {
@@ -320,7 +334,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         pos += 1;
         prev = Some((word, exact));
     }
-    Scores { found: run.found, loose: run.loose, subjects, resolved }
+    Scores { found: run.found, loose: run.loose, subjects, resolved, now }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {

@@ -208,34 +208,43 @@ pub(super) struct Index {
     /// Per entry, the entries it comes from (indices; `causes`).
     pub(super) entry_causes: Vec<Vec<usize>>,
     /// Phrases that say a message is gone: their words, each a whole word
-    /// or (`true`) a beginning.
-    pub(super) resolved: Vec<Vec<(Vec<char>, bool)>>,
+    /// or (`true`) a beginning; and which messages they speak of.
+    pub(super) resolved: Vec<(Phrase, Reach)>,
+    /// Words that start what the text says now (`now`).
+    pub(super) resolved_now: Sorted<()>,
     /// The phrases' last words (whole, and beginnings): a cheap first test.
     pub(super) resolved_last: Sorted<()>,
     pub(super) resolved_last_prefixes: Vec<Vec<char>>,
 }
 
 impl Index {
-    /// Whether one of the `resolved` phrases ends with the last of `words`
-    /// (oldest first) and does not follow «не».
     /// Whether `word` is the last word of one of the `resolved` phrases (a
     /// cheap first test, cached with the word's analysis).
     pub(super) fn ends_resolved(&self, word: &[char]) -> bool {
         self.resolved_last.contains(word) || self.resolved_last_prefixes.iter().any(|p| word.starts_with(p))
     }
 
-    pub(super) fn resolves(&self, words: &[Vec<char>]) -> bool {
-        self.resolved.iter().any(|phrase| {
+    /// Whether `word` starts what the text says now («теперь»).
+    pub(super) fn starts_now(&self, word: &[char]) -> bool {
+        self.resolved_now.contains(word)
+    }
+
+    /// What each of the `resolved` phrases that ends with the last of
+    /// `words` (oldest first; each word in one or more readings) and does
+    /// not follow «не» speaks of.
+    pub(super) fn resolves<'a>(&'a self, words: &'a [Vec<Vec<char>>]) -> impl Iterator<Item = Reach> + 'a {
+        self.resolved.iter().filter_map(|(phrase, reach)| {
             let n = phrase.len();
-            let Some(from) = words.len().checked_sub(n) else { return false };
-            let fits = phrase.iter().zip(words.get(from..).unwrap_or_default()).all(|((w, prefix), input)| {
-                if *prefix {
-                    input.starts_with(w)
-                } else {
-                    input == w
-                }
+            let from = words.len().checked_sub(n)?;
+            let fits = phrase.iter().zip(words.get(from..).unwrap_or_default()).all(|((w, prefix), readings)| {
+                readings.iter().any(|input| if *prefix { input.starts_with(w) } else { input == w })
             });
-            fits && from.checked_sub(1).and_then(|i| words.get(i)).is_none_or(|before| !is_negation(before))
+            let after_not = from
+                .checked_sub(1)
+                .and_then(|i| words.get(i))
+                .is_some_and(|before| before.iter().any(|b| is_negation(b)));
+            let fits = fits && !after_not;
+            fits.then_some(*reach)
         })
     }
 }
@@ -497,22 +506,32 @@ fn build(catalog: &Catalog) -> Index {
         .iter()
         .map(|e| e.causes.iter().filter_map(|id| catalog.entry.iter().position(|x| x.id == *id)).collect())
         .collect();
-    let resolved = catalog
-        .resolved
-        .iter()
-        .map(|phrase| {
-            phrase
-                .split_whitespace()
-                .map(|w| {
-                    let (stem, prefix) = w.strip_suffix('*').map_or((w, false), |s| (s, true));
-                    (normalized(stem).concat(), prefix)
-                })
-                .collect()
-        })
-        .collect::<Vec<Vec<(Vec<char>, bool)>>>();
+    let phrase_words = |phrase: &str| -> Phrase {
+        phrase
+            .split_whitespace()
+            .map(|w| {
+                let (stem, prefix) = w.strip_suffix('*').map_or((w, false), |s| (s, true));
+                (normalized(stem).concat(), prefix)
+            })
+            .collect()
+    };
+    let resolved = (catalog.resolved.iter().map(|p| (phrase_words(p), Reach::Near)))
+        .chain(catalog.resolved_changed.iter().map(|p| (phrase_words(p), Reach::Before)))
+        .chain(
+            catalog
+                .entry
+                .iter()
+                .enumerate()
+                .flat_map(|(e, entry)| entry.over.iter().map(move |p| (phrase_words(p), Reach::Entry(e)))),
+        )
+        .collect::<Vec<_>>();
+    let mut resolved_now: Sorted<()> = Sorted::default();
+    for w in catalog.resolved_now.iter() {
+        resolved_now.entry(normalized(w).concat());
+    }
     let mut resolved_last: Sorted<()> = Sorted::default();
     let mut resolved_last_prefixes: Vec<Vec<char>> = Vec::new();
-    for (word, prefix) in resolved.iter().filter_map(|p| p.last()) {
+    for (word, prefix) in resolved.iter().filter_map(|(p, _)| p.last()) {
         if *prefix {
             resolved_last_prefixes.push(word.clone());
         } else {
@@ -539,9 +558,25 @@ fn build(catalog: &Catalog) -> Index {
         entry_inside,
         entry_causes,
         resolved,
+        resolved_now,
         resolved_last,
         resolved_last_prefixes,
     }
+}
+
+/// A phrase's words, each a whole word or (`true`) a beginning.
+pub(super) type Phrase = Vec<(Vec<char>, bool)>;
+
+/// Which matches a phrase saying a message is gone speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Any within a few words (`[resolved] phrases`), not past a word that
+    /// starts what the text says now.
+    Near,
+    /// Only those before it (`[resolved] changed`).
+    Before,
+    /// Only this entry's, right next to it (the entry's `over`).
+    Entry(usize),
 }
 
 /// The words that negate the word after them.

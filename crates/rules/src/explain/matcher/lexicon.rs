@@ -181,6 +181,11 @@ pub(super) struct Analysis {
     pub(super) negation: bool,
     /// The word can end a phrase saying a message is gone (`[resolved]`).
     pub(super) ends_resolved: bool,
+    /// The word starts what the text says now (`[resolved] now`).
+    pub(super) starts_now: bool,
+    /// The word read through the layout, transliteration or look-alike
+    /// letters (a Latin-typed word; for the phrases of `[resolved]`).
+    pub(super) readings: Vec<Vec<char>>,
     pub(super) subjects: Subjects,
     /// Spoken punctuation («точка»), read past.
     pub(super) spoken: bool,
@@ -254,7 +259,7 @@ impl Analysis {
     pub(super) fn of(word: &Word, last: bool, passes: Passes) -> Analysis {
         let index = index();
         let chars = word.chars();
-        let mut a = Analysis { ends_resolved: index.ends_resolved(chars), ..Analysis::default() };
+        let mut a = Analysis::default();
         vocab_hits(chars, last, &mut a.whole);
         // A vocabulary word as it is, in some reading: no split.
         let mut exact = a.whole.iter().any(|h| h.factor >= 1.0);
@@ -267,6 +272,9 @@ impl Analysis {
             merge(&mut a.whole, &hits);
             keys.push(r);
         }
+        a.ends_resolved = keys.iter().any(|k| index.ends_resolved(k));
+        a.starts_now = keys.iter().any(|k| index.starts_now(k));
+        a.readings = keys.get(1..).unwrap_or_default().to_vec();
         // «mail.ru» names a service by its whole token.
         let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();
         if letters.as_slice() != chars {

@@ -51,13 +51,17 @@
 //!    word standing between two matched ones adds 0.2 to the weight the
 //!    coverage is taken of.
 //! 6. The best entry wins (higher confidence, then more matched weight: the
-//!    message that explains more of the text). When one of the *other*
-//!    messages matches at least as much weight with a confidence at most 0.1
-//!    lower, nothing is returned. When another group scores within 0.02
+//!    message that explains more of the text). An entry's match that one
+//!    of the *other* messages covers in the same words, with at least as
+//!    much weight and a confidence at most 0.1 lower, is left out (when it
+//!    was the best, and nothing else is left, nothing is returned). When another group scores within 0.02
 //!    of the winner, the winner's confidence is multiplied by 0.8. Below
 //!    [`MIN_CONFIDENCE`] nothing is returned. Confidence is rounded to two
-//!    decimals. An entry whose `inside` subjects are named among its
-//!    matched words is vetoed («в дневнике расписание не найдено»); when
+//!    decimals. A match near a `[resolved]` phrase is vetoed (not past a
+//!    word such as «теперь» after the phrase; a `changed` phrase only
+//!    vetoes a match before it; an entry's `over` phrase only its own). An
+//!    entry whose `inside` subjects are named among its matched words is
+//!    vetoed («в дневнике расписание не найдено»); when
 //!    the winner's `causes` include another entry that matched, that cause
 //!    is the answer and the winner its rival («не могу создать учётку
 //!    ребёнку, у меня упрощённая учётная запись»).
@@ -90,8 +94,8 @@ mod index;
 mod lexicon;
 
 use crate::id::closed_set;
-use align::{better, quote_scores, Found, Span};
-use index::{index, Subjects};
+use align::{better, quote_scores, Found, Scores, Span};
+use index::{index, QuoteModel, Reach, Subjects};
 
 #[cfg(test)]
 use super::catalog::catalog;
@@ -162,6 +166,9 @@ const OTHER_MARGIN: f32 = 0.1;
 /// A foreign subject (another service) named this many input words before
 /// or after a match speaks about it.
 pub const SUBJECT_WINDOW: usize = 8;
+/// An entry's `over` phrase this many input words before or after a match
+/// speaks of it («проверка данных у свидетельства прошла»).
+const OVER_WINDOW: usize = 3;
 /// A match near a foreign subject and one of its own keeps this share of
 /// its confidence (below [`MIN_CONFIDENCE`] for all but certain matches: a
 /// "maybe", not an answer).
@@ -228,12 +235,69 @@ fn subjects_within(subjects: &[(usize, Subjects)], from: usize, to: usize) -> Su
 }
 
 /// Whether a phrase that says a message is gone stands within
-/// [`SUBJECT_WINDOW`] words of a span.
-fn resolved_near(resolved: &[usize], span: &Span) -> bool {
+/// [`SUBJECT_WINDOW`] words of a span of `group`'s and speaks of it: a
+/// phrase saying the message gave way to another speaks only of one before
+/// it; a phrase before a word that starts what the text says now
+/// («теперь») does not reach past that word; an entry's own `over` phrase
+/// speaks only of it, within [`OVER_WINDOW`] words.
+fn resolved_near(scores: &Scores, span: &Span, group: usize) -> bool {
     let from = span.first.saturating_sub(SUBJECT_WINDOW);
     let to = span.last + SUBJECT_WINDOW;
-    let start = resolved.partition_point(|p| *p < from);
-    resolved.get(start).is_some_and(|p| *p <= to)
+    let start = scores.resolved.partition_point(|(p, _)| *p < from);
+    let now_between = |p: usize| {
+        let at = scores.now.partition_point(|q| *q <= p);
+        scores.now.get(at).is_some_and(|q| *q <= span.first)
+    };
+    scores.resolved.get(start..).unwrap_or(&[]).iter().take_while(|(p, _)| *p <= to).any(|&(p, reach)| match reach {
+        Reach::Near => p >= span.first || !now_between(p),
+        Reach::Before => p > span.last,
+        Reach::Entry(e) => e == group && p + OVER_WINDOW >= span.first && p <= span.last + OVER_WINDOW,
+    })
+}
+
+/// Whether a quote's match stands, and at what share of its confidence
+/// (`None`: the text says the message is gone, or it is about something
+/// else).
+fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> Option<f32> {
+    let index = index();
+    // «Раньше писало «Дневник не найден», а сейчас всё открылось»: a
+    // message said to be gone is not one to explain.
+    if resolved_near(scores, &f.span, model.group) {
+        return None;
+    }
+    if !subjects_on {
+        return Some(1.0);
+    }
+    let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
+    if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
+        return None;
+    }
+    let near = subjects_near(&scores.subjects, &f.span);
+    let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+    if near.foreign || near.own & others != 0 {
+        let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
+        if near.own & own == 0 {
+            return None;
+        }
+        return Some(FOREIGN_FACTOR);
+    }
+    Some(1.0)
+}
+
+/// A group's best quote: (group, quote, what was found).
+type Candidate = (usize, usize, Found);
+
+/// The best of `candidates` by [`better_entry`] (the first of equals).
+fn best_entry<'a>(candidates: impl Iterator<Item = &'a Candidate>) -> Option<Candidate> {
+    candidates.fold(None, |acc, c| match acc {
+        Some(a) if !better_entry(&c.2, &a.2) => Some(a),
+        _ => Some(*c),
+    })
+}
+
+/// Whether two spans share an input word.
+fn overlap(a: &Span, b: &Span) -> bool {
+    a.first <= b.last && b.first <= a.last
 }
 
 fn better_entry(a: &Found, b: &Found) -> bool {
@@ -282,40 +346,17 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
     let index = index();
     let mut vetoed = vec![false; index.entries];
     // The best quote of each group, then the best group.
-    let mut per_group: Vec<(usize, usize, Found)> = Vec::new();
+    let mut per_group: Vec<Candidate> = Vec::new();
     for (model, f) in index.quotes.iter().zip(&scores.found) {
         let Some(mut f) = *f else { continue };
         if !model.negative {
-            // «Раньше писало «Дневник не найден», а сейчас всё открылось»:
-            // a message said to be gone is not one to explain.
-            if resolved_near(&scores.resolved, &f.span) {
+            let Some(factor) = screen(model, &f, &scores, subjects_on) else {
                 if let Some(v) = vetoed.get_mut(model.group) {
                     *v = true;
                 }
                 continue;
-            }
-            let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
-            if subjects_on
-                && inside != 0
-                && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0
-            {
-                if let Some(v) = vetoed.get_mut(model.group) {
-                    *v = true;
-                }
-                continue;
-            }
-            let near = subjects_near(&scores.subjects, &f.span);
-            let others = index.entry_others.get(model.group).copied().unwrap_or(0);
-            if subjects_on && (near.foreign || near.own & others != 0) {
-                let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
-                if near.own & own == 0 {
-                    if let Some(v) = vetoed.get_mut(model.group) {
-                        *v = true;
-                    }
-                    continue;
-                }
-                f.confidence *= FOREIGN_FACTOR;
-            }
+            };
+            f.confidence *= factor;
         }
         match per_group.iter_mut().find(|(g, ..)| *g == model.group) {
             Some(slot) if better_entry(&f, &slot.2) => *slot = (model.group, model.quote, f),
@@ -323,68 +364,59 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
             None => per_group.push((model.group, model.quote, f)),
         }
     }
-    let mut best: Option<(usize, usize, Found)> = None;
     let mut best_other: Option<Found> = None;
-    for &candidate in &per_group {
-        if candidate.0 >= index.entries {
-            if best_other.is_none_or(|b| better(&candidate.2, &b)) {
-                best_other = Some(candidate.2);
-            }
-        } else if best.is_none_or(|b| better_entry(&candidate.2, &b.2)) {
-            best = Some(candidate);
+    for (_, _, f) in per_group.iter().filter(|(g, ..)| *g >= index.entries) {
+        if best_other.is_none_or(|b| better(f, &b)) {
+            best_other = Some(*f);
         }
     }
+    // An entry's words are one of the messages the catalog knows to be
+    // something else when such a message explains as much of them, about
+    // as well, in the same words (a message pasted beside the entry's
+    // takes nothing: «Проверка данных завершена. Не найден в СФР»).
+    let takes = |f: &Found| {
+        best_other.is_some_and(|o| {
+            o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN && overlap(&o.span, &f.span)
+        })
+    };
+    let is_entry = |c: &&Candidate| c.0 < index.entries;
+    let taken = best_entry(per_group.iter().filter(is_entry)).is_some_and(|b| takes(&b.2));
+    per_group.retain(|(g, _, f)| *g >= index.entries || !takes(f));
+    let mut best = best_entry(per_group.iter().filter(is_entry));
     // A trouble told with its cause («не могу создать учётку ребёнку, у
     // меня упрощённая учётная запись»): the cause is the answer, the
     // trouble beside it.
     let mut symptom = None;
     if let Some(b) = best {
         let causes = index.entry_causes.get(b.0).map_or(&[][..], Vec::as_slice);
-        let cause = per_group
-            .iter()
-            .filter(|(g, _, f)| {
-                causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
-            })
-            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
-                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
-                _ => Some(*c),
-            });
+        let cause = best_entry(per_group.iter().filter(|(g, _, f)| {
+            causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
+        }));
         if cause.is_some() {
             symptom = best;
             best = cause;
         }
     }
     let side = if subjects_on { side_named(&scores.subjects) } else { None };
-    let as_match = |(group, quote, f): (usize, usize, Found), confidence: f32| QuoteMatch {
+    let as_match = |(group, quote, f): Candidate, confidence: f32| QuoteMatch {
         entry: group,
         quote,
         confidence: round2(confidence.clamp(0.0, 1.0)),
         span: f.span.start..f.span.end,
     };
-    // The text is one of the messages the catalog knows to be something
-    // else when one of them explains as much of it, about as well.
-    let taken = best.is_some_and(|(_, _, f)| {
-        best_other.is_some_and(|o| o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN)
-    });
-    let answer = best.filter(|_| !taken).and_then(|b| {
+    let answer = best.and_then(|b| {
         if let Some(s) = symptom {
             let m = as_match(b, b.2.confidence);
             return (m.confidence >= MIN_CONFIDENCE).then(|| (m, Some(as_match(s, s.2.confidence))));
         }
         // Another entry nearly as good makes the answer less sure (an other
         // message that lost does not: it explains less of the text).
-        let rival = per_group
-            .iter()
-            .filter(|(g, _, other)| {
-                *g != b.0
-                    && *g < index.entries
-                    && other.confidence >= b.2.confidence - TIE_MARGIN
-                    && other.matched >= RIVAL_SHARE * b.2.matched
-            })
-            .fold(None::<(usize, usize, Found)>, |acc, c| match acc {
-                Some(a) if !better_entry(&c.2, &a.2) => Some(a),
-                _ => Some(*c),
-            });
+        let rival = best_entry(per_group.iter().filter(|(g, _, other)| {
+            *g != b.0
+                && *g < index.entries
+                && other.confidence >= b.2.confidence - TIE_MARGIN
+                && other.matched >= RIVAL_SHARE * b.2.matched
+        }));
         let confidence = if rival.is_some() { b.2.confidence * TIE_FACTOR } else { b.2.confidence };
         let m = as_match(b, confidence);
         (m.confidence >= MIN_CONFIDENCE).then(|| (m, rival.map(|r| as_match(r, r.2.confidence * TIE_FACTOR))))
@@ -499,6 +531,31 @@ mod tests {
         assert_eq!(id("Дневник ненайден"), Some("diary_not_found"));
         assert_eq!(id("днев ник не найден"), Some("diary_not_found"));
         assert_eq!(id("Ненайдено в загсе"), Some("not_found_in_zags"));
+    }
+
+    #[test]
+    fn a_phrase_that_says_a_message_is_gone_speaks_of_that_message() {
+        let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
+        // Not past «теперь»: the message after it is the one to explain.
+        assert_eq!(id("Раньше было «Проверка данных», а теперь «Не найдено в загсе»"), Some("not_found_in_zags"));
+        assert_eq!(id("Раньше было «Дневник не найден», а теперь всё открывается"), None);
+        // A change: only the message before it is gone.
+        assert_eq!(
+            id("Статус проверка данных сменился на данные введены вручную"),
+            Some("certificate_entered_manually")
+        );
+        // An entry's own `over` phrase: the check is over, not the other status.
+        assert_eq!(
+            id("Проверку данных прошли, а у свидетельства статус данные введены вручную"),
+            Some("certificate_entered_manually")
+        );
+    }
+
+    #[test]
+    fn another_message_takes_only_its_own_words() {
+        let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
+        assert_eq!(id("Проверка данных завершена"), None);
+        assert_eq!(id("Проверка данных завершена. Не найден в СФР"), Some("not_found_in_sfr"));
     }
 
     #[test]
