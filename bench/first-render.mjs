@@ -16,7 +16,7 @@
 // which the Yew panel itself (or zxcvbn's first verdict) is in the DOM;
 // "first paint" the page's first contentful paint (Paint Timing).
 // The floor pages are the host page alone (its HTML and CSS, nothing of
-// ours), and with the pasted first screen and diary-help.css but no script:
+// ours), and with the pasted first screen and diary-help-first.css but no script:
 // what no script can beat.
 import { loadavg } from "node:os";
 import { readFileSync } from "node:fs";
@@ -33,7 +33,7 @@ const SITE = ROOT ?? new URL("..", import.meta.url).pathname;
 
 const PAGES = [
   { id: "floor", name: "floor: the host page alone (HTML + CSS, nothing of ours)", path: "floor.html" },
-  { id: "floor-pasted", name: "floor: host page + pasted first screen + diary-help.css, no script", path: "floor-pasted.html" },
+  { id: "floor-pasted", name: "floor: host page + pasted first screen + diary-help-first.css, no script", path: "floor-pasted.html" },
   { id: "script", name: "index.html: start() draws the first screen (pkg/widget)", path: "index.html" },
   { id: "pasted", name: "first-screen.html: start() adopts the pasted first screen", path: "docs/examples/first-screen.html" },
   { id: "element", name: "element.html: <diary-login-help> in a shadow root", path: "element.html" },
@@ -45,8 +45,8 @@ const profiles = PROFILES.filter((p) => !arg("--profiles") || arg("--profiles").
 // The floor pages are index.html itself, served at /floor.html and
 // /floor-pasted.html, so the host page's markup is written once: "floor"
 // drops every module preload, preload, script and our stylesheet (nothing
-// of ours is left, only the host page's HTML and CSS); "floor-pasted" keeps
-// diary-help.css and puts the first screen as built
+// of ours is left, only the host page's HTML and CSS); "floor-pasted" links
+// diary-help-first.css in its place and puts the first screen as built
 // (pkg/widget/first-screen.ru.html) before the host's fallback paragraph,
 // where the file's own comment says to paste it.
 const floorPage = (pasted) => () => {
@@ -57,6 +57,7 @@ const floorPage = (pasted) => () => {
     .replace(/ *<script\b[^>]*><\/script>\n/g, "");
   if (!pasted) return html.replace(/ *<link rel="stylesheet" href="pkg\/widget\/diary-help\.css">\n/, "");
   const screen = readFileSync(SITE + "pkg/widget/first-screen.ru.html", "utf8");
+  html = html.replace('href="pkg/widget/diary-help.css"', 'href="pkg/widget/diary-help-first.css"');
   return html.replace(/(<div id="diary-help"[^>]*>\n)/, (_, target) => target + screen + "\n");
 };
 const pages = { "/floor.html": floorPage(false), "/floor-pasted.html": floorPage(true) };

@@ -98,6 +98,9 @@ node scripts/static-texts.mjs web/diary-help-start.js "$pkg"/widget.tmp/diary-he
 examples=()
 if [ "$pkg" = pkg ]; then examples=(docs/examples/first-screen.html docs/examples/first-screen-element.html); fi
 node scripts/first-screen-html.mjs "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp "${examples[@]}"
+# The rules of diary-help.css that pasted copy uses, for the host's <head>
+# (its first paint waits on 1.9 KB of CSS, not the whole sheet).
+node scripts/first-screen-css.mjs web/diary-help.css "$pkg"/widget.tmp/diary-help-first.css "$pkg"/widget.tmp/first-screen.*.html
 scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
@@ -117,5 +120,5 @@ if [ "$pkg" = pkg ]; then node scripts/sri.mjs pkg docs/examples/cdn.html; fi
 # for the rules API; English is on demand.
 node scripts/sizes.mjs "$pkg"/rules/diary_rules.js "$pkg"/rules/diary_rules_bg.wasm \
   "$pkg"/widget/diary_help.js "$pkg"/widget/diary_help_bg.wasm "$pkg"/widget/diary-login-help.js "$pkg"/widget/diary-help-css.js "$pkg"/widget/diary-help-start.js \
-  +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/rules/diary_password.js ~"$pkg"/rules/diary_password_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/rules/diary-texts-password.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"
+  +"$pkg"/widget/diary_help_sections.js +"$pkg"/widget/diary_help_sections_bg.wasm ~"$pkg"/rules/diary_password.js ~"$pkg"/rules/diary_password_bg.wasm ~"$pkg"/widget/diary-help.css ~"$pkg"/widget/diary-help-first.css ~"$pkg"/rules/diary-texts.en.bin ~"$pkg"/rules/diary-texts-password.en.bin ~"$pkg"/widget/diary-texts.en.bin ~"$pkg"/widget/diary-texts-sections.en.bin | tee "$pkg/SIZES.txt"
 node scripts/guide-sizes.mjs "$pkg"/widget/guide | tee -a "$pkg/SIZES.txt"

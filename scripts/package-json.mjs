@@ -74,6 +74,7 @@ const packages = {
       "./start": { types: "./diary-help-start.d.ts", default: "./diary-help-start.js" },
       "./diary-login-help.js": { types: "./diary-login-help.d.ts", default: "./diary-login-help.js" },
       "./diary-help.css": "./diary-help.css",
+      "./diary-help-first.css": "./diary-help-first.css",
       "./diary_help_bg.wasm": "./diary_help_bg.wasm",
       "./diary_help_sections_bg.wasm": "./diary_help_sections_bg.wasm",
       "./diary-texts.en.bin": "./diary-texts.en.bin",
@@ -89,11 +90,11 @@ const packages = {
     files: [
       "diary_help.js", "diary_help.d.ts", "diary_help_bg.wasm", "diary_help_bg.wasm.d.ts",
       "diary_help_sections.js", "diary_help_sections.d.ts", "diary_help_sections_bg.wasm",
-      "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css",
+      "diary-login-help.js", "diary-login-help.d.ts", "diary-help-css.js", "diary-help-css.d.ts", "diary-help.css", "diary-help-first.css",
       "diary-help-start.js", "diary-help-start.d.ts", "diary-texts.en.bin", "diary-texts-sections.en.bin", "guide/",
       "first-screen.ru.html", "first-screen.en.html", "README.md", "LICENSE",
     ],
-    sideEffects: ["./diary-login-help.js", "./diary-help.css"],
+    sideEffects: ["./diary-login-help.js", "./diary-help.css", "./diary-help-first.css"],
   },
 };
 

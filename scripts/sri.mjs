@@ -16,6 +16,7 @@ export const SRI_FILES = [
   "widget/diary-help-css.js",
   "widget/diary-help-start.js",
   "widget/diary-help.css",
+  "widget/diary-help-first.css",
   "widget/diary_help.js",
   "widget/diary_help_bg.wasm",
   "rules/diary_rules.js",

@@ -65,6 +65,63 @@ for (const [query, lang] of [["", "ru"], ["?lang=en", "en"]]) {
   });
 }
 
+/** Every computed style of the pasted first screen's elements (and their ::before/::after), one line per property. */
+const firstScreenStyles = () => [...document.querySelectorAll("#diary-help section.dh-static, #diary-help section.dh-static *")].flatMap((el) => {
+  const name = `${el.tagName.toLowerCase()}#${el.id}.${el.className}`;
+  return [null, "::before", "::after"].flatMap((pseudo) => {
+    const cs = getComputedStyle(el, pseudo);
+    return [...cs].map((p) => `${name}${pseudo ?? ""} ${p}: ${cs.getPropertyValue(p)}`).sort();
+  });
+});
+
+test("diary-help-first.css styles the pasted first screen exactly as diary-help.css does", async () => {
+  const css = readFileSync(new URL("pkg/widget/diary-help-first.css", ROOT), "utf8");
+  // The cut is worth it only while it is a small part of the sheet.
+  assert.ok(css.length < readFileSync(new URL("pkg/widget/diary-help.css", ROOT), "utf8").length / 2, "diary-help-first.css is a cut");
+  const seen = {};
+  for (const only of ["diary-help-first.css", "diary-help.css"]) {
+    const other = only === "diary-help.css" ? "diary-help-first.css" : "diary-help.css";
+    const { page, context } = await openPage(env, "docs/examples/first-screen.html", {
+      viewport: { width: 360, height: 740 },
+      prepare: async (p) => {
+        // No script and no wasm: the page's own HTML, styled by one of the two sheets.
+        await p.route("**/*.wasm", (route) => route.abort());
+        await p.route("**/*.js", (route) => route.abort());
+        await p.route(`**/pkg/widget/${other}`, (route) => route.fulfill({ contentType: "text/css", body: "" }));
+      },
+    });
+    try {
+      await page.waitForSelector("#diary-help section.dh-static #dh-birth-date", { state: "visible" });
+      const sheets = await page.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length).map((s) => s.href?.split("/").pop()));
+      assert.deepEqual(sheets.filter((h) => h.startsWith("diary-help")), [only], "one of the two sheets applies");
+      const states = [];
+      for (const [width, scheme] of [[360, "light"], [1280, "light"], [360, "dark"]]) {
+        await page.setViewportSize({ width, height: 740 });
+        await page.emulateMedia({ colorScheme: scheme });
+        states.push(await page.evaluate(firstScreenStyles));
+      }
+      // Keyboard focus (focus-visible) on a tab, on the date, on the tick and on «Дальше».
+      await page.focus("#dh-role-parent");
+      for (let i = 0; i < 4; i++) {
+        states.push(await page.evaluate(firstScreenStyles));
+        await page.keyboard.press("Tab");
+      }
+      await page.hover("#dh-birth-next");
+      states.push(await page.evaluate(firstScreenStyles));
+      seen[only] = states;
+    } finally {
+      await context.close();
+    }
+  }
+  const [first, whole] = [seen["diary-help-first.css"], seen["diary-help.css"]];
+  assert.equal(first.length, whole.length);
+  for (let s = 0; s < whole.length; s++) {
+    const differ = whole[s].filter((line, i) => first[s][i] !== line).map((line) => `${line}  ≠  ${first[s][whole[s].indexOf(line)]}`);
+    assert.deepEqual(differ.slice(0, 10), [], `state ${s}: styled otherwise by diary-help-first.css`);
+    assert.equal(first[s].length, whole[s].length);
+  }
+});
+
 for (const { path, sel } of PAGES) {
   test(`${path}: the first question is on screen with no script run and the wasm blocked`, async () => {
     const { page, context, log } = await openPage(env, path, {
@@ -82,7 +139,7 @@ for (const { path, sel } of PAGES) {
       await page.waitForSelector(light + "section.dh-static #dh-birth-date", { state: "visible" });
       assert.equal(await page.textContent(light + "section.dh-static label[for=dh-birth-date]"), "Дата рождения ученика");
       assert.equal(await page.getAttribute(light + "section.dh-static #dh-role-parent", "aria-selected"), "true");
-      // Styled by diary-help.css from the first paint: the tabs are a row of buttons, not bare text.
+      // Styled by the page's stylesheet from the first paint: the tabs are a row of buttons, not bare text.
       const tab = await page.$eval(light + "section.dh-static #dh-role-parent", (b) => getComputedStyle(b).cursor);
       assert.equal(tab, "pointer");
       assert.deepEqual(foreignRequests(log, env.origin), []);
