@@ -50,6 +50,11 @@ struct Negative {
 /// reached and is to be raised to the target, not lowered.
 const TEST_MIN_PRECISION: f64 = 0.989;
 const TEST_MIN_RECALL: f64 = 0.90;
+/// Floors on the blind dev split: what was measured before tuning on it
+/// (precision 94.8 %, 311 of 328 answers; recall 88.1 %, 311 of 353), to be
+/// raised as it is tuned on.
+const DEV_BLIND_MIN_PRECISION: f64 = 0.948;
+const DEV_BLIND_MIN_RECALL: f64 = 0.88;
 
 struct Score {
     precision: f64,
@@ -137,6 +142,18 @@ fn dev_split() {
     }
     // Dev is tuned on: it must stay at least as good as the test targets.
     assert!(s.precision >= TEST_MIN_PRECISION && s.recall >= TEST_MIN_RECALL, "dev: {}", s.report);
+}
+
+/// Dev written blind (round 5), by a third writer who saw the catalog and
+/// the seeds only: tuned on, like dev.
+#[test]
+fn dev_blind_split() {
+    let s = score(include_str!("../../../tests/fixtures/explain-dev-blind.toml"));
+    println!("dev-blind: {}", s.report);
+    if std::env::var("EXPLAIN_SHOW").as_deref() == Ok("dev-blind") {
+        println!("{}", s.failures.join("\n"));
+    }
+    assert!(s.precision >= DEV_BLIND_MIN_PRECISION && s.recall >= DEV_BLIND_MIN_RECALL, "dev-blind: {}", s.report);
 }
 
 /// Sealed: only the aggregate numbers, never the sentences that fail.
