@@ -52,9 +52,11 @@ const TEST_MIN_PRECISION: f64 = 0.989;
 const TEST_MIN_RECALL: f64 = 0.90;
 /// Floors on the blind dev split: what was measured before tuning on it
 /// (precision 94.8 %, 311 of 328 answers; recall 88.1 %, 311 of 353), to be
-/// raised as it is tuned on.
-const DEV_BLIND_MIN_PRECISION: f64 = 0.948;
-const DEV_BLIND_MIN_RECALL: f64 = 0.88;
+/// raised as it is tuned on. Round 5, other services by name and brand,
+/// problems said to be over, a status or a guess as the cause: precision
+/// 99.4 % (317 of 319), recall 89.8 %.
+const DEV_BLIND_MIN_PRECISION: f64 = 0.993;
+const DEV_BLIND_MIN_RECALL: f64 = 0.897;
 
 struct Score {
     precision: f64,

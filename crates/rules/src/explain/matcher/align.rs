@@ -203,6 +203,31 @@ fn negates(hits: &[Hit]) -> bool {
     hits.iter().any(|h| h.factor >= 0.9 && index.negations.contains(&h.vocab))
 }
 
+/// Whether the token at `span` of `text` is written as a brand or a site
+/// is: a capital inside it after a letter and before a small letter
+/// («ЯКласс», «СберКидс»), or a site's name («Учи.ру», «Налог.ру»: a dot,
+/// then a top-level domain that ends the token).
+fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let token: Vec<char> = text.get(span.clone()).unwrap_or("").chars().collect();
+    let lower_after = |i: usize| token.get(i + 1..).is_some_and(|r| !r.is_empty() && r.iter().all(|c| c.is_lowercase()));
+    // After a small letter («СберКидс»), or second after a capital in a
+    // word of five letters or more whose rest is small («ЯКласс»; a
+    // shift held too long, «НЕт», is shorter or a catalog word).
+    let camel = token.iter().enumerate().skip(1).any(|(i, c)| {
+        let prev = token.get(i.saturating_sub(1)).copied().unwrap_or(' ');
+        c.is_uppercase()
+            && token.get(i + 1).is_some_and(|n| n.is_lowercase())
+            && (prev.is_lowercase() || (i == 1 && prev.is_uppercase() && token.len() >= 5 && lower_after(i)))
+    });
+    let rest = text.get(span.end..).unwrap_or("");
+    let site = ["ру", "рф", "ru", "com", "net", "org", "su"].iter().any(|tld| {
+        rest.strip_prefix('.')
+            .and_then(|r| r.strip_prefix(tld))
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    });
+    camel || site
+}
+
 /// The best alignment of every quote with `text`, by quote index.
 pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let index = index();
@@ -254,6 +279,12 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         let beside_russian = prev_cyrillic || next.is_some_and(|n| n.cyrillic());
         if word.latin_name() && beside_russian && !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty()
         {
+            named.foreign = true;
+        }
+        // A name shaped as a brand or a site, in any script, that is no
+        // word of the catalog («ЯКласс пишет …», «Учи.ру: …», «Дом.ру»):
+        // another service.
+        if !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty() && brand_shaped(text, &span) {
             named.foreign = true;
         }
         if named.any() {

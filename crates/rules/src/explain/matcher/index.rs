@@ -207,6 +207,9 @@ pub(super) struct Index {
     pub(super) entry_inside: Vec<u32>,
     /// Per entry, the entries it comes from (indices; `causes`).
     pub(super) entry_causes: Vec<Vec<usize>>,
+    /// The bit of the `hedge` subject: a cause named after it is only
+    /// guessed at.
+    pub(super) hedge: u32,
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning; and which messages they speak of.
     pub(super) resolved: Vec<(Phrase, Reach)>,
@@ -501,6 +504,7 @@ fn build(catalog: &Catalog) -> Index {
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
+    let hedge = mask(&["hedge"]);
     let entry_causes = catalog
         .entry
         .iter()
@@ -556,6 +560,7 @@ fn build(catalog: &Catalog) -> Index {
         entry_subjects,
         entry_others,
         entry_inside,
+        hedge,
         entry_causes,
         resolved,
         resolved_now,

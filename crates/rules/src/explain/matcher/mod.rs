@@ -166,6 +166,9 @@ const OTHER_MARGIN: f32 = 0.1;
 /// A foreign subject (another service) named this many input words before
 /// or after a match speaks about it.
 pub const SUBJECT_WINDOW: usize = 8;
+/// A `hedge` subject («может», «возможно») this many input words before a
+/// cause's match, after the trouble's, says the cause is only guessed at.
+const HEDGE_WINDOW: usize = 8;
 /// An entry's `over` phrase this many input words before or after a match
 /// speaks of it («проверка данных у свидетельства прошла»).
 const OVER_WINDOW: usize = 3;
@@ -387,14 +390,28 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
     // меня упрощённая учётная запись»): the cause is the answer, the
     // trouble beside it.
     let mut symptom = None;
+    // A cause only guessed at («может из-за того что учётная запись не
+    // подтверждена?»): the trouble stays the answer, the cause beside it.
+    let mut guessed = None;
     if let Some(b) = best {
         let causes = index.entry_causes.get(b.0).map_or(&[][..], Vec::as_slice);
         let cause = best_entry(per_group.iter().filter(|(g, _, f)| {
             causes.contains(g) && f.confidence >= MIN_CONFIDENCE && !vetoed.get(*g).copied().unwrap_or(true)
         }));
-        if cause.is_some() {
-            symptom = best;
-            best = cause;
+        if let Some(c) = cause {
+            // Before the cause and not among the trouble's words.
+            let mut from = c.2.span.first.saturating_sub(HEDGE_WINDOW);
+            if b.2.span.last < c.2.span.first {
+                from = from.max(b.2.span.last + 1);
+            }
+            let hedged =
+                subjects_on && subjects_within(&scores.subjects, from, c.2.span.first).own & index.hedge != 0;
+            if hedged {
+                guessed = cause;
+            } else {
+                symptom = best;
+                best = cause;
+            }
         }
     }
     let side = if subjects_on { side_named(&scores.subjects) } else { None };
@@ -405,7 +422,7 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
         span: f.span.start..f.span.end,
     };
     let answer = best.and_then(|b| {
-        if let Some(s) = symptom {
+        if let Some(s) = symptom.or(guessed) {
             let m = as_match(b, b.2.confidence);
             return (m.confidence >= MIN_CONFIDENCE).then(|| (m, Some(as_match(s, s.2.confidence))));
         }
@@ -549,6 +566,27 @@ mod tests {
             id("Проверку данных прошли, а у свидетельства статус данные введены вручную"),
             Some("certificate_entered_manually")
         );
+    }
+
+    #[test]
+    fn a_cause_guessed_at_stays_beside_the_trouble() {
+        let m = matches("Не появляется кнопка «Создать» — может из-за того что мне учётная запись не подтверждена?");
+        let id = |m: Option<&QuoteMatch>| m.map(|m| catalog().entry[m.entry].id);
+        assert_eq!(id(m.best.as_ref()), Some("create_button_missing"));
+        assert_eq!(id(m.rival.as_ref()), Some("account_not_confirmed"));
+        // Told as the cause, it is the answer.
+        let m = matches("Не появляется кнопка «Создать», потому что учётная запись не подтверждена");
+        assert_eq!(id(m.best.as_ref()), Some("account_not_confirmed"));
+    }
+
+    #[test]
+    fn a_brand_or_a_site_is_another_service() {
+        let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
+        assert_eq!(id("ЯКласс пишет пароль слишком короткий"), None);
+        assert_eq!(id("Учи.ру: неверный логин или пароль ученика"), None);
+        assert_eq!(id("Пароль слишком короткий"), Some("password_rejected"));
+        // A catalog word with a capital inside is still the catalog's.
+        assert_eq!(id("ГосУслуги: пароль слишком короткий"), Some("password_rejected"));
     }
 
     #[test]
