@@ -65,6 +65,15 @@ const STOP_WORDS: &[&str] = &[
     "это",
     "эта",
     "этот",
+    "эти",
+    // Determiners before a message's subject («Такой номер уже
+    // зарегистрирован»): a text that leaves them out says the same.
+    "такой",
+    "такая",
+    "такое",
+    "такие",
+    "данный",
+    "данная",
     "я",
     "ней",
     "него",
