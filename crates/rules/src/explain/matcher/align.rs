@@ -413,10 +413,12 @@ fn update(
         }
     }
     let counts = |s: Option<&State>| s.map_or(0, |s| s.non_stop).saturating_add(u8::from(class != Class::Stop));
-    // Start a new alignment here: the words before `j` count as skipped (an
-    // anchor may not be).
+    // Start a new alignment here: the words before `j` count as left out,
+    // at the share the coverage counts them (an anchor may not be): a
+    // stop word a few words before («… в личном кабинете? дневник пишет
+    // необходимо согласие») is no better start than the meaningful one.
     let mut candidate = (model.anchors_before(j) == 0).then(|| State {
-        objective: gain - model.prefix(j),
+        objective: gain - LEFT_OUT_DISCOUNT * model.prefix(j),
         matched: gain,
         last: i,
         non_stop: counts(None),
