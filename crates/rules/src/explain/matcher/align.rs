@@ -208,17 +208,28 @@ fn negates(hits: &[Hit]) -> bool {
 /// («ЯКласс», «СберКидс»), or a site's name («Учи.ру», «Налог.ру»: a dot,
 /// then a top-level domain that ends the token).
 fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let token: Vec<char> = text.get(span.clone()).unwrap_or("").chars().collect();
-    let lower_after = |i: usize| token.get(i + 1..).is_some_and(|r| !r.is_empty() && r.iter().all(|c| c.is_lowercase()));
+    let token = text.get(span.clone()).unwrap_or("");
     // After a small letter («СберКидс»), or second after a capital in a
     // word of five letters or more whose rest is small («ЯКласс»; a
     // shift held too long, «НЕт», is shorter or a catalog word).
-    let camel = token.iter().enumerate().skip(1).any(|(i, c)| {
-        let prev = token.get(i.saturating_sub(1)).copied().unwrap_or(' ');
-        c.is_uppercase()
-            && token.get(i + 1).is_some_and(|n| n.is_lowercase())
-            && (prev.is_lowercase() || (i == 1 && prev.is_uppercase() && token.len() >= 5 && lower_after(i)))
-    });
+    let mut camel = false;
+    let (mut before, mut prev, mut count, mut upper_tail) = (None::<char>, None::<char>, 0usize, false);
+    for c in token.chars() {
+        if let (Some(p), true) = (prev, c.is_lowercase()) {
+            if p.is_uppercase() && before.is_some_and(char::is_lowercase) {
+                camel = true;
+            }
+        }
+        if count >= 2 && c.is_uppercase() {
+            upper_tail = true;
+        }
+        before = prev;
+        prev = Some(c);
+        count += 1;
+    }
+    let mut chars = token.chars();
+    let second_capital = matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase());
+    camel |= second_capital && count >= 5 && !upper_tail;
     let rest = text.get(span.end..).unwrap_or("");
     let site = ["ру", "рф", "ru", "com", "net", "org", "su"].iter().any(|tld| {
         rest.strip_prefix('.')
