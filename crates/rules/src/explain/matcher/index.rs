@@ -74,6 +74,9 @@ const STOP_WORDS: &[&str] = &[
     "такие",
     "данный",
     "данная",
+    // A question word opening a quote («Почему нет кнопки…»): people
+    // tell the message without it.
+    "почему",
     "я",
     "ней",
     "него",
