@@ -33,6 +33,10 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
     model.prefix(usize::from(first_j))
 }
 
+/// A subject named this many words after a `via` word («через портал
+/// госуслуги») is the way in, not a subject of the message.
+const VIA_WINDOW: usize = 2;
+
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
 
@@ -265,6 +269,8 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     // Whether the word fed last was «не».
     let mut after_not = false;
     let mut prev_cyrillic = false;
+    // Where a `via` word («через») was last named.
+    let mut via_before: Option<usize> = None;
     let mut pos = 0usize;
     let mut input = words(text);
     let mut next = input.next();
@@ -297,6 +303,25 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         // another service.
         if !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty() && brand_shaped(text, &span) {
             named.foreign = true;
+        }
+        // «Войти через портал госуслуги», «входите через Госуслуги.»: a
+        // button's label or an instruction of its own, ending its line or
+        // sentence, names the way into the diary, not the site a message
+        // is from («не может войти через госуслуги, пишет неверный
+        // пароль» is Gosuslugi's form).
+        let ends_sentence = || {
+            let rest = text.get(span.end..).unwrap_or("").trim_start_matches([' ', '\t', '»', '"', '\u{a0}']);
+            rest.is_empty() || rest.starts_with(['.', '!', '?', '\n', '\r'])
+        };
+        if let Some(v) = via_before.filter(|v| pos - v <= VIA_WINDOW && named.own & !index.via != 0 && ends_sentence()) {
+            named.own &= index.via;
+            // The words between («через портал госуслуги») too.
+            for (_, s) in subjects.iter_mut().rev().take_while(|(p, _)| *p > v) {
+                s.own &= index.via;
+            }
+        }
+        if named.own & index.via != 0 {
+            via_before = Some(pos);
         }
         if named.any() {
             subjects.push((pos, named));

@@ -222,6 +222,9 @@ pub(super) struct Index {
     /// The bit of the `hedge` subject: a cause named after it is only
     /// guessed at.
     pub(super) hedge: u32,
+    /// The bit of the `via` subject: what is named right after it is the
+    /// way in, not a subject of the message.
+    pub(super) via: u32,
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning; and which messages they speak of.
     pub(super) resolved: Vec<(Phrase, Reach)>,
@@ -517,6 +520,7 @@ fn build(catalog: &Catalog) -> Index {
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
     let hedge = mask(&["hedge"]);
+    let via = mask(&["via"]);
     let entry_causes = catalog
         .entry
         .iter()
@@ -573,6 +577,7 @@ fn build(catalog: &Catalog) -> Index {
         entry_others,
         entry_inside,
         hedge,
+        via,
         entry_causes,
         resolved,
         resolved_now,

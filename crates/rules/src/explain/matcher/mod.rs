@@ -590,6 +590,15 @@ mod tests {
     }
 
     #[test]
+    fn gosuslugi_as_the_way_in_is_no_other_site() {
+        let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
+        // The diary's login page: its «Войти через Госуслуги» button.
+        assert_eq!(id("Неверный логин или пароль\nВойти через портал госуслуги\nЗабыли пароль?"), Some("diary_login_disabled"));
+        // Gosuslugi's own form, reached through it: not the diary's login.
+        assert_ne!(id("Пытаюсь войти через госуслуги, пишет неверный логин или пароль"), Some("diary_login_disabled"));
+    }
+
+    #[test]
     fn another_message_takes_only_its_own_words() {
         let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
         assert_eq!(id("Проверка данных завершена"), None);
