@@ -34,6 +34,8 @@ struct ErrorsFile {
 struct Subject {
     id: Text,
     words: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     source: Sources,
 }
 
@@ -96,6 +98,8 @@ struct Entry {
     others: Vec<String>,
     #[serde(default)]
     inside: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
     #[serde(default)]
     over: Vec<String>,
     side: Side,
@@ -206,14 +210,14 @@ pub fn generate(file: &str, raw: &str) -> String {
         if let Some(p) = e.over.iter().find(|p| !(1..=3).contains(&p.split_whitespace().count())) {
             panic!("{file}: entry[{i}].over: {p:?}: one to three words");
         }
-        for s in e.subjects.iter().chain(&e.others).chain(&e.inside) {
+        for s in e.subjects.iter().chain(&e.others).chain(&e.inside).chain(&e.after) {
             if !data.subject.iter().any(|x| x.id.0 == *s) {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
             }
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), over: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), after: List(&{:?}), over: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
@@ -224,6 +228,7 @@ pub fn generate(file: &str, raw: &str) -> String {
             e.subjects,
             e.others,
             e.inside,
+            e.after,
             e.over,
             e.side,
         );
@@ -284,12 +289,22 @@ pub fn generate(file: &str, raw: &str) -> String {
             writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
     }
     code.push_str("    ]),\n    subject: List(&[\n");
-    for x in &data.subject {
-        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+    for (i, x) in data.subject.iter().enumerate() {
+        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
+            panic!("{file}: subject[{i}].unless: no [[subject]] {s:?}");
+        }
+        let _ = writeln!(
+            code,
+            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
+            lit(&x.id),
+            x.words,
+            x.unless
+        );
     }
     code.push_str("    ]),\n    foreign: List(&[\n");
     for x in &data.foreign {
-        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+        let _ =
+            writeln!(code, "        Subject {{ id: {}, words: List(&{:?}), unless: List(&[]) }},", lit(&x.id), x.words);
     }
     code.push_str("    ]),\n    synonym: List(&[\n");
     for (i, x) in data.synonym.iter().enumerate() {

@@ -115,6 +115,10 @@ pub struct Entry {
     /// расписание не найдено» is about the timetable, though the diary is
     /// named right there.
     pub inside: List<&'static str>,
+    /// Ids of [`Subject`]s that veto this entry when named in the few
+    /// words right after its match: «необходимо согласие одного из
+    /// родителей» is the parents' consent, not the reader's own.
+    pub after: List<&'static str>,
     /// Phrases (one to three words) that say this entry's status is over
     /// («проверка данных прошла»): a match right next to one is vetoed,
     /// and no other entry's.
@@ -159,6 +163,10 @@ pub struct Subject {
     pub id: &'static str,
     /// The words that name it.
     pub words: List<&'static str>,
+    /// Ids of subjects after which, within a few words, a word of this
+    /// one does not name it: «ребёнок в электронном журнале не найден» is
+    /// the child not found, not something else in the diary.
+    pub unless: List<&'static str>,
 }
 
 /// Everyday words for catalog words: any of `words` stands for `means`

@@ -181,8 +181,9 @@ fn is_word_char(c: char) -> bool {
 
 /// The punctuation keys of Russian letters on the English layout (`;` is
 /// «ж», `[` «х», `]` «ъ», `,` «б», `.` «ю», `` ` `` «ё», `'` «э»): kept
-/// inside a Latin word when a Latin letter follows (`'` only at its start,
-/// as an English apostrophe is inside words).
+/// inside a Latin word when a Latin letter follows, maybe after more of
+/// them (`'` at its start, or inside before three letters or more: an
+/// English apostrophe has fewer after it).
 fn is_layout_punct(c: char) -> bool {
     matches!(c, ';' | '[' | ']' | ',' | '.' | '`')
 }
@@ -314,7 +315,16 @@ impl Iterator for Words<'_> {
         loop {
             let before = self.offset();
             let Some(c) = self.chars.next() else { break };
-            let next_is_latin = || self.chars.clone().next().is_some_and(|n| n.is_ascii_alphabetic());
+            // A Latin letter follows, maybe after more punctuation keys
+            // («ytj,[jlbvj»: «,» and «[» are «б» and «х»).
+            let next_is_latin = || {
+                let mut rest = self.chars.clone().skip_while(|&n| is_layout_punct(n));
+                rest.next().is_some_and(|n| n.is_ascii_alphabetic())
+            };
+            // «'» inside a word is «э» when three Latin letters or more
+            // follow («gj'njve» is «поэтому»); an English contraction
+            // («child's», «we're») has fewer.
+            let e_inside = || self.chars.clone().take_while(|n| n.is_ascii_alphabetic()).take(3).count() == 3;
             let keep = if is_word_char(c) {
                 latin &= c.is_ascii_alphabetic();
                 true
@@ -322,6 +332,7 @@ impl Iterator for Words<'_> {
                 continue;
             } else if (len > 0 && latin && is_layout_punct(c) && next_is_latin())
                 || (len == 0 && c == '\'' && next_is_latin())
+                || (len > 0 && latin && c == '\'' && e_inside())
             {
                 true
             } else if len > 0 || overlong {
@@ -382,6 +393,10 @@ mod tests {
             ("found.", &["found"]),
             ("'ktrnhjyysq", &["ktrnhjyysq"]),
             ("child's", &["child", "s"]),
+            ("we're", &["we", "re"]),
+            // Two punctuation keys in a row, «'» inside a word.
+            ("ytj,[jlbvj", &["ytj"]),
+            ("gj'njve", &["gj"]),
         ];
         for &(input, expect) in cases {
             check(input, expect);

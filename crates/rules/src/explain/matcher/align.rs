@@ -33,6 +33,9 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
     model.prefix(usize::from(first_j))
 }
 
+/// A subject's `unless` subjects reach this many words after them.
+const UNLESS_WINDOW: usize = 3;
+
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
 
@@ -226,8 +229,9 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let mut extra: Vec<Hit> = Vec::new();
     // The previous word and whether it matched a vocabulary word exactly.
     let mut prev: Option<(Word, bool)> = None;
-    // Whether the word fed last was «не».
+    // Whether the word fed last was «не», and whether it came after one.
     let mut after_not = false;
+    let mut prev_negated = false;
     let mut prev_cyrillic = false;
     let mut pos = 0usize;
     let mut input = words(text);
@@ -255,6 +259,17 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         if word.latin_name() && beside_russian && !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty()
         {
             named.foreign = true;
+        }
+        // «Ребёнок в электронном журнале»: the place the child is not
+        // found in, not something else in the diary (`unless`).
+        for &(bit, unless) in &index.subject_unless {
+            if named.own & bit != 0 {
+                let from = pos.saturating_sub(UNLESS_WINDOW);
+                let start = subjects.partition_point(|(p, _)| *p < from);
+                if subjects.get(start..).unwrap_or(&[]).iter().any(|(_, s)| s.own & unless != 0) {
+                    named.own &= !bit;
+                }
+            }
         }
         if named.any() {
             subjects.push((pos, named));
@@ -314,6 +329,9 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         let is_negation = analysis.negation;
         // One word typed as two («днев ник»): this word joined to the one
         // before, when either of them is not a word of the catalog as it is.
+        // The pair keeps the «не» before its first word («не иностранное
+        // а» is not «иностранное»).
+        extra.clear();
         if let Some((p, p_exact)) = prev {
             let joined_len = p.chars().len() + chars.len();
             if joins_on && !(p_exact && exact) && joined_len <= MAX_WORD_CHARS {
@@ -322,13 +340,17 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
                     *slot = *c;
                 }
                 if let Some(joined) = Word::from_normalized(joined.get(..joined_len).unwrap_or(&[])) {
-                    extra.clear();
                     seen.joined(&joined, &mut extra);
-                    merge(&mut matches, &extra);
                 }
             }
         }
+        if prev_negated == negated {
+            merge(&mut matches, &extra);
+        } else if !extra.is_empty() {
+            run.feed(at(pos, prev_negated), &extra);
+        }
         run.feed(at(pos, negated), &matches);
+        prev_negated = negated;
         // «не было подано»: the negation reaches past an auxiliary verb.
         after_not = is_negation || (after_not && AUXILIARIES.iter().any(|a| a.chars().eq(chars.iter().copied())));
         pos += 1;

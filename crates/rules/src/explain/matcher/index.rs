@@ -205,6 +205,11 @@ pub(super) struct Index {
     pub(super) entry_others: Vec<u32>,
     /// Per entry, the bits of the subjects that veto it inside its match.
     pub(super) entry_inside: Vec<u32>,
+    /// Per entry, the bits of the subjects that veto it right after its match.
+    pub(super) entry_after: Vec<u32>,
+    /// Per own subject (by bit), the bits of the subjects after which it is
+    /// not named (`unless`).
+    pub(super) subject_unless: Vec<(u32, u32)>,
     /// Per entry, the entries it comes from (indices; `causes`).
     pub(super) entry_causes: Vec<Vec<usize>>,
     /// Phrases that say a message is gone: their words, each a whole word
@@ -501,6 +506,11 @@ fn build(catalog: &Catalog) -> Index {
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
+    let entry_after = catalog.entry.iter().map(|e| mask(&e.after)).collect();
+    let subject_unless = (catalog.subject.iter().enumerate())
+        .filter(|(_, s)| !s.unless.is_empty())
+        .map(|(i, s)| (1u32 << i.min(31), mask(&s.unless)))
+        .collect();
     let entry_causes = catalog
         .entry
         .iter()
@@ -556,6 +566,8 @@ fn build(catalog: &Catalog) -> Index {
         entry_subjects,
         entry_others,
         entry_inside,
+        entry_after,
+        subject_unless,
         entry_causes,
         resolved,
         resolved_now,

@@ -166,6 +166,11 @@ const OTHER_MARGIN: f32 = 0.1;
 /// A foreign subject (another service) named this many input words before
 /// or after a match speaks about it.
 pub const SUBJECT_WINDOW: usize = 8;
+/// A foreign subject among a text's first this many words (a page's or a
+/// message's heading: «Сбербанк Онлайн», «ВКонтакте:») speaks of all of it.
+pub const HEADER_WORDS: usize = 3;
+/// An entry's `after` subjects veto it this many words after its match.
+const AFTER_WINDOW: usize = 2;
 /// An entry's `over` phrase this many input words before or after a match
 /// speaks of it («проверка данных у свидетельства прошла»).
 const OVER_WINDOW: usize = 3;
@@ -272,10 +277,21 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
         return None;
     }
-    let near = subjects_near(&scores.subjects, &f.span);
+    // «Необходимо согласие одного из родителей»: whose consent it is.
+    let after = index.entry_after.get(model.group).copied().unwrap_or(0);
+    if after != 0 && subjects_within(&scores.subjects, f.span.last + 1, f.span.last + AFTER_WINDOW).own & after != 0 {
+        return None;
+    }
+    let mut near = subjects_near(&scores.subjects, &f.span);
     let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+    let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
+    // A text headed by another service's name («Сбербанк Онлайн / Вход /
+    // …», «ВКонтакте: учётная запись …», «Почта Mail.ru») is that
+    // service's page or message throughout, unless the heading names the
+    // entry's own subject too.
+    let head = subjects_within(&scores.subjects, 0, HEADER_WORDS - 1);
+    near.foreign |= head.foreign && head.own & own == 0;
     if near.foreign || near.own & others != 0 {
-        let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
         if near.own & own == 0 {
             return None;
         }
