@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::index::{index, Class, QuoteModel, Reach, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
-use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
+use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_RELATIVE_CLAUSE_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
 
 /// What each such word costs, in quote-word weight: a message with words
@@ -35,6 +35,13 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
 
 /// A subject's `unless` subjects reach this many words after them.
 const UNLESS_WINDOW: usize = 3;
+
+/// The words that start a relative clause («который», «которая» …): the
+/// clause may stand between two matched words.
+const RELATIVE_PRONOUNS: &[&str] =
+    &["который", "которая", "которое", "которые", "которого", "которую", "которой", "которому", "которым", "которых"];
+/// How many of the latest relative pronouns' positions are kept.
+const RECENT_RELATIVE: usize = 4;
 
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
@@ -113,6 +120,8 @@ struct At {
     polarity: bool,
     /// The text's last word.
     last: bool,
+    /// Where the latest relative pronouns stand (`usize::MAX`: none).
+    relative: [usize; RECENT_RELATIVE],
 }
 
 /// Every quote's best alignment with a text, where the text names subjects,
@@ -233,6 +242,8 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let mut after_not = false;
     let mut prev_negated = false;
     let mut prev_cyrillic = false;
+    let relative_on = passes.has(Pass::Relative);
+    let mut relative = [usize::MAX; RECENT_RELATIVE];
     let mut pos = 0usize;
     let mut input = words(text);
     let mut next = input.next();
@@ -292,6 +303,12 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             now.push(pos);
         }
         prev_cyrillic = word.cyrillic();
+        if relative_on && RELATIVE_PRONOUNS.iter().any(|r| r.chars().eq(chars.iter().copied())) {
+            relative.rotate_right(1);
+            if let Some(latest) = relative.first_mut() {
+                *latest = pos;
+            }
+        }
         let at = |pos: usize, negated: bool| At {
             pos,
             start: span.start,
@@ -299,6 +316,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             negated,
             polarity: negation_on,
             last,
+            relative,
         };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
@@ -424,11 +442,18 @@ fn update(
             continue;
         }
         let Some(Some(s)) = states.get(model.offset + jp) else { continue };
-        if s.last >= i || i - s.last > MAX_EXTRA_INPUT_WORDS + 1 {
+        if s.last >= i {
+            continue;
+        }
+        // «Дневник, который …, не найден»: a relative clause right after
+        // the matched word counts as one extra word.
+        let gap = i - s.last - 1;
+        let clause = gap > MAX_EXTRA_INPUT_WORDS && at.relative.contains(&(s.last + 1));
+        if gap > MAX_EXTRA_INPUT_WORDS && !(clause && gap <= MAX_RELATIVE_CLAUSE_WORDS) {
             continue;
         }
         let skipped = model.prefix(j) - model.prefix(jp + 1);
-        let between = (i - s.last - 1) as u16;
+        let between = if clause { 1 } else { gap as u16 };
         let objective = s.objective + gain - skipped - EXTRA_WORD_COST * f32::from(between);
         if candidate.is_none_or(|c| objective > c.objective) {
             let extra = s.extra.saturating_add(between);

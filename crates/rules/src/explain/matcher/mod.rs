@@ -128,6 +128,9 @@ closed_set!(
         /// A negated distinguishing word («не найден» in a success
         /// message) vetoes a match.
         Negation => "negation",
+        /// A relative clause between a message's subject and its predicate
+        /// («Код привязки, который пришёл родителю, истёк») is read past.
+        Relative => "relative",
     }
 );
 
@@ -154,6 +157,9 @@ impl Passes {
 pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
 /// How many extra input words may stand between two matched words.
 pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
+/// How many words a relative clause right after a matched word («…,
+/// который …,») may have, read past as one extra word.
+pub const MAX_RELATIVE_CLAUSE_WORDS: usize = 12;
 /// The lowest confidence reported as a match.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 /// Competing groups closer than this lower the winner's confidence.
