@@ -76,6 +76,8 @@ struct Resolved {
     phrases: Vec<String>,
     changed: Vec<String>,
     now: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
     source: Sources,
 }
 
@@ -332,6 +334,10 @@ pub fn generate(file: &str, raw: &str) -> String {
     let _ = writeln!(code, "    resolved: List(&{:?}),", data.resolved.phrases);
     let _ = writeln!(code, "    resolved_changed: List(&{:?}),", data.resolved.changed);
     let _ = writeln!(code, "    resolved_now: List(&{:?}),", data.resolved.now);
+    if let Some(w) = data.resolved.absent.iter().find(|w| w.split_whitespace().count() != 1 || w.contains('*')) {
+        panic!("{file}: resolved.absent: {w:?} must be one whole word");
+    }
+    let _ = writeln!(code, "    resolved_absent: List(&{:?}),", data.resolved.absent);
     code.push_str("};\n");
     code
 }

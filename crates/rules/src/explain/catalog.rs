@@ -247,6 +247,10 @@ pub struct Catalog {
     /// phrase before one of them does not reach a match after it («раньше
     /// было «Дневник не найден», а теперь…»).
     pub resolved_now: List<&'static str>,
+    /// Words that name a message as a thing shown («ошибки», «надписи»):
+    /// a message between one of them and «нет» («Ошибки «Дневник не
+    /// найден» нет») is said not to be shown.
+    pub resolved_absent: List<&'static str>,
 }
 
 impl Catalog {

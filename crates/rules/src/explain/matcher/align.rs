@@ -136,6 +136,11 @@ pub(super) struct Scores {
     pub(super) resolved: Vec<(usize, Reach)>,
     /// Input positions of the words that start what the text says now.
     pub(super) now: Vec<usize>,
+    /// Input positions of «не», of words that name a message as a thing
+    /// shown («ошибки»), and of «нет», in order.
+    pub(super) nots: Vec<usize>,
+    pub(super) nouns: Vec<usize>,
+    pub(super) nos: Vec<usize>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -228,6 +233,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let mut subjects: Vec<(usize, Subjects)> = Vec::new();
     let mut resolved: Vec<(usize, Reach)> = Vec::new();
     let mut now: Vec<usize> = Vec::new();
+    let (mut nots, mut nouns, mut nos): (Vec<usize>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
     // The last four words as read, each with its Latin-typed readings
     // (oldest first), for the phrases that say a message is gone.
     let mut recent: Vec<Vec<Vec<char>>> = Vec::with_capacity(5);
@@ -302,6 +308,17 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         if analysis.starts_now {
             now.push(pos);
         }
+        if negation_on {
+            if analysis.negation {
+                nots.push(pos);
+            }
+            if analysis.names_message {
+                nouns.push(pos);
+            }
+            if analysis.no {
+                nos.push(pos);
+            }
+        }
         prev_cyrillic = word.cyrillic();
         if relative_on && RELATIVE_PRONOUNS.iter().any(|r| r.chars().eq(chars.iter().copied())) {
             relative.rotate_right(1);
@@ -374,7 +391,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         pos += 1;
         prev = Some((word, exact));
     }
-    Scores { found: run.found, loose: run.loose, subjects, resolved, now }
+    Scores { found: run.found, loose: run.loose, subjects, resolved, now, nots, nouns, nos }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {

@@ -217,6 +217,8 @@ pub(super) struct Index {
     pub(super) resolved: Vec<(Phrase, Reach)>,
     /// Words that start what the text says now (`now`).
     pub(super) resolved_now: Sorted<()>,
+    /// Words that name a message as a thing shown (`absent`).
+    pub(super) resolved_absent: Sorted<()>,
     /// The phrases' last words (whole, and beginnings): a cheap first test.
     pub(super) resolved_last: Sorted<()>,
     pub(super) resolved_last_prefixes: Vec<Vec<char>>,
@@ -232,6 +234,11 @@ impl Index {
     /// Whether `word` starts what the text says now («теперь»).
     pub(super) fn starts_now(&self, word: &[char]) -> bool {
         self.resolved_now.contains(word)
+    }
+
+    /// Whether `word` names a message as a thing shown («ошибки»).
+    pub(super) fn names_message(&self, word: &[char]) -> bool {
+        self.resolved_absent.contains(word)
     }
 
     /// What each of the `resolved` phrases that ends with the last of
@@ -539,6 +546,10 @@ fn build(catalog: &Catalog) -> Index {
     for w in catalog.resolved_now.iter() {
         resolved_now.entry(normalized(w).concat());
     }
+    let mut resolved_absent: Sorted<()> = Sorted::default();
+    for w in catalog.resolved_absent.iter() {
+        resolved_absent.entry(normalized(w).concat());
+    }
     let mut resolved_last: Sorted<()> = Sorted::default();
     let mut resolved_last_prefixes: Vec<Vec<char>> = Vec::new();
     for (word, prefix) in resolved.iter().filter_map(|(p, _)| p.last()) {
@@ -571,6 +582,7 @@ fn build(catalog: &Catalog) -> Index {
         entry_causes,
         resolved,
         resolved_now,
+        resolved_absent,
         resolved_last,
         resolved_last_prefixes,
     }

@@ -183,6 +183,10 @@ pub(super) struct Analysis {
     pub(super) ends_resolved: bool,
     /// The word starts what the text says now (`[resolved] now`).
     pub(super) starts_now: bool,
+    /// The word names a message as a thing shown (`[resolved] absent`).
+    pub(super) names_message: bool,
+    /// «нет».
+    pub(super) no: bool,
     /// The word read through the layout, transliteration or look-alike
     /// letters (a Latin-typed word; for the phrases of `[resolved]`).
     pub(super) readings: Vec<Vec<char>>,
@@ -274,6 +278,8 @@ impl Analysis {
         }
         a.ends_resolved = keys.iter().any(|k| index.ends_resolved(k));
         a.starts_now = keys.iter().any(|k| index.starts_now(k));
+        a.names_message = keys.iter().any(|k| index.names_message(k));
+        a.no = keys.iter().any(|k| k.as_slice() == ['н', 'е', 'т']);
         a.readings = keys.get(1..).unwrap_or_default().to_vec();
         // «mail.ru» names a service by its whole token.
         let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();

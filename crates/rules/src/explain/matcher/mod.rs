@@ -266,6 +266,24 @@ fn resolved_near(scores: &Scores, span: &Span, group: usize) -> bool {
     })
 }
 
+/// Whether the text says a message is not there: «не» twice in a row, the
+/// second in the message («СНИЛС уже не «Не найден в СФР»»), or the
+/// message between a word naming it as a thing shown and «нет» («Ошибки
+/// «Дневник не найден» нет»).
+fn denied(scores: &Scores, span: &Span) -> bool {
+    let at = |list: &[usize], p: usize| list.binary_search(&p).is_ok();
+    let before = span.first.checked_sub(1);
+    // «не не»: two in a row, the second inside the match (the alignment
+    // may take either of them, or read the first as an extra word).
+    let from = scores.nots.partition_point(|p| *p + 1 < span.first);
+    let nots = scores.nots.get(from..).unwrap_or(&[]);
+    let twice = nots.windows(2).take_while(|w| w.first().is_some_and(|p| *p < span.last)).any(|w| match w {
+        [a, b] => a + 1 == *b,
+        _ => false,
+    });
+    twice || before.is_some_and(|b| at(&scores.nouns, b) && at(&scores.nos, span.last + 1))
+}
+
 /// Whether a quote's match stands, and at what share of its confidence
 /// (`None`: the text says the message is gone, or it is about something
 /// else).
@@ -273,7 +291,7 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     let index = index();
     // «Раньше писало «Дневник не найден», а сейчас всё открылось»: a
     // message said to be gone is not one to explain.
-    if resolved_near(scores, &f.span, model.group) {
+    if resolved_near(scores, &f.span, model.group) || denied(scores, &f.span) {
         return None;
     }
     if !subjects_on {
