@@ -46,6 +46,8 @@ struct Subject {
 struct Foreign {
     id: Text,
     words: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     source: Sources,
 }
 
@@ -304,9 +306,17 @@ pub fn generate(file: &str, raw: &str) -> String {
         );
     }
     code.push_str("    ]),\n    foreign: List(&[\n");
-    for x in &data.foreign {
-        let _ =
-            writeln!(code, "        Subject {{ id: {}, words: List(&{:?}), unless: List(&[]) }},", lit(&x.id), x.words);
+    for (i, x) in data.foreign.iter().enumerate() {
+        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
+            panic!("{file}: foreign[{i}].unless: no [[subject]] {s:?}");
+        }
+        let _ = writeln!(
+            code,
+            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
+            lit(&x.id),
+            x.words,
+            x.unless
+        );
     }
     code.push_str("    ]),\n    synonym: List(&[\n");
     for (i, x) in data.synonym.iter().enumerate() {

@@ -56,8 +56,9 @@ impl Word {
         self.chars.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
-    /// Written in Latin letters only, with a capital first letter: maybe a
-    /// name («Telegram», «Lamoda»).
+    /// Written in Latin letters only, with a capital first letter, and not
+    /// all in capitals that look Cyrillic («CTATYC»): maybe a name
+    /// («Telegram», «Lamoda»).
     pub fn latin_name(&self) -> bool {
         self.latin_name
     }
@@ -257,9 +258,13 @@ fn finish(raw: &[char], overlong: bool) -> Word {
     }
     let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
     word.cyrillic = cyrillic;
+    // Capitals that all look like Cyrillic ones («CTATYC») are a Russian
+    // word in look-alikes, not a name.
+    let lookalike_caps = raw.iter().all(|c| c.is_ascii_uppercase() && latin_lookalike_to_cyrillic(*c).is_some());
     word.latin_name = raw.len() >= 2
         && raw.first().is_some_and(|c| c.is_ascii_uppercase())
-        && raw.iter().all(|c| c.is_ascii_alphabetic());
+        && raw.iter().all(|c| c.is_ascii_alphabetic())
+        && !lookalike_caps;
     for (slot, &c) in word.chars.iter_mut().zip(raw) {
         let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
         *slot = fold_case(c);

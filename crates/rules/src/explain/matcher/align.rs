@@ -288,6 +288,14 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
                 }
             }
         }
+        // «Сим-карта»: a word right after one of a foreign subject's
+        // `unless` subjects names no foreign one.
+        if named.foreign && named.unless != 0 {
+            let before = subjects.last().filter(|(p, _)| *p + 1 == pos);
+            if before.is_some_and(|(_, s)| s.own & named.unless != 0) {
+                named.foreign = false;
+            }
+        }
         if named.any() {
             subjects.push((pos, named));
         }

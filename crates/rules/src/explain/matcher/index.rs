@@ -300,12 +300,16 @@ impl<V: Default> Sorted<V> {
 pub(super) struct Subjects {
     pub(super) own: u32,
     pub(super) foreign: bool,
+    /// Own subjects right after which the word names no foreign one
+    /// (a foreign subject's `unless`: «сим-карта» is no bank card).
+    pub(super) unless: u32,
 }
 
 impl Subjects {
     pub(super) fn add(&mut self, other: Subjects) {
         self.own |= other.own;
         self.foreign |= other.foreign;
+        self.unless |= other.unless;
     }
     pub(super) fn any(self) -> bool {
         self.own != 0 || self.foreign
@@ -485,8 +489,13 @@ fn build(catalog: &Catalog) -> Index {
     let mut subject_words: Sorted<Subjects> = Sorted::default();
     let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
     let mut subject_infixes: Vec<(Vec<char>, Subjects)> = Vec::new();
-    let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
-    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true }));
+    let mask = |ids: &[&str]| {
+        ids.iter()
+            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
+    };
+    let own = (catalog.subject.iter().enumerate())
+        .map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false, unless: 0 }));
+    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true, unless: mask(&s.unless) }));
     for (subject, bits) in own.chain(foreign) {
         for w in &subject.words {
             let (stem, is_prefix) = match w.strip_suffix('*') {
@@ -506,10 +515,6 @@ fn build(catalog: &Catalog) -> Index {
             }
         }
     }
-    let mask = |ids: &[&str]| {
-        ids.iter()
-            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
-    };
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
