@@ -105,6 +105,8 @@ struct Entry {
     #[serde(default)]
     after: Vec<String>,
     #[serde(default)]
+    tight: bool,
+    #[serde(default)]
     over: Vec<String>,
     side: Side,
     quote: Vec<Quote>,
@@ -221,7 +223,7 @@ pub fn generate(file: &str, raw: &str) -> String {
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), after: List(&{:?}), over: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), after: List(&{:?}), tight: {}, over: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
@@ -233,6 +235,7 @@ pub fn generate(file: &str, raw: &str) -> String {
             e.others,
             e.inside,
             e.after,
+            e.tight,
             e.over,
             e.side,
         );

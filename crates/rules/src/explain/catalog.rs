@@ -119,6 +119,11 @@ pub struct Entry {
     /// words right after its match: «необходимо согласие одного из
     /// родителей» is the parents' consent, not the reader's own.
     pub after: List<&'static str>,
+    /// Its messages are short and generic («Заявление подано»): a match
+    /// may have at most one extra word inside it, and its words may not
+    /// be spread in another order, since what stands between them names
+    /// what the message is about («Заявление в вуз подано»).
+    pub tight: bool,
     /// Phrases (one to three words) that say this entry's status is over
     /// («проверка данных прошла»): a match right next to one is vetoed,
     /// and no other entry's.

@@ -50,6 +50,8 @@ const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "б
 /// another order («Логин или пароль неверный»), all within a window of the
 /// quote's length plus [`BAG_SLACK`] input words.
 const BAG_MAX_WORDS: usize = 8;
+/// Extra input words a `tight` entry's match may have between two words.
+const TIGHT_EXTRA_WORDS: usize = 1;
 const BAG_SLACK: usize = 2;
 /// Such a match must cover this share of the whole quote's weight…
 const BAG_MIN_COVERAGE: f32 = 0.85;
@@ -473,8 +475,9 @@ fn update(
         // «Дневник, который …, не найден»: a relative clause right after
         // the matched word counts as one extra word.
         let gap = i - s.last - 1;
-        let clause = gap > MAX_EXTRA_INPUT_WORDS && at.relative.contains(&(s.last + 1));
-        if gap > MAX_EXTRA_INPUT_WORDS && !(clause && gap <= MAX_RELATIVE_CLAUSE_WORDS) {
+        let max_extra = if model.tight { TIGHT_EXTRA_WORDS } else { MAX_EXTRA_INPUT_WORDS };
+        let clause = gap > max_extra && at.relative.contains(&(s.last + 1));
+        if gap > max_extra && !(clause && gap <= MAX_RELATIVE_CLAUSE_WORDS) {
             continue;
         }
         let skipped = model.prefix(j) - model.prefix(jp + 1);
@@ -539,7 +542,7 @@ fn update(
 /// window ending at the current word.
 fn bag_score(model: &QuoteModel, at: At, bag: &[Option<Seen1>], found: &mut Option<Found>, loose: &mut f32) {
     let n = model.classes.len();
-    let window = n + BAG_SLACK;
+    let window = n + if model.tight { 0 } else { BAG_SLACK };
     let (mut matched, mut anchors, mut non_stop) = (0.0f32, 0u16, 0u8);
     let mut span = Span { first: at.pos, last: at.pos, start: at.start, end: at.end };
     for j in 0..n {

@@ -155,6 +155,8 @@ pub(super) struct QuoteModel {
     pub(super) negated: Vec<bool>,
     /// Index of this quote's first state in the state table.
     pub(super) offset: usize,
+    /// Its entry is `tight`.
+    pub(super) tight: bool,
 }
 
 impl QuoteModel {
@@ -453,6 +455,7 @@ fn build(catalog: &Catalog) -> Index {
             anchors_before,
             negated,
             offset,
+            tight: catalog.entry.get(raw.group).is_some_and(|e| e.tight),
         });
         offset += raw.words.len();
     }
