@@ -36,10 +36,6 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
 /// A subject's `unless` subjects reach this many words after them.
 const UNLESS_WINDOW: usize = 3;
 
-/// The words that start a relative clause («который», «которая» …): the
-/// clause may stand between two matched words.
-const RELATIVE_PRONOUNS: &[&str] =
-    &["который", "которая", "которое", "которые", "которого", "которую", "которой", "которому", "которым", "которых"];
 /// How many of the latest relative pronouns' positions are kept.
 const RECENT_RELATIVE: usize = 4;
 
@@ -330,7 +326,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             }
         }
         prev_cyrillic = word.cyrillic();
-        if relative_on && RELATIVE_PRONOUNS.iter().any(|r| r.chars().eq(chars.iter().copied())) {
+        if relative_on && analysis.relative {
             relative.rotate_right(1);
             if let Some(latest) = relative.first_mut() {
                 *latest = pos;
