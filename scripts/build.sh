@@ -64,13 +64,15 @@ bind "$out/diary_help_widget.wasm" "$pkg"/widget diary_help
 mv "$pkg"/widget.sections.tmp/diary_help_sections.js "$pkg"/widget.sections.tmp/diary_help_sections.d.ts \
   "$pkg"/widget.sections.tmp/diary_help_sections_bg.wasm "$pkg"/widget.tmp/
 rm -rf "$pkg"/widget.sections.tmp
-cp web/diary-help.css web/diary-login-help.js "$pkg"/widget.tmp/
+cp web/diary-login-help.js "$pkg"/widget.tmp/
+# The stylesheet without its comments and spare whitespace (4.5 -> 3.1 KB gz).
+node scripts/minify-css.mjs web/diary-help.css "$pkg"/widget.tmp/diary-help.css
 scripts/minify.sh "$pkg"/widget.tmp/diary-login-help.js
 # The element's stylesheet as a module (its text as the default export): the
 # element builds a constructable stylesheet from it, so no bundler CSS rule
 # or style-src policy can get between the element and its styles.
 node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],"// Generated from web/diary-help.css by scripts/build.sh.\nexport default "+JSON.stringify(fs.readFileSync(process.argv[1],"utf8"))+";\n")' \
-  web/diary-help.css "$pkg"/widget.tmp/diary-help-css.js
+  "$pkg"/widget.tmp/diary-help.css "$pkg"/widget.tmp/diary-help-css.js
 # English, loaded on demand (loadLanguage / setLang): each module's own
 # language file, for exactly the texts compiled into it.
 cp "$rules_texts/texts.en.bin" "$pkg"/rules.tmp/diary-texts.en.bin
@@ -99,7 +101,7 @@ examples=()
 if [ "$pkg" = pkg ]; then examples=(docs/examples/first-screen.html docs/examples/first-screen-element.html); fi
 node scripts/first-screen-html.mjs "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp "${examples[@]}"
 # The rules of diary-help.css that pasted copy uses, for the host's <head>
-# (its first paint waits on 1.9 KB of CSS, not the whole sheet).
+# (its first paint waits on 1.8 KB of CSS, not the whole sheet's 3.0).
 node scripts/first-screen-css.mjs web/diary-help.css "$pkg"/widget.tmp/diary-help-first.css "$pkg"/widget.tmp/first-screen.*.html
 scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 

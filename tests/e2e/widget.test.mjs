@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { setUp, tearDown, openPage, foreignRequests, ARTIFACTS } from "./helpers.mjs";
 
 let env;
@@ -87,6 +88,43 @@ async function fillSection(page, id) {
     await page.waitForSelector(".dh-differences li");
   }
 }
+
+test("the shipped diary-help.css (minified by the build) styles every section exactly as its source", async () => {
+  const source = readFileSync(new URL("../../web/diary-help.css", import.meta.url), "utf8");
+  const seen = [];
+  for (const shipped of [true, false]) {
+    const { page, context } = await openPage(env, "index.html?region=kuzbass", {
+      viewport: { width: 360, height: 640 },
+      prepare: shipped ? undefined : (p) => p.route("**/pkg/widget/diary-help.css", (r) => r.fulfill({ contentType: "text/css", body: source })),
+    });
+    try {
+      await ready(page);
+      const styles = [];
+      for (const [id] of SECTIONS) {
+        await page.click(`#dh-section-${id}`);
+        await page.locator(`#dh-section-${id}-panel`).waitFor();
+        // As fillSection, without the generator (its random words would change the sizes).
+        if (id === "password") await page.locator("#dh-pw").pressSequentially("Пароль 1");
+        else await fillSection(page, id);
+        styles.push(await page.evaluate(() => [...document.querySelectorAll(".dh-panel, .dh-panel *")].flatMap((el, i) =>
+          [null, "::before", "::after", "::marker"].flatMap((pseudo) => {
+            const cs = getComputedStyle(el, pseudo);
+            if (pseudo && cs.content === "none") return [];
+            return [...cs].map((p) => `${i} ${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ""} ${p}: ${cs.getPropertyValue(p)}`).sort();
+          }))));
+      }
+      seen.push(styles);
+    } finally {
+      await context.close();
+    }
+  }
+  const [shipped, source_] = seen;
+  for (let s = 0; s < SECTIONS.length; s++) {
+    const differ = source_[s].filter((line, i) => shipped[s][i] !== line).slice(0, 10);
+    assert.deepEqual(differ, [], `${SECTIONS[s][0]}: styled otherwise by the shipped sheet`);
+    assert.equal(shipped[s].length, source_[s].length, SECTIONS[s][0]);
+  }
+});
 
 test("a parent of a 10-year-old reaches «Создать» with the reasons it is missing", async () => {
   const { page, context, log } = await openPage(env, "index.html?region=kuzbass");

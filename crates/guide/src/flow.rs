@@ -13,7 +13,7 @@
 
 use crate::plan::t;
 use crate::{age_in, clock, start_input};
-use diary_help_widget::Role as Reader;
+use diary_rules::Reader;
 use diary_rules::age::AgeGroup;
 use diary_rules::eligibility::questions::{decides_next, questions, Question};
 use diary_rules::eligibility::region::embedded_all;

@@ -20,7 +20,7 @@ pub mod flow;
 pub mod plan;
 pub mod svg;
 
-use diary_help_widget::Role as Reader;
+use diary_rules::Reader;
 use diary_rules::age::{AgeGroup, MAX_AGE_YEARS};
 use diary_rules::eligibility::questions::{Question, YOUNGEST_PUPIL_YEARS};
 use diary_rules::eligibility::region::{embedded_all, RegionProfile};
@@ -57,7 +57,7 @@ pub fn start_input(region: &RegionProfile, reader: Reader, years: u32) -> Situat
     let today = clock().date();
     let birth = today.with_year(today.year() - years as i32).unwrap_or(today);
     let mut input = SituationInput {
-        role: Some(reader.engine_id().to_owned()),
+        role: Some(reader.role().id().to_owned()),
         birth_date: Some(birth.format("%Y-%m-%d").to_string()),
         region: Some(RegionArg::Id(region.id.clone())),
         ..SituationInput::default()
@@ -418,7 +418,7 @@ pub fn outcome_text(a: &Assessment, s: &Situation, reader: Reader, lang: Lang) -
 /// the student, a guardian or a parent.
 pub fn reader_of(input: &SituationInput) -> Reader {
     match (input.role.as_deref(), input.representative.as_deref()) {
-        (Some(r), _) if r == Reader::Student.engine_id() => Reader::Student,
+        (Some(r), _) if r == Reader::Student.role().id() => Reader::Student,
         (_, Some(g)) if g == Representative::Guardian.id() => Reader::Guardian,
         _ => Reader::Parent,
     }

@@ -6,7 +6,7 @@
 //! `plan_text` do.
 
 use crate::doc::{h, p, ul, Block, Inline};
-use diary_help_widget::Role as Reader;
+use diary_rules::Reader;
 use diary_rules::eligibility::create_button::{max_age, Condition};
 use diary_rules::eligibility::{Assessment, LinkLabel, NoteId, Path, Situation, Step, StepId, StepState};
 use diary_rules::texts::{self, fill};

@@ -494,6 +494,13 @@ impl ToJs for diary_rules::Lang {
 }
 
 /// `None` is `null`; fields that are left out when `None` use [`skip_none`].
+/// Who reads the help, as its id (the panel's `role`).
+impl ToJs for diary_rules::Reader {
+    fn to_js(&self) -> JsValue {
+        static_str(self.id())
+    }
+}
+
 impl<T: ToJs> ToJs for Option<T> {
     fn to_js(&self) -> JsValue {
         self.as_ref().map_or(JsValue::NULL, ToJs::to_js)

@@ -34,6 +34,8 @@ struct ErrorsFile {
 struct Subject {
     id: Text,
     words: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     source: Sources,
 }
 
@@ -44,6 +46,8 @@ struct Subject {
 struct Foreign {
     id: Text,
     words: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
     source: Sources,
 }
 
@@ -74,6 +78,8 @@ struct Resolved {
     phrases: Vec<String>,
     changed: Vec<String>,
     now: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
     source: Sources,
 }
 
@@ -96,6 +102,10 @@ struct Entry {
     others: Vec<String>,
     #[serde(default)]
     inside: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    tight: bool,
     #[serde(default)]
     over: Vec<String>,
     side: Side,
@@ -206,14 +216,14 @@ pub fn generate(file: &str, raw: &str) -> String {
         if let Some(p) = e.over.iter().find(|p| !(1..=3).contains(&p.split_whitespace().count())) {
             panic!("{file}: entry[{i}].over: {p:?}: one to three words");
         }
-        for s in e.subjects.iter().chain(&e.others).chain(&e.inside) {
+        for s in e.subjects.iter().chain(&e.others).chain(&e.inside).chain(&e.after) {
             if !data.subject.iter().any(|x| x.id.0 == *s) {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
             }
         }
         let _ = writeln!(
             code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), over: List(&{:?}), side: Side::{:?},",
+            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), after: List(&{:?}), tight: {}, over: List(&{:?}), side: Side::{:?},",
             lit(&e.id),
             lit(&e.title),
             lit(&e.cause),
@@ -224,6 +234,8 @@ pub fn generate(file: &str, raw: &str) -> String {
             e.subjects,
             e.others,
             e.inside,
+            e.after,
+            e.tight,
             e.over,
             e.side,
         );
@@ -284,12 +296,30 @@ pub fn generate(file: &str, raw: &str) -> String {
             writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
     }
     code.push_str("    ]),\n    subject: List(&[\n");
-    for x in &data.subject {
-        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+    for (i, x) in data.subject.iter().enumerate() {
+        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
+            panic!("{file}: subject[{i}].unless: no [[subject]] {s:?}");
+        }
+        let _ = writeln!(
+            code,
+            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
+            lit(&x.id),
+            x.words,
+            x.unless
+        );
     }
     code.push_str("    ]),\n    foreign: List(&[\n");
-    for x in &data.foreign {
-        let _ = writeln!(code, "        Subject {{ id: {}, words: List(&{:?}) }},", lit(&x.id), x.words);
+    for (i, x) in data.foreign.iter().enumerate() {
+        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
+            panic!("{file}: foreign[{i}].unless: no [[subject]] {s:?}");
+        }
+        let _ = writeln!(
+            code,
+            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
+            lit(&x.id),
+            x.words,
+            x.unless
+        );
     }
     code.push_str("    ]),\n    synonym: List(&[\n");
     for (i, x) in data.synonym.iter().enumerate() {
@@ -317,6 +347,10 @@ pub fn generate(file: &str, raw: &str) -> String {
     let _ = writeln!(code, "    resolved: List(&{:?}),", data.resolved.phrases);
     let _ = writeln!(code, "    resolved_changed: List(&{:?}),", data.resolved.changed);
     let _ = writeln!(code, "    resolved_now: List(&{:?}),", data.resolved.now);
+    if let Some(w) = data.resolved.absent.iter().find(|w| w.split_whitespace().count() != 1 || w.contains('*')) {
+        panic!("{file}: resolved.absent: {w:?} must be one whole word");
+    }
+    let _ = writeln!(code, "    resolved_absent: List(&{:?}),", data.resolved.absent);
     code.push_str("};\n");
     code
 }

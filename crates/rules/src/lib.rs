@@ -29,4 +29,5 @@ pub mod texts;
 mod vocab;
 
 pub use id::Id;
+pub use vocab::Reader;
 pub use lang::Lang;

@@ -2,7 +2,9 @@
 //! groups, actors and quote kinds), defined once: the crate re-exports each
 //! where it belongs (`eligibility::situation::Role`, `eligibility::steps::Actor`,
 //! `age::AgeGroup`, `explain::QuoteKind`), and build.rs includes this file to
-//! read the data into the same types.
+//! read the data into the same types. `Reader` (who reads the help: the
+//! panel's tabs, the static guide's pages) is here beside `Role`, the rules'
+//! view of the same person (re-exported as `diary_rules::Reader`).
 
 use crate::id::closed_set;
 
@@ -10,6 +12,43 @@ closed_set!(
     /// Who is at the page, or asking: a parent (or other legal representative) or the student.
     Role { Parent => "parent", Student => "student" }
 );
+
+closed_set!(
+    /// Who reads the help: the panel's role tabs and the static guide's
+    /// pages. A guardian («опекун») takes the parent's path, with the
+    /// guardian's document check at an МФЦ; the words address each reader.
+    #[derive(Default)]
+    Reader {
+        #[default]
+        Parent => "parent",
+        Guardian => "guardian",
+        Student => "student",
+    }
+);
+
+impl Reader {
+    /// The student reads «ты», a parent or guardian «вы».
+    pub fn is_student(self) -> bool {
+        self == Reader::Student
+    }
+
+    /// The role as the rules take it (a guardian acts as a parent).
+    pub fn role(self) -> Role {
+        match self {
+            Reader::Student => Role::Student,
+            Reader::Parent | Reader::Guardian => Role::Parent,
+        }
+    }
+
+    /// The id of the reader's label (the panel's tab, the guide's links).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Reader::Parent => "ui.role.parent",
+            Reader::Guardian => "ui.role.guardian",
+            Reader::Student => "ui.role.student",
+        }
+    }
+}
 
 closed_set!(
     /// Who does a step, or must act on an error.

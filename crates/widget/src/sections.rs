@@ -89,12 +89,6 @@ impl ToJs for Section {
     }
 }
 
-impl ToJs for Role {
-    fn to_js(&self) -> JsValue {
-        static_str(self.id())
-    }
-}
-
 fn string_at(value: &JsValue, path: &str) -> Result<String, JsError> {
     value.as_string().ok_or_else(|| field_error(path, "expected a string"))
 }

@@ -5,42 +5,8 @@ use diary_rules::eligibility::situation::RegionArg;
 use diary_rules::id::closed_set;
 use diary_rules::Lang;
 
-closed_set!(
-    /// Who is at the login page.
-    #[derive(Default)]
-    Role {
-        #[default]
-        Parent => "parent",
-        /// A guardian («опекун»): the parent's path with the guardian's
-        /// document check at an МФЦ.
-        Guardian => "guardian",
-        Student => "student",
-    }
-);
-
-impl Role {
-    /// The student reads «ты», a parent or guardian «вы».
-    pub fn is_student(self) -> bool {
-        self == Role::Student
-    }
-
-    /// The role as the rules take it (a guardian acts as a parent).
-    pub fn engine_id(self) -> &'static str {
-        match self {
-            Role::Student => "student",
-            _ => "parent",
-        }
-    }
-
-    /// The id of the tab label.
-    pub fn label_id(self) -> &'static str {
-        match self {
-            Role::Parent => "ui.role.parent",
-            Role::Guardian => "ui.role.guardian",
-            Role::Student => "ui.role.student",
-        }
-    }
-}
+/// Who is at the login page: the rules' closed set of readers.
+pub use diary_rules::Reader as Role;
 
 closed_set!(
     /// The panel's sections; `ALL` is the tab order.

@@ -115,6 +115,15 @@ pub struct Entry {
     /// расписание не найдено» is about the timetable, though the diary is
     /// named right there.
     pub inside: List<&'static str>,
+    /// Ids of [`Subject`]s that veto this entry when named in the few
+    /// words right after its match: «необходимо согласие одного из
+    /// родителей» is the parents' consent, not the reader's own.
+    pub after: List<&'static str>,
+    /// Its messages are short and generic («Заявление подано»): a match
+    /// may have at most one extra word inside it, and its words may not
+    /// be spread in another order, since what stands between them names
+    /// what the message is about («Заявление в вуз подано»).
+    pub tight: bool,
     /// Phrases (one to three words) that say this entry's status is over
     /// («проверка данных прошла»): a match right next to one is vetoed,
     /// and no other entry's.
@@ -159,6 +168,10 @@ pub struct Subject {
     pub id: &'static str,
     /// The words that name it.
     pub words: List<&'static str>,
+    /// Ids of subjects after which, within a few words, a word of this
+    /// one does not name it: «ребёнок в электронном журнале не найден» is
+    /// the child not found, not something else in the diary.
+    pub unless: List<&'static str>,
 }
 
 /// Everyday words for catalog words: any of `words` stands for `means`
@@ -239,6 +252,10 @@ pub struct Catalog {
     /// phrase before one of them does not reach a match after it («раньше
     /// было «Дневник не найден», а теперь…»).
     pub resolved_now: List<&'static str>,
+    /// Words that name a message as a thing shown («ошибки», «надписи»):
+    /// a message between one of them and «нет» («Ошибки «Дневник не
+    /// найден» нет») is said not to be shown.
+    pub resolved_absent: List<&'static str>,
 }
 
 impl Catalog {

@@ -56,8 +56,9 @@ impl Word {
         self.chars.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
-    /// Written in Latin letters only, with a capital first letter: maybe a
-    /// name («Telegram», «Lamoda»).
+    /// Written in Latin letters only, with a capital first letter, and not
+    /// all in capitals that look Cyrillic («CTATYC»): maybe a name
+    /// («Telegram», «Lamoda»).
     pub fn latin_name(&self) -> bool {
         self.latin_name
     }
@@ -181,8 +182,9 @@ fn is_word_char(c: char) -> bool {
 
 /// The punctuation keys of Russian letters on the English layout (`;` is
 /// «ж», `[` «х», `]` «ъ», `,` «б», `.` «ю», `` ` `` «ё», `'` «э»): kept
-/// inside a Latin word when a Latin letter follows (`'` only at its start,
-/// as an English apostrophe is inside words).
+/// inside a Latin word when a Latin letter follows, maybe after more of
+/// them (`'` at its start, or inside before three letters or more: an
+/// English apostrophe has fewer after it).
 fn is_layout_punct(c: char) -> bool {
     matches!(c, ';' | '[' | ']' | ',' | '.' | '`')
 }
@@ -256,9 +258,13 @@ fn finish(raw: &[char], overlong: bool) -> Word {
     }
     let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
     word.cyrillic = cyrillic;
+    // Capitals that all look like Cyrillic ones («CTATYC») are a Russian
+    // word in look-alikes, not a name.
+    let lookalike_caps = raw.iter().all(|c| c.is_ascii_uppercase() && latin_lookalike_to_cyrillic(*c).is_some());
     word.latin_name = raw.len() >= 2
         && raw.first().is_some_and(|c| c.is_ascii_uppercase())
-        && raw.iter().all(|c| c.is_ascii_alphabetic());
+        && raw.iter().all(|c| c.is_ascii_alphabetic())
+        && !lookalike_caps;
     for (slot, &c) in word.chars.iter_mut().zip(raw) {
         let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
         *slot = fold_case(c);
@@ -314,7 +320,16 @@ impl Iterator for Words<'_> {
         loop {
             let before = self.offset();
             let Some(c) = self.chars.next() else { break };
-            let next_is_latin = || self.chars.clone().next().is_some_and(|n| n.is_ascii_alphabetic());
+            // A Latin letter follows, maybe after more punctuation keys
+            // («ytj,[jlbvj»: «,» and «[» are «б» and «х»).
+            let next_is_latin = || {
+                let mut rest = self.chars.clone().skip_while(|&n| is_layout_punct(n));
+                rest.next().is_some_and(|n| n.is_ascii_alphabetic())
+            };
+            // «'» inside a word is «э» when three Latin letters or more
+            // follow («gj'njve» is «поэтому»); an English contraction
+            // («child's», «we're») has fewer.
+            let e_inside = || self.chars.clone().take_while(|n| n.is_ascii_alphabetic()).take(3).count() == 3;
             let keep = if is_word_char(c) {
                 latin &= c.is_ascii_alphabetic();
                 true
@@ -322,6 +337,7 @@ impl Iterator for Words<'_> {
                 continue;
             } else if (len > 0 && latin && is_layout_punct(c) && next_is_latin())
                 || (len == 0 && c == '\'' && next_is_latin())
+                || (len > 0 && latin && c == '\'' && e_inside())
             {
                 true
             } else if len > 0 || overlong {
@@ -382,6 +398,10 @@ mod tests {
             ("found.", &["found"]),
             ("'ktrnhjyysq", &["ktrnhjyysq"]),
             ("child's", &["child", "s"]),
+            ("we're", &["we", "re"]),
+            // Two punctuation keys in a row, «'» inside a word.
+            ("ytj,[jlbvj", &["ytj"]),
+            ("gj'njve", &["gj"]),
         ];
         for &(input, expect) in cases {
             check(input, expect);

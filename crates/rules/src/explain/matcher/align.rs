@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::index::{index, Class, QuoteModel, Reach, Subjects};
 use super::lexicon::{close_hits, merge, Analysis, Hit};
-use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_SKIPPED_QUOTE_WORDS};
+use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_RELATIVE_CLAUSE_WORDS, MAX_SKIPPED_QUOTE_WORDS};
 use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
 
 /// What each such word costs, in quote-word weight: a message with words
@@ -37,6 +37,12 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
 /// госуслуги») is the way in, not a subject of the message.
 const VIA_WINDOW: usize = 2;
 
+/// A subject's `unless` subjects reach this many words after them.
+const UNLESS_WINDOW: usize = 3;
+
+/// How many of the latest relative pronouns' positions are kept.
+const RECENT_RELATIVE: usize = 4;
+
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
 
@@ -44,6 +50,8 @@ const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "б
 /// another order («Логин или пароль неверный»), all within a window of the
 /// quote's length plus [`BAG_SLACK`] input words.
 const BAG_MAX_WORDS: usize = 8;
+/// Extra input words a `tight` entry's match may have between two words.
+const TIGHT_EXTRA_WORDS: usize = 1;
 const BAG_SLACK: usize = 2;
 /// Such a match must cover this share of the whole quote's weight…
 const BAG_MIN_COVERAGE: f32 = 0.85;
@@ -114,6 +122,8 @@ struct At {
     polarity: bool,
     /// The text's last word.
     last: bool,
+    /// Where the latest relative pronouns stand (`usize::MAX`: none).
+    relative: [usize; RECENT_RELATIVE],
 }
 
 /// Every quote's best alignment with a text, where the text names subjects,
@@ -128,6 +138,11 @@ pub(super) struct Scores {
     pub(super) resolved: Vec<(usize, Reach)>,
     /// Input positions of the words that start what the text says now.
     pub(super) now: Vec<usize>,
+    /// Input positions of «не», of words that name a message as a thing
+    /// shown («ошибки»), and of «нет», in order.
+    pub(super) nots: Vec<usize>,
+    pub(super) nouns: Vec<usize>,
+    pub(super) nos: Vec<usize>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -235,7 +250,8 @@ fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
     let second_capital = matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase());
     camel |= second_capital && count >= 5 && !upper_tail;
     let rest = text.get(span.end..).unwrap_or("");
-    let site = ["ру", "рф", "ru", "com", "net", "org", "su"].iter().any(|tld| {
+    const TLDS: [&str; 7] = ["ру", "рф", "ru", "com", "net", "org", "su"];
+    let site = TLDS.iter().any(|tld| {
         rest.strip_prefix('.')
             .and_then(|r| r.strip_prefix(tld))
             .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
@@ -256,6 +272,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let mut subjects: Vec<(usize, Subjects)> = Vec::new();
     let mut resolved: Vec<(usize, Reach)> = Vec::new();
     let mut now: Vec<usize> = Vec::new();
+    let (mut nots, mut nouns, mut nos): (Vec<usize>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
     // The last four words as read, each with its Latin-typed readings
     // (oldest first), for the phrases that say a message is gone.
     let mut recent: Vec<Vec<Vec<char>>> = Vec::with_capacity(5);
@@ -266,11 +283,14 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let mut extra: Vec<Hit> = Vec::new();
     // The previous word and whether it matched a vocabulary word exactly.
     let mut prev: Option<(Word, bool)> = None;
-    // Whether the word fed last was «не».
+    // Whether the word fed last was «не», and whether it came after one.
     let mut after_not = false;
+    let mut prev_negated = false;
     let mut prev_cyrillic = false;
     // Where a `via` word («через») was last named.
     let mut via_before: Option<usize> = None;
+    let relative_on = passes.has(Pass::Relative);
+    let mut relative = [usize::MAX; RECENT_RELATIVE];
     let mut pos = 0usize;
     let mut input = words(text);
     let mut next = input.next();
@@ -297,6 +317,25 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         if word.latin_name() && beside_russian && !named.any() && analysis.whole.is_empty() && analysis.parts.is_empty()
         {
             named.foreign = true;
+        }
+        // «Ребёнок в электронном журнале»: the place the child is not
+        // found in, not something else in the diary (`unless`).
+        for &(bit, unless) in &index.subject_unless {
+            if named.own & bit != 0 {
+                let from = pos.saturating_sub(UNLESS_WINDOW);
+                let start = subjects.partition_point(|(p, _)| *p < from);
+                if subjects.get(start..).unwrap_or(&[]).iter().any(|(_, s)| s.own & unless != 0) {
+                    named.own &= !bit;
+                }
+            }
+        }
+        // «Сим-карта»: a word right after one of a foreign subject's
+        // `unless` subjects names no foreign one.
+        if named.foreign && named.unless != 0 {
+            let before = subjects.last().filter(|(p, _)| *p + 1 == pos);
+            if before.is_some_and(|(_, s)| s.own & named.unless != 0) {
+                named.foreign = false;
+            }
         }
         // A name shaped as a brand or a site, in any script, that is no
         // word of the catalog («ЯКласс пишет …», «Учи.ру: …», «Дом.ру»):
@@ -343,7 +382,24 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         if analysis.starts_now {
             now.push(pos);
         }
+        if negation_on {
+            if analysis.negation {
+                nots.push(pos);
+            }
+            if analysis.names_message {
+                nouns.push(pos);
+            }
+            if analysis.no {
+                nos.push(pos);
+            }
+        }
         prev_cyrillic = word.cyrillic();
+        if relative_on && analysis.relative {
+            relative.rotate_right(1);
+            if let Some(latest) = relative.first_mut() {
+                *latest = pos;
+            }
+        }
         let at = |pos: usize, negated: bool| At {
             pos,
             start: span.start,
@@ -351,6 +407,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             negated,
             polarity: negation_on,
             last,
+            relative,
         };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
@@ -381,6 +438,9 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         let is_negation = analysis.negation;
         // One word typed as two («днев ник»): this word joined to the one
         // before, when either of them is not a word of the catalog as it is.
+        // The pair keeps the «не» before its first word («не иностранное
+        // а» is not «иностранное»).
+        extra.clear();
         if let Some((p, p_exact)) = prev {
             let joined_len = p.chars().len() + chars.len();
             if joins_on && !(p_exact && exact) && joined_len <= MAX_WORD_CHARS {
@@ -389,19 +449,23 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
                     *slot = *c;
                 }
                 if let Some(joined) = Word::from_normalized(joined.get(..joined_len).unwrap_or(&[])) {
-                    extra.clear();
                     seen.joined(&joined, &mut extra);
-                    merge(&mut matches, &extra);
                 }
             }
         }
+        if prev_negated == negated {
+            merge(&mut matches, &extra);
+        } else if !extra.is_empty() {
+            run.feed(at(pos, prev_negated), &extra);
+        }
         run.feed(at(pos, negated), &matches);
+        prev_negated = negated;
         // «не было подано»: the negation reaches past an auxiliary verb.
         after_not = is_negation || (after_not && AUXILIARIES.iter().any(|a| a.chars().eq(chars.iter().copied())));
         pos += 1;
         prev = Some((word, exact));
     }
-    Scores { found: run.found, loose: run.loose, subjects, resolved, now }
+    Scores { found: run.found, loose: run.loose, subjects, resolved, now, nots, nouns, nos }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {
@@ -471,11 +535,19 @@ fn update(
             continue;
         }
         let Some(Some(s)) = states.get(model.offset + jp) else { continue };
-        if s.last >= i || i - s.last > MAX_EXTRA_INPUT_WORDS + 1 {
+        if s.last >= i {
+            continue;
+        }
+        // «Дневник, который …, не найден»: a relative clause right after
+        // the matched word counts as one extra word.
+        let gap = i - s.last - 1;
+        let max_extra = if model.tight { TIGHT_EXTRA_WORDS } else { MAX_EXTRA_INPUT_WORDS };
+        let clause = gap > max_extra && at.relative.contains(&(s.last + 1));
+        if gap > max_extra && !(clause && gap <= MAX_RELATIVE_CLAUSE_WORDS) {
             continue;
         }
         let skipped = model.prefix(j) - model.prefix(jp + 1);
-        let between = (i - s.last - 1) as u16;
+        let between = if clause { 1 } else { gap as u16 };
         let objective = s.objective + gain - skipped - EXTRA_WORD_COST * f32::from(between);
         if candidate.is_none_or(|c| objective > c.objective) {
             let extra = s.extra.saturating_add(between);
@@ -536,7 +608,7 @@ fn update(
 /// window ending at the current word.
 fn bag_score(model: &QuoteModel, at: At, bag: &[Option<Seen1>], found: &mut Option<Found>, loose: &mut f32) {
     let n = model.classes.len();
-    let window = n + BAG_SLACK;
+    let window = n + if model.tight { 0 } else { BAG_SLACK };
     let (mut matched, mut anchors, mut non_stop) = (0.0f32, 0u16, 0u8);
     let mut span = Span { first: at.pos, last: at.pos, start: at.start, end: at.end };
     for j in 0..n {

@@ -167,6 +167,8 @@ pub(super) struct QuoteModel {
     pub(super) negated: Vec<bool>,
     /// Index of this quote's first state in the state table.
     pub(super) offset: usize,
+    /// Its entry is `tight`.
+    pub(super) tight: bool,
 }
 
 impl QuoteModel {
@@ -217,6 +219,11 @@ pub(super) struct Index {
     pub(super) entry_others: Vec<u32>,
     /// Per entry, the bits of the subjects that veto it inside its match.
     pub(super) entry_inside: Vec<u32>,
+    /// Per entry, the bits of the subjects that veto it right after its match.
+    pub(super) entry_after: Vec<u32>,
+    /// Per own subject (by bit), the bits of the subjects after which it is
+    /// not named (`unless`).
+    pub(super) subject_unless: Vec<(u32, u32)>,
     /// Per entry, the entries it comes from (indices; `causes`).
     pub(super) entry_causes: Vec<Vec<usize>>,
     /// The bit of the `hedge` subject: a cause named after it is only
@@ -230,6 +237,8 @@ pub(super) struct Index {
     pub(super) resolved: Vec<(Phrase, Reach)>,
     /// Words that start what the text says now (`now`).
     pub(super) resolved_now: Sorted<()>,
+    /// Words that name a message as a thing shown (`absent`).
+    pub(super) resolved_absent: Sorted<()>,
     /// The phrases' last words (whole, and beginnings): a cheap first test.
     pub(super) resolved_last: Sorted<()>,
     pub(super) resolved_last_prefixes: Vec<Vec<char>>,
@@ -245,6 +254,11 @@ impl Index {
     /// Whether `word` starts what the text says now («теперь»).
     pub(super) fn starts_now(&self, word: &[char]) -> bool {
         self.resolved_now.contains(word)
+    }
+
+    /// Whether `word` names a message as a thing shown («ошибки»).
+    pub(super) fn names_message(&self, word: &[char]) -> bool {
+        self.resolved_absent.contains(word)
     }
 
     /// What each of the `resolved` phrases that ends with the last of
@@ -306,12 +320,16 @@ impl<V: Default> Sorted<V> {
 pub(super) struct Subjects {
     pub(super) own: u32,
     pub(super) foreign: bool,
+    /// Own subjects right after which the word names no foreign one
+    /// (a foreign subject's `unless`: «сим-карта» is no bank card).
+    pub(super) unless: u32,
 }
 
 impl Subjects {
     pub(super) fn add(&mut self, other: Subjects) {
         self.own |= other.own;
         self.foreign |= other.foreign;
+        self.unless |= other.unless;
     }
     pub(super) fn any(self) -> bool {
         self.own != 0 || self.foreign
@@ -455,6 +473,7 @@ fn build(catalog: &Catalog) -> Index {
             anchors_before,
             negated,
             offset,
+            tight: catalog.entry.get(raw.group).is_some_and(|e| e.tight),
         });
         offset += raw.words.len();
     }
@@ -491,8 +510,13 @@ fn build(catalog: &Catalog) -> Index {
     let mut subject_words: Sorted<Subjects> = Sorted::default();
     let mut subject_prefixes: Vec<(Vec<char>, Subjects)> = Vec::new();
     let mut subject_infixes: Vec<(Vec<char>, Subjects)> = Vec::new();
-    let own = catalog.subject.iter().enumerate().map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false }));
-    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true }));
+    let mask = |ids: &[&str]| {
+        ids.iter()
+            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
+    };
+    let own = (catalog.subject.iter().enumerate())
+        .map(|(i, s)| (s, Subjects { own: 1u32 << i.min(31), foreign: false, unless: 0 }));
+    let foreign = catalog.foreign.iter().map(|s| (s, Subjects { own: 0, foreign: true, unless: mask(&s.unless) }));
     for (subject, bits) in own.chain(foreign) {
         for w in &subject.words {
             let (stem, is_prefix) = match w.strip_suffix('*') {
@@ -512,15 +536,16 @@ fn build(catalog: &Catalog) -> Index {
             }
         }
     }
-    let mask = |ids: &[&str]| {
-        ids.iter()
-            .fold(0u32, |m, id| m | catalog.subject.iter().position(|s| s.id == *id).map_or(0, |i| 1u32 << i.min(31)))
-    };
     let entry_subjects = catalog.entry.iter().map(|e| mask(&e.subjects)).collect();
     let entry_others = catalog.entry.iter().map(|e| mask(&e.others)).collect();
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
     let hedge = mask(&["hedge"]);
     let via = mask(&["via"]);
+    let entry_after = catalog.entry.iter().map(|e| mask(&e.after)).collect();
+    let subject_unless = (catalog.subject.iter().enumerate())
+        .filter(|(_, s)| !s.unless.is_empty())
+        .map(|(i, s)| (1u32 << i.min(31), mask(&s.unless)))
+        .collect();
     let entry_causes = catalog
         .entry
         .iter()
@@ -548,6 +573,10 @@ fn build(catalog: &Catalog) -> Index {
     let mut resolved_now: Sorted<()> = Sorted::default();
     for w in catalog.resolved_now.iter() {
         resolved_now.entry(normalized(w).concat());
+    }
+    let mut resolved_absent: Sorted<()> = Sorted::default();
+    for w in catalog.resolved_absent.iter() {
+        resolved_absent.entry(normalized(w).concat());
     }
     let mut resolved_last: Sorted<()> = Sorted::default();
     let mut resolved_last_prefixes: Vec<Vec<char>> = Vec::new();
@@ -578,9 +607,12 @@ fn build(catalog: &Catalog) -> Index {
         entry_inside,
         hedge,
         via,
+        entry_after,
+        subject_unless,
         entry_causes,
         resolved,
         resolved_now,
+        resolved_absent,
         resolved_last,
         resolved_last_prefixes,
     }

@@ -183,6 +183,12 @@ pub(super) struct Analysis {
     pub(super) ends_resolved: bool,
     /// The word starts what the text says now (`[resolved] now`).
     pub(super) starts_now: bool,
+    /// The word names a message as a thing shown (`[resolved] absent`).
+    pub(super) names_message: bool,
+    /// «нет».
+    pub(super) no: bool,
+    /// A relative pronoun («который», «которая» …).
+    pub(super) relative: bool,
     /// The word read through the layout, transliteration or look-alike
     /// letters (a Latin-typed word; for the phrases of `[resolved]`).
     pub(super) readings: Vec<Vec<char>>,
@@ -190,6 +196,11 @@ pub(super) struct Analysis {
     /// Spoken punctuation («точка»), read past.
     pub(super) spoken: bool,
 }
+
+/// The words that start a relative clause («который», «которая» …): the
+/// clause may stand between two matched words.
+const RELATIVE_PRONOUNS: &[&str] =
+    &["который", "которая", "которое", "которые", "которого", "которую", "которой", "которому", "которым", "которых"];
 
 /// What a transliterated or look-alike reading of a word is worth against
 /// the word as it is (a wrong-layout reading is exact: one key, one letter).
@@ -274,6 +285,9 @@ impl Analysis {
         }
         a.ends_resolved = keys.iter().any(|k| index.ends_resolved(k));
         a.starts_now = keys.iter().any(|k| index.starts_now(k));
+        a.names_message = keys.iter().any(|k| index.names_message(k));
+        a.no = keys.iter().any(|k| k.as_slice() == ['н', 'е', 'т']);
+        a.relative = RELATIVE_PRONOUNS.iter().any(|r| r.chars().eq(chars.iter().copied()));
         a.readings = keys.get(1..).unwrap_or_default().to_vec();
         // «mail.ru» names a service by its whole token.
         let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();

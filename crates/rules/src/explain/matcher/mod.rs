@@ -128,6 +128,9 @@ closed_set!(
         /// A negated distinguishing word («не найден» in a success
         /// message) vetoes a match.
         Negation => "negation",
+        /// A relative clause between a message's subject and its predicate
+        /// («Код привязки, который пришёл родителю, истёк») is read past.
+        Relative => "relative",
     }
 );
 
@@ -154,6 +157,9 @@ impl Passes {
 pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
 /// How many extra input words may stand between two matched words.
 pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
+/// How many words a relative clause right after a matched word («…,
+/// который …,») may have, read past as one extra word.
+pub const MAX_RELATIVE_CLAUSE_WORDS: usize = 12;
 /// The lowest confidence reported as a match.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 /// Competing groups closer than this lower the winner's confidence.
@@ -169,6 +175,11 @@ pub const SUBJECT_WINDOW: usize = 8;
 /// A `hedge` subject («может», «возможно») this many input words before a
 /// cause's match, after the trouble's, says the cause is only guessed at.
 const HEDGE_WINDOW: usize = 8;
+/// A foreign subject among a text's first this many words (a page's or a
+/// message's heading: «Сбербанк Онлайн», «ВКонтакте:») speaks of all of it.
+pub const HEADER_WORDS: usize = 3;
+/// An entry's `after` subjects veto it this many words after its match.
+const AFTER_WINDOW: usize = 2;
 /// An entry's `over` phrase this many input words before or after a match
 /// speaks of it («проверка данных у свидетельства прошла»).
 const OVER_WINDOW: usize = 3;
@@ -258,6 +269,24 @@ fn resolved_near(scores: &Scores, span: &Span, group: usize) -> bool {
     })
 }
 
+/// Whether the text says a message is not there: «не» twice in a row, the
+/// second in the message («СНИЛС уже не «Не найден в СФР»»), or the
+/// message between a word naming it as a thing shown and «нет» («Ошибки
+/// «Дневник не найден» нет»).
+fn denied(scores: &Scores, span: &Span) -> bool {
+    let at = |list: &[usize], p: usize| list.binary_search(&p).is_ok();
+    let before = span.first.checked_sub(1);
+    // «не не»: two in a row, the second inside the match (the alignment
+    // may take either of them, or read the first as an extra word).
+    let from = scores.nots.partition_point(|p| *p + 1 < span.first);
+    let nots = scores.nots.get(from..).unwrap_or(&[]);
+    let twice = nots.windows(2).take_while(|w| w.first().is_some_and(|p| *p < span.last)).any(|w| match w {
+        [a, b] => a + 1 == *b,
+        _ => false,
+    });
+    twice || before.is_some_and(|b| at(&scores.nouns, b) && at(&scores.nos, span.last + 1))
+}
+
 /// Whether a quote's match stands, and at what share of its confidence
 /// (`None`: the text says the message is gone, or it is about something
 /// else).
@@ -265,7 +294,7 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     let index = index();
     // «Раньше писало «Дневник не найден», а сейчас всё открылось»: a
     // message said to be gone is not one to explain.
-    if resolved_near(scores, &f.span, model.group) {
+    if resolved_near(scores, &f.span, model.group) || denied(scores, &f.span) {
         return None;
     }
     if !subjects_on {
@@ -275,10 +304,21 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
         return None;
     }
-    let near = subjects_near(&scores.subjects, &f.span);
+    // «Необходимо согласие одного из родителей»: whose consent it is.
+    let after = index.entry_after.get(model.group).copied().unwrap_or(0);
+    if after != 0 && subjects_within(&scores.subjects, f.span.last + 1, f.span.last + AFTER_WINDOW).own & after != 0 {
+        return None;
+    }
+    let mut near = subjects_near(&scores.subjects, &f.span);
     let others = index.entry_others.get(model.group).copied().unwrap_or(0);
+    let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
+    // A text headed by another service's name («Сбербанк Онлайн / Вход /
+    // …», «ВКонтакте: учётная запись …», «Почта Mail.ru») is that
+    // service's page or message throughout, unless the heading names the
+    // entry's own subject too.
+    let head = subjects_within(&scores.subjects, 0, HEADER_WORDS - 1);
+    near.foreign |= head.foreign && head.own & own == 0;
     if near.foreign || near.own & others != 0 {
-        let own = index.entry_subjects.get(model.group).copied().unwrap_or(0) & !others;
         if near.own & own == 0 {
             return None;
         }

@@ -26,7 +26,7 @@ pub(super) fn input(
     skip: Option<Question>,
 ) -> SituationInput {
     let mut input = SituationInput {
-        role: Some(role.engine_id().to_owned()),
+        role: Some(role.role().id().to_owned()),
         birth_date: answers.birth_date.clone(),
         // An unknown region id from the host: the generic profile. A host's
         // own profile was validated by mount()/setRegion.
