@@ -55,8 +55,10 @@ const TEST_MIN_RECALL: f64 = 0.90;
 /// raised as it is tuned on. Round 5, other services by name and brand,
 /// problems said to be over, a status or a guess as the cause: precision
 /// 99.4 % (336 of 338), recall 95.2 %; merged with round 5's consent
-/// and platform work: precision 99.7 % (337 of 338), recall 95.5 %.
-const DEV_BLIND_MIN_PRECISION: f64 = 0.997;
+/// and platform work: precision 99.7 % (337 of 338), recall 95.5 %; whose
+/// consent when the reader tells a role: precision 100.0 % (337 of 337),
+/// recall 95.5 %.
+const DEV_BLIND_MIN_PRECISION: f64 = 0.999;
 const DEV_BLIND_MIN_RECALL: f64 = 0.954;
 
 struct Score {
