@@ -46,9 +46,10 @@ struct Negative {
 /// 99 % and recall 90 %; measured in round 1: precision 98.6 % (4 wrong
 /// answers in 294), recall 94.2 %; in round 2: precision 98.97 % (3 wrong
 /// answers in 292), recall 93.8 %; in round 4: precision 98.98 % (3 wrong
-/// answers in 295), recall 94.8 %. The precision floor guards what was
-/// reached and is to be raised to the target, not lowered.
-const TEST_MIN_PRECISION: f64 = 0.989;
+/// answers in 295), recall 94.8 %; in round 5: precision 100.0 % (297 of
+/// 297), recall 96.4 %. The precision floor guards what was reached and is
+/// to be raised to the target, not lowered.
+const TEST_MIN_PRECISION: f64 = 0.99;
 const TEST_MIN_RECALL: f64 = 0.90;
 /// Floors on the blind dev split: what was measured before tuning on it
 /// (precision 94.8 %, 311 of 328 answers; recall 88.1 %, 311 of 353), to be
@@ -177,9 +178,10 @@ fn test_split() {
 /// failures can steer the tuning. The floors guard what was measured; they
 /// are raised to issue 23's targets only when they are met. First scored
 /// (round 5, before any tuning of that round reached main): precision
-/// 95.2 % (297 of 312 answers), recall 79.8 % (297 of 372 positives).
-const SEALED_MIN_PRECISION: f64 = 0.95;
-const SEALED_MIN_RECALL: f64 = 0.79;
+/// 95.2 % (297 of 312 answers), recall 79.8 % (297 of 372 positives); after
+/// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %.
+const SEALED_MIN_PRECISION: f64 = 0.965;
+const SEALED_MIN_RECALL: f64 = 0.825;
 
 #[test]
 fn sealed_split() {
