@@ -13,12 +13,12 @@
 
 use crate::plan::t;
 use crate::{age_in, clock, start_input};
-use diary_rules::Reader;
 use diary_rules::age::AgeGroup;
 use diary_rules::eligibility::questions::{decides_next, questions, Question};
 use diary_rules::eligibility::region::embedded_all;
 use diary_rules::eligibility::{assess_input, format_local_date_time, Path, SituationInput, StepId};
 use diary_rules::Lang;
+use diary_rules::Reader;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A node of the graph.

@@ -20,7 +20,6 @@ pub mod flow;
 pub mod plan;
 pub mod svg;
 
-use diary_rules::Reader;
 use diary_rules::age::{AgeGroup, MAX_AGE_YEARS};
 use diary_rules::eligibility::questions::{Question, YOUNGEST_PUPIL_YEARS};
 use diary_rules::eligibility::region::{embedded_all, RegionProfile};
@@ -29,6 +28,7 @@ use diary_rules::eligibility::{assess, parse_local_date_time, Assessment, Path, 
 use diary_rules::explain::{self, ExplainContext};
 use diary_rules::password::{render_message, MessageContext, Policy, RuleId};
 use diary_rules::Lang;
+use diary_rules::Reader;
 use doc::{h, p, Block, Inline};
 use plan::t;
 use serde_json::{json, Map, Value};

@@ -6,11 +6,11 @@
 //! `plan_text` do.
 
 use crate::doc::{h, p, ul, Block, Inline};
-use diary_rules::Reader;
 use diary_rules::eligibility::create_button::{max_age, Condition};
 use diary_rules::eligibility::{Assessment, LinkLabel, NoteId, Path, Situation, Step, StepId, StepState};
 use diary_rules::texts::{self, fill};
 use diary_rules::Lang;
+use diary_rules::Reader;
 use serde_json::{json, Value};
 
 /// The words for `id`.

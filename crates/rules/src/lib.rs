@@ -29,5 +29,5 @@ pub mod texts;
 mod vocab;
 
 pub use id::Id;
-pub use vocab::Reader;
 pub use lang::Lang;
+pub use vocab::Reader;

@@ -247,7 +247,8 @@ fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
         count += 1;
     }
     let mut chars = token.chars();
-    let second_capital = matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase());
+    let second_capital =
+        matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_uppercase());
     camel |= second_capital && count >= 5 && !upper_tail;
     let rest = text.get(span.end..).unwrap_or("");
     const TLDS: [&str; 7] = ["ру", "рф", "ru", "com", "net", "org", "su"];
@@ -352,7 +353,8 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             let rest = text.get(span.end..).unwrap_or("").trim_start_matches([' ', '\t', '»', '"', '\u{a0}']);
             rest.is_empty() || rest.starts_with(['.', '!', '?', '\n', '\r'])
         };
-        if let Some(v) = via_before.filter(|v| pos - v <= VIA_WINDOW && named.own & !index.via != 0 && ends_sentence()) {
+        if let Some(v) = via_before.filter(|v| pos - v <= VIA_WINDOW && named.own & !index.via != 0 && ends_sentence())
+        {
             named.own &= index.via;
             // The words between («через портал госуслуги») too.
             for (_, s) in subjects.iter_mut().rev().take_while(|(p, _)| *p > v) {

@@ -444,8 +444,7 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
             if b.2.span.last < c.2.span.first {
                 from = from.max(b.2.span.last + 1);
             }
-            let hedged =
-                subjects_on && subjects_within(&scores.subjects, from, c.2.span.first).own & index.hedge != 0;
+            let hedged = subjects_on && subjects_within(&scores.subjects, from, c.2.span.first).own & index.hedge != 0;
             if hedged {
                 guessed = cause;
             } else {
@@ -633,7 +632,10 @@ mod tests {
     fn gosuslugi_as_the_way_in_is_no_other_site() {
         let id = |t: &str| best_match(t).map(|m| catalog().entry[m.entry].id);
         // The diary's login page: its «Войти через Госуслуги» button.
-        assert_eq!(id("Неверный логин или пароль\nВойти через портал госуслуги\nЗабыли пароль?"), Some("diary_login_disabled"));
+        assert_eq!(
+            id("Неверный логин или пароль\nВойти через портал госуслуги\nЗабыли пароль?"),
+            Some("diary_login_disabled")
+        );
         // Gosuslugi's own form, reached through it: not the diary's login.
         assert_ne!(id("Пытаюсь войти через госуслуги, пишет неверный логин или пароль"), Some("diary_login_disabled"));
     }
