@@ -21,29 +21,19 @@ struct ErrorsFile {
     region: Vec<Region>,
     link: Vec<Link>,
     subject: Vec<Subject>,
-    foreign: Vec<Foreign>,
+    foreign: Vec<Subject>,
     synonym: Vec<Synonym>,
     spoken_punctuation: SpokenPunctuation,
     resolved: Resolved,
 }
 
-/// What a message can be about (the diary, Gosuslugi, the child, ...).
+/// What a message can be about (`[[subject]]`: the diary, Gosuslugi, the
+/// child, ...), or another service or context that shares the catalog's
+/// words (`[[foreign]]`): the same fields, generated as the same `Subject`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Subject {
-    id: Text,
-    words: Vec<String>,
-    #[serde(default)]
-    unless: Vec<String>,
-    source: Sources,
-}
-
-/// Another service or context that shares the catalog's words.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct Foreign {
     id: Text,
     words: Vec<String>,
     #[serde(default)]
@@ -295,31 +285,20 @@ pub fn generate(file: &str, raw: &str) -> String {
         let _ =
             writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
     }
-    code.push_str("    ]),\n    subject: List(&[\n");
-    for (i, x) in data.subject.iter().enumerate() {
-        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
-            panic!("{file}: subject[{i}].unless: no [[subject]] {s:?}");
+    for (kind, list) in [("subject", &data.subject), ("foreign", &data.foreign)] {
+        let _ = write!(code, "    ]),\n    {kind}: List(&[\n");
+        for (i, x) in list.iter().enumerate() {
+            if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
+                panic!("{file}: {kind}[{i}].unless: no [[subject]] {s:?}");
+            }
+            let _ = writeln!(
+                code,
+                "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
+                lit(&x.id),
+                x.words,
+                x.unless
+            );
         }
-        let _ = writeln!(
-            code,
-            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
-            lit(&x.id),
-            x.words,
-            x.unless
-        );
-    }
-    code.push_str("    ]),\n    foreign: List(&[\n");
-    for (i, x) in data.foreign.iter().enumerate() {
-        if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
-            panic!("{file}: foreign[{i}].unless: no [[subject]] {s:?}");
-        }
-        let _ = writeln!(
-            code,
-            "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
-            lit(&x.id),
-            x.words,
-            x.unless
-        );
     }
     code.push_str("    ]),\n    synonym: List(&[\n");
     for (i, x) in data.synonym.iter().enumerate() {
