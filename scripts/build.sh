@@ -102,7 +102,7 @@ if [ "$pkg" = pkg ]; then examples=(docs/examples/first-screen.html docs/example
 node scripts/first-screen-html.mjs "$pkg"/widget.tmp/diary-help-start.js "$pkg"/widget.tmp "${examples[@]}"
 # The rules of diary-help.css that pasted copy uses, for the host's <head>
 # (its first paint waits on 1.8 KB of CSS, not the whole sheet's 3.0).
-node scripts/first-screen-css.mjs web/diary-help.css "$pkg"/widget.tmp/diary-help-first.css "$pkg"/widget.tmp/first-screen.*.html
+node scripts/first-screen-css.mjs "$pkg"/widget.tmp/diary-help.css "$pkg"/widget.tmp/diary-help-first.css "$pkg"/widget.tmp/first-screen.*.html
 scripts/minify.sh "$pkg"/widget.tmp/diary-help-start.js
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

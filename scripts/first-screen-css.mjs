@@ -16,6 +16,8 @@
 // tests/e2e/pasted.test.mjs checks that the first screen's every element
 // has the same computed style with this file alone as with diary-help.css.
 //
+// CSS is the shipped sheet, already minified by scripts/minify-css.mjs.
+//
 //   node scripts/first-screen-css.mjs CSS OUT FIRST_SCREEN_HTML…
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -87,22 +89,20 @@ function selectorUsed(selector) {
   return true;
 }
 
-// Whitespace only around ; { } (a custom property's value keeps its own, as written).
-const squeeze = (s) => s.replace(/\s+/g, " ").replace(/\s*([{};])\s*/g, "$1").replace(/;$/, "").trim();
 
 function keep(rules) {
   const kept = [];
   for (const r of rules) {
     if (r.rules) {
       const inner = keep(r.rules);
-      if (inner.length) kept.push(`${squeeze(r.prelude)}{${inner.join("")}}`);
+      if (inner.length) kept.push(`${r.prelude}{${inner.join("")}}`);
     } else if (r.prelude.startsWith("@keyframes")) {
-      kept.push({ keyframes: r.prelude.split(/\s+/)[1], text: `${r.prelude}{${squeeze(r.body)}}` });
+      kept.push({ keyframes: r.prelude.split(/\s+/)[1], text: `${r.prelude}{${r.body}}` });
     } else if (r.prelude.startsWith("@")) {
       throw new Error(`unexpected at-rule ${r.prelude}: teach scripts/first-screen-css.mjs about it`);
     } else {
       const used = splitTop(r.prelude, ",").filter(selectorUsed);
-      if (used.length) kept.push(`${used.map((s) => s.trim().replace(/\s+/g, " ")).join(",")}{${squeeze(r.body)}}`);
+      if (used.length) kept.push(`${used.map((s) => s.trim().replace(/\s+/g, " ")).join(",")}{${r.body}}`);
     }
   }
   return kept;
