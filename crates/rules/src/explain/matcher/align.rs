@@ -252,10 +252,8 @@ fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
     camel |= second_capital && count >= 5 && !upper_tail;
     let rest = text.get(span.end..).unwrap_or("");
     const TLDS: [&str; 7] = ["ру", "рф", "ru", "com", "net", "org", "su"];
-    let site = TLDS.iter().any(|tld| {
-        rest.strip_prefix('.')
-            .and_then(|r| r.strip_prefix(tld))
-            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    let site = rest.strip_prefix('.').is_some_and(|r| {
+        TLDS.iter().any(|tld| r.strip_prefix(tld).is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric)))
     });
     camel || site
 }

@@ -271,12 +271,14 @@ impl Index {
             let fits = phrase.iter().zip(words.get(from..).unwrap_or_default()).all(|((w, prefix), readings)| {
                 readings.iter().any(|input| if *prefix { input.starts_with(w) } else { input == w })
             });
-            let after_not = from
-                .checked_sub(1)
-                .and_then(|i| words.get(i))
-                .is_some_and(|before| before.iter().any(|b| is_negation(b)));
-            let fits = fits && !after_not;
-            fits.then_some(*reach)
+            // Tested only for a phrase that fits: the phrases are many and
+            // a pasted page repeats their last words.
+            let after_not = || {
+                from.checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|before| before.iter().any(|b| is_negation(b)))
+            };
+            (fits && !after_not()).then_some(*reach)
         })
     }
 }
@@ -491,7 +493,7 @@ fn build(catalog: &Catalog) -> Index {
         let at = sorted.partition_point(|&j| chars(j) < chars(i));
         sorted.insert(at, i);
     }
-    let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.chars().collect::<Vec<_>>()).copied()).collect();
+    let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.to_vec()).copied()).collect();
     let mut spoken: Sorted<()> = Sorted::default();
     for w in catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)) {
         spoken.entry(w);
@@ -634,10 +636,10 @@ pub(super) enum Reach {
 }
 
 /// The words that negate the word after them.
-const NEGATIONS: &[&str] = &["не", "not"];
+const NEGATIONS: &[&[char]] = &[&['н', 'е'], &['n', 'o', 't']];
 
 pub(super) fn is_negation(word: &[char]) -> bool {
-    NEGATIONS.iter().any(|n| n.chars().eq(word.iter().copied()))
+    NEGATIONS.contains(&word)
 }
 
 impl Index {
