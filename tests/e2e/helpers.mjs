@@ -54,3 +54,19 @@ export async function openPage(env, path, { viewport = { width: 1280, height: 80
 export function foreignRequests(log, origin) {
   return log.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:"));
 }
+
+/**
+ * Every computed style of the elements `selector` matches and of their
+ * ::before, ::after and ::marker boxes (those with content), one sorted
+ * line per property: two pages styled alike give equal arrays.
+ */
+export function computedStyles(page, selector) {
+  return page.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((el, i) => {
+    const name = `${i} ${el.tagName.toLowerCase()}#${el.id}.${el.className}`;
+    return [null, "::before", "::after", "::marker"].flatMap((pseudo) => {
+      const cs = getComputedStyle(el, pseudo);
+      if (pseudo && cs.content === "none") return [];
+      return [...cs].map((p) => `${name}${pseudo ?? ""} ${p}: ${cs.getPropertyValue(p)}`).sort();
+    });
+  }), selector);
+}

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { setUp, tearDown, openPage, foreignRequests } from "./helpers.mjs";
+import { setUp, tearDown, openPage, foreignRequests, computedStyles } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -65,14 +65,8 @@ for (const [query, lang] of [["", "ru"], ["?lang=en", "en"]]) {
   });
 }
 
-/** Every computed style of the pasted first screen's elements (and their ::before/::after), one line per property. */
-const firstScreenStyles = () => [...document.querySelectorAll("#diary-help section.dh-static, #diary-help section.dh-static *")].flatMap((el) => {
-  const name = `${el.tagName.toLowerCase()}#${el.id}.${el.className}`;
-  return [null, "::before", "::after"].flatMap((pseudo) => {
-    const cs = getComputedStyle(el, pseudo);
-    return [...cs].map((p) => `${name}${pseudo ?? ""} ${p}: ${cs.getPropertyValue(p)}`).sort();
-  });
-});
+/** Every computed style of the pasted first screen's elements. */
+const firstScreenStyles = (page) => computedStyles(page, "#diary-help section.dh-static, #diary-help section.dh-static *");
 
 test("diary-help-first.css styles the pasted first screen exactly as diary-help.css does", async () => {
   const css = readFileSync(new URL("pkg/widget/diary-help-first.css", ROOT), "utf8");
@@ -99,16 +93,16 @@ test("diary-help-first.css styles the pasted first screen exactly as diary-help.
       for (const [width, scheme] of [[360, "light"], [1280, "light"], [360, "dark"]]) {
         await page.setViewportSize({ width, height: 740 });
         await page.emulateMedia({ colorScheme: scheme });
-        states.push(await page.evaluate(firstScreenStyles));
+        states.push(await firstScreenStyles(page));
       }
       // Keyboard focus (focus-visible) on a tab, on the date, on the tick and on «Дальше».
       await page.focus("#dh-role-parent");
       for (let i = 0; i < 4; i++) {
-        states.push(await page.evaluate(firstScreenStyles));
+        states.push(await firstScreenStyles(page));
         await page.keyboard.press("Tab");
       }
       await page.hover("#dh-birth-next");
-      states.push(await page.evaluate(firstScreenStyles));
+      states.push(await firstScreenStyles(page));
       seen[only] = states;
     } finally {
       await context.close();

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
-import { setUp, tearDown, openPage, foreignRequests, ARTIFACTS } from "./helpers.mjs";
+import { setUp, tearDown, openPage, foreignRequests, computedStyles, ARTIFACTS } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await setUp(); });
@@ -106,12 +106,7 @@ test("the shipped diary-help.css (minified by the build) styles every section ex
         // As fillSection, without the generator (its random words would change the sizes).
         if (id === "password") await page.locator("#dh-pw").pressSequentially("Пароль 1");
         else await fillSection(page, id);
-        styles.push(await page.evaluate(() => [...document.querySelectorAll(".dh-panel, .dh-panel *")].flatMap((el, i) =>
-          [null, "::before", "::after", "::marker"].flatMap((pseudo) => {
-            const cs = getComputedStyle(el, pseudo);
-            if (pseudo && cs.content === "none") return [];
-            return [...cs].map((p) => `${i} ${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ""} ${p}: ${cs.getPropertyValue(p)}`).sort();
-          }))));
+        styles.push(await computedStyles(page, ".dh-panel, .dh-panel *"));
       }
       seen.push(styles);
     } finally {
