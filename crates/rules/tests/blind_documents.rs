@@ -398,12 +398,12 @@ const RECORDS: &[RecordRow] = &[
     (F::Last, "Иванова-Петрова", "ИвановаПетрова", &[("last_name", "hyphen")]),
     (F::Last, "Иванова  Петрова", "Иванова Петрова", &[("last_name", "whitespace")]),
     (F::First, "Анна Мария", "Анна  Мария", &[("first_name", "whitespace")]),
-    (F::Last, "Иванова - Петрова", "Иванова-Петрова", &[("last_name", "whitespace")]),
+    (F::Last, "Иванова - Петрова", "Иванова-Петрова", &[("last_name", "hyphen"), ("last_name", "whitespace")]),
     // Typos and transpositions.
     (F::Last, "Ивнов", "Иванов", &[("last_name", "typo")]),
     (F::Last, "Иваннов", "Иванов", &[("last_name", "typo")]),
     (F::Last, "Иваков", "Иванов", &[("last_name", "typo")]),
-    (F::Last, "Ианвов", "Иванов", &[("last_name", "transposition")]),
+    (F::Last, "Иавнов", "Иванов", &[("last_name", "transposition")]),
     (F::First, "Анан", "Анна", &[("first_name", "transposition")]),
     (F::Last, "Петров", "Сидоров", &[("last_name", "different")]),
     // Patronymic missing on one side; empty on both is fine.
