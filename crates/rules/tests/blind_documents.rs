@@ -354,14 +354,14 @@ enum F {
 }
 
 fn set(mut r: PersonRecord, f: F, v: &str) -> PersonRecord {
-    let v = Some(v.to_owned());
+    let v = v.to_owned();
     match f {
-        F::Last => r.last_name = v.unwrap_or_default(),
-        F::First => r.first_name = v.unwrap_or_default(),
-        F::Middle => r.middle_name = v,
-        F::Birth => r.birth_date = v,
-        F::Snils => r.snils = v,
-        F::Cert => r.certificate = v,
+        F::Last => r.last_name = v,
+        F::First => r.first_name = v,
+        F::Middle => r.middle_name = Some(v),
+        F::Birth => r.birth_date = Some(v),
+        F::Snils => r.snils = Some(v),
+        F::Cert => r.certificate = Some(v),
     }
     r
 }
