@@ -212,7 +212,7 @@ const FOLDS: [DifferenceKind; 5] = [
 ];
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '﹣')
 }
 
 /// `s` with every folding in `folds` applied. `compact` drops spaces
@@ -282,6 +282,18 @@ fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
                 .collect();
         }
         return needed;
+    }
+    // A hyphen on one side and nothing on the other («Иванова-Петрова» and
+    // «ИвановаПетрова»): a hyphen, not a missing letter.
+    let undashed = |s: &str| -> String { s.chars().filter(|&c| !is_dash(c)).collect() };
+    let (ua, ub) = (undashed(a), undashed(b));
+    if (ua.len() != a.len() || ub.len() != b.len()) && fold(&ua, &FOLDS, compact) == fold(&ub, &FOLDS, compact) {
+        let mut kinds = vec![DifferenceKind::Hyphen];
+        if ua == ub {
+            return kinds;
+        }
+        kinds.extend(compare_text(&ua, &ub, compact).into_iter().filter(|&k| k != DifferenceKind::Hyphen));
+        return kinds;
     }
     vec![edit_kind(&fa, &fb)]
 }
@@ -358,10 +370,13 @@ fn month_by_name(word: &str) -> Option<u32> {
 /// ```
 pub fn parse_record_date(s: &str) -> Option<RecordDate> {
     let s = crate::nfc::nfc(s);
-    let mut parts: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).take(6).collect();
-    // «10.05.2012 г.», «10 мая 2012 года».
-    if parts.last().is_some_and(|p| matches!(crate::case::lower(p.chars().next().unwrap_or(' ')), 'г'))
-        && parts.len() == 4
+    let mut parts = date_parts(&s);
+    // «10.05.2012 г.», «10 мая 2012 года», «10.05.2012г.р.».
+    while parts.len() > 3
+        && parts.last().is_some_and(|p| {
+            let lower: String = p.chars().map(crate::case::lower).collect();
+            matches!(lower.as_str(), "г" | "гг" | "год" | "года" | "р" | "гр")
+        })
     {
         parts.pop();
     }
@@ -386,6 +401,35 @@ pub fn parse_record_date(s: &str) -> Option<RecordDate> {
         2 if exists(2000 + year) || exists(1900 + year) => Some(RecordDate { year, century_known: false, month, day }),
         _ => None,
     }
+}
+
+/// The runs of digits and the runs of letters of a date, at most six:
+/// «10 мая 2012г.» is `10`, `мая`, `2012`, `г` (people leave out the space
+/// before «г.»).
+fn date_parts(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = None;
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
+        let digit = c.is_ascii_digit();
+        match start {
+            Some(from) if !c.is_alphanumeric() || digit != prev_digit => {
+                parts.push(s.get(from..i).unwrap_or(""));
+                start = c.is_alphanumeric().then_some(i);
+            }
+            None if c.is_alphanumeric() => start = Some(i),
+            _ => {}
+        }
+        prev_digit = digit;
+        if parts.len() > 6 {
+            break;
+        }
+    }
+    if let Some(from) = start.filter(|_| parts.len() <= 6) {
+        parts.push(s.get(from..).unwrap_or(""));
+    }
+    parts.truncate(6);
+    parts
 }
 
 /// Parses `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DD-MM-YYYY` and the
