@@ -90,7 +90,7 @@ test("checkBirthCertificate: how parents type the series and number", () => {
   assert.deepEqual(m.checkBirthCertificate("IV-МЮ 123456 ".repeat(100_000)).problems, ["too_long"]);
 });
 
-test("compareRecords: the documented examples", () => {
+test("compareRecords: the documented examples", async () => {
   const r = m.compareRecords(
     { lastName: "Семенова", firstName: "Aнна", snils: "112-233-445 59" },
     { lastName: "Семёнова", firstName: "Анна", snils: "112-233-445 95" });
@@ -101,6 +101,8 @@ test("compareRecords: the documented examples", () => {
   assert.equal(r.differences[0].diaryValue, "Семенова");
   assert.equal(r.differences[0].gosuslugiValue, "Семёнова");
   assert.ok(r.differences.every((d) => typeof d.hint === "string" && d.hint.length > 0));
+  // English is loaded on demand (README, "Languages on demand").
+  await m.loadLanguage("en", await readFile(new URL("diary-texts.en.bin", PKG)));
   const en = m.compareRecords({ lastName: "Фёдоров", firstName: "Иван" }, { lastName: "Федоров", firstName: "Иван" }, "en");
   assert.doesNotMatch(en.differences[0].hint, /[а-я]{6}/i, "the English hint is English");
   assert.deepEqual(m.compareRecords({ lastName: "Иванов", firstName: "Иван" }, { lastName: "Иванов", firstName: "Иван" }),
