@@ -917,3 +917,89 @@ fn password_corpus_2() {
     }
     report("passwords, round 2", &failures);
 }
+
+// ------------------------------------------------------------- round 3
+
+const RECORDS_3: &[RecordRow] = &[
+    (F::Last, "Фёдоpов", "Федоров", &[("last_name", "lookalike"), ("last_name", "yo_e")]),
+    (F::Last, "ФЁДОРОВ", "Федоров", &[("last_name", "case"), ("last_name", "yo_e")]),
+    (F::Birth, "10.5.12", "10.05.12", &[]),
+    (F::Birth, "10 МАЯ 2012", "2012-05-10", &[]),
+    (F::Birth, "10 Мая 2012 г.", "2012-05-10", &[]),
+    (F::Cert, "l-МЮ 123456", "I-МЮ 123456", &[("certificate", "lookalike")]),
+    (F::Cert, "IV-МЮ№123456", "IV-МЮ 123456", &[]),
+];
+
+#[test]
+fn records_corpus_3() {
+    let mut failures = Vec::new();
+    for &(field, diary, gosuslugi, want) in RECORDS_3 {
+        let base = PersonRecord {
+            middle_name: Some("Иванович".into()),
+            birth_date: Some("2012-05-10".into()),
+            snils: Some("112-233-445 95".into()),
+            certificate: Some("IV-МЮ 123456".into()),
+            ..person("Иванов", "Иван")
+        };
+        for (d, g) in [(diary, gosuslugi), (gosuslugi, diary)] {
+            let got = compare_records(&set(base.clone(), field, d), &set(base.clone(), field, g));
+            let mut got_pairs: Vec<(&str, &str)> = got.iter().map(|x| (x.field.id(), x.kind.id())).collect();
+            let mut want_pairs = want.to_vec();
+            got_pairs.sort_unstable();
+            want_pairs.sort_unstable();
+            if got_pairs != want_pairs {
+                failures.push(format!("  {d:?} vs {g:?}: {got_pairs:?} (want {want_pairs:?})"));
+            }
+        }
+    }
+    for (text, normalized) in [
+        ("IV-МЮ№123456", "IV-МЮ 123456"),
+        ("IV-МЮ 123456.", "IV-МЮ 123456"),
+        ("IV-МЮ 123456,", "IV-МЮ 123456"),
+        ("«IV-МЮ 123456»", "IV-МЮ 123456"),
+    ] {
+        let got = check_birth_certificate(text);
+        if !got.is_valid() || got.normalized.as_deref() != Some(normalized) {
+            failures.push(format!("  certificate {text:?}: {:?} {:?}", got.normalized, got.problems));
+        }
+    }
+    for text in ["СНИЛС:11223344595", "«112-233-445 95»", "112-233-445 95,"] {
+        if !check_snils(text).is_valid() {
+            failures.push(format!("  СНИЛС {text:?}: {:?}", check_snils(text)));
+        }
+    }
+    report("round 3", &failures);
+}
+
+#[test]
+fn password_corpus_3() {
+    let mut failures = Vec::new();
+    let rows: &[(&str, &[&str], bool)] = &[
+        ("Ivanovna1!", &["Ивановна"], true),
+        ("Mariya2012!", &["Иванова Мария Петровна"], true),
+        ("Masha!7Qzt", &["Masha"], true),
+        ("Alena!7Qxz", &["Алёна"], true),
+        ("Alyona!7Qx", &["Алёна"], true),
+    ];
+    for &(password, personal, want) in rows {
+        let got = pw(password, personal, None);
+        let has = got.warnings.iter().any(|w| w.id() == "personal_info");
+        if has != want {
+            failures.push(format!("  {password:?} with {personal:?}: personal_info {has} (want {want})"));
+        }
+    }
+    let got = pw("Abcdefg1№", &[], None);
+    if got.layout_fix.as_deref() != Some("Abcdefg1#") || !got.warnings.iter().any(|w| w.id() == "cyrillic_layout") {
+        failures.push(format!("  «№»: {:?} {:?}", got.layout_fix, got.warnings));
+    }
+    // Invisible characters pasted with a password: not allowed, and named
+    // as blanks (a message cannot show an invisible character).
+    for p in ["Kv7!mq2z\u{200b}pT", "\u{feff}Kv7!mq2zpT", "Kv7!mq2z\u{2060}pT", "Kv7!mq2z\u{ad}pT"] {
+        let got = pw(p, &[], None);
+        let ws = got.warnings.iter().any(|w| w.id() == "whitespace");
+        if got.is_valid() || !ws {
+            failures.push(format!("  {p:?}: valid {} warnings {:?}", got.is_valid(), got.warnings));
+        }
+    }
+    report("passwords, round 3", &failures);
+}
