@@ -346,7 +346,10 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
     // Letters pasted with a separate combining mark («И» + U+0306) are the
     // composed letters.
     let text = clean(&crate::nfc::nfc(text));
-    let text = text.trim_matches(is_space);
+    // Quotes and brackets it was pasted in, the end of a sentence.
+    let text = text
+        .trim_matches(|c| is_space(c) || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '[' | ']'))
+        .trim_end_matches(|c| is_space(c) || matches!(c, '.' | ',' | ';' | '»' | '"' | '“' | '”' | ')' | ']'));
     if text.is_empty() {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::Empty] };
     }

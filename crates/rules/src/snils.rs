@@ -102,6 +102,12 @@ pub fn decimal_digit(c: char) -> Option<u8> {
     u8::try_from(u32::from(c) - u32::from(base)).ok()
 }
 
+/// Quotes and brackets a number is pasted in («112-233-445 95»), and the
+/// comma or semicolon of the sentence it was copied from.
+fn is_wrapper(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | ',' | ';')
+}
+
 /// `text` without a label pasted in front of the number: «СНИЛС:»,
 /// «СНИЛС №», «SNILS», a lone «№» (any case, any separators). Anything
 /// else before the first digit is kept, to be reported.
@@ -112,7 +118,7 @@ fn strip_label(text: &str) -> &str {
     let (prefix, rest) = text.split_at(first_digit);
     let word: String = prefix
         .chars()
-        .filter(|&c| !(is_separator(c) || matches!(c, ':' | '№' | '#')))
+        .filter(|&c| !(is_separator(c) || is_wrapper(c) || matches!(c, ':' | '№' | '#')))
         .map(crate::case::lower)
         .collect();
     if matches!(word.as_str(), "" | "снилс" | "snils" | "n" | "no" | "снилсn" | "снилсno") {
@@ -123,11 +129,12 @@ fn strip_label(text: &str) -> &str {
 }
 
 /// The eleven digits of a typed СНИЛС, or the problem that prevents reading
-/// them. A label in front («СНИЛС: …») is dropped.
+/// them. A label in front («СНИЛС: …») and quotes, brackets or a comma
+/// around the number are dropped.
 pub fn parse_digits(text: &str) -> Result<[u8; 11], SnilsProblem> {
     let mut digits = [0u8; 11];
     let mut count = 0usize;
-    for c in strip_label(text).chars() {
+    for c in strip_label(text).trim_end_matches(|c| is_separator(c) || is_wrapper(c)).chars() {
         if let Some(d) = decimal_digit(c) {
             if let Some(slot) = digits.get_mut(count) {
                 *slot = d;
