@@ -500,6 +500,20 @@ fn compare_certificates(a: &str, b: &str) -> Vec<DifferenceKind> {
         }
         return kinds;
     }
+    // A lone small «l» (I or L: `normalized` absent) that reads as the other
+    // certificate: a look-alike, not a typo.
+    let ambiguous =
+        |c: &crate::certificate::CertificateCheck| c.normalized.is_none() && c.problems.contains(&P::RomanLookalike);
+    for (text, this, other) in [(a, &ca, &cb), (b, &cb, &ca)] {
+        if ambiguous(this) && other.normalized.is_some() {
+            let reads_as_other = ['I', 'L']
+                .into_iter()
+                .any(|r| check_birth_certificate(&text.replace('l', &r.to_string())).normalized == other.normalized);
+            if reads_as_other {
+                return vec![DifferenceKind::Lookalike];
+            }
+        }
+    }
     let mut kinds = compare_text(&a.replace('№', ""), &b.replace('№', ""), true);
     // A missing hyphen also shifts the spacing; name the hyphen only.
     if kinds.len() > 1 {
