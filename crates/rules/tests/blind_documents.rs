@@ -1004,6 +1004,11 @@ fn password_corpus_3() {
         if got.is_valid() || got.invalid_chars != [c] {
             failures.push(format!("  {p:?}: valid {} invalid {:?}", got.is_valid(), got.invalid_chars));
         }
+        // A message cannot show an invisible character as itself.
+        let shown = diary_rules::password::display_char(c);
+        if shown != format!("U+{:04X}", c as u32) {
+            failures.push(format!("  {p:?}: shown as {shown:?}"));
+        }
     }
     report("passwords, round 3", &failures);
 }
