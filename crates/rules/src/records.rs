@@ -367,10 +367,12 @@ fn month_by_name(word: &str) -> Option<u32> {
 /// assert_eq!((d.year, d.century_known, d.month, d.day), (12, false, 5, 10));
 /// assert_eq!(parse_record_date("10 мая 2012 г."), parse_record_date("2012-05-10"));
 /// assert!(parse_record_date("31.04.2012").is_none());
+/// assert_eq!(parse_record_date("10.05.2012\u{a0}0:00:00"), parse_record_date("2012-05-10"));
+/// assert_eq!(parse_record_date("2012-05-10T00:00:00+03:00"), parse_record_date("2012-05-10"));
 /// ```
 pub fn parse_record_date(s: &str) -> Option<RecordDate> {
     let s = crate::nfc::nfc(s);
-    let mut parts = date_parts(&s);
+    let mut parts = date_parts(without_time(&s));
     // «10.05.2012 г.», «10 мая 2012 года», «10.05.2012г.р.».
     while parts.len() > 3
         && parts.last().is_some_and(|p| {
@@ -400,6 +402,30 @@ pub fn parse_record_date(s: &str) -> Option<RecordDate> {
         }
         2 if exists(2000 + year) || exists(1900 + year) => Some(RecordDate { year, century_known: false, month, day }),
         _ => None,
+    }
+}
+
+/// A date without the time an export or a spreadsheet adds to it:
+/// «10.05.2012 0:00:00», «2012-05-10T00:00:00.000Z». Only a time after the
+/// date is cut (digits, «:», «.», then an optional «Z» or offset).
+fn without_time(s: &str) -> &str {
+    let Some(colon) = s.find(':') else { return s };
+    let head = s.get(..colon).unwrap_or(s);
+    let Some((cut, sep)) = head.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == 'T') else {
+        return s;
+    };
+    let time = s.get(cut + sep.len_utf8()..).unwrap_or("").trim_end();
+    let time = time.strip_suffix('Z').unwrap_or(time);
+    let time = match time.rfind(['+', '-']) {
+        Some(i) if i > 0 => time.get(..i).unwrap_or(time),
+        _ => time,
+    };
+    let is_time = !time.is_empty() && time.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+    let date = s.get(..cut).unwrap_or(s).trim_end();
+    if is_time && date.chars().any(|c| c.is_ascii_digit()) {
+        date
+    } else {
+        s
     }
 }
 
