@@ -78,7 +78,41 @@ impl CertificateCheck {
 const MAX_CHARS: usize = 64;
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '﹣')
+}
+
+/// Characters a copy brings along that show as nothing: a byte order mark,
+/// zero-width joiners, direction marks, a soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200c}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
+/// The text as the certificate's characters: invisible characters dropped,
+/// full-width and Arabic-Indic digits as ASCII digits, and the words people
+/// paste with the data («Серия IV-МЮ номер 123456», «серия:») as spaces.
+fn clean(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| match crate::snils::decimal_digit(c) {
+            Some(d) if !c.is_ascii_digit() => char::from(b'0' + d),
+            _ => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(mapped.len());
+    for word in mapped.split_inclusive(is_space) {
+        let core = word.trim_end_matches(is_space).trim_end_matches([':', '.']);
+        let label = core.chars().count() <= 6 && {
+            let key: String = core.chars().map(crate::case::lower).collect();
+            matches!(key.as_str(), "серия" | "сер" | "номер" | "ном")
+        };
+        if label {
+            out.push(' ');
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 fn is_space(c: char) -> bool {
@@ -311,8 +345,11 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
     let mut problems = Vec::new();
     // Letters pasted with a separate combining mark («И» + U+0306) are the
     // composed letters.
-    let text = crate::nfc::nfc(text);
-    let text = text.trim_matches(is_space);
+    let text = clean(&crate::nfc::nfc(text));
+    // Quotes and brackets it was pasted in, the end of a sentence.
+    let text = text
+        .trim_matches(|c| is_space(c) || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '[' | ']'))
+        .trim_end_matches(|c| is_space(c) || matches!(c, '.' | ',' | ';' | '»' | '"' | '“' | '”' | ')' | ']'));
     if text.is_empty() {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::Empty] };
     }

@@ -212,7 +212,7 @@ const FOLDS: [DifferenceKind; 5] = [
 ];
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '﹣')
 }
 
 /// `s` with every folding in `folds` applied. `compact` drops spaces
@@ -282,6 +282,18 @@ fn compare_text(a: &str, b: &str, compact: bool) -> Vec<DifferenceKind> {
                 .collect();
         }
         return needed;
+    }
+    // A hyphen on one side and nothing on the other («Иванова-Петрова» and
+    // «ИвановаПетрова»): a hyphen, not a missing letter.
+    let undashed = |s: &str| -> String { s.chars().filter(|&c| !is_dash(c)).collect() };
+    let (ua, ub) = (undashed(a), undashed(b));
+    if (ua.len() != a.len() || ub.len() != b.len()) && fold(&ua, &FOLDS, compact) == fold(&ub, &FOLDS, compact) {
+        let mut kinds = vec![DifferenceKind::Hyphen];
+        if ua == ub {
+            return kinds;
+        }
+        kinds.extend(compare_text(&ua, &ub, compact).into_iter().filter(|&k| k != DifferenceKind::Hyphen));
+        return kinds;
     }
     vec![edit_kind(&fa, &fb)]
 }
@@ -355,13 +367,18 @@ fn month_by_name(word: &str) -> Option<u32> {
 /// assert_eq!((d.year, d.century_known, d.month, d.day), (12, false, 5, 10));
 /// assert_eq!(parse_record_date("10 мая 2012 г."), parse_record_date("2012-05-10"));
 /// assert!(parse_record_date("31.04.2012").is_none());
+/// assert_eq!(parse_record_date("10.05.2012\u{a0}0:00:00"), parse_record_date("2012-05-10"));
+/// assert_eq!(parse_record_date("2012-05-10T00:00:00+03:00"), parse_record_date("2012-05-10"));
 /// ```
 pub fn parse_record_date(s: &str) -> Option<RecordDate> {
     let s = crate::nfc::nfc(s);
-    let mut parts: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).take(6).collect();
-    // «10.05.2012 г.», «10 мая 2012 года».
-    if parts.last().is_some_and(|p| matches!(crate::case::lower(p.chars().next().unwrap_or(' ')), 'г'))
-        && parts.len() == 4
+    let mut parts = date_parts(without_time(&s));
+    // «10.05.2012 г.», «10 мая 2012 года», «10.05.2012г.р.».
+    while parts.len() > 3
+        && parts.last().is_some_and(|p| {
+            let lower: String = p.chars().map(crate::case::lower).collect();
+            matches!(lower.as_str(), "г" | "гг" | "год" | "года" | "р" | "гр")
+        })
     {
         parts.pop();
     }
@@ -386,6 +403,59 @@ pub fn parse_record_date(s: &str) -> Option<RecordDate> {
         2 if exists(2000 + year) || exists(1900 + year) => Some(RecordDate { year, century_known: false, month, day }),
         _ => None,
     }
+}
+
+/// A date without the time an export or a spreadsheet adds to it:
+/// «10.05.2012 0:00:00», «2012-05-10T00:00:00.000Z». Only a time after the
+/// date is cut (digits, «:», «.», then an optional «Z» or offset).
+fn without_time(s: &str) -> &str {
+    let Some(colon) = s.find(':') else { return s };
+    let head = s.get(..colon).unwrap_or(s);
+    let Some((cut, sep)) = head.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == 'T') else {
+        return s;
+    };
+    let time = s.get(cut + sep.len_utf8()..).unwrap_or("").trim_end();
+    let time = time.strip_suffix('Z').unwrap_or(time);
+    let time = match time.rfind(['+', '-']) {
+        Some(i) if i > 0 => time.get(..i).unwrap_or(time),
+        _ => time,
+    };
+    let is_time = !time.is_empty() && time.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+    let date = s.get(..cut).unwrap_or(s).trim_end();
+    if is_time && date.chars().any(|c| c.is_ascii_digit()) {
+        date
+    } else {
+        s
+    }
+}
+
+/// The runs of digits and the runs of letters of a date, at most six:
+/// «10 мая 2012г.» is `10`, `мая`, `2012`, `г` (people leave out the space
+/// before «г.»).
+fn date_parts(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = None;
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
+        let digit = c.is_ascii_digit();
+        match start {
+            Some(from) if !c.is_alphanumeric() || digit != prev_digit => {
+                parts.push(s.get(from..i).unwrap_or(""));
+                start = c.is_alphanumeric().then_some(i);
+            }
+            None if c.is_alphanumeric() => start = Some(i),
+            _ => {}
+        }
+        prev_digit = digit;
+        if parts.len() > 6 {
+            break;
+        }
+    }
+    if let Some(from) = start.filter(|_| parts.len() <= 6) {
+        parts.push(s.get(from..).unwrap_or(""));
+    }
+    parts.truncate(6);
+    parts
 }
 
 /// Parses `YYYY-MM-DD`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DD-MM-YYYY` and the
@@ -455,6 +525,20 @@ fn compare_certificates(a: &str, b: &str) -> Vec<DifferenceKind> {
             kinds.push(DifferenceKind::Lookalike);
         }
         return kinds;
+    }
+    // A lone small «l» (I or L: `normalized` absent) that reads as the other
+    // certificate: a look-alike, not a typo.
+    let ambiguous =
+        |c: &crate::certificate::CertificateCheck| c.normalized.is_none() && c.problems.contains(&P::RomanLookalike);
+    for (text, this, other) in [(a, &ca, &cb), (b, &cb, &ca)] {
+        if ambiguous(this) && other.normalized.is_some() {
+            let reads_as_other = ['I', 'L']
+                .into_iter()
+                .any(|r| check_birth_certificate(&text.replace('l', &r.to_string())).normalized == other.normalized);
+            if reads_as_other {
+                return vec![DifferenceKind::Lookalike];
+            }
+        }
     }
     let mut kinds = compare_text(&a.replace('№', ""), &b.replace('№', ""), true);
     // A missing hyphen also shifts the spacing; name the hyphen only.

@@ -76,21 +76,68 @@ impl SnilsCheck {
 }
 
 /// Characters people put between the digit groups: spaces of every kind,
-/// hyphens and dashes, dots, slashes and underscores from input masks.
+/// hyphens and dashes, dots, slashes and underscores from input masks, and
+/// the invisible characters a copy brings along (a byte order mark, zero-width
+/// spaces and joiners, direction marks, a soft hyphen).
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '.' | '/' | '_' | '\u{200b}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '.' | '/' | '_' | '\u{ad}' | '\u{200b}'
+                ..='\u{200f}' | '\u{2060}' | '\u{feff}'
+        )
+}
+
+/// The value of a decimal digit: ASCII, full-width (`１`, from a Japanese or
+/// Chinese input method or a PDF) or Arabic-Indic (`١`, `۱`, from a phone
+/// keyboard in another language).
+pub fn decimal_digit(c: char) -> Option<u8> {
+    let base = match c {
+        '0'..='9' => '0',
+        '０'..='９' => '０',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
+        _ => return None,
+    };
+    u8::try_from(u32::from(c) - u32::from(base)).ok()
+}
+
+/// Quotes and brackets a number is pasted in («112-233-445 95»), and the
+/// comma or semicolon of the sentence it was copied from.
+fn is_wrapper(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | ',' | ';')
+}
+
+/// `text` without a label pasted in front of the number: «СНИЛС:»,
+/// «СНИЛС №», «SNILS», a lone «№» (any case, any separators). Anything
+/// else before the first digit is kept, to be reported.
+fn strip_label(text: &str) -> &str {
+    let Some(first_digit) = text.char_indices().find(|&(_, c)| decimal_digit(c).is_some()).map(|(i, _)| i) else {
+        return text;
+    };
+    let (prefix, rest) = text.split_at(first_digit);
+    let word: String = prefix
+        .chars()
+        .filter(|&c| !(is_separator(c) || is_wrapper(c) || matches!(c, ':' | '№' | '#')))
+        .map(crate::case::lower)
+        .collect();
+    if matches!(word.as_str(), "" | "снилс" | "snils" | "n" | "no" | "снилсn" | "снилсno") {
+        rest
+    } else {
+        text
+    }
 }
 
 /// The eleven digits of a typed СНИЛС, or the problem that prevents reading
-/// them. Reads at most a few dozen characters past the eleventh digit, so a
-/// huge paste costs nothing.
+/// them. A label in front («СНИЛС: …») and quotes, brackets or a comma
+/// around the number are dropped.
 pub fn parse_digits(text: &str) -> Result<[u8; 11], SnilsProblem> {
     let mut digits = [0u8; 11];
     let mut count = 0usize;
-    for c in text.chars() {
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+    for c in strip_label(text).trim_end_matches(|c| is_separator(c) || is_wrapper(c)).chars() {
+        if let Some(d) = decimal_digit(c) {
             if let Some(slot) = digits.get_mut(count) {
-                *slot = d as u8;
+                *slot = d;
             }
             count += 1;
         } else if !is_separator(c) {
@@ -254,7 +301,14 @@ mod tests {
             ("abc-def-ghi jk", Err(Characters)),
             ("112-233-445 9O", Err(Characters)),
             ("112+233+445 95", Err(Characters)),
-            ("١١٢٢٣٣٤٤٥٩٥", Err(Characters)),
+            // Digits of other scripts are digits; a label in front is dropped.
+            ("١١٢٢٣٣٤٤٥٩٥", Ok("112-233-445 95")),
+            ("１１２-２３３-４４５ ９５", Ok("112-233-445 95")),
+            ("\u{feff}112-233-445 95", Ok("112-233-445 95")),
+            ("СНИЛС: 112-233-445 95", Ok("112-233-445 95")),
+            ("СНИЛС № 112-233-445 95", Ok("112-233-445 95")),
+            ("Номер: 112-233-445 95", Err(Characters)),
+            ("112-233-445 95 СНИЛС", Err(Characters)),
             // At or below 001-001-998 the check number is not verified.
             ("001-001-998 00", Ok("001-001-998 00")),
             ("001-001-998 77", Ok("001-001-998 77")),

@@ -236,7 +236,13 @@ pub struct MessageContext<'a> {
 pub fn display_char(c: char) -> String {
     if c.is_whitespace() {
         "␣".to_owned()
-    } else if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}') {
+    } else if c.is_control()
+        || matches!(
+            c,
+            '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
+    {
         format!("U+{:04X}", c as u32)
     } else {
         c.to_string()
