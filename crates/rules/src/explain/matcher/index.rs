@@ -493,7 +493,7 @@ fn build(catalog: &Catalog) -> Index {
         let at = sorted.partition_point(|&j| chars(j) < chars(i));
         sorted.insert(at, i);
     }
-    let negations = NEGATIONS.iter().filter_map(|n| exact.get(&n.to_vec()).copied()).collect();
+    let negations = NEGATIONS.iter().filter_map(|n| exact.get(*n).copied()).collect();
     let mut spoken: Sorted<()> = Sorted::default();
     for w in catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)) {
         spoken.entry(w);
