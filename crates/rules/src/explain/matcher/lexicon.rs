@@ -195,6 +195,9 @@ pub(super) struct Analysis {
     pub(super) subjects: Subjects,
     /// Spoken punctuation («точка»), read past.
     pub(super) spoken: bool,
+    /// A personal pronoun («он», «её»): it may stand for a word named
+    /// just before.
+    pub(super) pronoun: bool,
 }
 
 /// The words that start a relative clause («который», «которая» …): the
@@ -318,6 +321,7 @@ impl Analysis {
             }
         }
         a.spoken = passes.has(Pass::Spoken) && !exact && index.spoken.contains(chars);
+        a.pronoun = passes.has(Pass::Pronoun) && index.pronouns.contains(chars);
         if passes.has(Pass::RunTogether) && !exact && a.parts.is_empty() {
             let broken = keys.iter().find_map(|k| word_break(k));
             a.parts = broken.or_else(|| keys.iter().find_map(|k| split(k, last))).unwrap_or_default();
