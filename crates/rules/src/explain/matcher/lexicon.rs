@@ -304,6 +304,11 @@ impl Analysis {
                 continue;
             }
             let (synonyms, edits) = index.synonyms_near(key);
+            // A catalog word as it is is not a typo of an everyday word
+            // («упрощенная» is not «упрощенка» misspelt).
+            if edits > 0 && a.whole.iter().any(|h| h.factor >= 1.0) {
+                continue;
+            }
             // An everyday word is a word: not words run together.
             exact |= !synonyms.is_empty();
             // A typo'd everyday word is worth less than a typo'd catalog word.
