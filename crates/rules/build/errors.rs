@@ -23,7 +23,8 @@ struct ErrorsFile {
     subject: Vec<Subject>,
     foreign: Vec<Subject>,
     synonym: Vec<Synonym>,
-    spoken_punctuation: SpokenPunctuation,
+    spoken_punctuation: WordList,
+    pronouns: WordList,
     resolved: Resolved,
 }
 
@@ -55,7 +56,7 @@ struct Synonym {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
-struct SpokenPunctuation {
+struct WordList {
     words: Vec<String>,
     source: Sources,
 }
@@ -312,6 +313,7 @@ pub fn generate(file: &str, raw: &str) -> String {
         );
     }
     let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
+    let _ = writeln!(code, "    pronouns: List(&{:?}),", data.pronouns.words);
     for (key, list) in [("phrases", &data.resolved.phrases), ("changed", &data.resolved.changed)] {
         for (i, p) in list.iter().enumerate() {
             let n = p.split_whitespace().count();

@@ -242,6 +242,9 @@ pub struct Catalog {
     /// Words a voice keyboard writes for punctuation («точка», «запятая»):
     /// the matcher reads past them.
     pub spoken_punctuation: List<&'static str>,
+    /// Personal pronouns («он», «её», «тот»): one may stand for a word of
+    /// the message named just before it.
+    pub pronouns: List<&'static str>,
     /// Phrases (one to three words) that say a message is gone
     /// («исправили», «больше не пишет»): a match near one is vetoed.
     pub resolved: List<&'static str>,

@@ -43,6 +43,13 @@ const UNLESS_WINDOW: usize = 3;
 /// How many of the latest relative pronouns' positions are kept.
 const RECENT_RELATIVE: usize = 4;
 
+/// How many of the latest words with a catalog meaning a pronoun may
+/// stand for, and how many input words back they may be.
+const ANTECEDENTS: usize = 4;
+const PRONOUN_WINDOW: usize = 12;
+/// What a pronoun is worth against the word it stands for.
+const PRONOUN_FACTOR: f32 = 0.9;
+
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
 
@@ -289,6 +296,10 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     // Where a `via` word («через») was last named.
     let mut via_before: Option<usize> = None;
     let relative_on = passes.has(Pass::Relative);
+    // The latest words of four letters or more that stand for a catalog
+    // word as they are (position, hits; oldest first): what a pronoun
+    // after them may stand for («Код привязки ввели, а он не действует»).
+    let mut antecedents: Vec<(usize, Vec<Hit>)> = Vec::with_capacity(ANTECEDENTS);
     let mut relative = [usize::MAX; RECENT_RELATIVE];
     let mut pos = 0usize;
     let mut input = words(text);
@@ -411,6 +422,21 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         };
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
+        if analysis.pronoun {
+            for (_, hits) in antecedents.iter().filter(|(p, _)| pos.saturating_sub(*p) <= PRONOUN_WINDOW) {
+                for h in hits {
+                    merge(&mut matches, &[Hit { factor: h.factor * PRONOUN_FACTOR, ..*h }]);
+                }
+            }
+        } else if !after_not && chars.len() >= 4 && analysis.whole.iter().any(|h| h.factor >= 0.9) {
+            // Not a word after «не»: «не истёк, он ещё действует» says
+            // nothing expired.
+            // The buffers are reused: no allocation per word once full.
+            let mut hits = if antecedents.len() == ANTECEDENTS { antecedents.remove(0).1 } else { Vec::new() };
+            hits.clear();
+            hits.extend_from_slice(&analysis.whole);
+            antecedents.push((pos, hits));
+        }
         let exact = matches.iter().any(|h| h.factor >= 1.0);
         if !analysis.parts.is_empty() {
             // Both readings: the first words alone, then the rest or the

@@ -204,6 +204,8 @@ pub(super) struct Index {
     pub(super) negations: Vec<usize>,
     /// Spoken punctuation, read past.
     pub(super) spoken: Sorted<()>,
+    /// Personal pronouns: one may stand for a word named just before.
+    pub(super) pronouns: Sorted<()>,
     /// Everyday words: what each stands for.
     pub(super) synonyms: Sorted<Vec<SynonymUse>>,
     /// The everyday words in catalog order (the typo'd lookup tries them in
@@ -498,6 +500,10 @@ fn build(catalog: &Catalog) -> Index {
     for w in catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)) {
         spoken.entry(w);
     }
+    let mut pronouns: Sorted<()> = Sorted::default();
+    for w in catalog.pronouns.iter().flat_map(|w| normalized(w)) {
+        pronouns.entry(w);
+    }
     let mut synonyms: Sorted<Vec<SynonymUse>> = Sorted::default();
     let mut synonym_keys: Vec<Vec<char>> = Vec::new();
     for syn in &catalog.synonym {
@@ -599,6 +605,7 @@ fn build(catalog: &Catalog) -> Index {
         entries,
         negations,
         spoken,
+        pronouns,
         synonyms,
         synonym_keys,
         subject_words,

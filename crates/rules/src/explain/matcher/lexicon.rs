@@ -195,6 +195,9 @@ pub(super) struct Analysis {
     pub(super) subjects: Subjects,
     /// Spoken punctuation («точка»), read past.
     pub(super) spoken: bool,
+    /// A personal pronoun («он», «её»): it may stand for a word named
+    /// just before.
+    pub(super) pronoun: bool,
 }
 
 /// The words that start a relative clause («который», «которая» …): the
@@ -301,6 +304,11 @@ impl Analysis {
                 continue;
             }
             let (synonyms, edits) = index.synonyms_near(key);
+            // A catalog word as it is is not a typo of an everyday word
+            // («упрощенная» is not «упрощенка» misspelt).
+            if edits > 0 && a.whole.iter().any(|h| h.factor >= 1.0) {
+                continue;
+            }
             // An everyday word is a word: not words run together.
             exact |= !synonyms.is_empty();
             // A typo'd everyday word is worth less than a typo'd catalog word.
@@ -318,6 +326,7 @@ impl Analysis {
             }
         }
         a.spoken = passes.has(Pass::Spoken) && !exact && index.spoken.contains(chars);
+        a.pronoun = passes.has(Pass::Pronoun) && index.pronouns.contains(chars);
         if passes.has(Pass::RunTogether) && !exact && a.parts.is_empty() {
             let broken = keys.iter().find_map(|k| word_break(k));
             a.parts = broken.or_else(|| keys.iter().find_map(|k| split(k, last))).unwrap_or_default();

@@ -131,6 +131,9 @@ closed_set!(
         /// A relative clause between a message's subject and its predicate
         /// («Код привязки, который пришёл родителю, истёк») is read past.
         Relative => "relative",
+        /// A personal pronoun stands for a word of the message named just
+        /// before it («Код привязки ввели, а он не действует»).
+        Pronoun => "pronoun",
     }
 );
 
