@@ -164,6 +164,20 @@ fn dev_blind_split() {
     tuned_split("dev-blind", raw, DEV_BLIND_MIN_PRECISION, DEV_BLIND_MIN_RECALL);
 }
 
+/// Floors on the second blind dev split (round 6, written blind by another
+/// writer who saw the catalog and the seeds only): what was measured
+/// before tuning on it (precision 96.3 %, 316 of 328 answers; recall
+/// 80.8 %, 316 of 391 positives), to be raised as it is tuned on.
+const DEV_BLIND2_MIN_PRECISION: f64 = 0.963;
+const DEV_BLIND2_MIN_RECALL: f64 = 0.808;
+
+/// The second dev split written blind (round 6): tuned on, like dev-blind.
+#[test]
+fn dev_blind2_split() {
+    let raw = include_str!("../../../tests/fixtures/explain-dev-blind2.toml");
+    tuned_split("dev-blind2", raw, DEV_BLIND2_MIN_PRECISION, DEV_BLIND2_MIN_RECALL);
+}
+
 /// Sealed: only the aggregate numbers, never the sentences that fail.
 #[test]
 fn test_split() {
