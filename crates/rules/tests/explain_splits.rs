@@ -167,8 +167,11 @@ fn dev_blind_split() {
 /// Floors on the second blind dev split (round 6, written blind by another
 /// writer who saw the catalog and the seeds only): what was measured
 /// before tuning on it (precision 96.3 %, 316 of 328 answers; recall
-/// 80.8 %, 316 of 391 positives), to be raised as it is tuned on.
-const DEV_BLIND2_MIN_PRECISION: f64 = 0.963;
+/// 80.8 %, 316 of 391 positives), to be raised as it is tuned on. Round
+/// 6, a place a message is shown in that no list knows, other services by
+/// name, other applications, questions about the rules: precision 98.8 %
+/// (316 of 320), recall 80.8 %.
+const DEV_BLIND2_MIN_PRECISION: f64 = 0.987;
 const DEV_BLIND2_MIN_RECALL: f64 = 0.808;
 
 /// The second dev split written blind (round 6): tuned on, like dev-blind.
