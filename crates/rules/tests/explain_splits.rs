@@ -58,9 +58,10 @@ const TEST_MIN_RECALL: f64 = 0.90;
 /// 99.4 % (336 of 338), recall 95.2 %; merged with round 5's consent
 /// and platform work: precision 99.7 % (337 of 338), recall 95.5 %; whose
 /// consent when the reader tells a role: precision 100.0 % (337 of 337),
-/// recall 95.5 %.
+/// recall 95.5 %; round 6, short paraphrases and everyday words: precision
+/// 100.0 % (339 of 339), recall 96.0 %.
 const DEV_BLIND_MIN_PRECISION: f64 = 0.999;
-const DEV_BLIND_MIN_RECALL: f64 = 0.954;
+const DEV_BLIND_MIN_RECALL: f64 = 0.960;
 
 struct Score {
     precision: f64,
@@ -170,9 +171,11 @@ fn dev_blind_split() {
 /// 80.8 %, 316 of 391 positives), to be raised as it is tuned on. Round
 /// 6, a place a message is shown in that no list knows, other services by
 /// name, other applications, questions about the rules: precision 98.8 %
-/// (316 of 320), recall 80.8 %.
+/// (316 of 320), recall 80.8 %; short paraphrases and everyday words
+/// (a certificate by its country, «аккаунт», «номер уже занят»): 98.8 %
+/// (328 of 332), 83.9 %.
 const DEV_BLIND2_MIN_PRECISION: f64 = 0.987;
-const DEV_BLIND2_MIN_RECALL: f64 = 0.808;
+const DEV_BLIND2_MIN_RECALL: f64 = 0.838;
 
 /// The second dev split written blind (round 6): tuned on, like dev-blind.
 #[test]
