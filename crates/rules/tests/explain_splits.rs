@@ -201,9 +201,11 @@ fn test_split() {
 /// are raised to issue 23's targets only when they are met. First scored
 /// (round 5, before any tuning of that round reached main): precision
 /// 95.2 % (297 of 312 answers), recall 79.8 % (297 of 372 positives); after
-/// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %.
+/// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %;
+/// after round 6's on dev, dev-blind and dev-blind2: 96.6 % (312 of 323),
+/// 83.9 % (312 of 372).
 const SEALED_MIN_PRECISION: f64 = 0.965;
-const SEALED_MIN_RECALL: f64 = 0.825;
+const SEALED_MIN_RECALL: f64 = 0.838;
 
 #[test]
 fn sealed_split() {
