@@ -58,9 +58,11 @@ const TEST_MIN_RECALL: f64 = 0.90;
 /// 99.4 % (336 of 338), recall 95.2 %; merged with round 5's consent
 /// and platform work: precision 99.7 % (337 of 338), recall 95.5 %; whose
 /// consent when the reader tells a role: precision 100.0 % (337 of 337),
-/// recall 95.5 %.
+/// recall 95.5 %; round 6, short paraphrases and everyday words: precision
+/// 100.0 % (339 of 339), recall 96.0 %; merged with round 6's pronouns and
+/// other names: 100.0 % (340 of 340), 96.3 %.
 const DEV_BLIND_MIN_PRECISION: f64 = 0.999;
-const DEV_BLIND_MIN_RECALL: f64 = 0.954;
+const DEV_BLIND_MIN_RECALL: f64 = 0.963;
 
 struct Score {
     precision: f64,
@@ -167,9 +169,15 @@ fn dev_blind_split() {
 /// Floors on the second blind dev split (round 6, written blind by another
 /// writer who saw the catalog and the seeds only): what was measured
 /// before tuning on it (precision 96.3 %, 316 of 328 answers; recall
-/// 80.8 %, 316 of 391 positives), to be raised as it is tuned on.
-const DEV_BLIND2_MIN_PRECISION: f64 = 0.963;
-const DEV_BLIND2_MIN_RECALL: f64 = 0.808;
+/// 80.8 %, 316 of 391 positives), to be raised as it is tuned on. Round
+/// 6, a place a message is shown in that no list knows, other services by
+/// name, other applications, questions about the rules: precision 98.8 %
+/// (316 of 320), recall 80.8 %; short paraphrases and everyday words
+/// (a certificate by its country, «аккаунт», «номер уже занят»): 98.8 %
+/// (328 of 332), 83.9 %; merged with round 6's pronouns, the Social Fund's
+/// and the account level's other names: 98.8 % (341 of 345), 87.2 %.
+const DEV_BLIND2_MIN_PRECISION: f64 = 0.988;
+const DEV_BLIND2_MIN_RECALL: f64 = 0.872;
 
 /// The second dev split written blind (round 6): tuned on, like dev-blind.
 #[test]
@@ -195,9 +203,11 @@ fn test_split() {
 /// are raised to issue 23's targets only when they are met. First scored
 /// (round 5, before any tuning of that round reached main): precision
 /// 95.2 % (297 of 312 answers), recall 79.8 % (297 of 372 positives); after
-/// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %.
-const SEALED_MIN_PRECISION: f64 = 0.965;
-const SEALED_MIN_RECALL: f64 = 0.825;
+/// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %;
+/// after round 6's on dev, dev-blind and dev-blind2 (both of its branches
+/// merged): 96.9 % (314 of 324), 84.4 % (314 of 372).
+const SEALED_MIN_PRECISION: f64 = 0.969;
+const SEALED_MIN_RECALL: f64 = 0.844;
 
 #[test]
 fn sealed_split() {

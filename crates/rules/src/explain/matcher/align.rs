@@ -37,6 +37,11 @@ fn candidate_left_out(model: &QuoteModel, first_j: u16) -> f32 {
 /// госуслуги») is the way in, not a subject of the message.
 const VIA_WINDOW: usize = 2;
 
+/// At most this many unknown words between a preposition of place and a
+/// verb that tells a message is shown («в Золотом яблоке пишет …») name
+/// another service.
+const PLACE_WORDS: u8 = 2;
+
 /// A subject's `unless` subjects reach this many words after them.
 const UNLESS_WINDOW: usize = 3;
 
@@ -265,6 +270,13 @@ fn brand_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
     camel || site
 }
 
+/// Whether the token at `span` of `text` is written as a name: a capital,
+/// then small letters («Стэндоффе»; not «ЕПГУ», not «телефоне»).
+fn name_shaped(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let mut chars = text.get(span.clone()).unwrap_or("").chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
 /// The best alignment of every quote with `text`, by quote index.
 pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     let index = index();
@@ -301,6 +313,12 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     // after them may stand for («Код привязки ввели, а он не действует»).
     let mut antecedents: Vec<(usize, Vec<Hit>)> = Vec::with_capacity(ANTECEDENTS);
     let mut relative = [usize::MAX; RECENT_RELATIVE];
+    // A preposition of place read last, and how many unknown words came
+    // after it since.
+    let mut place: Option<(usize, u8)> = None;
+    // Where the word read before ends (the text between says whether a
+    // clause ended there).
+    let mut prev_end = 0usize;
     let mut pos = 0usize;
     let mut input = words(text);
     let mut next = input.next();
@@ -313,6 +331,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
             pos += 1;
             prev = None;
             after_not = false;
+            place = None;
             continue;
         }
         let analysis = seen.analyse(&word, last);
@@ -372,6 +391,41 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         }
         if named.own & index.via != 0 {
             via_before = Some(pos);
+        }
+        // «В Стэндоффе пишет …», «на Литресе выдаёт …»: words no catalog
+        // list knows, between a preposition of place and a verb that tells
+        // a message is shown, name the place it is shown in: another
+        // service (the diary's own places are subjects: «в дневнике», «в
+        // приложении», «в карточке»).
+        // The place is one phrase («на бумажке, вводим, пишет» is no
+        // place); the verb may follow a comma or a colon.
+        let known = named.any() || !analysis.parts.is_empty() || analysis.whole.iter().any(|h| !h.weak);
+        let gap = text.get(prev_end.min(span.start)..span.start).unwrap_or("");
+        let clause_ends = gap.contains(['.', '!', '?', ';', '\n']);
+        place = match place {
+            Some((p, n)) if named.own & index.shows != 0 && n > 0 && p + usize::from(n) + 1 == pos && !clause_ends => {
+                subjects.push((p + 1, Subjects { foreign: true, ..Subjects::default() }));
+                None
+            }
+            _ if named.own & index.place_in != 0 => Some((pos, 0)),
+            Some((p, n))
+                if !known
+                    && n < PLACE_WORDS
+                    && (n > 0 || name_shaped(text, &span))
+                    && !gap.contains([',', ':', '(', ')'])
+                    && !clause_ends =>
+            {
+                Some((p, n + 1))
+            }
+            _ => None,
+        };
+        prev_end = span.end;
+        named.own &= !index.place_only;
+        // «какой-то код»: no question.
+        if named.own & index.indefinite != 0 {
+            if let Some((_, s)) = subjects.last_mut().filter(|(p, _)| *p + 1 == pos) {
+                s.own &= !index.question;
+            }
         }
         if named.any() {
             subjects.push((pos, named));

@@ -234,6 +234,20 @@ pub(super) struct Index {
     /// The bit of the `via` subject: what is named right after it is the
     /// way in, not a subject of the message.
     pub(super) via: u32,
+    /// The bits of the `place_in` subject (a preposition of place: «в»,
+    /// «на») and of the `shows` subject (a verb that tells a message is
+    /// shown: «пишет»): unknown words between the two name the place a
+    /// message is shown in, another service's («в Стэндоффе пишет …»).
+    pub(super) place_in: u32,
+    pub(super) shows: u32,
+    /// The bits of `place_in`, `shows` and `place`: they serve only to
+    /// find a place, and are dropped from what a word names.
+    pub(super) place_only: u32,
+    /// The bits of the `question` subject (a question about the rules:
+    /// «какие», «нужно ли») and of `indefinite` («то» in «какой-то»:
+    /// after it, «какой» asks nothing).
+    pub(super) question: u32,
+    pub(super) indefinite: u32,
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning; and which messages they speak of.
     pub(super) resolved: Vec<(Phrase, Reach)>,
@@ -549,6 +563,11 @@ fn build(catalog: &Catalog) -> Index {
     let entry_inside = catalog.entry.iter().map(|e| mask(&e.inside)).collect();
     let hedge = mask(&["hedge"]);
     let via = mask(&["via"]);
+    let place_in = mask(&["place_in"]);
+    let shows = mask(&["shows"]);
+    let place_only = mask(&["place_in", "shows", "place"]);
+    let question = mask(&["question"]);
+    let indefinite = mask(&["indefinite"]);
     let entry_after = catalog.entry.iter().map(|e| mask(&e.after)).collect();
     let subject_unless = (catalog.subject.iter().enumerate())
         .filter(|(_, s)| !s.unless.is_empty())
@@ -616,6 +635,11 @@ fn build(catalog: &Catalog) -> Index {
         entry_inside,
         hedge,
         via,
+        place_in,
+        shows,
+        place_only,
+        question,
+        indefinite,
         entry_after,
         subject_unless,
         entry_causes,

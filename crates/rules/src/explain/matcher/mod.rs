@@ -181,6 +181,9 @@ const HEDGE_WINDOW: usize = 8;
 /// A foreign subject among a text's first this many words (a page's or a
 /// message's heading: «Сбербанк Онлайн», «ВКонтакте:») speaks of all of it.
 pub const HEADER_WORDS: usize = 3;
+/// A `question` word this many input words before a match, or among its
+/// words, asks about the rules.
+const QUESTION_WINDOW: usize = 2;
 /// An entry's `after` subjects veto it this many words after its match.
 const AFTER_WINDOW: usize = 2;
 /// An entry's `over` phrase this many input words before or after a match
@@ -305,6 +308,12 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     }
     let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
     if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
+        return None;
+    }
+    // «Какие требования к паролю?», «Нужно ли согласие родителей?»: a
+    // question about the rules, not a message seen.
+    let asks = subjects_within(&scores.subjects, f.span.first.saturating_sub(QUESTION_WINDOW), f.span.last);
+    if asks.own & index.question != 0 {
         return None;
     }
     // «Необходимо согласие одного из родителей»: whose consent it is.
