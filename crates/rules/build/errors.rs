@@ -25,6 +25,7 @@ struct ErrorsFile {
     synonym: Vec<Synonym>,
     spoken_punctuation: WordList,
     pronouns: WordList,
+    relative_pronouns: WordList,
     resolved: Resolved,
 }
 
@@ -314,6 +315,7 @@ pub fn generate(file: &str, raw: &str) -> String {
     }
     let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
     let _ = writeln!(code, "    pronouns: List(&{:?}),", data.pronouns.words);
+    let _ = writeln!(code, "    relative_pronouns: List(&{:?}),", data.relative_pronouns.words);
     for (key, list) in [("phrases", &data.resolved.phrases), ("changed", &data.resolved.changed)] {
         for (i, p) in list.iter().enumerate() {
             let n = p.split_whitespace().count();

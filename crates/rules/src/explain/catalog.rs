@@ -245,6 +245,9 @@ pub struct Catalog {
     /// Personal pronouns («он», «её», «тот»): one may stand for a word of
     /// the message named just before it.
     pub pronouns: List<&'static str>,
+    /// Relative pronouns («который», «которая» …): each starts a relative
+    /// clause that may stand between two matched words.
+    pub relative_pronouns: List<&'static str>,
     /// Phrases (one to three words) that say a message is gone
     /// («исправили», «больше не пишет»): a match near one is vetoed.
     pub resolved: List<&'static str>,

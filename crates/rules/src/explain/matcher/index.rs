@@ -206,6 +206,9 @@ pub(super) struct Index {
     pub(super) spoken: Sorted<()>,
     /// Personal pronouns: one may stand for a word named just before.
     pub(super) pronouns: Sorted<()>,
+    /// Relative pronouns: each starts a clause that may stand between two
+    /// matched words.
+    pub(super) relative_pronouns: Sorted<()>,
     /// Everyday words: what each stands for.
     pub(super) synonyms: Sorted<Vec<SynonymUse>>,
     /// The everyday words in catalog order (the typo'd lookup tries them in
@@ -518,6 +521,10 @@ fn build(catalog: &Catalog) -> Index {
     for w in catalog.pronouns.iter().flat_map(|w| normalized(w)) {
         pronouns.entry(w);
     }
+    let mut relative_pronouns: Sorted<()> = Sorted::default();
+    for w in catalog.relative_pronouns.iter().flat_map(|w| normalized(w)) {
+        relative_pronouns.entry(w);
+    }
     let mut synonyms: Sorted<Vec<SynonymUse>> = Sorted::default();
     let mut synonym_keys: Vec<Vec<char>> = Vec::new();
     for syn in &catalog.synonym {
@@ -625,6 +632,7 @@ fn build(catalog: &Catalog) -> Index {
         negations,
         spoken,
         pronouns,
+        relative_pronouns,
         synonyms,
         synonym_keys,
         subject_words,

@@ -187,7 +187,8 @@ pub(super) struct Analysis {
     pub(super) names_message: bool,
     /// «нет».
     pub(super) no: bool,
-    /// A relative pronoun («который», «которая» …).
+    /// A relative pronoun («который», «которая» …; `[relative_pronouns]`):
+    /// it starts a clause that may stand between two matched words.
     pub(super) relative: bool,
     /// The word read through the layout, transliteration or look-alike
     /// letters (a Latin-typed word; for the phrases of `[resolved]`).
@@ -199,11 +200,6 @@ pub(super) struct Analysis {
     /// just before.
     pub(super) pronoun: bool,
 }
-
-/// The words that start a relative clause («который», «которая» …): the
-/// clause may stand between two matched words.
-const RELATIVE_PRONOUNS: &[&str] =
-    &["который", "которая", "которое", "которые", "которого", "которую", "которой", "которому", "которым", "которых"];
 
 /// What a transliterated or look-alike reading of a word is worth against
 /// the word as it is (a wrong-layout reading is exact: one key, one letter).
@@ -290,7 +286,7 @@ impl Analysis {
         a.starts_now = keys.iter().any(|k| index.starts_now(k));
         a.names_message = keys.iter().any(|k| index.names_message(k));
         a.no = keys.iter().any(|k| k.as_slice() == ['н', 'е', 'т']);
-        a.relative = RELATIVE_PRONOUNS.iter().any(|r| r.chars().eq(chars.iter().copied()));
+        a.relative = index.relative_pronouns.contains(chars);
         a.readings = keys.get(1..).unwrap_or_default().to_vec();
         // «mail.ru» names a service by its whole token.
         let letters: Vec<char> = word.raw().iter().copied().filter(|c| c.is_alphanumeric()).collect();
