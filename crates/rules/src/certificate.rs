@@ -77,6 +77,28 @@ impl CertificateCheck {
 /// The longest input read; a certificate is about 13 characters.
 const MAX_CHARS: usize = 64;
 
+/// The words people paste with the data («Серия IV-МЮ номер 123456»,
+/// «сер.», «ном.»), lower-case: [`clean`] reads each as a space.
+const LABELS: [&str; 4] = ["серия", "сер", "номер", "ном"];
+
+/// Whether `text` reads as longer than [`MAX_CHARS`] whatever the cleaning
+/// drops: more than that many characters that every step keeps, one each,
+/// before any «№» (one among the first characters shortens what is read).
+/// Decided on the text as given, without copying it; a text this does not
+/// catch takes the full reading, which makes the same decision.
+fn surely_too_long(text: &str) -> bool {
+    text.chars().take_while(|&c| c != '№').filter(|&c| always_kept(c)).nth(MAX_CHARS).is_some()
+}
+
+/// A character that composition ([`crate::nfc`]), [`clean`] and the
+/// trimming of quotes and spaces each keep as one character: an ASCII
+/// letter or digit, or a Russian letter found in no label (a word of label
+/// letters alone may be a label, which [`clean`] drops).
+fn always_kept(c: char) -> bool {
+    let russian = matches!(c, 'А'..='я' | 'Ё' | 'ё');
+    c.is_ascii_alphanumeric() || (russian && !LABELS.iter().any(|l| l.contains(crate::case::lower(c))))
+}
+
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '﹣')
 }
@@ -104,7 +126,7 @@ fn clean(text: &str) -> String {
         let core = word.trim_end_matches(is_space).trim_end_matches([':', '.']);
         let label = core.chars().count() <= 6 && {
             let key: String = core.chars().map(crate::case::lower).collect();
-            matches!(key.as_str(), "серия" | "сер" | "номер" | "ном")
+            LABELS.contains(&key.as_str())
         };
         if label {
             out.push(' ');
@@ -342,6 +364,16 @@ fn to_roman(mut n: u32) -> Option<String> {
 /// assert_eq!(c.problems, [CertificateProblem::RomanHasCyrillic, CertificateProblem::LettersHaveLatin]);
 /// ```
 pub fn check_birth_certificate(text: &str) -> CertificateCheck {
+    // A paste far longer than a certificate is turned down before any of it
+    // is copied.
+    if surely_too_long(text) {
+        return CertificateCheck { normalized: None, problems: vec![CertificateProblem::TooLong] };
+    }
+    read_certificate(text)
+}
+
+/// [`check_birth_certificate`] past the early length check.
+fn read_certificate(text: &str) -> CertificateCheck {
     let mut problems = Vec::new();
     // Letters pasted with a separate combining mark («И» + U+0306) are the
     // composed letters.
@@ -353,6 +385,8 @@ pub fn check_birth_certificate(text: &str) -> CertificateCheck {
     if text.is_empty() {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::Empty] };
     }
+    // Still too long once cleaned: spaces, invisible characters or labels
+    // that `surely_too_long` does not count.
     let chars: Vec<char> = text.chars().take(MAX_CHARS + 1).filter(|&c| c != '№').collect();
     if chars.len() > MAX_CHARS {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::TooLong] };
@@ -474,6 +508,77 @@ mod tests {
         for p in CertificateProblem::ALL {
             assert!(crate::texts::entry(p.text_id()).is_some(), "{}", p.text_id());
         }
+    }
+
+    #[test]
+    fn early_length_check() {
+        let too_long = |t: &str| check_birth_certificate(t).problems == [CertificateProblem::TooLong];
+        // A page pasted whole, and the same certificate many times over.
+        let page = "Свидетельство о рождении: серия IV-МЮ номер 123456, выдано 15.06.2012 отделом ЗАГС \
+                    администрации Центрального района города Новосибирска, актовая запись 1234";
+        assert!(surely_too_long(page) && too_long(page));
+        assert!(surely_too_long(&"IV-МЮ 123456 ".repeat(100_000)));
+        // Padding the cleaning drops (spaces and quotes around the whole,
+        // invisible characters, labels) is no reason to turn a text down.
+        let padded = format!(
+            "«{spaces}Серия: IV-МЮ {shy}номер № 123456{spaces}».",
+            spaces = " ".repeat(80),
+            shy = "\u{ad}".repeat(80)
+        );
+        assert!(!surely_too_long(&padded));
+        assert_eq!(
+            check_birth_certificate(&padded),
+            CertificateCheck { normalized: Some("IV-МЮ 123456".into()), problems: vec![] }
+        );
+        // Labels are dropped whole, however many.
+        let labelled = format!("{}IV-МЮ 123456", "Серия ".repeat(20));
+        assert!(!surely_too_long(&labelled));
+        assert!(check_birth_certificate(&labelled).is_valid());
+        // A «№» among the first characters is left to the full reading.
+        let numbered = format!("№{}", "Ж".repeat(100));
+        assert!(!surely_too_long(&numbered));
+        assert_eq!(check_birth_certificate(&numbered), read_certificate(&numbered));
+    }
+
+    /// The early check changes no answer: it turns down only what the full
+    /// reading turns down. Random texts of kept characters among labels, spaces, invisible
+    /// characters, marks, quotes and an occasional «№».
+    #[test]
+    fn early_length_check_agrees_with_the_full_reading() {
+        const KEPT: &[&str] = &["I", "V", "x", "7", "Ж", "ю", "й", "Ё", "Дж"];
+        #[rustfmt::skip]
+        const OTHER: &[&str] = &[
+            "с", "Е", "ерия", "Серия", "сер.", "НОМЕР", "ном:", " серия ", " Номер: ", " сер. ", " НОМ ", "N",
+            " ", "\u{a0}", "\u{200b}", "\u{feff}", "\u{ad}", "\u{301}", "\u{306}", "\u{308}", "\u{344}",
+            "«", "»", "\"", "(", ")", ".", ",", ";", ":", "-", "–", "１", "٣",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap()
+        };
+        let mut early = 0;
+        for _ in 0..5000 {
+            let len = next(240);
+            let mut text = String::new();
+            for _ in 0..len {
+                let r = next(400);
+                let part = match r {
+                    0 => "№",
+                    _ if r % 2 == 0 => KEPT[next(KEPT.len())],
+                    _ => OTHER[next(OTHER.len())],
+                };
+                text.push_str(part);
+            }
+            if surely_too_long(&text) {
+                early += 1;
+            }
+            assert_eq!(check_birth_certificate(&text), read_certificate(&text), "{text:?}");
+        }
+        // Enough of them reach the early answer for the check to mean something.
+        assert!(early > 500, "{early} of 5000");
     }
 
     #[test]
