@@ -347,7 +347,17 @@ impl Assessment {
     }
 }
 
+/// The parts every plan ends with, after its own ([`Path::plan`]).
+const EVERY_PLAN_ENDS: &[(Option<Condition>, Part)] = &[(Some(Condition::CheckTimeTold), Part::CheckWait)];
+
 impl Path {
+    /// The whole plan: the path's own parts ([`Path::plan`]) and those
+    /// every plan ends with. [`assess`] builds them; [`questions::questions`]
+    /// asks what they read, and what their conditions read.
+    pub(crate) fn parts(self) -> impl Iterator<Item = &'static (Option<Condition>, Part)> {
+        self.plan().iter().chain(EVERY_PLAN_ENDS)
+    }
+
     /// The parts of the path's plan, in order, each with the condition
     /// that puts it on the plan (`None`: always). [`assess`] builds them;
     /// [`questions::questions`] asks what they read, and what their
@@ -426,19 +436,12 @@ pub fn assess(s: &Situation) -> Assessment {
     let create = matches!(path, Path::ParentCreatesAccount | Path::ChildRegistersParentLinks)
         .then(|| create_button::diagnose(s));
     let mut b = steps::Builder::new(s);
-    for &(when, part) in path.plan() {
+    for &(when, part) in path.parts() {
         if when.is_none_or(|c| c.holds(s)) {
             b.part(part, create.as_ref());
         }
     }
-    // The check also counts as finished when every check step is already done: a
-    // later step (e.g. the child's account exists) proves the documents passed,
-    // even if a stale status was entered.
-    let finished = check_finished(s) || b.checks_done();
-    let estimate = s.check_requested_at.map(|at| wait::estimate(at, s.now, finished));
-    if estimate.as_ref().is_some_and(|e| e.overdue) {
-        b.check_overdue();
-    }
+    let estimate = b.estimate.take();
     let steps = b.steps;
     let next = steps.iter().find(|st| !st.state.is_settled()).map(|st| st.id);
     let notes = notes(s, path, &steps, create.as_ref(), estimate.as_ref());

@@ -62,13 +62,14 @@ impl Question {
 }
 
 /// The questions that change the answer for this situation, in asking
-/// order. Derived from the plan of the situation's path
-/// (`Path::plan`): each part's reads (`steps::Part::reads`)
+/// order. Derived from the whole plan of the situation's path
+/// (`Path::parts`: its own parts and the checks' wait every plan ends
+/// with): each part's reads (`steps::Part::reads`)
 /// less those an earlier answer settles (a child account made by the
 /// parent settles the document checks; the check's time matters only
 /// while a check is under way or once told), and what decides whether a
 /// conditional part is on the plan (a guardian or a foreign certificate
-/// for the МФЦ); in the order the parts read them, the follow-ups
+/// for the МФЦ, a told check time for the wait); in the order the parts read them, the follow-ups
 /// ([`Question::is_follow_up`]) after them and the rare cases
 /// ([`Question::is_special_case`]) last.
 pub fn questions(s: &Situation) -> Vec<Question> {
@@ -78,7 +79,7 @@ pub fn questions(s: &Situation) -> Vec<Question> {
             read.push(q);
         }
     };
-    for &(when, part) in choose_path(s, AgeGroup::of(s.age_years())).plan() {
+    for &(when, part) in choose_path(s, AgeGroup::of(s.age_years())).parts() {
         if let Some(condition) = when {
             condition.reads().iter().copied().for_each(&mut ask);
             if !condition.holds(s) {
@@ -90,12 +91,6 @@ pub fn questions(s: &Situation) -> Vec<Question> {
                 ask(q);
             }
         }
-    }
-    // A told check time is read past the plan too: on any path the wait
-    // is overdue (`assess`'s «check overdue») until the statuses say the
-    // check ended, so they are asked once the time is known.
-    if s.check_requested_at.is_some() {
-        Condition::NoCheckUnderWay.reads().iter().copied().for_each(&mut ask);
     }
     // Three rounds, each in the order the plan reads them (no sort: a
     // stable sort's code would weigh more than this list in the wasm).

@@ -16,6 +16,7 @@ use super::situation::{
     Application, BirthCertificate, CertificateStatus, CheckStage, Citizenship, Consent, ParentAccount, Question,
     Representative, Role, Situation, StudentAccount, StudentPassword,
 };
+use super::wait::CheckEstimate;
 use crate::texts;
 
 use crate::id::closed_set;
@@ -135,6 +136,10 @@ pub(crate) enum Part {
     ParentDiaryLogin,
     /// The school-application flow: from the login to the school's review.
     Application,
+    /// The wait estimate of the document checks, and [`StepId::CheckOverdue`]
+    /// when the wait is over its basis: the part every plan ends with
+    /// ([`super::Path::parts`]), on the plan once the request's time is told.
+    CheckWait,
 }
 
 /// A condition on the situation, as data: what puts a part on a path's
@@ -159,6 +164,8 @@ pub(crate) enum Condition {
     NoCheckUnderWay,
     /// A parent (or guardian) reads the plan.
     ParentReads,
+    /// The time the document check was requested is told.
+    CheckTimeTold,
 }
 
 impl Condition {
@@ -175,6 +182,7 @@ impl Condition {
                 !pending && s.check_requested_at.is_none()
             }
             Condition::ParentReads => s.role == Role::Parent,
+            Condition::CheckTimeTold => s.check_requested_at.is_some(),
         }
     }
 
@@ -187,7 +195,9 @@ impl Condition {
             Condition::NoCheckUnderWay => {
                 &[Question::CertificateStatus, Question::SnilsStatus, Question::CheckRequestedAt]
             }
-            Condition::ParentReads => &[],
+            // The time is asked where a part reads it (the document
+            // checks); once told it puts the wait on any path.
+            Condition::ParentReads | Condition::CheckTimeTold => &[],
         }
     }
 }
@@ -225,6 +235,9 @@ impl Part {
             Part::PasswordRecovery => &[(Q::StudentAccount, &[]), (Q::StudentPassword, &[C::NoKnownAccount])],
             Part::ParentDiaryLogin => &[(Q::ParentConsent, &[])],
             Part::Application => &[(Q::Application, &[])],
+            // On any path the wait is overdue until the statuses say the
+            // check ended: they are asked once the time is known.
+            Part::CheckWait => &[(Q::CertificateStatus, &[]), (Q::SnilsStatus, &[]), (Q::CheckRequestedAt, &[])],
         }
     }
 }
@@ -304,6 +317,8 @@ impl Step {
 pub(crate) struct Builder<'a> {
     pub situation: &'a Situation,
     pub steps: Vec<Step>,
+    /// The checks' wait, once [`Part::CheckWait`] is built.
+    pub estimate: Option<CheckEstimate>,
 }
 
 fn fixed_link(id: &str) -> Option<StepLink> {
@@ -316,7 +331,7 @@ fn profile_link(link: &Option<ProfileLink>) -> Option<StepLink> {
 
 impl<'a> Builder<'a> {
     pub fn new(situation: &'a Situation) -> Builder<'a> {
-        Builder { situation, steps: Vec::new() }
+        Builder { situation, steps: Vec::new(), estimate: None }
     }
 
     /// Whether the one at the page does steps of `actor` (МФЦ visits and
@@ -413,7 +428,22 @@ impl<'a> Builder<'a> {
                 self.parent_diary_login(adult)
             }
             Part::Application => self.application(),
+            Part::CheckWait => self.check_wait(),
         }
+    }
+
+    /// The checks' wait from the told request time; «contact support» when
+    /// it is overdue. The check also counts as finished when every check
+    /// step is already done: a later step (e.g. the child's account exists)
+    /// proves the documents passed, even if a stale status was entered.
+    fn check_wait(&mut self) {
+        let Some(at) = self.situation.check_requested_at else { return };
+        let finished = super::check_finished(self.situation) || self.checks_done();
+        let estimate = super::wait::estimate(at, self.situation.now, finished);
+        if estimate.overdue {
+            self.check_overdue();
+        }
+        self.estimate = Some(estimate);
     }
 
     fn diary_link(&self) -> Option<StepLink> {
