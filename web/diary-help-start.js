@@ -76,8 +76,17 @@ function own(object, key) {
   }
 }
 
+/**
+ * The language of `options.lang` read as the rules read a tag (Lang::parse:
+ * the primary subtag, any case, "en-GB" is "en"), among the languages TEXTS
+ * holds (each language of the data); the first of them (Russian) otherwise.
+ * So the first screen and the panel that takes over agree on every tag.
+ */
 function langOf(options) {
-  return own(options, "lang") === "en" && TEXTS?.en ? "en" : "ru";
+  const tag = own(options, "lang");
+  const codes = TEXTS ? Object.keys(TEXTS) : ["ru"];
+  const primary = typeof tag === "string" ? tag.trim().split(/[-_]/)[0].toLowerCase() : "";
+  return codes.find((code) => code === primary) ?? codes[0];
 }
 
 function roleOf(options) {

@@ -142,3 +142,34 @@ for (const { path, sel } of PAGES) {
     await context.close();
   });
 }
+
+// The first screen reads a language tag as the panel does (Lang::parse: the
+// primary subtag, any case): a tag like «en-GB» or «EN» must not draw a
+// Russian first screen that the panel then redraws in English.
+test("start(): the first screen and the panel agree on every language tag", async () => {
+  const hold = holdWasm();
+  const { page, context, log } = await openPage(env, "tests/e2e/blank.html", { prepare: hold.prepare });
+  const TAGS = [["en", "en"], ["en-GB", "en"], ["EN", "en"], ["en_US", "en"], [" en ", "en"], ["ru-RU", "ru"], ["de", "ru"], ["", "ru"], [42, "ru"], [null, "ru"]];
+  await page.evaluate(async (tags) => {
+    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/pkg/widget/diary-help.css" });
+    document.head.append(link);
+    const { start } = await import("/pkg/widget/diary-help-start.js");
+    for (const [i, [tag]] of tags.entries()) {
+      const div = Object.assign(document.createElement("div"), { id: `p${i}` });
+      document.body.append(div);
+      start(div, { lang: tag }).catch(() => {});
+    }
+  }, TAGS);
+  const langs = (static_) => page.evaluate(({ n, static_ }) => [...Array(n).keys()].map((i) =>
+    document.querySelector(`#p${i} .dh-panel${static_ ? ".dh-static" : ":not(.dh-static)"}`)?.getAttribute("lang") ?? null),
+  { n: TAGS.length, static_ });
+  await page.waitForFunction((n) => document.querySelectorAll(".dh-static").length === n, TAGS.length, { timeout: 10000 });
+  assert.deepEqual(await langs(true), TAGS.map(([, lang]) => lang), "the first screens");
+  hold.release();
+  await page.waitForFunction((n) => document.querySelectorAll(".dh-panel:not(.dh-static)").length === n, TAGS.length, { timeout: 20000 });
+  await page.waitForTimeout(500); // a panel that redraws in another language has done so
+  assert.deepEqual(await langs(false), TAGS.map(([, lang]) => lang), "the panels");
+  assert.deepEqual(log.uncaught, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
