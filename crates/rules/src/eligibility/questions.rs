@@ -20,7 +20,7 @@ use super::choose_path;
 use super::region::ConsentVia;
 pub use super::situation::Question;
 use super::situation::{Role, Situation};
-use super::steps::{Condition, StepId};
+use super::steps::StepId;
 use crate::age::AgeGroup;
 
 /// The youngest age a pupil's birth date plausibly gives (first grade
