@@ -186,6 +186,21 @@ fn dev_blind2_split() {
     tuned_split("dev-blind2", raw, DEV_BLIND2_MIN_PRECISION, DEV_BLIND2_MIN_RECALL);
 }
 
+/// Floors on the third blind dev split (round 7, written blind by a third
+/// writer from the catalog as the guide shows it and the seeds): what was
+/// measured before any tuning on it (precision 93.3 %, 278 of 298
+/// answers; recall 74.5 %, 278 of 373 positives), to be raised as it is
+/// tuned on.
+const DEV_BLIND3_MIN_PRECISION: f64 = 0.932;
+const DEV_BLIND3_MIN_RECALL: f64 = 0.745;
+
+/// The third dev split written blind (round 7): to be tuned on.
+#[test]
+fn dev_blind3_split() {
+    let raw = include_str!("../../../tests/fixtures/explain-dev-blind3.toml");
+    tuned_split("dev-blind3", raw, DEV_BLIND3_MIN_PRECISION, DEV_BLIND3_MIN_RECALL);
+}
+
 /// Sealed: only the aggregate numbers, never the sentences that fail.
 #[test]
 fn test_split() {
