@@ -435,6 +435,23 @@ function safeHref(href) {
 }
 
 /**
+ * Whether `bytes` are the file whose SHA-384 is `integrity` ("sha384-…").
+ * fetch's own `integrity` is not enough: a host page may have replaced
+ * fetch by a polyfill that drops it (XMLHttpRequest cannot check it), so
+ * the module checks the bytes itself. Where there is no crypto.subtle (a
+ * page served over plain http, whose scripts a network can change anyway)
+ * fetch's check is the one there is.
+ */
+async function isFile(bytes, integrity) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return true;
+  const digest = new Uint8Array(await subtle.digest("SHA-384", bytes));
+  let binary = "";
+  for (let i = 0; i < digest.length; i++) binary += String.fromCharCode(digest[i]);
+  return `sha384-${btoa(binary)}` === integrity;
+}
+
+/**
  * The static guide for a browser without WebAssembly: a role and age
  * chooser and the plan for the choice, from our own
  * guide/fallback.<lang>.json. Resolves to the element, or null when the
@@ -456,7 +473,9 @@ async function guide(options, role) {
     const integrity = GUIDE_INTEGRITY?.[lang];
     const response = await fetch(new URL(`${GUIDE}fallback.${lang}.json`, import.meta.url), integrity ? { integrity } : {});
     if (!response.ok) return null;
-    data = await response.json();
+    const bytes = await response.arrayBuffer();
+    if (integrity && !(await isFile(bytes, integrity))) return null;
+    data = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return null;
   }
