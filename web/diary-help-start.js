@@ -548,7 +548,9 @@ function resolve(target) {
  * screen.
  */
 export function mountOptions(options, state) {
-  const out = {};
+  // No prototype: an accessor a host page put on Object.prototype (a
+  // setter named like an option) cannot see or refuse what is copied here.
+  const out = { __proto__: null };
   if (options !== null && typeof options === "object") {
     let keys;
     try {

@@ -100,7 +100,7 @@ function profileFromChild(el) {
 }
 
 function optionsOf(el, profile) {
-  const options = {};
+  const options = { __proto__: null }; // as mountOptions(): no Object.prototype accessor sees it
   for (const name of ["region", "role", "lang", "error"]) {
     const value = el.getAttribute(name);
     if (value !== null && value !== "") options[name] = value;
