@@ -184,7 +184,7 @@ export class DiaryLoginHelp extends HTMLElement {
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
       const state = screen.state();
       screen.dispose();
-      this.#handle = mount(root, mountOptions(options, state));
+      this.#handle = this.#mount(mount, root, mountOptions(options, state));
       root.hidden = false;
       await carryOver(root, state);
       if (styled) {
@@ -225,6 +225,25 @@ export class DiaryLoginHelp extends HTMLElement {
       if (this.getAttribute("static-guide") !== "false") {
         const guide = await staticGuide(options, role);
         if (guide && attempt === this.#attempt && this.isConnected) shadow.append(guide);
+      }
+    }
+  }
+
+  /**
+   * mount(), leaving out an attribute's value the panel refuses (a typo'd
+   * role or lang, an error text over the limit) with a warning, as a later
+   * change to that attribute is: one bad attribute does not cost the page
+   * its panel. A host's profile object is not left out: its error stands.
+   */
+  #mount(mount, root, options) {
+    for (;;) {
+      try {
+        return mount(root, options);
+      } catch (error) {
+        const name = /^options\.(region|role|lang|error)\b/.exec(error?.message)?.[1];
+        if (!name || !(name in options) || (name === "region" && this.#profile)) throw error;
+        console.warn(`<diary-login-help>: ignoring the ${name} attribute:`, error.message);
+        delete options[name];
       }
     }
   }
