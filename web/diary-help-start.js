@@ -268,7 +268,7 @@ export function refocus(root, focus) {
 /**
  * The panel's first screen, and what the person does with it:
  * `{ root, state(), dispose() }`. `state()`:
- * `{ role, birth, remember, section, pressed, focus }`. With `pasted` (the
+ * `{ role, roleChosen, birth, remember, section, pressed, focus }`. With `pasted` (the
  * host's copy of first-screen.<lang>.html, already on the page) that
  * element is adopted as it is, keeping what was typed, ticked and focused
  * before the script ran; only if it is not the first screen these options
@@ -280,7 +280,8 @@ export function firstScreen(options, pasted = null) {
   const lang = langOf(options);
   const remember = own(options, "remember") !== false;
   const picker = hasPicker("date");
-  const state = { role: roleOf(options), birth: "", remember: false, section: "next", pressed: null, focus: null };
+  // roleChosen: the person pressed a role tab (their role then wins over the host's at mount).
+  const state = { role: roleOf(options), roleChosen: false, birth: "", remember: false, section: "next", pressed: null, focus: null };
   const view = (today) => firstScreenTree(lang, state, { remember, picker, today });
   let root = null;
 
@@ -335,6 +336,7 @@ export function firstScreen(options, pasted = null) {
     const [, kind, id] = /^dh-(role|section)-(\w+)$/.exec(button.id) ?? [];
     if (kind === "role" && id !== state.role) {
       state.role = id;
+      state.roleChosen = true;
       draw();
       root.querySelector(`#dh-role-${id}`)?.focus();
     } else if (kind === "section" && id !== state.section) {
@@ -545,7 +547,7 @@ function resolve(target) {
 /**
  * `mount()`'s options: the host's (own enumerable properties, without the
  * ones `start` reads itself), with the role the person chose on the first
- * screen.
+ * screen, if they chose one.
  */
 export function mountOptions(options, state) {
   // No prototype: an accessor a host page put on Object.prototype (a
@@ -563,7 +565,7 @@ export function mountOptions(options, state) {
       if (!OWN_OPTIONS.includes(key)) out[key] = own(options, key);
     }
   }
-  if (state.role !== roleOf(options)) out.role = state.role;
+  if (state.roleChosen && state.role !== roleOf(options)) out.role = state.role;
   return out;
 }
 

@@ -184,6 +184,9 @@ export class DiaryLoginHelp extends HTMLElement {
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
       const state = screen.state();
       screen.dispose();
+      // The attributes (and the profile) as they are now: the host may have
+      // changed them while the wasm loaded, when there was no panel to tell.
+      options = optionsOf(this, this.#profile);
       this.#handle = this.#mount(mount, root, mountOptions(options, state));
       root.hidden = false;
       await carryOver(root, state);
