@@ -46,23 +46,57 @@ const OWN_OPTIONS = ["staticGuide"];
 let ready = null;
 
 /**
+ * Marks `promise` handled, so that a rejection nobody else awaits (the
+ * host's code threw before it could) is never an unhandled rejection of
+ * the page. With `await`, not `.catch()`: a host page may have replaced
+ * Promise.prototype's methods before this module ran.
+ */
+export async function quiet(promise) {
+  try {
+    await promise;
+  } catch { /* the caller that awaits it handles it */ }
+}
+
+/**
  * Loads the widget module and its wasm once; resolves to the module. The
  * wasm download starts together with the module's instead of after it: one
  * round trip less on a slow network. Rejects at once where there is no
  * WebAssembly.
  */
 export function load() {
-  ready ??= (async () => {
-    if (typeof WebAssembly !== "object" || WebAssembly === null) {
-      throw new Error("diary-help: this browser runs no WebAssembly");
-    }
-    const wasm = fetch(WASM);
-    wasm.catch(() => {}); // awaited below; a failed import must not leave it unhandled
-    const widget = await import("./diary_help.js");
-    await widget.default({ module_or_path: wasm });
-    return widget;
-  })();
+  if (ready === null) {
+    ready = (async () => {
+      if (typeof WebAssembly !== "object" || WebAssembly === null) {
+        throw new Error("diary-help: this browser runs no WebAssembly");
+      }
+      const wasm = fetch(WASM);
+      quiet(wasm); // awaited by the glue; a failed import must not leave it unhandled
+      const widget = await import("./diary_help.js");
+      await widget.default({ module_or_path: wasm });
+      return widget;
+    })();
+    quiet(ready);
+  }
   return ready;
+}
+
+/**
+ * The child nodes of `element` but `except`, as a plain list: read with
+ * the DOM's own links, not an iterator or an Array method a host page may
+ * have broken (so the fallback can always be put back).
+ */
+function childrenOf(element, except = null) {
+  const nodes = [];
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node !== except) nodes[nodes.length] = node;
+  }
+  return nodes;
+}
+
+/** Puts `nodes` (the host's fallback) back as the only children of `element`. */
+function restore(element, nodes) {
+  while (element.firstChild) element.removeChild(element.firstChild);
+  for (let i = 0; i < nodes.length; i++) element.appendChild(nodes[i]);
 }
 
 /** An own, non-inherited property of a host's options object (never a getter of a proxy's prototype). */
@@ -234,7 +268,7 @@ export function refocus(root, focus) {
 /**
  * The panel's first screen, and what the person does with it:
  * `{ root, state(), dispose() }`. `state()`:
- * `{ role, birth, remember, section, pressed, focus }`. With `pasted` (the
+ * `{ role, roleChosen, birth, remember, section, pressed, focus }`. With `pasted` (the
  * host's copy of first-screen.<lang>.html, already on the page) that
  * element is adopted as it is, keeping what was typed, ticked and focused
  * before the script ran; only if it is not the first screen these options
@@ -246,7 +280,8 @@ export function firstScreen(options, pasted = null) {
   const lang = langOf(options);
   const remember = own(options, "remember") !== false;
   const picker = hasPicker("date");
-  const state = { role: roleOf(options), birth: "", remember: false, section: "next", pressed: null, focus: null };
+  // roleChosen: the person pressed a role tab (their role then wins over the host's at mount).
+  const state = { role: roleOf(options), roleChosen: false, birth: "", remember: false, section: "next", pressed: null, focus: null };
   const view = (today) => firstScreenTree(lang, state, { remember, picker, today });
   let root = null;
 
@@ -301,6 +336,7 @@ export function firstScreen(options, pasted = null) {
     const [, kind, id] = /^dh-(role|section)-(\w+)$/.exec(button.id) ?? [];
     if (kind === "role" && id !== state.role) {
       state.role = id;
+      state.roleChosen = true;
       draw();
       root.querySelector(`#dh-role-${id}`)?.focus();
     } else if (kind === "section" && id !== state.section) {
@@ -401,19 +437,47 @@ function safeHref(href) {
 }
 
 /**
+ * Whether `bytes` are the file whose SHA-384 is `integrity` ("sha384-…").
+ * fetch's own `integrity` is not enough: a host page may have replaced
+ * fetch by a polyfill that drops it (XMLHttpRequest cannot check it), so
+ * the module checks the bytes itself. Where there is no crypto.subtle (a
+ * page served over plain http, whose scripts a network can change anyway)
+ * fetch's check is the one there is.
+ */
+async function isFile(bytes, integrity) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return true;
+  const digest = new Uint8Array(await subtle.digest("SHA-384", bytes));
+  let binary = "";
+  for (let i = 0; i < digest.length; i++) binary += String.fromCharCode(digest[i]);
+  return `sha384-${btoa(binary)}` === integrity;
+}
+
+/**
  * The static guide for a browser without WebAssembly: a role and age
  * chooser and the plan for the choice, from our own
  * guide/fallback.<lang>.json. Resolves to the element, or null when the
- * file cannot be read.
+ * file cannot be read or anything else fails (a host page that broke a
+ * builtin gets its fallback alone); never rejects.
  */
 export async function staticGuide(options, role) {
+  try {
+    return await guide(options, role);
+  } catch {
+    return null;
+  }
+}
+
+async function guide(options, role) {
   const lang = langOf(options);
   let data;
   try {
     const integrity = GUIDE_INTEGRITY?.[lang];
     const response = await fetch(new URL(`${GUIDE}fallback.${lang}.json`, import.meta.url), integrity ? { integrity } : {});
     if (!response.ok) return null;
-    data = await response.json();
+    const bytes = await response.arrayBuffer();
+    if (integrity && !(await isFile(bytes, integrity))) return null;
+    data = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return null;
   }
@@ -483,10 +547,12 @@ function resolve(target) {
 /**
  * `mount()`'s options: the host's (own enumerable properties, without the
  * ones `start` reads itself), with the role the person chose on the first
- * screen.
+ * screen, if they chose one.
  */
 export function mountOptions(options, state) {
-  const out = {};
+  // No prototype: an accessor a host page put on Object.prototype (a
+  // setter named like an option) cannot see or refuse what is copied here.
+  const out = { __proto__: null };
   if (options !== null && typeof options === "object") {
     let keys;
     try {
@@ -499,7 +565,7 @@ export function mountOptions(options, state) {
       if (!OWN_OPTIONS.includes(key)) out[key] = own(options, key);
     }
   }
-  if (state.role !== roleOf(options)) out.role = state.role;
+  if (state.roleChosen && state.role !== roleOf(options)) out.role = state.role;
   return out;
 }
 
@@ -515,12 +581,17 @@ export async function start(target, options = {}) {
   const loading = load();
   // A first screen the host pasted (first-screen.<lang>.html) stays where
   // it is, focus and all; the rest is the fallback, aside until needed.
-  const pasted = pastedIn(element);
-  const fallback = [...element.childNodes].filter((node) => node !== pasted);
-  const screen = firstScreen(options, pasted);
-  for (const node of fallback) node.remove();
-  if (screen.root.parentNode !== element) element.append(screen.root);
+  // Everything from here on is inside `try`: whatever fails (a builtin the
+  // host page broke before we ran, the wasm), the fallback comes back.
+  let pasted = null;
+  let fallback = childrenOf(element);
+  let screen = null;
   try {
+    pasted = pastedIn(element);
+    fallback = childrenOf(element, pasted);
+    screen = firstScreen(options, pasted);
+    for (let i = 0; i < fallback.length; i++) fallback[i].remove();
+    if (screen.root.parentNode !== element) element.append(screen.root);
     const { mount } = await loading;
     const state = screen.state();
     screen.dispose();
@@ -528,9 +599,12 @@ export async function start(target, options = {}) {
     await carryOver(element, state);
     return handle;
   } catch (error) {
-    const role = screen.state().role;
-    screen.dispose();
-    element.replaceChildren(...fallback);
+    let role;
+    try {
+      role = screen?.state().role;
+      screen?.dispose();
+    } catch { /* the fallback below is what matters */ }
+    restore(element, fallback);
     if (own(options, "staticGuide") !== false) {
       const guide = await staticGuide(options, role);
       if (guide) element.append(guide);

@@ -24,7 +24,7 @@
 // diary-help.css. If no way works the panel still shows, with
 // data-state="unstyled" and one console warning.
 import CSS from "./diary-help-css.js";
-import { load, firstScreen, pastedIn, focusIn, refocus, carryOver, mountOptions, staticGuide } from "./diary-help-start.js";
+import { load, quiet, firstScreen, pastedIn, focusIn, refocus, carryOver, mountOptions, staticGuide } from "./diary-help-start.js";
 
 const STYLESHEET_FILE = "./diary-help.css"; // a variable: bundlers leave it alone
 let sheet = null;
@@ -100,7 +100,7 @@ function profileFromChild(el) {
 }
 
 function optionsOf(el, profile) {
-  const options = {};
+  const options = { __proto__: null }; // as mountOptions(): no Object.prototype accessor sees it
   for (const name of ["region", "role", "lang", "error"]) {
     const value = el.getAttribute(name);
     if (value !== null && value !== "") options[name] = value;
@@ -141,7 +141,18 @@ export class DiaryLoginHelp extends HTMLElement {
     }
   }
 
+  /**
+   * Never rejects: a custom element callback's promise is no one's to
+   * handle, so anything that fails (a builtin the host page broke before
+   * we ran, the wasm) ends in the fallback, not in an unhandled rejection.
+   */
   async connectedCallback() {
+    try {
+      await this.#start();
+    } catch { /* #start puts the fallback back first */ }
+  }
+
+  async #start() {
     if (this.#handle) return;
     // A later connect (after a quick disconnect) supersedes this one.
     const attempt = ++this.#attempt;
@@ -149,8 +160,7 @@ export class DiaryLoginHelp extends HTMLElement {
     let screen = null;
     let options = {};
     try {
-      const loading = load();
-      loading.catch(() => {}); // awaited below, after the first screen is up
+      const loading = load(); // awaited below, after the first screen is up (load() marks it handled)
       shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       if (this.#profile === undefined) this.#profile = profileFromChild(this);
       options = optionsOf(this, this.#profile);
@@ -165,12 +175,19 @@ export class DiaryLoginHelp extends HTMLElement {
       root.className = "dh-host";
       root.hidden = true;
       const styling = style(this, shadow, [screen.root, root]);
+      quiet(styling); // awaited below, unless something before throws
       refocus(screen.root, focus);
-      const [{ mount }, styled] = await Promise.all([loading, styling]);
+      // Both are on their way; awaited one by one, not through Promise.all
+      // (whose `then` calls a host page may have broken).
+      const styled = await styling;
+      const { mount } = await loading;
       if (attempt !== this.#attempt || !this.isConnected || this.#handle) return;
       const state = screen.state();
       screen.dispose();
-      this.#handle = mount(root, mountOptions(options, state));
+      // The attributes (and the profile) as they are now: the host may have
+      // changed them while the wasm loaded, when there was no panel to tell.
+      options = optionsOf(this, this.#profile);
+      this.#handle = this.#mount(mount, root, mountOptions(options, state));
       root.hidden = false;
       await carryOver(root, state);
       if (styled) {
@@ -190,18 +207,46 @@ export class DiaryLoginHelp extends HTMLElement {
       if (attempt !== this.#attempt) return;
       // The fallback content comes back (and the page keeps working), with
       // the static guide beside it unless the host said static-guide="false".
-      const role = screen?.state().role;
-      screen?.dispose();
+      let role;
+      try {
+        role = screen?.state().role;
+        screen?.dispose();
+      } catch { /* the fallback below is what matters */ }
       this.#handle = null;
+      if (shadow) {
+        // Everything but the styles goes, and a slot shows the light DOM
+        // again (walked by the DOM's links, not an iterator a host can break).
+        for (let node = shadow.firstChild, next; node; node = next) {
+          next = node.nextSibling;
+          if (node.nodeName !== "STYLE" && node.nodeName !== "LINK") shadow.removeChild(node);
+        }
+        shadow.appendChild(document.createElement("slot"));
+      }
       this.dataset.state = "failed";
       console.warn("<diary-login-help> could not start; showing the fallback:", error);
       if (!shadow) return;
-      const slot = document.createElement("slot");
-      const kept = [...shadow.childNodes].filter((n) => n.nodeName === "STYLE" || n.nodeName === "LINK");
-      shadow.replaceChildren(...kept, slot);
       if (this.getAttribute("static-guide") !== "false") {
         const guide = await staticGuide(options, role);
         if (guide && attempt === this.#attempt && this.isConnected) shadow.append(guide);
+      }
+    }
+  }
+
+  /**
+   * mount(), leaving out an attribute's value the panel refuses (a typo'd
+   * role or lang, an error text over the limit) with a warning, as a later
+   * change to that attribute is: one bad attribute does not cost the page
+   * its panel. A host's profile object is not left out: its error stands.
+   */
+  #mount(mount, root, options) {
+    for (;;) {
+      try {
+        return mount(root, options);
+      } catch (error) {
+        const name = /^options\.(region|role|lang|error)\b/.exec(error?.message)?.[1];
+        if (!name || !(name in options) || (name === "region" && this.#profile)) throw error;
+        console.warn(`<diary-login-help>: ignoring the ${name} attribute:`, error.message);
+        delete options[name];
       }
     }
   }
