@@ -26,6 +26,7 @@ struct ErrorsFile {
     spoken_punctuation: WordList,
     pronouns: WordList,
     relative_pronouns: WordList,
+    laughing_marks: WordList,
     resolved: Resolved,
 }
 
@@ -316,6 +317,12 @@ pub fn generate(file: &str, raw: &str) -> String {
     let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
     let _ = writeln!(code, "    pronouns: List(&{:?}),", data.pronouns.words);
     let _ = writeln!(code, "    relative_pronouns: List(&{:?}),", data.relative_pronouns.words);
+    for (i, m) in data.laughing_marks.words.iter().enumerate() {
+        if m.chars().count() != 1 || m.chars().any(char::is_alphanumeric) {
+            panic!("{file}: laughing_marks.words[{i}]: one character, not a letter or a digit");
+        }
+    }
+    let _ = writeln!(code, "    laughing_marks: List(&{:?}),", data.laughing_marks.words);
     for (key, list) in [("phrases", &data.resolved.phrases), ("changed", &data.resolved.changed)] {
         for (i, p) in list.iter().enumerate() {
             let n = p.split_whitespace().count();

@@ -248,6 +248,9 @@ pub struct Catalog {
     /// Relative pronouns («который», «которая» …): each starts a relative
     /// clause that may stand between two matched words.
     pub relative_pronouns: List<&'static str>,
+    /// Laughing emoji («😂»): one on the line of a match says the line
+    /// jokes about the message (as the `joke` subject's words do).
+    pub laughing_marks: List<&'static str>,
     /// Phrases (one to three words) that say a message is gone
     /// («исправили», «больше не пишет»): a match near one is vetoed.
     pub resolved: List<&'static str>,

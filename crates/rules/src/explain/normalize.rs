@@ -278,6 +278,37 @@ fn finish(raw: &[char], overlong: bool) -> Word {
     word
 }
 
+/// The most letters a run of words typed without spaces is read in
+/// («Длявходавдневникнужносогласие…», issue 23 round 8): longer runs are
+/// no message.
+pub const MAX_RUN_CHARS: usize = 128;
+
+/// The letters of an overlong word (its span in the text), normalized as
+/// [`words`] normalizes a word; `None` past [`MAX_RUN_CHARS`] letters.
+///
+/// ```
+/// use diary_rules::explain::normalize::run_letters;
+/// let r: String = run_letters("ДлявходавдневникнужносогласиеодногоизРОДИТЕЛЕЙ").unwrap().into_iter().collect();
+/// assert_eq!(r, "длявходавдневникнужносогласиеодногоизродителей");
+/// ```
+pub fn run_letters(span: &str) -> Option<Vec<char>> {
+    let mut raw: Vec<char> = Vec::new();
+    for c in span.chars() {
+        if is_word_char(c) {
+            if raw.len() == MAX_RUN_CHARS {
+                return None;
+            }
+            raw.push(c);
+        }
+    }
+    let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
+    Some(
+        raw.into_iter()
+            .map(|c| fold_case(if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c }))
+            .collect(),
+    )
+}
+
 /// The normalized words of `text`, lazily, in order.
 ///
 /// ```

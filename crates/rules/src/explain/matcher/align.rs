@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::index::{index, Class, QuoteModel, Reach, Subjects};
-use super::lexicon::{close_hits, merge, Analysis, Hit};
+use super::lexicon::{close_hits, merge, run_break, Analysis, Hit};
 use super::{Pass, Passes, MAX_EXTRA_INPUT_WORDS, MAX_RELATIVE_CLAUSE_WORDS, MAX_SKIPPED_QUOTE_WORDS};
-use crate::explain::normalize::{words, BuildWordHasher, Word, MAX_WORD_CHARS};
+use crate::explain::normalize::{run_letters, words, BuildWordHasher, Word, MAX_WORD_CHARS};
 
 /// What each such word costs, in quote-word weight: a message with words
 /// inserted («Электронный дневник / Вход / не найдено в загсе») is less
@@ -54,6 +54,11 @@ const ANTECEDENTS: usize = 4;
 const PRONOUN_WINDOW: usize = 12;
 /// What a pronoun is worth against the word it stands for.
 const PRONOUN_FACTOR: f32 = 0.9;
+
+/// How many overlong words of one text are read as words run together
+/// (each costs a word-break table over up to
+/// [`crate::explain::normalize::MAX_RUN_CHARS`] letters).
+const MAX_RUNS: usize = 64;
 
 /// Words a negation reaches past («не было подано»).
 const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
@@ -155,6 +160,11 @@ pub(super) struct Scores {
     pub(super) nots: Vec<usize>,
     pub(super) nouns: Vec<usize>,
     pub(super) nos: Vec<usize>,
+    /// Input positions of the first word of each line but the first, and
+    /// of the words a joke is told at (a `joke` word, a laughing emoji
+    /// right after it or right before it on its line), in order.
+    pub(super) line_starts: Vec<usize>,
+    pub(super) jokes: Vec<usize>,
 }
 
 /// What the words of one text stand for, cached: texts repeat words a lot,
@@ -226,6 +236,39 @@ impl Run {
             update(model, usize::from(j), hit, at, &mut self.states, &mut self.bag, found, loose);
         }
     }
+}
+
+/// Notes what the text between two words (or after the last) holds: a line
+/// break (the word at `pos` starts a line) and laughing emoji (told at the
+/// word before them on their line, or at `pos` after a line break).
+fn note_gap(gap: &str, pos: usize, line_starts: &mut Vec<usize>, jokes: &mut Vec<usize>) {
+    if gap.is_empty() {
+        return;
+    }
+    let laughing = &index().laughing;
+    let mut new_line = false;
+    for c in gap.chars() {
+        if c == '\n' {
+            if !new_line && pos > 0 {
+                line_starts.push(pos);
+            }
+            new_line = true;
+        } else if laughing.contains(&c) {
+            jokes.push(if new_line { pos } else { pos.saturating_sub(1) });
+        }
+    }
+}
+
+/// An input word's place for the alignment.
+fn at_word(
+    pos: usize,
+    span: &std::ops::Range<usize>,
+    negated: bool,
+    polarity: bool,
+    last: bool,
+    relative: [usize; RECENT_RELATIVE],
+) -> At {
+    At { pos, start: span.start, end: span.end, negated, polarity, last, relative }
 }
 
 /// Whether the hits hold a negation word.
@@ -320,6 +363,9 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
     // clause ended there).
     let mut prev_end = 0usize;
     let mut pos = 0usize;
+    let (mut line_starts, mut jokes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    // Overlong words broken into pieces so far.
+    let mut runs = 0usize;
     let mut input = words(text);
     let mut next = input.next();
     while let Some(word) = next {
@@ -327,6 +373,29 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         next = input.next();
         let last = next.is_none();
         let chars = word.chars();
+        // A sentence typed without spaces, too long for a word: its pieces
+        // are read as words, in place of it (at most [`MAX_RUNS`] a text,
+        // so a page of long tokens costs no more than its words).
+        if word.overlong() && joins_on && runs < MAX_RUNS {
+            runs += 1;
+            let broken = run_letters(text.get(span.clone()).unwrap_or("")).and_then(|r| run_break(&r));
+            if let Some((parts, named)) = broken {
+                if named.any() {
+                    subjects.push((pos, named));
+                }
+                let mut negated = after_not;
+                for (k, part) in parts.iter().enumerate() {
+                    run.feed(at_word(pos + k, &span, negated, negation_on, last, relative), part);
+                    negated = negates(part);
+                }
+                after_not = negated;
+                prev_negated = negated;
+                pos += parts.len();
+                prev = None;
+                place = None;
+                continue;
+            }
+        }
         if chars.is_empty() && word.raw().is_empty() {
             pos += 1;
             prev = None;
@@ -337,6 +406,10 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         let analysis = seen.analyse(&word, last);
         if analysis.spoken {
             continue;
+        }
+        note_gap(text.get(prev_end.min(span.start)..span.start).unwrap_or(""), pos, &mut line_starts, &mut jokes);
+        if analysis.subjects.own & index.joke != 0 {
+            jokes.push(pos);
         }
         let mut named = analysis.subjects;
         // A name in Latin letters inside a Russian sentence that is no word
@@ -465,15 +538,7 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
                 *latest = pos;
             }
         }
-        let at = |pos: usize, negated: bool| At {
-            pos,
-            start: span.start,
-            end: span.end,
-            negated,
-            polarity: negation_on,
-            last,
-            relative,
-        };
+        let at = |pos: usize, negated: bool| at_word(pos, &span, negated, negation_on, last, relative);
         matches.clear();
         matches.extend_from_slice(&analysis.whole);
         if analysis.pronoun {
@@ -545,7 +610,8 @@ pub(super) fn quote_scores(text: &str, passes: Passes) -> Scores {
         pos += 1;
         prev = Some((word, exact));
     }
-    Scores { found: run.found, loose: run.loose, subjects, resolved, now, nots, nouns, nos }
+    note_gap(text.get(prev_end..).unwrap_or(""), pos, &mut line_starts, &mut jokes);
+    Scores { found: run.found, loose: run.loose, subjects, resolved, now, nots, nouns, nos, line_starts, jokes }
 }
 
 pub(super) fn better(a: &Found, b: &Found) -> bool {

@@ -251,6 +251,10 @@ pub(super) struct Index {
     /// after it, «какой» asks nothing).
     pub(super) question: u32,
     pub(super) indefinite: u32,
+    /// The bits of the `joke` subject («шучу», «лол») and the laughing
+    /// emoji (`[laughing_marks]`): on the line of a match they veto it.
+    pub(super) joke: u32,
+    pub(super) laughing: Vec<char>,
     /// Phrases that say a message is gone: their words, each a whole word
     /// or (`true`) a beginning; and which messages they speak of.
     pub(super) resolved: Vec<(Phrase, Reach)>,
@@ -575,6 +579,8 @@ fn build(catalog: &Catalog) -> Index {
     let place_only = mask(&["place_in", "shows", "place"]);
     let question = mask(&["question"]);
     let indefinite = mask(&["indefinite"]);
+    let joke = mask(&["joke"]);
+    let laughing = catalog.laughing_marks.iter().filter_map(|m| m.chars().next()).collect();
     let entry_after = catalog.entry.iter().map(|e| mask(&e.after)).collect();
     let subject_unless = (catalog.subject.iter().enumerate())
         .filter(|(_, s)| !s.unless.is_empty())
@@ -648,6 +654,8 @@ fn build(catalog: &Catalog) -> Index {
         place_only,
         question,
         indefinite,
+        joke,
+        laughing,
         entry_after,
         subject_unless,
         entry_causes,
@@ -723,6 +731,18 @@ impl Index {
     }
 
     /// The subjects a normalized word names.
+    /// Whether every anchor of quote `a` is a word of quote `b` too
+    /// (indices into [`Index::quotes`]): whether `b` can explain the words
+    /// that distinguish `a`.
+    pub(super) fn anchors_in(&self, a: usize, b: usize) -> bool {
+        let Some(model) = self.quotes.get(a) else { return false };
+        self.vocab.iter().all(|v| {
+            let anchored = (v.occurrences.iter())
+                .any(|&(q, p)| usize::from(q) == a && model.anchor.get(usize::from(p)).copied().unwrap_or(false));
+            !anchored || v.occurrences.iter().any(|&(q, _)| usize::from(q) == b)
+        })
+    }
+
     pub(super) fn subjects_of(&self, word: &[char]) -> Subjects {
         let mut found = self.subject_words.get(word).copied().unwrap_or_default();
         for (stem, bits) in &self.subject_prefixes {

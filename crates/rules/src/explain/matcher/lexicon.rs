@@ -4,7 +4,7 @@
 
 use super::index::{index, is_negation, letter_mask, Subjects, VocabWord, MAX_EDITS};
 use super::{Pass, Passes};
-use crate::explain::normalize::{Word, MAX_WORD_CHARS};
+use crate::explain::normalize::{Word, MAX_RUN_CHARS, MAX_WORD_CHARS};
 
 /// Another form of a word: at least this many first letters in common…
 const INFLECTION_STEM: usize = 7;
@@ -372,22 +372,57 @@ const MIN_KNOWN_SHARE: usize = 60;
 /// A word-break table over the word's letters (at most
 /// [`MAX_WORD_CHARS`]): a few hundred lookups, once per distinct word.
 pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
+    if chars.len() > MAX_WORD_CHARS {
+        return None;
+    }
+    break_run(chars, false).map(|pieces| piece_hits(&pieces))
+}
+
+/// A whole sentence typed without spaces, longer than any word the
+/// normalizer keeps («Длявходавдневникнужносогласиеодногоизродителей»):
+/// [`word_break`] over its letters (at most [`MAX_RUN_CHARS`]), with the
+/// subjects its pieces name. A sentence holds words the catalog does not
+/// («запросите новый код»), so unknown runs of three or more letters may
+/// stand anywhere (still at most 40 % of the letters). Known pieces are at
+/// most [`MAX_WORD_CHARS`] letters, so the table costs at most about 40
+/// lookups per letter.
+pub(super) fn run_break(chars: &[char]) -> Option<(Vec<Vec<Hit>>, Subjects)> {
+    let pieces = break_run(chars, true)?;
+    let index = index();
+    let mut named = Subjects::default();
+    for piece in &pieces {
+        named.add(index.subjects_of(piece));
+    }
+    Some((piece_hits(&pieces), named))
+}
+
+/// The pieces of [`word_break`] and [`run_break`] (`inner`: unknown runs
+/// may stand between known pieces, not only at the ends).
+fn break_run(chars: &[char], inner: bool) -> Option<Vec<&[char]>> {
     let n = chars.len();
-    if !(5..=MAX_WORD_CHARS).contains(&n) {
+    if !(5..=MAX_RUN_CHARS).contains(&n) {
         return None;
     }
     let index = index();
-    let known = |piece: &[char]| index.exact.contains_key(piece) || index.synonyms.contains(piece);
+    let known = |piece: &[char]| {
+        piece.len() <= MAX_WORD_CHARS && (index.exact.contains_key(piece) || index.synonyms.contains(piece))
+    };
     // best[i]: the cheapest cover of chars[..i]: (cost, where its last piece starts).
-    let mut best: [Option<(u32, usize)>; MAX_WORD_CHARS + 1] = [None; MAX_WORD_CHARS + 1];
-    best[0] = Some((0, 0));
+    let mut best: Vec<Option<(u32, usize)>> = vec![None; n + 1];
+    if let Some(first) = best.first_mut() {
+        *first = Some((0, 0));
+    }
     for i in 0..n {
         let Some(Some((cost, _))) = best.get(i).copied() else { continue };
         for j in i + 1..=n {
+            let end = j == n;
+            if j - i > MAX_WORD_CHARS && i != 0 && !end && !inner {
+                continue;
+            }
             let Some(piece) = chars.get(i..j) else { continue };
             let step = if known(piece) {
                 1
-            } else if piece.len() >= 3 && (i == 0 || j == n) {
+            } else if piece.len() >= 3 && (i == 0 || end || inner) {
                 1 + UNKNOWN_LETTER_COST * piece.len() as u32
             } else {
                 continue;
@@ -412,9 +447,15 @@ pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
     if pieces.len() < 2 || 100 * known_letters < MIN_KNOWN_SHARE * n || long_known == 0 {
         return None;
     }
+    Some(pieces)
+}
+
+/// What each piece of a broken word stands for («не» + «действует» is one).
+fn piece_hits(pieces: &[&[char]]) -> Vec<Vec<Hit>> {
+    let index = index();
     let mut parts: Vec<Vec<Hit>> = Vec::new();
     let mut after_not = false;
-    for piece in pieces {
+    for &piece in pieces {
         let mut hits: Vec<Hit> =
             index.exact.get(piece).map(|&v| Hit { vocab: v, factor: 1.0, weak: false }).into_iter().collect();
         let mut second: Option<Vec<Hit>> = None;
@@ -444,7 +485,7 @@ pub(super) fn word_break(chars: &[char]) -> Option<Vec<Vec<Hit>>> {
             }
         }
     }
-    Some(parts)
+    parts
 }
 
 #[cfg(test)]

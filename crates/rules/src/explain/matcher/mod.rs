@@ -293,6 +293,20 @@ fn denied(scores: &Scores, span: &Span) -> bool {
     twice || before.is_some_and(|b| at(&scores.nouns, b) && at(&scores.nos, span.last + 1))
 }
 
+/// Whether a joke is told on a line of a span (its words, a laughing
+/// emoji).
+fn joked(scores: &Scores, span: &Span) -> bool {
+    let line = |p: usize| scores.line_starts.partition_point(|s| *s <= p);
+    let (first, last) = (line(span.first), line(span.last));
+    // The first joke from the first word of the span's first line on.
+    let from = match first.checked_sub(1).and_then(|l| scores.line_starts.get(l)) {
+        Some(&start) => start,
+        None => 0,
+    };
+    let at = scores.jokes.partition_point(|j| *j < from);
+    scores.jokes.get(at).is_some_and(|j| line(*j) <= last)
+}
+
 /// Whether a quote's match stands, and at what share of its confidence
 /// (`None`: the text says the message is gone, or it is about something
 /// else).
@@ -305,6 +319,11 @@ fn screen(model: &QuoteModel, f: &Found, scores: &Scores, subjects_on: bool) -> 
     }
     if !subjects_on {
         return Some(1.0);
+    }
+    // «Дневник не найден — мечта любого двоечника 😂»: a joke on the
+    // line of the match.
+    if joked(scores, &f.span) {
+        return None;
     }
     let inside = index.entry_inside.get(model.group).copied().unwrap_or(0);
     if inside != 0 && subjects_within(&scores.subjects, f.span.first, f.span.last).own & inside != 0 {
@@ -419,24 +438,36 @@ pub fn matches_with(text: &str, passes: Passes) -> Matches {
             None => per_group.push((model.group, model.quote, f)),
         }
     }
-    let mut best_other: Option<Found> = None;
-    for (_, _, f) in per_group.iter().filter(|(g, ..)| *g >= index.entries) {
-        if best_other.is_none_or(|b| better(f, &b)) {
-            best_other = Some(*f);
+    let flat = |g: usize, q: usize| index.quotes.iter().position(|m| m.group == g && m.quote == q);
+    let mut best_other: Option<(usize, Found)> = None;
+    for (g, q, f) in per_group.iter().filter(|(g, ..)| *g >= index.entries) {
+        if best_other.is_none_or(|(_, b)| better(f, &b)) {
+            best_other = flat(*g, *q).map(|at| (at, *f));
         }
     }
     // An entry's words are one of the messages the catalog knows to be
     // something else when such a message explains as much of them, about
     // as well, in the same words (a message pasted beside the entry's
-    // takes nothing: «Проверка данных завершена. Не найден в СФР»).
-    let takes = |f: &Found| {
-        best_other.is_some_and(|o| {
-            o.matched >= f.matched && o.confidence >= f.confidence - OTHER_MARGIN && overlap(&o.span, &f.span)
+    // takes nothing: «Проверка данных завершена. Не найден в СФР»), and
+    // holds the words that distinguish the entry's message, when that was
+    // matched word for word: «Срок действия кода истёк. Запросите новый
+    // код» explains more of «Срок действия кода привязки истёк. Запросите
+    // новый код», but not its «привязки» (round 8). A typo'd match may
+    // have read one of the other's words as the entry's («не приходит»
+    // as «не подходит»).
+    let takes = |(g, q, f): &Candidate| {
+        best_other.is_some_and(|(other, o)| {
+            o.matched >= f.matched
+                && o.confidence >= f.confidence - OTHER_MARGIN
+                && overlap(&o.span, &f.span)
+                && (f.confidence < 1.0 || flat(*g, *q).is_some_and(|at| index.anchors_in(at, other)))
         })
     };
     let is_entry = |c: &&Candidate| c.0 < index.entries;
-    let taken = best_entry(per_group.iter().filter(is_entry)).is_some_and(|b| takes(&b.2));
-    per_group.retain(|(g, _, f)| *g >= index.entries || !takes(f));
+    let taken = best_entry(per_group.iter().filter(is_entry)).is_some_and(|b| takes(&b));
+    let kept: Vec<bool> = per_group.iter().map(|c| c.0 >= index.entries || !takes(c)).collect();
+    let mut kept = kept.into_iter();
+    per_group.retain(|_| kept.next().unwrap_or(true));
     let mut best = best_entry(per_group.iter().filter(is_entry));
     // A trouble told with its cause («не могу создать учётку ребёнку, у
     // меня упрощённая учётная запись»): the cause is the answer, the
