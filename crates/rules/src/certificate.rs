@@ -81,23 +81,9 @@ const MAX_CHARS: usize = 64;
 /// «сер.», «ном.»), lower-case: [`clean`] reads each as a space.
 const LABELS: [&str; 4] = ["серия", "сер", "номер", "ном"];
 
-/// Whether `text` reads as longer than [`MAX_CHARS`] whatever the cleaning
-/// drops: more than that many characters that every step keeps, one each,
-/// before any «№» (one among the first characters shortens what is read).
-/// Decided on the text as given, without copying it; a text this does not
-/// catch takes the full reading, which makes the same decision.
-fn surely_too_long(text: &str) -> bool {
-    text.chars().take_while(|&c| c != '№').filter(|&c| always_kept(c)).nth(MAX_CHARS).is_some()
-}
-
-/// A character that composition ([`crate::nfc`]), [`clean`] and the
-/// trimming of quotes and spaces each keep as one character: an ASCII
-/// letter or digit, or a Russian letter found in no label (a word of label
-/// letters alone may be a label, which [`clean`] drops).
-fn always_kept(c: char) -> bool {
-    let russian = matches!(c, 'А'..='я' | 'Ё' | 'ё');
-    c.is_ascii_alphanumeric() || (russian && !LABELS.iter().any(|l| l.contains(crate::case::lower(c))))
-}
+/// No label is longer, in characters (a test checks): a longer word is
+/// copied as it comes.
+const LABEL_MAX_CHARS: usize = 6;
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '－' | '﹣')
@@ -112,29 +98,87 @@ fn is_invisible(c: char) -> bool {
 /// The text as the certificate's characters: invisible characters dropped,
 /// full-width and Arabic-Indic digits as ASCII digits, and the words people
 /// paste with the data («Серия IV-МЮ номер 123456», «серия:») as spaces.
-fn clean(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .map(|c| match crate::snils::decimal_digit(c) {
-            Some(d) if !c.is_ascii_digit() => char::from(b'0' + d),
-            _ => c,
-        })
-        .collect();
-    let mut out = String::with_capacity(mapped.len());
-    for word in mapped.split_inclusive(is_space) {
-        let core = word.trim_end_matches(is_space).trim_end_matches([':', '.']);
-        let label = core.chars().count() <= 6 && {
-            let key: String = core.chars().map(crate::case::lower).collect();
-            LABELS.contains(&key.as_str())
-        };
-        if label {
-            out.push(' ');
+///
+/// Stops once the copy holds `enough` characters the trimming keeps
+/// ([`is_wrapping`], [`is_trailing`]): only the first [`MAX_CHARS`] + 1
+/// characters of the trimmed text are read, and with `MAX_CHARS + 1` such
+/// characters copied they are all in the copy, whatever follows. So an
+/// over-long paste is not copied whole.
+fn clean(text: &str, enough: usize) -> String {
+    let mut out = String::new();
+    let mut kept = 0usize;
+    let push = |out: &mut String, kept: &mut usize, c: char| {
+        out.push(c);
+        if !is_wrapping(c) && !is_trailing(c) {
+            *kept += 1;
+        }
+    };
+    // The current word while it may still be a label (held back), and its
+    // length in characters with and without the «:» and «.» it ends with.
+    let mut word = String::new();
+    let (mut word_chars, mut core_chars) = (0usize, 0usize);
+    // The current word is no label: it is copied as it comes.
+    let mut copying = false;
+    let chars = text.chars().filter(|&c| !is_invisible(c)).map(|c| match crate::snils::decimal_digit(c) {
+        Some(d) if !c.is_ascii_digit() => char::from(b'0' + d),
+        _ => c,
+    });
+    for c in chars {
+        if is_space(c) {
+            if !copying && is_label(&word) {
+                out.push(' ');
+            } else {
+                word.chars().chain([c]).for_each(|c| push(&mut out, &mut kept, c));
+            }
+            word.clear();
+            (word_chars, core_chars, copying) = (0, 0, false);
+        } else if copying {
+            push(&mut out, &mut kept, c);
         } else {
-            out.push_str(word);
+            word.push(c);
+            word_chars += 1;
+            if !matches!(c, ':' | '.') {
+                core_chars = word_chars;
+            }
+            // Longer than any label, whatever follows.
+            if core_chars > LABEL_MAX_CHARS {
+                word.chars().for_each(|c| push(&mut out, &mut kept, c));
+                word.clear();
+                copying = true;
+            }
+        }
+        if kept >= enough {
+            return out;
         }
     }
+    if !copying && is_label(&word) {
+        out.push(' ');
+    } else {
+        out.push_str(&word);
+    }
     out
+}
+
+/// Whether a word (no blank in it) is one of the [`LABELS`], in any case,
+/// with any «:» and «.» after it.
+fn is_label(word: &str) -> bool {
+    let core = word.trim_end_matches([':', '.']);
+    core.chars().count() <= LABEL_MAX_CHARS && {
+        let key: String = core.chars().map(crate::case::lower).collect();
+        LABELS.contains(&key.as_str())
+    }
+}
+
+/// What is trimmed from both ends of the cleaned text: blanks, and the
+/// quotes and brackets it was pasted in.
+fn is_wrapping(c: char) -> bool {
+    is_space(c) || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '[' | ']')
+}
+
+/// What is then trimmed from its end: blanks, the end of a sentence, a
+/// closing quote or bracket.
+fn is_trailing(c: char) -> bool {
+    is_space(c) || matches!(c, '.' | ',' | ';' | '»' | '"' | '“' | '”' | ')' | ']')
 }
 
 fn is_space(c: char) -> bool {
@@ -364,29 +408,24 @@ fn to_roman(mut n: u32) -> Option<String> {
 /// assert_eq!(c.problems, [CertificateProblem::RomanHasCyrillic, CertificateProblem::LettersHaveLatin]);
 /// ```
 pub fn check_birth_certificate(text: &str) -> CertificateCheck {
-    // A paste far longer than a certificate is turned down before any of it
-    // is copied.
-    if surely_too_long(text) {
-        return CertificateCheck { normalized: None, problems: vec![CertificateProblem::TooLong] };
-    }
-    read_certificate(text)
+    read_certificate(text, MAX_CHARS + 1)
 }
 
-/// [`check_birth_certificate`] past the early length check.
-fn read_certificate(text: &str) -> CertificateCheck {
+/// [`check_birth_certificate`], with [`clean`] stopping at `enough` kept
+/// characters (`MAX_CHARS + 1` or more give the same answer; the tests
+/// compare with `usize::MAX`, the whole text).
+fn read_certificate(text: &str, enough: usize) -> CertificateCheck {
     let mut problems = Vec::new();
     // Letters pasted with a separate combining mark («И» + U+0306) are the
-    // composed letters.
-    let text = clean(&crate::nfc::nfc(text));
+    // composed letters (a text with marks is composed whole, one copy).
+    let text = clean(&crate::nfc::nfc(text), enough);
     // Quotes and brackets it was pasted in, the end of a sentence.
-    let text = text
-        .trim_matches(|c| is_space(c) || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '(' | ')' | '[' | ']'))
-        .trim_end_matches(|c| is_space(c) || matches!(c, '.' | ',' | ';' | '»' | '"' | '“' | '”' | ')' | ']'));
+    let text = text.trim_matches(is_wrapping).trim_end_matches(is_trailing);
     if text.is_empty() {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::Empty] };
     }
-    // Still too long once cleaned: spaces, invisible characters or labels
-    // that `surely_too_long` does not count.
+    // Too long once cleaned: spaces, invisible characters and labels do not
+    // count; a «№» among the first characters shortens what is read.
     let chars: Vec<char> = text.chars().take(MAX_CHARS + 1).filter(|&c| c != '№').collect();
     if chars.len() > MAX_CHARS {
         return CertificateCheck { normalized: None, problems: vec![CertificateProblem::TooLong] };
@@ -511,13 +550,20 @@ mod tests {
     }
 
     #[test]
-    fn early_length_check() {
+    fn over_long_pastes() {
         let too_long = |t: &str| check_birth_certificate(t).problems == [CertificateProblem::TooLong];
-        // A page pasted whole, and the same certificate many times over.
+        // What clean() copies (composition copies a text with marks whole).
+        let copied = |t: &str| clean(&crate::nfc::nfc(t), MAX_CHARS + 1).chars().count();
+        // A page pasted whole, and the same certificate many times over:
+        // turned down after copying a few more characters than are read.
         let page = "Свидетельство о рождении: серия IV-МЮ номер 123456, выдано 15.06.2012 отделом ЗАГС \
                     администрации Центрального района города Новосибирска, актовая запись 1234";
-        assert!(surely_too_long(page) && too_long(page));
-        assert!(surely_too_long(&"IV-МЮ 123456 ".repeat(100_000)));
+        assert!(too_long(page) && copied(page) < page.chars().count());
+        // About 1 MB each: spaced, one word, letters with marks.
+        for paste in ["IV-МЮ 123456 ".repeat(80_000), "Ж".repeat(500_000), "Е\u{308}".repeat(250_000)] {
+            assert!(paste.len() >= 1_000_000 && too_long(&paste));
+            assert!(copied(&paste) <= 2 * MAX_CHARS, "{} characters copied", copied(&paste));
+        }
         // Padding the cleaning drops (spaces and quotes around the whole,
         // invisible characters, labels) is no reason to turn a text down.
         let padded = format!(
@@ -525,26 +571,36 @@ mod tests {
             spaces = " ".repeat(80),
             shy = "\u{ad}".repeat(80)
         );
-        assert!(!surely_too_long(&padded));
         assert_eq!(
             check_birth_certificate(&padded),
             CertificateCheck { normalized: Some("IV-МЮ 123456".into()), problems: vec![] }
         );
-        // Labels are dropped whole, however many.
+        // Labels are dropped whole, however many, however long their «:».
         let labelled = format!("{}IV-МЮ 123456", "Серия ".repeat(20));
-        assert!(!surely_too_long(&labelled));
         assert!(check_birth_certificate(&labelled).is_valid());
-        // A «№» among the first characters is left to the full reading.
+        let dotted = format!("Серия{} IV-МЮ номер{} 123456", ":".repeat(100), ".".repeat(100));
+        assert!(check_birth_certificate(&dotted).is_valid());
+        // A word that is no label after all is copied from its start.
+        let almost = format!("серия{}x", ":".repeat(100));
+        assert_eq!(check_birth_certificate(&almost), read_certificate(&almost, usize::MAX));
+        assert!(too_long(&almost));
+        // A «№» among the first characters shortens what is read.
         let numbered = format!("№{}", "Ж".repeat(100));
-        assert!(!surely_too_long(&numbered));
-        assert_eq!(check_birth_certificate(&numbered), read_certificate(&numbered));
+        assert!(!too_long(&numbered));
+        assert_eq!(check_birth_certificate(&numbered), read_certificate(&numbered, usize::MAX));
+        // Spaces after exactly enough characters are trimmed: not too long.
+        let spaced = format!("{}{}", "Ж".repeat(MAX_CHARS), " ".repeat(100));
+        assert!(!too_long(&spaced));
+        assert!(too_long(&format!("{spaced}Ж")));
     }
 
-    /// The early check changes no answer: it turns down only what the full
-    /// reading turns down. Random texts of kept characters among labels, spaces, invisible
-    /// characters, marks, quotes and an occasional «№».
+    /// Stopping the copy early changes no answer: an input is turned down
+    /// as too long exactly when the reading of the whole text turns it
+    /// down, and every other answer is the same too. Random texts of kept
+    /// characters among labels, spaces, invisible characters, marks, quotes
+    /// and an occasional «№».
     #[test]
-    fn early_length_check_agrees_with_the_full_reading() {
+    fn stopping_early_agrees_with_the_whole_reading() {
         const KEPT: &[&str] = &["I", "V", "x", "7", "Ж", "ю", "й", "Ё", "Дж"];
         #[rustfmt::skip]
         const OTHER: &[&str] = &[
@@ -559,7 +615,7 @@ mod tests {
             state ^= state << 17;
             usize::try_from(state % n as u64).unwrap()
         };
-        let mut early = 0;
+        let (mut early, mut too_long) = (0, 0);
         for _ in 0..5000 {
             let len = next(240);
             let mut text = String::new();
@@ -572,13 +628,27 @@ mod tests {
                 };
                 text.push_str(part);
             }
-            if surely_too_long(&text) {
+            let composed = crate::nfc::nfc(&text);
+            let (copy, whole) = (clean(&composed, MAX_CHARS + 1), clean(&composed, usize::MAX));
+            assert!(whole.starts_with(&copy), "{text:?}");
+            if copy.len() < whole.len() {
                 early += 1;
             }
-            assert_eq!(check_birth_certificate(&text), read_certificate(&text), "{text:?}");
+            let check = check_birth_certificate(&text);
+            if check.problems == [CertificateProblem::TooLong] {
+                too_long += 1;
+            }
+            assert_eq!(check, read_certificate(&text, usize::MAX), "{text:?}");
         }
-        // Enough of them reach the early answer for the check to mean something.
-        assert!(early > 500, "{early} of 5000");
+        // Enough of them stop early, and enough are answered otherwise, for
+        // the check to mean something.
+        assert!(early > 500, "{early} of 5000 stopped early");
+        assert!(too_long < 4500, "{too_long} of 5000 too long");
+    }
+
+    #[test]
+    fn no_label_is_longer_than_its_limit() {
+        assert!(LABELS.iter().all(|l| l.chars().count() <= LABEL_MAX_CHARS));
     }
 
     #[test]

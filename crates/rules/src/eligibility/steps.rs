@@ -188,7 +188,7 @@ impl Condition {
 
     /// The questions the condition reads: where it decides whether a part
     /// is on the plan, a wizard asks them even when it does not hold.
-    pub(crate) fn reads(self) -> &'static [Question] {
+    pub(crate) const fn reads(self) -> &'static [Question] {
         match self {
             Condition::ParentMade | Condition::Linked | Condition::NoKnownAccount => &[Question::StudentAccount],
             Condition::MfcNeeded => &[Question::Representative, Question::BirthCertificate],
@@ -204,6 +204,25 @@ impl Condition {
 
 /// A question a part reads, and the conditions that settle it (any one).
 pub(crate) type Read = (Question, &'static [Condition]);
+
+/// [`Part::CheckWait`]'s reads: what tells whether a check is under way
+/// ([`Condition::NoCheckUnderWay`]'s reads), none settled by an earlier
+/// answer. Derived, so the two lists cannot drift apart.
+const CHECK_WAIT_READS: [Read; Condition::NoCheckUnderWay.reads().len()] =
+    unsettled(Condition::NoCheckUnderWay.reads());
+
+/// `questions` as reads no earlier answer settles. `N` is the length of
+/// `questions` (a longer `N` fails to compile: the index is out of bounds).
+#[allow(clippy::indexing_slicing, reason = "evaluated at compile time: an index out of bounds fails the build")]
+const fn unsettled<const N: usize>(questions: &[Question]) -> [Read; N] {
+    let mut reads: [Read; N] = [(Question::CheckRequestedAt, &[]); N];
+    let mut i = 0;
+    while i < N {
+        reads[i] = (questions[i], &[]);
+        i += 1;
+    }
+    reads
+}
 
 impl Part {
     /// The questions whose answers decide the part's steps, in the order
@@ -236,8 +255,9 @@ impl Part {
             Part::ParentDiaryLogin => &[(Q::ParentConsent, &[])],
             Part::Application => &[(Q::Application, &[])],
             // On any path the wait is overdue until the statuses say the
-            // check ended: they are asked once the time is known.
-            Part::CheckWait => &[(Q::CertificateStatus, &[]), (Q::SnilsStatus, &[]), (Q::CheckRequestedAt, &[])],
+            // check ended: they are asked once the time is known, the same
+            // questions that tell whether a check is under way.
+            Part::CheckWait => &CHECK_WAIT_READS,
         }
     }
 }

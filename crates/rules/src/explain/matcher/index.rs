@@ -400,6 +400,16 @@ pub(super) fn normalized(text: &str) -> Vec<Vec<char>> {
     words(text).map(|w: Word| w.chars().to_vec()).collect()
 }
 
+/// Every word of a catalog list, normalized: a listed entry that reads as
+/// several words adds each of them.
+fn word_set(list: &[&str]) -> Sorted<()> {
+    let mut set: Sorted<()> = Sorted::default();
+    for w in list.iter().flat_map(|w| normalized(w)) {
+        set.entry(w);
+    }
+    set
+}
+
 fn build(catalog: &Catalog) -> Index {
     struct Raw {
         group: usize,
@@ -517,18 +527,9 @@ fn build(catalog: &Catalog) -> Index {
         sorted.insert(at, i);
     }
     let negations = NEGATIONS.iter().filter_map(|n| exact.get(*n).copied()).collect();
-    let mut spoken: Sorted<()> = Sorted::default();
-    for w in catalog.spoken_punctuation.iter().flat_map(|w| normalized(w)) {
-        spoken.entry(w);
-    }
-    let mut pronouns: Sorted<()> = Sorted::default();
-    for w in catalog.pronouns.iter().flat_map(|w| normalized(w)) {
-        pronouns.entry(w);
-    }
-    let mut relative_pronouns: Sorted<()> = Sorted::default();
-    for w in catalog.relative_pronouns.iter().flat_map(|w| normalized(w)) {
-        relative_pronouns.entry(w);
-    }
+    let spoken = word_set(&catalog.spoken_punctuation);
+    let pronouns = word_set(&catalog.pronouns);
+    let relative_pronouns = word_set(&catalog.relative_pronouns);
     let mut synonyms: Sorted<Vec<SynonymUse>> = Sorted::default();
     let mut synonym_keys: Vec<Vec<char>> = Vec::new();
     for syn in &catalog.synonym {
