@@ -60,8 +60,9 @@ const PRONOUN_FACTOR: f32 = 0.9;
 /// [`crate::explain::normalize::MAX_RUN_CHARS`] letters).
 const MAX_RUNS: usize = 64;
 
-/// Words a negation reaches past («не было подано»).
-const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут"];
+/// Words a negation reaches past («не было подано»; «t», the rest of an
+/// English «wasn't» split at its apostrophe).
+const AUXILIARIES: &[&str] = &["был", "была", "было", "были", "будет", "будут", "t"];
 
 /// Quotes of at most this many words also match with their words in
 /// another order («Логин или пароль неверный»), all within a window of the

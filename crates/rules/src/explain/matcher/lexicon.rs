@@ -311,6 +311,8 @@ impl Analysis {
             let typo = 1.0 - 0.1 * edits as f32;
             let meaning = |m: &[char]| -> Vec<Hit> { scaled(&meaning(m), typo).collect() };
             for syn in synonyms {
+                // An everyday word for a negation is one («wasnt», «doesn't»).
+                a.negation |= matches!(syn.means.as_slice(), [m] if is_negation(m));
                 match (syn.after_not, syn.means.as_slice()) {
                     (true, [m, ..]) => merge(&mut a.after_not, &meaning(m)),
                     (false, [m]) => merge(&mut a.whole, &meaning(m)),
