@@ -288,6 +288,10 @@ pub fn generate(file: &str, raw: &str) -> String {
         let _ =
             writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
     }
+    // The matcher keeps a text's subjects as the bits of a u32.
+    if data.subject.len() > 32 {
+        panic!("{file}: {} [[subject]]s: at most 32 fit the matcher's subject bits", data.subject.len());
+    }
     for (kind, list) in [("subject", &data.subject), ("foreign", &data.foreign)] {
         let _ = write!(code, "    ]),\n    {kind}: List(&[\n");
         for (i, x) in list.iter().enumerate() {
