@@ -162,7 +162,7 @@ pub const MAX_SKIPPED_QUOTE_WORDS: usize = 2;
 pub const MAX_EXTRA_INPUT_WORDS: usize = 3;
 /// How many words a relative clause right after a matched word («…,
 /// который …,») may have, read past as one extra word.
-pub const MAX_RELATIVE_CLAUSE_WORDS: usize = 12;
+pub const MAX_RELATIVE_CLAUSE_WORDS: usize = 24;
 /// The lowest confidence reported as a match.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 /// Competing groups closer than this lower the winner's confidence.
