@@ -231,13 +231,26 @@ pub fn latin_lookalike_to_cyrillic(c: char) -> Option<char> {
 }
 
 /// Lowercases one character (first char of the lowercase form) and folds
-/// `ё` into `е`.
+/// `ё` into `е`, and the Ukrainian and Belarusian letters a Russian word
+/// is typed with on those keyboards into the Russian ones they stand for
+/// (`і`, `ї` → `и`, `є` → `е`, `ў` → `у`: «дневнiк», «карточцi»).
 fn fold_case(c: char) -> char {
-    let lower = crate::case::lower(c);
-    if lower == 'ё' {
-        'е'
-    } else {
-        lower
+    match crate::case::lower(c) {
+        'ё' | 'є' => 'е',
+        'і' | 'ї' => 'и',
+        'ў' => 'у',
+        lower => lower,
+    }
+}
+
+/// A Latin letter inside a Cyrillic word as the Cyrillic one it stands for:
+/// a look-alike ([`latin_lookalike_to_cyrillic`]), or `i` typed for the
+/// Ukrainian `і` («дiйсний», issue 23 round 8).
+fn cyrillic_twin(c: char) -> char {
+    match c {
+        'i' => 'и',
+        'I' => 'И',
+        _ => latin_lookalike_to_cyrillic(c).unwrap_or(c),
     }
 }
 
@@ -266,7 +279,7 @@ fn finish(raw: &[char], overlong: bool) -> Word {
         && raw.iter().all(|c| c.is_ascii_alphabetic())
         && !lookalike_caps;
     for (slot, &c) in word.chars.iter_mut().zip(raw) {
-        let c = if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c };
+        let c = if cyrillic { cyrillic_twin(c) } else { c };
         *slot = fold_case(c);
     }
     word.len = raw.len().min(MAX_WORD_CHARS) as u8;
@@ -302,11 +315,7 @@ pub fn run_letters(span: &str) -> Option<Vec<char>> {
         }
     }
     let cyrillic = raw.iter().any(|&c| is_cyrillic(c));
-    Some(
-        raw.into_iter()
-            .map(|c| fold_case(if cyrillic { latin_lookalike_to_cyrillic(c).unwrap_or(c) } else { c }))
-            .collect(),
-    )
+    Some(raw.into_iter().map(|c| fold_case(if cyrillic { cyrillic_twin(c) } else { c })).collect())
 }
 
 /// The normalized words of `text`, lazily, in order.
