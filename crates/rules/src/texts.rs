@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crate::Lang;
 
 pub mod file;
-mod packed;
+pub(crate) mod packed;
 
 pub use file::LangFileError;
 
