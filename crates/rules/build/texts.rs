@@ -117,6 +117,11 @@ pub const GROUPS: &[(&str, &[&str])] = &[
             "ui.time.",
         ],
     ),
+    // Of those, the few the sections module shows too: the crash note, the
+    // date format, the new-tab hint of links, the diary's name in the
+    // apology, the note when copying fails. The sections module compiles in
+    // these, not the whole `ui` group (the guide, its plan and questions).
+    ("common", &["ui.crash.", "ui.date.", "ui.link.", "ui.next.diary", "ui.plan.copy_failed"]),
     // The words of the sections the panel loads later («Ошибка», «Пароль»,
     // «Проверить данные»): in the sections module only, not the first one.
     ("sections", &["ui.cert.", "ui.error.", "ui.kit.", "ui.pw.", "ui.records.", "ui.snils."]),
