@@ -1,6 +1,8 @@
 //! `data/errors.toml` → the error catalog (`errors.rs`), read into the
 //! crate's own closed sets (`Role`, `AgeGroup`, `Actor`, `QuoteKind`).
 
+use std::collections::BTreeMap;
+
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
@@ -183,6 +185,9 @@ struct Link {
 /// - a string: the number 2·len followed by its `len` bytes in the packed
 ///   encoding (src/texts/packed.rs) when it is new, else 2·k + 1 for the
 ///   k-th distinct string so far;
+/// - a text id: the number row + 1 of the id in this build's text table
+///   (src/texts.rs), or 0 followed by the id as a string when the build
+///   leaves that text out;
 /// - an optional string: a byte 0 (none) or 1 followed by the string;
 /// - a list: its length, then each item;
 /// - a bool: a byte 0 or 1;
@@ -191,13 +196,14 @@ struct Link {
 /// - optional age groups: 0 for none, else the list's length + 1 and one
 ///   byte per group;
 /// - a side: its id as a string.
-#[derive(Default)]
-struct Enc {
+struct Enc<'a> {
     out: Vec<u8>,
     seen: std::collections::HashMap<String, usize>,
+    /// The row of each text id in this build's text table.
+    rows: &'a BTreeMap<&'a str, usize>,
 }
 
-impl Enc {
+impl Enc<'_> {
     fn num(&mut self, n: usize) {
         let mut n = u32::try_from(n).expect("catalog numbers under 4 G");
         while n >= 0x80 {
@@ -221,6 +227,16 @@ impl Enc {
         assert_eq!(back, s, "data/errors.toml: {s:?} does not survive its encoding");
         self.num(2 * packed.len());
         self.out.extend_from_slice(&packed);
+    }
+
+    fn text(&mut self, id: &str) {
+        match self.rows.get(id) {
+            Some(&row) => self.num(row + 1),
+            None => {
+                self.num(0);
+                self.str(id);
+            }
+        }
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
@@ -268,9 +284,10 @@ impl Enc {
     }
 }
 
-pub fn generate(file: &str, raw: &str) -> String {
+/// `rows`: the row of each text id in this build's text table.
+pub fn generate(file: &str, raw: &str, rows: &BTreeMap<&str, usize>) -> String {
     let data: ErrorsFile = read(file, raw);
-    let mut enc = Enc::default();
+    let mut enc = Enc { out: Vec::new(), seen: Default::default(), rows };
     enc.num(data.entry.len());
     for (i, e) in data.entry.iter().enumerate() {
         if e.anchors.is_empty() {
@@ -293,8 +310,8 @@ pub fn generate(file: &str, raw: &str) -> String {
             }
         }
         enc.str(&e.id);
-        enc.str(&e.title);
-        enc.str(&e.cause);
+        enc.text(&e.title);
+        enc.text(&e.cause);
         for list in [&e.related, &e.causes, &e.links, &e.anchors, &e.subjects, &e.others, &e.inside, &e.after] {
             enc.strs(list);
         }
@@ -306,7 +323,7 @@ pub fn generate(file: &str, raw: &str) -> String {
         });
         enc.num(e.quote.len());
         for (j, q) in e.quote.iter().enumerate() {
-            enc.str(&q.text);
+            enc.text(&q.text);
             enc.out.push(Enc::index(&q.kind, &QuoteKind::ALL));
             enc.role(q.role);
             enc.ages(&q.ages);
@@ -327,7 +344,10 @@ pub fn generate(file: &str, raw: &str) -> String {
             enc.ages(&v.ages);
             enc.out.push(Enc::index(&v.actor, &Actor::ALL));
             enc.opt_str(v.contact.as_deref());
-            enc.strs(&v.steps);
+            enc.num(v.steps.len());
+            for s in &v.steps {
+                enc.text(s);
+            }
         }
     }
     enc.num(data.other.len());
@@ -339,7 +359,7 @@ pub fn generate(file: &str, raw: &str) -> String {
     for c in &data.contact {
         enc.str(&c.kind);
         enc.opt_str(c.region.as_deref());
-        enc.str(&c.text);
+        enc.text(&c.text);
     }
     enc.num(data.region.len());
     for r in &data.region {
@@ -350,7 +370,7 @@ pub fn generate(file: &str, raw: &str) -> String {
     for l in &data.link {
         enc.str(&l.id);
         enc.str(&l.url);
-        enc.str(&l.label);
+        enc.text(&l.label);
     }
     for (kind, list) in [("subject", &data.subject), ("foreign", &data.foreign)] {
         enc.num(list.len());

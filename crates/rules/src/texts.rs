@@ -203,7 +203,7 @@ fn id_start(i: usize) -> usize {
 }
 
 /// The id of row `i` of the table.
-fn id_of(i: usize) -> &'static str {
+pub(crate) fn id_of(i: usize) -> &'static str {
     let Some(&end) = id_ends().get(i) else { return "" };
     ids().all.get(id_start(i)..usize::from(end)).unwrap_or("")
 }

@@ -349,6 +349,14 @@ impl Reader {
         s
     }
 
+    /// A text id: a row of the text table, or the id itself.
+    fn text(&mut self) -> &'static str {
+        match self.num().checked_sub(1) {
+            Some(row) => crate::texts::id_of(row),
+            None => self.str(),
+        }
+    }
+
     fn opt_str(&mut self) -> Option<&'static str> {
         self.flag().then(|| self.str())
     }
@@ -386,8 +394,8 @@ impl Reader {
     fn entry(&mut self) -> Entry {
         Entry {
             id: self.str(),
-            title: self.str(),
-            cause: self.str(),
+            title: self.text(),
+            cause: self.text(),
             related: self.strs(),
             causes: self.strs(),
             links: self.strs(),
@@ -400,7 +408,7 @@ impl Reader {
             over: self.strs(),
             side: Side::parse(self.str()).unwrap_or(Side::Diary),
             quote: self.list(|r| Quote {
-                text: r.str(),
+                text: r.text(),
                 kind: r.pick(&QuoteKind::ALL).unwrap_or(QuoteKind::Message),
                 role: r.role(),
                 ages: r.ages(),
@@ -411,7 +419,7 @@ impl Reader {
                 ages: r.ages(),
                 actor: r.pick(&Actor::ALL).unwrap_or(Actor::School),
                 contact: r.opt_str(),
-                steps: r.strs(),
+                steps: r.list(Self::text),
             }),
         }
     }
@@ -420,9 +428,9 @@ impl Reader {
         Catalog {
             entry: self.list(Self::entry),
             other: self.list(|r| Other { id: r.str(), quotes: r.strs() }),
-            contact: self.list(|r| Contact { kind: r.str(), region: r.opt_str(), text: r.str() }),
+            contact: self.list(|r| Contact { kind: r.str(), region: r.opt_str(), text: r.text() }),
             region: self.list(|r| Region { id: r.str(), links: r.strs() }),
-            link: self.list(|r| Link { id: r.str(), url: r.str(), label: r.str() }),
+            link: self.list(|r| Link { id: r.str(), url: r.str(), label: r.text() }),
             subject: self.list(Self::subject),
             foreign: self.list(Self::subject),
             synonym: self.list(|r| Synonym { words: r.strs(), means: r.strs(), after_not: r.flag() }),
