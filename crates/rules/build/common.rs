@@ -89,10 +89,3 @@ pub fn lit(s: &str) -> String {
 pub fn lit_list(list: &[String]) -> String {
     format!("&{list:?}")
 }
-
-pub fn opt_lit(s: &Option<Text>) -> String {
-    match s {
-        Some(s) => format!("Some({:?})", s.0),
-        None => "None".to_owned(),
-    }
-}

@@ -1,12 +1,12 @@
 //! `data/errors.toml` → the error catalog (`errors.rs`), read into the
 //! crate's own closed sets (`Role`, `AgeGroup`, `Actor`, `QuoteKind`).
 
-use std::fmt::Write as _;
+use std::collections::BTreeMap;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::common::{lit, opt_lit, read, Sources, Text};
+use crate::common::{read, Sources, Text};
 use crate::vocab::{Actor, AgeGroup, QuoteKind, Role};
 
 #[derive(Deserialize)]
@@ -176,24 +176,120 @@ struct Link {
     source: Sources,
 }
 
-/// `Some(Role::Parent)` or `None` (a variant's Rust name is its `Debug`).
-fn role(role: Option<Role>) -> String {
-    role.map_or("None".to_owned(), |r| format!("Some(Role::{r:?})"))
+/// The catalog's encoding (read by `src/explain/catalog.rs`, `Reader`): one
+/// byte string, in the order of the `Catalog` fields and of the file. Far
+/// less than the `&str` and slice tables the same data makes as Rust
+/// statics (8 bytes of pointer and length per string and per list, which
+/// compress poorly), and one language's words side by side as in the file.
+///
+/// - a number: LEB128 (7 bits a byte, low first);
+/// - a string: the number 2·len followed by its `len` bytes in the packed
+///   encoding (src/texts/packed.rs) when it is new, else 2·k + 1 for the
+///   k-th distinct string so far;
+/// - a text id: the number row + 1 of the id in this build's text table
+///   (src/texts.rs), or 0 followed by the id as a string when the build
+///   leaves that text out;
+/// - an optional string: a byte 0 (none) or 1 followed by the string;
+/// - a list: its length, then each item;
+/// - a bool: a byte 0 or 1;
+/// - a closed set's value: a byte, its index in `ALL`; an optional one: 0
+///   for none, else index + 1;
+/// - optional age groups: 0 for none, else the list's length + 1 and one
+///   byte per group;
+/// - a side: its id as a string.
+struct Enc<'a> {
+    out: Vec<u8>,
+    seen: std::collections::HashMap<String, usize>,
+    /// The row of each text id in this build's text table.
+    rows: &'a BTreeMap<&'a str, usize>,
 }
 
-fn ages(ages: &Option<Vec<AgeGroup>>) -> String {
-    match ages {
-        Some(list) => {
-            let vs: Vec<String> = list.iter().map(|a| format!("AgeGroup::{a:?}")).collect();
-            format!("Some(&[{}])", vs.join(", "))
+impl Enc<'_> {
+    fn num(&mut self, n: usize) {
+        let mut n = u32::try_from(n).expect("catalog numbers under 4 G");
+        while n >= 0x80 {
+            self.out.push((n as u8 & 0x7f) | 0x80);
+            n >>= 7;
         }
-        None => "None".to_owned(),
+        self.out.push(n as u8);
+    }
+
+    fn str(&mut self, s: &str) {
+        if let Some(&k) = self.seen.get(s) {
+            self.num(2 * k + 1);
+            return;
+        }
+        let k = self.seen.len();
+        self.seen.insert(s.to_owned(), k);
+        let mut packed = Vec::new();
+        crate::packed::encode(s, &mut packed);
+        let mut back = String::new();
+        crate::packed::decode(&packed, &mut back);
+        assert_eq!(back, s, "data/errors.toml: {s:?} does not survive its encoding");
+        self.num(2 * packed.len());
+        self.out.extend_from_slice(&packed);
+    }
+
+    fn text(&mut self, id: &str) {
+        match self.rows.get(id) {
+            Some(&row) => self.num(row + 1),
+            None => {
+                self.num(0);
+                self.str(id);
+            }
+        }
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.out.push(1);
+                self.str(s);
+            }
+            None => self.out.push(0),
+        }
+    }
+
+    fn strs(&mut self, list: &[String]) {
+        self.num(list.len());
+        for s in list {
+            self.str(s);
+        }
+    }
+
+    fn flag(&mut self, b: bool) {
+        self.out.push(u8::from(b));
+    }
+
+    /// `v`'s index in `all` (the closed set's declaration order).
+    fn index<T: PartialEq>(v: &T, all: &[T]) -> u8 {
+        u8::try_from(all.iter().position(|x| x == v).expect("a value of the set")).expect("small sets")
+    }
+
+    fn role(&mut self, r: Option<Role>) {
+        let b = r.map_or(0, |r| Self::index(&r, &Role::ALL) + 1);
+        self.out.push(b);
+    }
+
+    fn ages(&mut self, ages: &Option<Vec<AgeGroup>>) {
+        match ages {
+            Some(list) => {
+                self.num(list.len() + 1);
+                for a in list {
+                    let b = Self::index(a, &AgeGroup::ALL);
+                    self.out.push(b);
+                }
+            }
+            None => self.out.push(0),
+        }
     }
 }
 
-pub fn generate(file: &str, raw: &str) -> String {
+/// `rows`: the row of each text id in this build's text table.
+pub fn generate(file: &str, raw: &str, rows: &BTreeMap<&str, usize>) -> String {
     let data: ErrorsFile = read(file, raw);
-    let mut code = String::from("static CATALOG: Catalog = Catalog {\n    entry: List(&[\n");
+    let mut enc = Enc { out: Vec::new(), seen: Default::default(), rows };
+    enc.num(data.entry.len());
     for (i, e) in data.entry.iter().enumerate() {
         if e.anchors.is_empty() {
             panic!("{file}: entry[{i}].anchors: needs at least one anchor word");
@@ -214,119 +310,102 @@ pub fn generate(file: &str, raw: &str) -> String {
                 panic!("{file}: entry[{i}].subjects: no [[subject]] {s:?}");
             }
         }
-        let _ = writeln!(
-            code,
-            "        Entry {{ id: {}, title: {}, cause: {}, related: List(&{:?}), causes: List(&{:?}), links: List(&{:?}), anchors: List(&{:?}), subjects: List(&{:?}), others: List(&{:?}), inside: List(&{:?}), after: List(&{:?}), tight: {}, over: List(&{:?}), side: Side::{:?},",
-            lit(&e.id),
-            lit(&e.title),
-            lit(&e.cause),
-            e.related,
-            e.causes,
-            e.links,
-            e.anchors,
-            e.subjects,
-            e.others,
-            e.inside,
-            e.after,
-            e.tight,
-            e.over,
-            e.side,
-        );
-        code.push_str("            quote: List(&[\n");
+        enc.str(&e.id);
+        enc.text(&e.title);
+        enc.text(&e.cause);
+        for list in [&e.related, &e.causes, &e.links, &e.anchors, &e.subjects, &e.others, &e.inside, &e.after] {
+            enc.strs(list);
+        }
+        enc.flag(e.tight);
+        enc.strs(&e.over);
+        enc.str(match e.side {
+            Side::Diary => "diary",
+            Side::Gosuslugi => "gosuslugi",
+        });
+        enc.num(e.quote.len());
         for (j, q) in e.quote.iter().enumerate() {
-            let quote_anchors = match &q.anchors {
+            enc.text(&q.text);
+            enc.out.push(Enc::index(&q.kind, &QuoteKind::ALL));
+            enc.role(q.role);
+            enc.ages(&q.ages);
+            match &q.anchors {
                 Some(list) if list.is_empty() => {
                     panic!("{file}: entry[{i}].quote[{j}].anchors: an empty list; leave it out")
                 }
-                Some(list) => format!("Some(&{list:?})"),
-                None => "None".to_owned(),
-            };
-            let _ = writeln!(
-                code,
-                "                Quote {{ text: {}, kind: QuoteKind::{:?}, role: {}, ages: {}, anchors: {} }},",
-                lit(&q.text),
-                q.kind,
-                role(q.role),
-                ages(&q.ages),
-                quote_anchors,
-            );
+                Some(list) => {
+                    enc.flag(true);
+                    enc.strs(list);
+                }
+                None => enc.flag(false),
+            }
         }
-        code.push_str("            ]),\n            variant: List(&[\n");
+        enc.num(e.variant.len());
         for v in &e.variant {
-            let _ = writeln!(
-                code,
-                "                Variant {{ role: {}, ages: {}, actor: Actor::{:?}, contact: {}, steps: List(&{:?}) }},",
-                role(v.role),
-                ages(&v.ages),
-                v.actor,
-                opt_lit(&v.contact),
-                v.steps,
-            );
+            enc.role(v.role);
+            enc.ages(&v.ages);
+            enc.out.push(Enc::index(&v.actor, &Actor::ALL));
+            enc.opt_str(v.contact.as_deref());
+            enc.num(v.steps.len());
+            for s in &v.steps {
+                enc.text(s);
+            }
         }
-        code.push_str("            ]),\n        },\n");
     }
-    code.push_str("    ]),\n    other: List(&[\n");
+    enc.num(data.other.len());
     for o in &data.other {
-        let _ = writeln!(code, "        Other {{ id: {}, quotes: List(&{:?}) }},", lit(&o.id), o.quotes);
+        enc.str(&o.id);
+        enc.strs(&o.quotes);
     }
-    code.push_str("    ]),\n    contact: List(&[\n");
+    enc.num(data.contact.len());
     for c in &data.contact {
-        let _ = writeln!(
-            code,
-            "        Contact {{ kind: {}, region: {}, text: {} }},",
-            lit(&c.kind),
-            opt_lit(&c.region),
-            lit(&c.text),
-        );
+        enc.str(&c.kind);
+        enc.opt_str(c.region.as_deref());
+        enc.text(&c.text);
     }
-    code.push_str("    ]),\n    region: List(&[\n");
+    enc.num(data.region.len());
     for r in &data.region {
-        let _ = writeln!(code, "        Region {{ id: {}, links: List(&{:?}) }},", lit(&r.id), r.links);
+        enc.str(&r.id);
+        enc.strs(&r.links);
     }
-    code.push_str("    ]),\n    link: List(&[\n");
+    enc.num(data.link.len());
     for l in &data.link {
-        let _ =
-            writeln!(code, "        Link {{ id: {}, url: {}, label: {} }},", lit(&l.id), lit(&l.url), lit(&l.label));
+        enc.str(&l.id);
+        enc.str(&l.url);
+        enc.text(&l.label);
     }
     // The matcher keeps a text's subjects as the bits of a u32.
     if data.subject.len() > 32 {
         panic!("{file}: {} [[subject]]s: at most 32 fit the matcher's subject bits", data.subject.len());
     }
     for (kind, list) in [("subject", &data.subject), ("foreign", &data.foreign)] {
-        let _ = write!(code, "    ]),\n    {kind}: List(&[\n");
+        enc.num(list.len());
         for (i, x) in list.iter().enumerate() {
             if let Some(s) = x.unless.iter().find(|s| !data.subject.iter().any(|y| y.id.0 == **s)) {
                 panic!("{file}: {kind}[{i}].unless: no [[subject]] {s:?}");
             }
-            let _ = writeln!(
-                code,
-                "        Subject {{ id: {}, words: List(&{:?}), unless: List(&{:?}) }},",
-                lit(&x.id),
-                x.words,
-                x.unless
-            );
+            enc.str(&x.id);
+            enc.strs(&x.words);
+            enc.strs(&x.unless);
         }
     }
-    code.push_str("    ]),\n    synonym: List(&[\n");
+    enc.num(data.synonym.len());
     for (i, x) in data.synonym.iter().enumerate() {
         if x.words.is_empty() || x.means.is_empty() || x.means.len() > 2 {
             panic!("{file}: synonym[{i}]: needs words and one or two words in means");
         }
-        let _ = writeln!(
-            code,
-            "        Synonym {{ words: List(&{:?}), means: List(&{:?}), after_not: {} }},",
-            x.words, x.means, x.after_not
-        );
+        enc.strs(&x.words);
+        enc.strs(&x.means);
+        enc.flag(x.after_not);
     }
-    let _ = writeln!(code, "    ]),\n    spoken_punctuation: List(&{:?}),", data.spoken_punctuation.words);
-    let _ = writeln!(code, "    pronouns: List(&{:?}),", data.pronouns.words);
-    let _ = writeln!(code, "    relative_pronouns: List(&{:?}),", data.relative_pronouns.words);
+    enc.strs(&data.spoken_punctuation.words);
+    enc.strs(&data.pronouns.words);
+    enc.strs(&data.relative_pronouns.words);
     for (i, m) in data.laughing_marks.words.iter().enumerate() {
         if m.chars().count() != 1 || m.chars().any(char::is_alphanumeric) {
             panic!("{file}: laughing_marks.words[{i}]: one character, not a letter or a digit");
         }
     }
-    let _ = writeln!(code, "    laughing_marks: List(&{:?}),", data.laughing_marks.words);
+    enc.strs(&data.laughing_marks.words);
     for (key, list) in [("phrases", &data.resolved.phrases), ("changed", &data.resolved.changed)] {
         for (i, p) in list.iter().enumerate() {
             let n = p.split_whitespace().count();
@@ -338,13 +417,15 @@ pub fn generate(file: &str, raw: &str) -> String {
     if let Some(w) = data.resolved.now.iter().find(|w| w.split_whitespace().count() != 1 || w.contains('*')) {
         panic!("{file}: resolved.now: {w:?} must be one whole word");
     }
-    let _ = writeln!(code, "    resolved: List(&{:?}),", data.resolved.phrases);
-    let _ = writeln!(code, "    resolved_changed: List(&{:?}),", data.resolved.changed);
-    let _ = writeln!(code, "    resolved_now: List(&{:?}),", data.resolved.now);
     if let Some(w) = data.resolved.absent.iter().find(|w| w.split_whitespace().count() != 1 || w.contains('*')) {
         panic!("{file}: resolved.absent: {w:?} must be one whole word");
     }
-    let _ = writeln!(code, "    resolved_absent: List(&{:?}),", data.resolved.absent);
-    code.push_str("};\n");
-    code
+    enc.strs(&data.resolved.phrases);
+    enc.strs(&data.resolved.changed);
+    enc.strs(&data.resolved.now);
+    enc.strs(&data.resolved.absent);
+    format!(
+        "/// The catalog, encoded (build/errors.rs, `Enc`).\nstatic CATALOG_DATA: &[u8] = b\"{}\";\n",
+        enc.out.escape_ascii()
+    )
 }

@@ -257,13 +257,20 @@ pub fn password(file: &str, raw: &str) -> String {
     let _ = writeln!(code, "{}", password_strength(file, &data.strength));
     let _ = writeln!(code, "{}", password_generator(file, &data.generator));
     code.push_str("};\n");
+    // Its own static, not a field of `DATA`: the one function that reads
+    // it keeps it, and no module that uses the rest of `DATA` carries it.
+    let _ = writeln!(
+        code,
+        "/// How the seed's garbled symbol list was read, and why (`Policy::symbols_decision`).\nstatic SYMBOLS_DECISION: &str = {};",
+        lit(&data.policy.symbols_decision)
+    );
     code
 }
 
 /// `policy: PolicyData { … }`: The policy of seed 003: length and character classes (`min_length` within 1–64).
 fn password_policy(file: &str, t: &PolicyData) -> String {
     format!(
-        "    policy: PolicyData {{ min_length: {}, require_uppercase: {}, require_lowercase: {}, require_digit: {}, require_symbol: {}, symbols: {}, symbols_seed_literal: {}, symbols_decision: {}, source: {} }},",
+        "    policy: PolicyData {{ min_length: {}, require_uppercase: {}, require_lowercase: {}, require_digit: {}, require_symbol: {}, symbols: {}, symbols_seed_literal: {}, source: {} }},",
         in_range(&format!("{file}: policy.min_length"), t.min_length, 1, 64),
         t.require_uppercase,
         t.require_lowercase,
@@ -271,7 +278,6 @@ fn password_policy(file: &str, t: &PolicyData) -> String {
         t.require_symbol,
         lit(&t.symbols),
         lit(&t.symbols_seed_literal),
-        lit(&t.symbols_decision),
         lit(&t.source),
     )
 }

@@ -117,6 +117,11 @@ pub const GROUPS: &[(&str, &[&str])] = &[
             "ui.time.",
         ],
     ),
+    // Of those, the few the sections module shows too: the crash note, the
+    // date format, the new-tab hint of links, the diary's name in the
+    // apology, the note when copying fails. The sections module compiles in
+    // these, not the whole `ui` group (the guide, its plan and questions).
+    ("common", &["ui.crash.", "ui.date.", "ui.link.", "ui.next.diary", "ui.plan.copy_failed"]),
     // The words of the sections the panel loads later («Ошибка», «Пароль»,
     // «Проверить данные»): in the sections module only, not the first one.
     ("sections", &["ui.cert.", "ui.error.", "ui.kit.", "ui.pw.", "ui.records.", "ui.snils."]),
@@ -211,14 +216,25 @@ pub fn write(texts: &Texts, out_dir: &str) {
     // The English of the error quotes is compiled in whatever the language:
     // explainError recognises a message pasted in English before (and
     // without) the English file being loaded.
-    let always: Vec<String> = texts
-        .iter()
-        .enumerate()
-        .filter(|(_, (id, _))| always_english(id))
-        .map(|(row, (_, (words, _, _)))| format!("({row}, {:?})", words[column(Lang::En)]))
-        .collect();
-    code.push_str("/// (row, English words) of the texts needed in English in every build: the error quotes.\n");
-    code.push_str(&format!("static EN_ALWAYS: &[(u16, &str)] = &[{}];\n", always.join(", ")));
+    // As the Russian: one string and the rows' lengths, not a table of
+    // (row, `&str`) pairs (12 bytes of row, pointer and length each).
+    let (mut always_rows, mut always_lens, mut always_words) = (Vec::new(), Vec::new(), String::new());
+    for (row, (id, (words, _, file))) in texts.iter().enumerate() {
+        if always_english(id) {
+            let en = &words[column(Lang::En)];
+            always_rows.push(u16::try_from(row).expect("under 64 K texts").to_string());
+            let len = u16::try_from(en.len())
+                .unwrap_or_else(|_| panic!("data/{file}.toml: text.{id}: English text over 64 KB"));
+            always_lens.push(len.to_string());
+            always_words.push_str(en);
+        }
+    }
+    code.push_str("/// The rows of the texts needed in English in every build (the error quotes), ascending.\n");
+    code.push_str(&format!("static EN_ALWAYS: &[u16] = &[{}];\n", always_rows.join(", ")));
+    code.push_str("/// Per row of `EN_ALWAYS`: the length of its English words in `EN_ALWAYS_WORDS`.\n");
+    code.push_str(&format!("static EN_ALWAYS_LENS: &[u16] = &[{}];\n", always_lens.join(", ")));
+    code.push_str("/// The English words of the rows of `EN_ALWAYS`, in that order.\n");
+    code.push_str(&format!("static EN_ALWAYS_WORDS: &str = {always_words:?};\n"));
     code.push_str("/// Every Russian text, in id order, encoded (src/texts/packed.rs).\n");
     code.push_str("static RU_PACKED: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/texts.ru.bin\"));\n");
     // Lengths, not offsets, and one array per column: small numbers side by

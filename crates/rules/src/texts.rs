@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crate::Lang;
 
 pub mod file;
-mod packed;
+pub(crate) mod packed;
 
 pub use file::LangFileError;
 
@@ -89,8 +89,9 @@ fn id_ends() -> &'static [u16] {
 
 /// Whether row `i`'s English is compiled into every build (`EN_ALWAYS`).
 fn english_compiled_in(i: usize) -> Option<&'static str> {
-    let k = EN_ALWAYS.binary_search_by_key(&i, |&(row, _)| usize::from(row)).ok()?;
-    EN_ALWAYS.get(k).map(|&(_, words)| words)
+    let k = EN_ALWAYS.binary_search_by_key(&i, |&row| usize::from(row)).ok()?;
+    let start: usize = EN_ALWAYS_LENS.get(..k)?.iter().map(|&len| usize::from(len)).sum();
+    EN_ALWAYS_WORDS.get(start..start + usize::from(*EN_ALWAYS_LENS.get(k)?))
 }
 
 /// Reads a language file built for this table. Only the English file
@@ -202,7 +203,7 @@ fn id_start(i: usize) -> usize {
 }
 
 /// The id of row `i` of the table.
-fn id_of(i: usize) -> &'static str {
+pub(crate) fn id_of(i: usize) -> &'static str {
     let Some(&end) = id_ends().get(i) else { return "" };
     ids().all.get(id_start(i)..usize::from(end)).unwrap_or("")
 }
@@ -402,6 +403,8 @@ mod tests {
             }
         }
         assert_eq!(compiled_in, EN_ALWAYS.len());
+        assert_eq!(EN_ALWAYS_LENS.len(), EN_ALWAYS.len());
+        assert_eq!(EN_ALWAYS_LENS.iter().map(|&l| usize::from(l)).sum::<usize>(), EN_ALWAYS_WORDS.len());
         assert!(all().any(|e| e.id.starts_with("explain.quote.")) && compiled_in > 0);
         let e = entry("snils.problem.checksum").unwrap();
         assert_eq!(text(e.id, Lang::En), e.en);

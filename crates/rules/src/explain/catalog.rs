@@ -3,6 +3,8 @@
 //! build.rs. Every datum in the file has a `source` (build.rs fails without
 //! one); the tables leave them out, as nothing reads them at run time.
 
+use std::sync::OnceLock;
+
 pub use crate::vocab::{Actor, AgeGroup, QuoteKind, Role};
 
 /// A list in the generated tables: a static slice that also iterates as
@@ -293,16 +295,172 @@ impl Catalog {
 
 include!(concat!(env!("OUT_DIR"), "/errors.rs"));
 
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+
 /// The catalog, generated at build time from `data/errors.toml` (the build
-/// fails on malformed data, so nothing is parsed at run time).
+/// fails on malformed data, so nothing is parsed at run time): decoded on
+/// first use from its compact encoding, once per module.
 pub fn catalog() -> &'static Catalog {
-    &CATALOG
+    CATALOG.get_or_init(|| Reader { data: CATALOG_DATA, at: 0, seen: Vec::new() }.catalog())
+}
+
+/// Reads `CATALOG_DATA`, in the format build/errors.rs (`Enc`) writes. The
+/// data is the build's own, checked there and by the tests; a damaged byte
+/// would read as an empty or default value, never a panic. What it decodes
+/// (strings, lists) lives as long as the module, as the statics it replaces.
+struct Reader {
+    data: &'static [u8],
+    at: usize,
+    /// The distinct strings read so far, in order.
+    seen: Vec<&'static str>,
+}
+
+impl Reader {
+    fn byte(&mut self) -> u8 {
+        let b = self.data.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
+
+    fn num(&mut self) -> usize {
+        let (mut n, mut shift) = (0usize, 0);
+        loop {
+            let b = self.byte();
+            n |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b < 0x80 || shift > 28 {
+                return n;
+            }
+        }
+    }
+
+    fn flag(&mut self) -> bool {
+        self.byte() != 0
+    }
+
+    fn str(&mut self) -> &'static str {
+        let n = self.num();
+        if n % 2 == 1 {
+            return self.seen.get(n / 2).copied().unwrap_or("");
+        }
+        let end = self.at.saturating_add(n / 2);
+        let mut s = String::new();
+        crate::texts::packed::decode(self.data.get(self.at..end).unwrap_or_default(), &mut s);
+        self.at = end;
+        let s: &'static str = Box::leak(s.into_boxed_str());
+        self.seen.push(s);
+        s
+    }
+
+    /// A text id: a row of the text table, or the id itself.
+    fn text(&mut self) -> &'static str {
+        match self.num().checked_sub(1) {
+            Some(row) => crate::texts::id_of(row),
+            None => self.str(),
+        }
+    }
+
+    fn opt_str(&mut self) -> Option<&'static str> {
+        self.flag().then(|| self.str())
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> List<T> {
+        let n = self.num();
+        let items: Vec<T> = (0..n).map(|_| item(self)).collect();
+        List(Box::leak(items.into_boxed_slice()))
+    }
+
+    fn strs(&mut self) -> List<&'static str> {
+        self.list(Self::str)
+    }
+
+    /// A closed set's value by its index in `all`.
+    fn pick<T: Copy>(&mut self, all: &[T]) -> Option<T> {
+        all.get(usize::from(self.byte())).copied()
+    }
+
+    fn role(&mut self) -> Option<Role> {
+        let b = self.byte();
+        Role::ALL.get(usize::from(b).checked_sub(1)?).copied()
+    }
+
+    fn ages(&mut self) -> Option<&'static [AgeGroup]> {
+        let n = self.num().checked_sub(1)?;
+        let ages: Vec<AgeGroup> = (0..n).filter_map(|_| self.pick(&AgeGroup::ALL)).collect();
+        Some(Box::leak(ages.into_boxed_slice()))
+    }
+
+    fn subject(&mut self) -> Subject {
+        Subject { id: self.str(), words: self.strs(), unless: self.strs() }
+    }
+
+    fn entry(&mut self) -> Entry {
+        Entry {
+            id: self.str(),
+            title: self.text(),
+            cause: self.text(),
+            related: self.strs(),
+            causes: self.strs(),
+            links: self.strs(),
+            anchors: self.strs(),
+            subjects: self.strs(),
+            others: self.strs(),
+            inside: self.strs(),
+            after: self.strs(),
+            tight: self.flag(),
+            over: self.strs(),
+            side: Side::parse(self.str()).unwrap_or(Side::Diary),
+            quote: self.list(|r| Quote {
+                text: r.text(),
+                kind: r.pick(&QuoteKind::ALL).unwrap_or(QuoteKind::Message),
+                role: r.role(),
+                ages: r.ages(),
+                anchors: r.flag().then(|| r.strs().0),
+            }),
+            variant: self.list(|r| Variant {
+                role: r.role(),
+                ages: r.ages(),
+                actor: r.pick(&Actor::ALL).unwrap_or(Actor::School),
+                contact: r.opt_str(),
+                steps: r.list(Self::text),
+            }),
+        }
+    }
+
+    fn catalog(&mut self) -> Catalog {
+        Catalog {
+            entry: self.list(Self::entry),
+            other: self.list(|r| Other { id: r.str(), quotes: r.strs() }),
+            contact: self.list(|r| Contact { kind: r.str(), region: r.opt_str(), text: r.text() }),
+            region: self.list(|r| Region { id: r.str(), links: r.strs() }),
+            link: self.list(|r| Link { id: r.str(), url: r.str(), label: r.text() }),
+            subject: self.list(Self::subject),
+            foreign: self.list(Self::subject),
+            synonym: self.list(|r| Synonym { words: r.strs(), means: r.strs(), after_not: r.flag() }),
+            spoken_punctuation: self.strs(),
+            pronouns: self.strs(),
+            relative_pronouns: self.strs(),
+            laughing_marks: self.strs(),
+            resolved: self.strs(),
+            resolved_changed: self.strs(),
+            resolved_now: self.strs(),
+            resolved_absent: self.strs(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::texts;
+
+    #[test]
+    fn the_encoding_is_read_to_its_end() {
+        let mut reader = Reader { data: CATALOG_DATA, at: 0, seen: Vec::new() };
+        let read = reader.catalog();
+        assert_eq!(reader.at, CATALOG_DATA.len(), "the reader and build/errors.rs disagree on the format");
+        assert_eq!(read.entry.len(), catalog().entry.len());
+    }
 
     #[test]
     fn data_is_there() {

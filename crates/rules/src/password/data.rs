@@ -23,7 +23,6 @@ pub(crate) struct PolicyData {
     pub require_symbol: bool,
     pub symbols: &'static str,
     pub symbols_seed_literal: &'static str,
-    pub symbols_decision: &'static str,
     pub source: &'static str,
 }
 
@@ -83,6 +82,11 @@ include!(concat!(env!("OUT_DIR"), "/password.rs"));
 /// The data, generated at build time from `data/password.toml`.
 pub(crate) fn data() -> &'static PasswordData {
     &DATA
+}
+
+/// How the seed's garbled symbol list was read, and why.
+pub(crate) fn symbols_decision() -> &'static str {
+    SYMBOLS_DECISION
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ impl Policy {
 
     /// How the seed's garbled list was read, and why.
     pub fn symbols_decision() -> &'static str {
-        data().policy.symbols_decision.trim()
+        super::data::symbols_decision().trim()
     }
 
     /// Where Gosuslugi's policy comes from.
