@@ -60,9 +60,10 @@ const TEST_MIN_RECALL: f64 = 0.90;
 /// consent when the reader tells a role: precision 100.0 % (337 of 337),
 /// recall 95.5 %; round 6, short paraphrases and everyday words: precision
 /// 100.0 % (339 of 339), recall 96.0 %; merged with round 6's pronouns and
-/// other names: 100.0 % (340 of 340), 96.3 %.
+/// other names: 100.0 % (340 of 340), 96.3 %; round 8 (tuned on the
+/// third blind split): 100.0 % (342 of 342), 96.9 %.
 const DEV_BLIND_MIN_PRECISION: f64 = 0.999;
-const DEV_BLIND_MIN_RECALL: f64 = 0.963;
+const DEV_BLIND_MIN_RECALL: f64 = 0.968;
 
 struct Score {
     precision: f64,
@@ -175,9 +176,10 @@ fn dev_blind_split() {
 /// (316 of 320), recall 80.8 %; short paraphrases and everyday words
 /// (a certificate by its country, «аккаунт», «номер уже занят»): 98.8 %
 /// (328 of 332), 83.9 %; merged with round 6's pronouns, the Social Fund's
-/// and the account level's other names: 98.8 % (341 of 345), 87.2 %.
+/// and the account level's other names: 98.8 % (341 of 345), 87.2 %;
+/// round 8 (tuned on the third blind split): 98.8 % (342 of 346), 87.5 %.
 const DEV_BLIND2_MIN_PRECISION: f64 = 0.988;
-const DEV_BLIND2_MIN_RECALL: f64 = 0.872;
+const DEV_BLIND2_MIN_RECALL: f64 = 0.874;
 
 /// The second dev split written blind (round 6): tuned on, like dev-blind.
 #[test]
@@ -189,10 +191,10 @@ fn dev_blind2_split() {
 /// Floors on the third blind dev split (round 7, written blind by a third
 /// writer from the catalog as the guide shows it and the seeds): what was
 /// measured before any tuning on it (precision 93.3 %, 278 of 298
-/// answers; recall 74.5 %, 278 of 373 positives), to be raised as it is
-/// tuned on.
-const DEV_BLIND3_MIN_PRECISION: f64 = 0.932;
-const DEV_BLIND3_MIN_RECALL: f64 = 0.745;
+/// answers; recall 74.5 %, 278 of 373 positives), raised as it is tuned
+/// on (round 8: precision 97.7 %, 298 of 305; recall 79.9 %, 298 of 373).
+const DEV_BLIND3_MIN_PRECISION: f64 = 0.977;
+const DEV_BLIND3_MIN_RECALL: f64 = 0.798;
 
 /// The third dev split written blind (round 7): to be tuned on.
 #[test]
@@ -220,9 +222,10 @@ fn test_split() {
 /// 95.2 % (297 of 312 answers), recall 79.8 % (297 of 372 positives); after
 /// round 5's tuning on dev and dev-blind: 96.6 % (308 of 319), 82.8 %;
 /// after round 6's on dev, dev-blind and dev-blind2 (both of its branches
-/// merged): 96.9 % (314 of 324), 84.4 % (314 of 372).
+/// merged): 96.9 % (314 of 324), 84.4 % (314 of 372); after round 8's on
+/// dev-blind3: 96.9 % (317 of 327), 85.2 % (317 of 372).
 const SEALED_MIN_PRECISION: f64 = 0.969;
-const SEALED_MIN_RECALL: f64 = 0.844;
+const SEALED_MIN_RECALL: f64 = 0.852;
 
 #[test]
 fn sealed_split() {

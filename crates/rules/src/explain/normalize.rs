@@ -8,11 +8,13 @@
 //! - mapped from Latin look-alike letters to Cyrillic when it holds at least
 //!   one Cyrillic letter (`ДHEВНИК` with Latin `H` and `E` becomes
 //!   `дневник`; an all-Latin word stays Latin);
-//! - lowercased, with `ё` → `е`.
+//! - lowercased, with `ё` → `е`, and the Ukrainian and Belarusian `і`, `ї`,
+//!   `є`, `ў` (and a Latin `i` in a Cyrillic word) as `и`, `е`, `у`.
 //!
 //! Words longer than [`MAX_WORD_CHARS`] are reported as [`Word::overlong`]:
-//! no catalog word is that long, so they match nothing, but they still count
-//! as a position in the text.
+//! no catalog word is that long; the matcher reads one as words run
+//! together from its letters ([`run_letters`], up to [`MAX_RUN_CHARS`]), or
+//! else as a position in the text that matches nothing.
 
 /// The longest word kept (several words run together fit). Longer words
 /// match nothing.

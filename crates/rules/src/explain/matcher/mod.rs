@@ -33,7 +33,11 @@
 //!    filter runs before the distance. A word that matches nothing is tried
 //!    as two words run together («ненайден» = «не» + «найден»: a vocabulary
 //!    word, then the rest); a word is also tried joined to the one before it
-//!    («днев ник»).
+//!    («днев ник»). A word longer than the normalizer keeps (a sentence
+//!    typed without spaces, up to [`super::normalize::MAX_RUN_CHARS`]
+//!    letters, at most 64 a text) is broken into known words by a
+//!    word-break table, unknown runs allowed between them, and its pieces
+//!    are read as words.
 //! 4. For every quote, a dynamic programme keeps, per quote word, the best
 //!    in-order alignment ending at that word: quote words other than anchors
 //!    may be skipped (at most [`MAX_SKIPPED_QUOTE_WORDS`] in a row, each
@@ -54,12 +58,17 @@
 //!    message that explains more of the text). An entry's match that one
 //!    of the *other* messages covers in the same words, with at least as
 //!    much weight and a confidence at most 0.1 lower, is left out (when it
-//!    was the best, and nothing else is left, nothing is returned). When another group scores within 0.02
+//!    was the best, and nothing else is left, nothing is returned); not
+//!    when the entry matched word for word and the other message lacks one
+//!    of its anchors («… кода привязки истёк. Запросите новый код»). When
+//!    another group scores within 0.02
 //!    of the winner, the winner's confidence is multiplied by 0.8. Below
 //!    [`MIN_CONFIDENCE`] nothing is returned. Confidence is rounded to two
 //!    decimals. A match near a `[resolved]` phrase is vetoed (not past a
 //!    word such as «теперь» after the phrase; a `changed` phrase only
-//!    vetoes a match before it; an entry's `over` phrase only its own). An
+//!    vetoes a match before it; an entry's `over` phrase only its own). A
+//!    joke told on the line of a match (a `joke` word, a `[laughing_marks]`
+//!    emoji) vetoes it. An
 //!    entry whose `inside` subjects are named among its matched words is
 //!    vetoed («в дневнике расписание не найдено»); when
 //!    the winner's `causes` include another entry that matched, that cause
