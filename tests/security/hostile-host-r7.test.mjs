@@ -765,10 +765,12 @@ test("the element demo's own parameters (lang, role) reach the panel, set after 
   const { page, context, log } = await hostilePage("element.html?lang=en&role=student&error=diary_not_found");
   try {
     await page.waitForSelector("#help[data-state=ready]", { timeout: 15000 });
-    await page.waitForSelector("#help >> #dh-role-student[aria-selected=true]", { timeout: 5000 });
+    await page.waitForSelector("#help >> #dh-role-student[aria-selected=true]", { timeout: 10000 });
     await page.waitForFunction(() => document.getElementById("help").shadowRoot.querySelector(".dh-title")?.textContent.startsWith("Logging"),
       null, { timeout: 10000 });
-    await page.waitForSelector("#help >> #dh-section-error[aria-selected=true]", { timeout: 5000 });
+    // The error section is in the lazily loaded sections module: as long
+    // as the other section waits (a loaded CI machine took over 5 s).
+    await page.waitForSelector("#help >> #dh-section-error[aria-selected=true]", { timeout: 15000 });
     await assertUsable(page);
     await assertClean(page, log);
   } finally {
